@@ -1,0 +1,13 @@
+import { openDatabase } from './lib/database.ts';
+import { connect } from '../src/lib/server/db/client.ts';
+import { runMigrations } from '../src/lib/server/db/migrate.ts';
+
+const opened = await openDatabase({ shared: true });
+const database = connect(opened.url, 2);
+try {
+	await runMigrations(database.db);
+	console.log('Migrations applied.');
+} finally {
+	await database.close();
+	await opened.stop();
+}

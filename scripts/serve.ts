@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openDatabase } from './lib/database.ts';
+import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
+import { connect } from '../src/lib/server/db/client.ts';
+import { runMigrations } from '../src/lib/server/db/migrate.ts';
+import { seedDemo } from '../src/lib/server/seed/demo.ts';
+import { runShutdown } from '../src/lib/server/core/shutdown.ts';
+
+// Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on
+// the first embedded start, then the HTTP server. Ctrl-C stops the server, then PostgreSQL, cleanly.
+const started = performance.now();
+const log = (m: string) => console.log(`[wijkweb] ${m}`);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const handlerPath = resolve('build/handler.js');
+if (!existsSync(handlerPath)) {
+	console.error('No build found: run `npm run build` first (or `npm start`, which builds when needed).');
+	process.exit(1);
+}
+
+let opened;
+try {
+	opened = await openDatabase({ shared: false, log: process.env.PG_LOG ? (m) => process.stdout.write(`[pg] ${m}`) : undefined });
+} catch (e) {
+	console.error(e instanceof DataDirInUseError ? e.message : `Could not start the database: ${(e as Error)?.message ?? e}`);
+	process.exit(1);
+}
+process.env.DATABASE_URL = opened.url;
+if (opened.embedded) process.env.WIJKWEB_DEMO ??= '1';
+{
+	const setup = connect(opened.url, 2);
+	await runMigrations(setup.db);
+	if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
+	await setup.close();
+}
+
+// adapter-node derives the origin from these headers; we set them ourselves from ORIGIN (or from the
+// connection), after removing whatever a client sent, so CSRF checks work over plain http on
+// localhost and behind a proxy alike.
+const configured = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
+process.env.PROTOCOL_HEADER = 'x-wijkweb-proto';
+process.env.HOST_HEADER = 'x-wijkweb-host';
+const setOrigin = (req: IncomingMessage) => {
+	delete req.headers['x-wijkweb-proto'];
+	delete req.headers['x-wijkweb-host'];
+	if (configured) {
+		req.headers['x-wijkweb-proto'] = configured.protocol.slice(0, -1);
+		req.headers['x-wijkweb-host'] = configured.host;
+	} else {
+		req.headers['x-wijkweb-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
+	}
+};
+const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
+	handler: (req: IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void;
+};
+const server = createServer((req, res) => {
+	setOrigin(req);
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+server.keepAliveTimeout = 5000;
+server.listen(port, host, () => {
+	const shown = configured?.origin ?? `http://localhost:${port}`;
+	log(`Serving at ${shown} (${opened.embedded ? `embedded PostgreSQL in ${resolve(process.env.DATA_DIR ?? './data')}` : 'DATABASE_URL'}), ready in ${Math.round(performance.now() - started)} ms.`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+	if (stopping) return;
+	stopping = true;
+	log(`${signal}: stopping…`);
+	server.close();
+	server.closeAllConnections();
+	await runShutdown();
+	await opened!.stop();
+	log('Stopped.');
+	process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,89 @@
+import { sequence, type Handle } from '@sveltejs/kit/hooks';
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { startMailWorker } from '#lib/server/mail/index.ts';
+import { onShutdown } from '#lib/server/core/shutdown.ts';
+import { appDatabase } from '#lib/server/db/client.ts';
+import { building } from '$app/env';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { defineCustomServerStrategy, getTextDirection } from '#lib/paraglide/runtime.js';
+import { anonymous } from '#lib/server/core/context.ts';
+import { loadActor } from '#lib/server/access/index.ts';
+import { verifyToken } from '#lib/server/auth/index.ts';
+import { db, getAuth } from '#lib/server/web/runtime.ts';
+
+// hooks only resolve who is asking, in which language, and set security headers: no business rules.
+
+const accountLocale = new WeakMap<Request, string>();
+defineCustomServerStrategy('custom-account', { getLocale: (request) => (request ? accountLocale.get(request) : undefined) });
+
+const handleActor: Handle = async ({ event, resolve }) => {
+	event.locals.actor = anonymous;
+	event.locals.sessionId = null;
+	if (building) return resolve(event);
+	if (event.url.pathname.startsWith('/api/v1/')) {
+		const header = event.request.headers.get('authorization') ?? '';
+		const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+		const found = token ? await verifyToken(db(), token) : null;
+		if (found) {
+			const actor = await loadActor(db(), found.userId, 'token');
+			if (actor) event.locals.actor = { ...actor, tokenScopes: found.scopes };
+		}
+		return resolve(event);
+	}
+	// Only ask the session store when a session cookie came with the request.
+	if (event.request.headers.get('cookie')?.includes('session_token')) {
+		const auth = await getAuth();
+		const session = await auth.api.getSession({ headers: event.request.headers });
+		if (session) {
+			const actor = await loadActor(db(), session.user.id);
+			if (actor) {
+				event.locals.actor = actor;
+				event.locals.sessionId = session.session.id;
+			}
+		}
+	}
+	return resolve(event);
+};
+
+const handleLocale: Handle = ({ event, resolve }) => {
+	if (event.locals.actor.locale) accountLocale.set(event.request, event.locals.actor.locale);
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = locale;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%wijkweb.lang%', locale).replace('%wijkweb.dir%', getTextDirection(locale))
+		});
+	});
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('X-Content-Type-Options', 'nosniff');
+	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	h.set('X-Frame-Options', 'DENY');
+	h.set('Cross-Origin-Opener-Policy', 'same-origin');
+	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
+	// Pages get Kit's nonce-based CSP; everything else (API, feeds) gets the strictest one.
+	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	if (event.locals.actor.userId) h.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleActor, handleLocale);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	// Never leak internals; the page shows a translated message for the status.
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};
+
+// Background jobs start with the server (not at build time, not in tests).
+export const init: ServerInit = async () => {
+	const url = process.env.DATABASE_URL;
+	if (building || !url || process.env.WIJKWEB_JOBS === '0') return;
+	const stop = await startMailWorker(url, db());
+	onShutdown(stop);
+	onShutdown(() => appDatabase().close());
+};

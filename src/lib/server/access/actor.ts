@@ -1,0 +1,38 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../core/context.ts';
+import { authUser } from '../auth/schema.ts';
+import { peoplePerson } from '../people/schema.ts';
+import { accessRoleGrant } from './schema.ts';
+
+/** Builds the actor of a signed-in user: their person record and every role they hold. One query. */
+export async function loadActor(db: Db, userId: string, via: Actor['via'] = 'session'): Promise<Actor | null> {
+	const rows = await db
+		.select({
+			userId: authUser.id,
+			name: authUser.name,
+			email: authUser.email,
+			locale: authUser.locale,
+			personId: peoplePerson.id,
+			role: accessRoleGrant.role,
+			organisationId: accessRoleGrant.organisationId,
+			areaId: accessRoleGrant.areaId
+		})
+		.from(authUser)
+		.leftJoin(peoplePerson, eq(peoplePerson.userId, authUser.id))
+		.leftJoin(accessRoleGrant, eq(accessRoleGrant.personId, peoplePerson.id))
+		.where(eq(authUser.id, userId));
+	const first = rows[0];
+	if (!first) return null;
+	return {
+		userId: first.userId,
+		personId: first.personId,
+		name: first.name,
+		email: first.email,
+		locale: first.locale,
+		via,
+		grants: rows
+			.filter((r) => r.role && r.organisationId)
+			.map((r) => ({ role: r.role!, organisationId: r.organisationId!, areaId: r.areaId }))
+	};
+}

@@ -1,0 +1,33 @@
+import type { Role } from './roles.ts';
+
+// THE permission registry: every verb names one of these. `signedIn` permissions are held by any
+// account (its own settings), whatever its roles. Labels live in messages/ as perm_<name with _>.
+type Permission = { roles: readonly Role[]; signedIn?: true; write: boolean };
+
+const STAFF = ['facilitator', 'outreach', 'coordinator'] as const;
+
+export const PERMISSIONS = {
+	'account.self': { roles: [], signedIn: true, write: true },
+	'admin.organisation.manage': { roles: ['admin'], write: true },
+	'admin.area.manage': { roles: ['admin'], write: true },
+	'admin.role.grant': { roles: ['admin'], write: true },
+	'admin.user.read': { roles: ['admin'], write: false },
+	'audit.read': { roles: ['admin'], write: false },
+	'mail.outbox.read': { roles: ['admin'], write: false },
+	'people.person.register': { roles: [...STAFF, 'admin'], write: true },
+	'people.person.read': { roles: [...STAFF, 'admin'], write: false },
+	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	'areas.area.read': {
+		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
+		signedIn: true,
+		write: false
+	}
+} as const satisfies Record<string, Permission>;
+
+export type PermissionName = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as PermissionName[];
+
+export function permissionLabelKey(name: PermissionName): string {
+	return `perm_${name.replaceAll('.', '_')}`;
+}

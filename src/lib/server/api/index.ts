@@ -1,0 +1,3 @@
+export { openApiDocument, OPERATIONS } from './openapi.ts';
+export { me } from './me.ts';
+export { meResponse, problemSchema } from './schemas.ts';

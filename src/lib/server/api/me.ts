@@ -1,0 +1,18 @@
+import type { Ctx } from '../core/context.ts';
+import { requirePermission } from '../access/can.ts';
+import type { z } from 'zod';
+import type { meResponse } from './schemas.ts';
+
+export function me(ctx: Ctx): z.infer<typeof meResponse> {
+	requirePermission(ctx.actor, 'account.self');
+	const a = ctx.actor;
+	return {
+		id: a.userId!,
+		name: a.name ?? '',
+		email: a.email ?? '',
+		locale: a.locale,
+		personId: a.personId,
+		roles: a.grants,
+		tokenScopes: a.tokenScopes ?? []
+	};
+}

@@ -1,0 +1,2 @@
+export { createAreaInput } from './validation.ts';
+export { createArea, listAreas, listPlaces, publicAreas } from './service.ts';

@@ -1,0 +1,104 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Db } from '../db/client.ts';
+import { authAccount, authRateLimit, authSession, authUser, authVerification } from './schema.ts';
+import { peoplePerson } from '../people/schema.ts';
+
+export type AuthMailer = {
+	resetPassword: (to: string, link: string, locale: string | null) => Promise<void>;
+	verifyEmail: (to: string, link: string, locale: string | null) => Promise<void>;
+	alreadyRegistered: (to: string, origin: string, locale: string | null) => Promise<void>;
+};
+
+export type AuthOptions = {
+	db: Db;
+	secret: string;
+	mailer: AuthMailer;
+	secureCookies: boolean;
+	// Sign-in attempts per minute per client address (sign-in and reset requests are rate limited).
+	signInPerMinute?: number;
+};
+
+// The header our own code sets with the client's address before handing a request to better-auth;
+// better-auth's HTTP endpoints are not exposed, so no client can set it.
+export const CLIENT_IP_HEADER = 'x-wijkweb-client-ip';
+
+const originOf = (request?: Request) => (request ? new URL(request.url).origin : (process.env.ORIGIN ?? ''));
+const localeOf = (request?: Request) => request?.headers.get('x-wijkweb-locale') ?? null;
+
+export function createAuth(opts: AuthOptions) {
+	const perMinute = opts.signInPerMinute ?? Number(process.env.SIGN_IN_RATE_LIMIT ?? 10);
+	return betterAuth({
+		secret: opts.secret,
+		basePath: '/api/auth',
+		telemetry: { enabled: false },
+		database: drizzleAdapter(opts.db, {
+			provider: 'pg',
+			schema: {
+				user: authUser,
+				session: authSession,
+				account: authAccount,
+				verification: authVerification,
+				rateLimit: authRateLimit
+			}
+		}),
+		user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
+		session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+		emailAndPassword: {
+			enabled: true,
+			minPasswordLength: 10,
+			maxPasswordLength: 128,
+			// Unverified addresses cannot sign in; this also makes a sign-up with a known address
+			// answer exactly like a new one, so the form never reveals who has an account.
+			requireEmailVerification: true,
+			revokeSessionsOnPasswordReset: true,
+			resetPasswordTokenExpiresIn: 60 * 60,
+			sendResetPassword: async ({ user, token }, request) => {
+				await opts.mailer.resetPassword(user.email, `${originOf(request)}/reset-password?token=${encodeURIComponent(token)}`, localeOf(request));
+			},
+			onExistingUserSignUp: async ({ user }, request) => {
+				await opts.mailer.alreadyRegistered(user.email, originOf(request), localeOf(request));
+			}
+		},
+		emailVerification: {
+			sendOnSignUp: true,
+			autoSignInAfterVerification: false,
+			expiresIn: 60 * 60 * 24,
+			sendVerificationEmail: async ({ user, token }, request) => {
+				await opts.mailer.verifyEmail(user.email, `${originOf(request)}/verify-email?token=${encodeURIComponent(token)}`, localeOf(request));
+			}
+		},
+		rateLimit: {
+			enabled: true,
+			storage: 'database',
+			window: 60,
+			max: 100,
+			customRules: {
+				'/sign-in/email': { window: 60, max: perMinute },
+				'/sign-up/email': { window: 60, max: perMinute },
+				'/request-password-reset': { window: 60, max: Math.max(3, Math.floor(perMinute / 2)) }
+			}
+		},
+		advanced: {
+			useSecureCookies: opts.secureCookies,
+			cookiePrefix: 'wijkweb',
+			ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+			defaultCookieAttributes: { sameSite: 'lax', httpOnly: true }
+		},
+		databaseHooks: {
+			user: {
+				create: {
+					// Every account is a person too: roles are held by people, with or without an account.
+					after: async (user) => {
+						await opts.db
+							.insert(peoplePerson)
+							.values({ firstName: user.name, email: user.email, userId: user.id })
+							.onConflictDoNothing();
+					}
+				}
+			}
+		}
+	});
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,84 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
+import type { Ctx } from '../core/context.ts';
+import { inTransaction } from '../core/context.ts';
+import { audit } from '../core/audit.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { requirePermission } from '../access/can.ts';
+import type { Db } from '../db/client.ts';
+import { authApiToken } from './schema.ts';
+
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a personal access token for the actor; the plain token is returned once, never stored. */
+export async function createToken(ctx: Ctx, input: { name: string; scopes: TokenScope[]; expiresInDays?: number | null }) {
+	requirePermission(ctx.actor, 'account.self');
+	const token = `ww_${randomBytes(32).toString('base64url')}`;
+	return inTransaction(ctx, async (t) => {
+		const [row] = await t.db
+			.insert(authApiToken)
+			.values({
+				userId: ctx.actor.userId!,
+				name: input.name,
+				prefix: token.slice(0, 10),
+				tokenHash: hash(token),
+				scopes: input.scopes,
+				expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null
+			})
+			.returning({ id: authApiToken.id, name: authApiToken.name, prefix: authApiToken.prefix });
+		await audit(t, { action: 'create', entity: 'auth_api_token', entityId: row!.id });
+		return { ...row!, token };
+	});
+}
+
+export async function listTokens(ctx: Ctx) {
+	requirePermission(ctx.actor, 'account.self');
+	return ctx.db
+		.select({
+			id: authApiToken.id,
+			name: authApiToken.name,
+			prefix: authApiToken.prefix,
+			scopes: authApiToken.scopes,
+			createdAt: authApiToken.createdAt,
+			lastUsedAt: authApiToken.lastUsedAt,
+			expiresAt: authApiToken.expiresAt,
+			revokedAt: authApiToken.revokedAt
+		})
+		.from(authApiToken)
+		.where(eq(authApiToken.userId, ctx.actor.userId!))
+		.orderBy(desc(authApiToken.createdAt));
+}
+
+export async function revokeToken(ctx: Ctx, id: string) {
+	requirePermission(ctx.actor, 'account.self');
+	return inTransaction(ctx, async (t) => {
+		const [row] = await t.db
+			.update(authApiToken)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(authApiToken.id, id), eq(authApiToken.userId, ctx.actor.userId!), isNull(authApiToken.revokedAt)))
+			.returning({ id: authApiToken.id });
+		if (!row) throw new NotFoundError();
+		await audit(t, { action: 'revoke', entity: 'auth_api_token', entityId: row.id });
+		return row;
+	});
+}
+
+/** Resolves a bearer token to its user and scopes, or null when unknown, revoked or expired. */
+export async function verifyToken(db: Db, token: string): Promise<{ userId: string; scopes: string[] } | null> {
+	if (!/^ww_[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	const [row] = await db
+		.update(authApiToken)
+		.set({ lastUsedAt: new Date() })
+		.where(
+			and(
+				eq(authApiToken.tokenHash, hash(token)),
+				isNull(authApiToken.revokedAt),
+				or(isNull(authApiToken.expiresAt), gt(authApiToken.expiresAt, new Date()))
+			)
+		)
+		.returning({ userId: authApiToken.userId, scopes: authApiToken.scopes });
+	return row ?? null;
+}

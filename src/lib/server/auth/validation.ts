@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { TOKEN_SCOPES } from './tokens.ts';
+
+// Form inputs of the account pages. Limits keep hostile input from ever reaching the database.
+const email = z.string().trim().toLowerCase().max(254, 'error_too_long').pipe(z.email('error_email'));
+const password = z.string().min(10, 'error_password_short').max(128, 'error_too_long');
+
+export const signInInput = z.object({ email, password: z.string().min(1, 'error_required').max(128, 'error_too_long') });
+export const signUpInput = z.object({
+	name: z.string().trim().min(1, 'error_required').max(100, 'error_too_long'),
+	email,
+	password
+});
+export const forgotPasswordInput = z.object({ email });
+export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password });
+export const createTokenInput = z.object({
+	name: z.string().trim().min(1, 'error_required').max(80, 'error_too_long'),
+	scopes: z.array(z.enum(TOKEN_SCOPES)).min(1, 'error_required'),
+	expiresInDays: z.coerce.number().int().min(1).max(3650).nullish()
+});

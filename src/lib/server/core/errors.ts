@@ -1,0 +1,40 @@
+// Domain errors carry a message key (translated at the edge) and, for bad input, per-field keys.
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+	readonly status: number;
+	readonly key: string;
+	constructor(status: number, key: string, detail?: string) {
+		super(detail ?? key);
+		this.status = status;
+		this.key = key;
+	}
+}
+
+export class InvalidError extends AppError {
+	readonly fields: FieldErrors;
+	constructor(fields: FieldErrors, key = 'error_invalid') {
+		super(422, key);
+		this.fields = fields;
+	}
+}
+export class UnauthenticatedError extends AppError {
+	constructor() {
+		super(401, 'error_unauthenticated');
+	}
+}
+export class ForbiddenError extends AppError {
+	constructor(permission?: string) {
+		super(403, 'error_forbidden', permission ? `missing permission ${permission}` : undefined);
+	}
+}
+export class NotFoundError extends AppError {
+	constructor() {
+		super(404, 'error_not_found');
+	}
+}
+export class ConflictError extends AppError {
+	constructor(key = 'error_conflict') {
+		super(409, key);
+	}
+}

@@ -1,0 +1,7 @@
+// The schema barrel: drizzle-kit and the client read every module's tables from here.
+export * from '../auth/schema.ts';
+export * from '../people/schema.ts';
+export * from '../areas/schema.ts';
+export * from '../access/schema.ts';
+export * from '../core/schema.ts';
+export * from '../mail/schema.ts';

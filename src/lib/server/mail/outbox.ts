@@ -1,0 +1,53 @@
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { Transporter } from 'nodemailer';
+import type { Db } from '../db/client.ts';
+import type { Ctx } from '../core/context.ts';
+import { requirePermission } from '../access/can.ts';
+import { mailOutbox } from './schema.ts';
+import { mailFrom, type MailMessage } from './transport.ts';
+
+type Notifier = (id: string) => Promise<void>;
+let notify: Notifier | null = null;
+
+/** The job queue registers itself here; without one (tests, scripts) mail is delivered inline. */
+export function setMailNotifier(fn: Notifier | null) {
+	notify = fn;
+}
+
+export async function queueMail(db: Db, message: MailMessage, transport: Transporter | null = null): Promise<string> {
+	const [row] = await db.insert(mailOutbox).values(message).returning({ id: mailOutbox.id });
+	if (notify) await notify(row!.id);
+	else await deliver(db, row!.id, transport);
+	return row!.id;
+}
+
+/** Sends one queued mail over SMTP, or marks it kept for the dev mailbox when there is no SMTP. */
+export async function deliver(db: Db, id: string, transport: Transporter | null): Promise<void> {
+	const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
+	if (!mail || mail.status === 'sent') return;
+	if (!transport) {
+		await db.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.id, id));
+		return;
+	}
+	try {
+		await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+		await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), error: null }).where(eq(mailOutbox.id, id));
+	} catch (e) {
+		await db.update(mailOutbox).set({ status: 'failed', error: String(e) }).where(eq(mailOutbox.id, id));
+		throw e; // the queue retries
+	}
+}
+
+export async function pendingMailIds(db: Db): Promise<string[]> {
+	const rows = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.status, ['queued', 'failed']));
+	return rows.map((r) => r.id);
+}
+
+/**
+ * The dev mailbox: open to everybody only in a demo without SMTP (so a reset mail can be read),
+ * otherwise only to admins.
+ */
+export async function listOutbox(ctx: Ctx, opts: { openMailbox: boolean }) {
+	if (!opts.openMailbox) requirePermission(ctx.actor, 'mail.outbox.read');
+	return ctx.db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(50);
+}

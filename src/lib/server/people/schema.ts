@@ -1,0 +1,43 @@
+import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../db/columns.ts';
+import { authUser } from '../auth/schema.ts';
+import { areasArea } from '../areas/schema.ts';
+
+export const ORGANISATION_KINDS = ['city', 'association', 'welfare', 'funder'] as const;
+export const LAWFUL_BASES = ['public_task', 'consent'] as const;
+
+export const peopleOrganisation = pgTable('people_organisation', {
+	id: id(),
+	name: text('name').notNull().unique(),
+	kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+	// A city or welfare office works under its public task; an association asks consent per purpose.
+	lawfulBasis: text('lawful_basis', { enum: LAWFUL_BASES }).notNull(),
+	createdAt: createdAt(),
+	updatedAt: updatedAt()
+});
+
+// A person exists with or without an account: someone met at office hours is registered first
+// and may get an account later (user_id is then filled in).
+export const peoplePerson = pgTable(
+	'people_person',
+	{
+		id: id(),
+		firstName: text('first_name').notNull(),
+		lastName: text('last_name'),
+		email: text('email'),
+		phone: text('phone'),
+		userId: text('user_id')
+			.unique()
+			.references(() => authUser.id, { onDelete: 'set null' }),
+		organisationId: uuid('organisation_id').references(() => peopleOrganisation.id),
+		areaId: uuid('area_id').references(() => areasArea.id),
+		// Help at office hours is never conditional on consent; this records what the person agreed to.
+		contactConsent: boolean('contact_consent').notNull().default(false),
+		registeredByUserId: text('registered_by_user_id').references(() => authUser.id, {
+			onDelete: 'set null'
+		}),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('people_person_org_idx').on(t.organisationId), index('people_person_area_idx').on(t.areaId)]
+);

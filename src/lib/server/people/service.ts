@@ -1,0 +1,118 @@
+import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import type { Ctx } from '../core/context.ts';
+import { inTransaction } from '../core/context.ts';
+import { audit } from '../core/audit.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { readScope, requirePermission } from '../access/can.ts';
+import { accessRoleGrant } from '../access/schema.ts';
+import { authUser } from '../auth/schema.ts';
+import { peopleOrganisation, peoplePerson } from './schema.ts';
+import type { CreateOrganisationInput, RegisterPersonInput } from './validation.ts';
+
+export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInput) {
+	requirePermission(ctx.actor, 'admin.organisation.manage');
+	return inTransaction(ctx, async (t) => {
+		const [row] = await t.db.insert(peopleOrganisation).values(input).onConflictDoNothing().returning();
+		if (!row) throw new ConflictError('error_name_taken');
+		await audit(t, { action: 'create', entity: 'people_organisation', entityId: row.id });
+		return row;
+	});
+}
+
+/** Organisations are not personal data: any signed-in person may see their names. */
+export async function listOrganisations(ctx: Ctx) {
+	requirePermission(ctx.actor, 'areas.area.read');
+	return ctx.db.select().from(peopleOrganisation).orderBy(asc(peopleOrganisation.name));
+}
+
+/** Registers someone met at office hours or in the street, without an account. */
+export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
+	requirePermission(ctx.actor, 'people.person.register', { organisationId: input.organisationId, areaId: input.areaId });
+	return inTransaction(ctx, async (t) => {
+		const [row] = await t.db
+			.insert(peoplePerson)
+			.values({ ...input, registeredByUserId: ctx.actor.userId })
+			.returning();
+		await audit(t, {
+			action: 'create',
+			entity: 'people_person',
+			entityId: row!.id,
+			details: { contactConsent: input.contactConsent }
+		});
+		return row!;
+	});
+}
+
+function scopeFilter(ctx: Ctx): SQL | undefined {
+	const scope = readScope(ctx.actor, 'people.person.read');
+	if (scope.all) return undefined;
+	const inOrg = inArray(peoplePerson.organisationId, scope.organisationIds.length ? scope.organisationIds : ['00000000-0000-0000-0000-000000000000']);
+	if (scope.areaIds === null) return inOrg;
+	return and(inOrg, or(isNull(peoplePerson.areaId), inArray(peoplePerson.areaId, scope.areaIds)));
+}
+
+/** People registered by the actor's organisations (and areas), newest name first. */
+export async function listPeople(ctx: Ctx, opts: { q?: string; limit?: number } = {}) {
+	requirePermission(ctx.actor, 'people.person.read');
+	const q = opts.q?.trim().slice(0, 80);
+	const filters = [scopeFilter(ctx), q ? or(ilike(peoplePerson.firstName, `%${q}%`), ilike(peoplePerson.lastName, `%${q}%`)) : undefined];
+	return ctx.db
+		.select({
+			id: peoplePerson.id,
+			firstName: peoplePerson.firstName,
+			lastName: peoplePerson.lastName,
+			hasAccount: peoplePerson.userId,
+			organisation: peopleOrganisation.name,
+			createdAt: peoplePerson.createdAt
+		})
+		.from(peoplePerson)
+		.leftJoin(peopleOrganisation, eq(peopleOrganisation.id, peoplePerson.organisationId))
+		.where(and(...filters.filter(Boolean)))
+		.orderBy(asc(peoplePerson.firstName))
+		.limit(Math.min(opts.limit ?? 100, 500));
+}
+
+/** One person with contact details: a sensitive read, so it is audited. */
+export async function getPerson(ctx: Ctx, id: string, reason?: string) {
+	requirePermission(ctx.actor, 'people.person.read');
+	const [row] = await ctx.db
+		.select()
+		.from(peoplePerson)
+		.where(and(eq(peoplePerson.id, id), scopeFilter(ctx)));
+	if (!row) throw new NotFoundError();
+	await audit(ctx, { action: 'read', entity: 'people_person', entityId: id, reason: reason ?? null });
+	return row;
+}
+
+/**
+ * Links a person registered without an account to an existing account. The account's own, empty
+ * person record (made at sign-up) is folded into this one: its roles move over, then it goes.
+ */
+export async function linkAccount(ctx: Ctx, input: { personId: string; email: string }) {
+	requirePermission(ctx.actor, 'people.person.link_account');
+	return inTransaction(ctx, async (t) => {
+		const [person] = await t.db.select().from(peoplePerson).where(and(eq(peoplePerson.id, input.personId), scopeFilter(t)));
+		if (!person) throw new NotFoundError();
+		if (person.userId) throw new ConflictError('error_already_linked');
+		const [user] = await t.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, input.email));
+		if (!user) throw new NotFoundError();
+		const [own] = await t.db.select().from(peoplePerson).where(eq(peoplePerson.userId, user.id));
+		if (own) {
+			const grants = await t.db.select().from(accessRoleGrant).where(eq(accessRoleGrant.personId, own.id));
+			for (const g of grants) {
+				await t.db
+					.insert(accessRoleGrant)
+					.values({ personId: person.id, role: g.role, organisationId: g.organisationId, areaId: g.areaId })
+					.onConflictDoNothing();
+			}
+			await t.db.delete(peoplePerson).where(eq(peoplePerson.id, own.id));
+		}
+		const [row] = await t.db
+			.update(peoplePerson)
+			.set({ userId: user.id, updatedAt: new Date() })
+			.where(eq(peoplePerson.id, person.id))
+			.returning();
+		await audit(t, { action: 'update', entity: 'people_person', entityId: person.id, details: { linkedUser: user.id } });
+		return row!;
+	});
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { LAWFUL_BASES, ORGANISATION_KINDS } from './schema.ts';
+
+const optionalText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, 'error_too_long')
+		.transform((v) => (v === '' ? null : v))
+		.nullish();
+
+const checkbox = z
+	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
+	.optional()
+	.transform((v) => v === true || v === 'on' || v === 'true');
+
+export const registerPersonInput = z.object({
+	firstName: z.string().trim().min(1, 'error_required').max(80, 'error_too_long'),
+	lastName: optionalText(80),
+	email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(254, 'error_too_long')
+		.transform((v) => (v === '' ? null : v))
+		.pipe(z.email('error_email').nullable())
+		.nullish(),
+	phone: z
+		.string()
+		.trim()
+		.max(30, 'error_too_long')
+		.regex(/^[+0-9 ()./-]*$/, 'error_phone')
+		.transform((v) => (v === '' ? null : v))
+		.nullish(),
+	organisationId: z.uuid('error_required'),
+	areaId: z.uuid().nullish().or(z.literal('').transform(() => null)),
+	contactConsent: checkbox
+});
+export type RegisterPersonInput = z.infer<typeof registerPersonInput>;
+
+export const linkAccountInput = z.object({
+	personId: z.uuid(),
+	email: z.string().trim().toLowerCase().max(254, 'error_too_long').pipe(z.email('error_email'))
+});
+
+export const createOrganisationInput = z.object({
+	name: z.string().trim().min(2, 'error_required').max(120, 'error_too_long'),
+	kind: z.enum(ORGANISATION_KINDS, 'error_choice'),
+	lawfulBasis: z.enum(LAWFUL_BASES, 'error_choice')
+});
+export type CreateOrganisationInput = z.infer<typeof createOrganisationInput>;

@@ -1,0 +1,51 @@
+import { json } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { AppError, InvalidError } from '../core/errors.ts';
+import { translate } from './translate.ts';
+
+const TITLES: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	409: 'Conflict',
+	413: 'Payload Too Large',
+	415: 'Unsupported Media Type',
+	422: 'Unprocessable Content'
+};
+
+/** An RFC 9457 problem+json response. */
+export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): Response {
+	return new Response(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }), {
+		status,
+		headers: { 'content-type': 'application/problem+json' }
+	});
+}
+
+export function problemFrom(e: unknown, locale: string): Response {
+	if (e instanceof InvalidError) return problem(e.status, translate(e.key, locale), { errors: e.fields });
+	if (e instanceof AppError) return problem(e.status, translate(e.key, locale));
+	throw e;
+}
+
+/** Reads a JSON body of at most 64 KB and validates it; a Response (problem) when it is not acceptable. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S, locale: string): Promise<z.infer<S> | Response> {
+	if (!request.headers.get('content-type')?.includes('application/json')) return problem(415, translate('error_json_expected', locale));
+	const text = await request.text().catch(() => null);
+	if (text === null) return problem(400, translate('error_bad_request', locale));
+	if (text.length > 65_536) return problem(413, translate('error_too_long', locale));
+	let body: unknown;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		return problem(400, translate('error_json_invalid', locale));
+	}
+	const parsed = schema.safeParse(body);
+	if (!parsed.success) {
+		const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', translate(i.message, locale)]));
+		return problem(422, translate('error_invalid', locale), { errors });
+	}
+	return parsed.data;
+}
+
+export const ok = (data: unknown, status = 200) => json(data, { status });

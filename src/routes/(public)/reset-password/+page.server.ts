@@ -1,0 +1,19 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { resetPasswordInput } from '#lib/server/auth/index.ts';
+import { parseForm } from '#lib/server/web/forms.ts';
+import { callAuth } from '#lib/server/web/auth-bridge.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+export const load: PageServerLoad = ({ url }) => ({ token: (url.searchParams.get('token') ?? '').slice(0, 200) });
+
+export const actions: Actions = {
+	default: async (event) => {
+		const l = event.locals.locale;
+		const parsed = await parseForm(event.request, resetPasswordInput, l);
+		if (!parsed.ok) return parsed.failure;
+		const { status } = await callAuth(event, '/reset-password', { token: parsed.data.token, newPassword: parsed.data.password });
+		if (status !== 200) return fail(400, { values: {}, errors: {}, message: translate('auth_reset_invalid', l) });
+		return { done: true };
+	}
+};

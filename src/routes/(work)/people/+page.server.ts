@@ -1,0 +1,26 @@
+import type { Actions, PageServerLoad } from './$types';
+import { listOrganisations, listPeople, registerPerson, registerPersonInput } from '#lib/server/people/index.ts';
+import { listAreas } from '#lib/server/areas/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { failFrom, parseForm } from '#lib/server/web/forms.ts';
+import { guard } from '#lib/server/web/guard.ts';
+
+export const load: PageServerLoad = async (event) =>
+	guard(event, async (ctx) => {
+		const q = event.url.searchParams.get('q') ?? '';
+		const [people, organisations, areas] = await Promise.all([listPeople(ctx, { q }), listOrganisations(ctx), listAreas(ctx)]);
+		return { people, organisations, areas, q: q.slice(0, 80) };
+	});
+
+export const actions: Actions = {
+	register: async (event) => {
+		const parsed = await parseForm(event.request, registerPersonInput, event.locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			const person = await registerPerson(ctxOf(event), parsed.data);
+			return { registered: person.firstName };
+		} catch (e) {
+			return failFrom(e, parsed.values, event.locals.locale);
+		}
+	}
+};

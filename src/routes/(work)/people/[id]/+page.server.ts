@@ -1,0 +1,44 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { z } from 'zod';
+import { getPerson, linkAccount, linkAccountInput, listOrganisations } from '#lib/server/people/index.ts';
+import { can, grantRole, grantRoleInput, listGrants, revokeRole, revokeRoleInput, ROLES } from '#lib/server/access/index.ts';
+import { listAreas } from '#lib/server/areas/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { failFrom, parseForm } from '#lib/server/web/forms.ts';
+import { guard } from '#lib/server/web/guard.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+const uuid = z.uuid();
+
+export const load: PageServerLoad = async (event) => {
+	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+	return guard(event, async (ctx) => {
+		const person = await getPerson(ctx, event.params.id);
+		const isAdmin = can(ctx.actor, 'admin.role.grant');
+		return {
+			person,
+			canLink: can(ctx.actor, 'people.person.link_account'),
+			admin: isAdmin
+				? { grants: await listGrants(ctx, person.id), organisations: await listOrganisations(ctx), areas: await listAreas(ctx), roles: ROLES }
+				: null
+		};
+	});
+};
+
+async function act<T>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T>, verb: (data: T) => Promise<unknown>) {
+	const parsed = await parseForm(event.request, schema, event.locals.locale);
+	if (!parsed.ok) return parsed.failure;
+	try {
+		await verb(parsed.data);
+		return { saved: true };
+	} catch (e) {
+		return failFrom(e, parsed.values, event.locals.locale);
+	}
+}
+
+export const actions: Actions = {
+	link: (event) => act(event, linkAccountInput.omit({ personId: true }), (d) => linkAccount(ctxOf(event), { ...d, personId: event.params.id! })),
+	grant: (event) => act(event, grantRoleInput.omit({ personId: true }), (d) => grantRole(ctxOf(event), { ...d, personId: event.params.id! })),
+	revoke: (event) => act(event, revokeRoleInput, (d) => revokeRole(ctxOf(event), d.grantId))
+};

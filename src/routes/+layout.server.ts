@@ -1,0 +1,16 @@
+import type { LayoutServerLoad } from './$types';
+import { can } from '#lib/server/access/index.ts';
+import { openMailbox } from '#lib/server/web/runtime.ts';
+
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	const a = locals.actor;
+	return {
+		me: a.userId ? { name: a.name ?? '', email: a.email ?? '' } : null,
+		nav: {
+			people: can(a, 'people.person.read'),
+			admin: can(a, 'admin.organisation.manage'),
+			mailbox: openMailbox() || can(a, 'mail.outbox.read')
+		},
+		path: url.pathname + url.search
+	};
+};

@@ -1,0 +1,19 @@
+import { redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { isLocale } from '#lib/paraglide/runtime.js';
+import { setLocale } from '#lib/server/auth/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { problem } from '#lib/server/web/api.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+// Only a path on this site may be the way back (no open redirect).
+const safePath = (p: unknown) => (typeof p === 'string' && p.startsWith('/') && !p.startsWith('//') && !p.includes('\\') ? p : '/');
+
+export const POST: RequestHandler = async (event) => {
+	const form = await event.request.formData().catch(() => null);
+	const locale = form?.get('locale');
+	if (!isLocale(locale)) return problem(400, translate('error_choice', event.locals.locale));
+	event.cookies.set('wijkweb_locale', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+	if (event.locals.actor.userId) await setLocale(ctxOf(event), locale);
+	redirect(303, safePath(form?.get('redirectTo')));
+};

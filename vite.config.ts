@@ -1,0 +1,46 @@
+import { defineConfig } from 'vite';
+import { sveltekit } from '@sveltejs/kit/vite';
+import adapter from '@sveltejs/adapter-node';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+
+// SvelteKit 3 takes its configuration here (svelte.config.js is no longer read).
+export default defineConfig({
+	plugins: [
+		paraglideVitePlugin({
+			project: './project.inlang',
+			outdir: './src/lib/paraglide',
+			// The account's choice (set per request in hooks.server.ts), then the cookie the switcher sets,
+			// then the browser's Accept-Language, then Dutch.
+			strategy: ['custom-account', 'cookie', 'preferredLanguage', 'baseLocale'],
+			cookieName: 'wijkweb_locale',
+			emitTsDeclarations: true
+		}),
+		sveltekit({
+			adapter: adapter({ out: 'build' }),
+			// Nonces for the few inline scripts Kit writes; no 'unsafe-inline' scripts anywhere.
+			csp: {
+				mode: 'auto',
+				directives: {
+					'default-src': ['self'],
+					'script-src': ['self'],
+					'style-src': ['self', 'unsafe-inline'],
+					'img-src': ['self', 'data:'],
+					'font-src': ['self'],
+					'connect-src': ['self'],
+					'object-src': ['none'],
+					'base-uri': ['self'],
+					'form-action': ['self'],
+					'frame-ancestors': ['none']
+				}
+			}
+		})
+	],
+	server: { port: 3000 },
+	test: {
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		globalSetup: ['tests/global-setup.ts'],
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		fileParallelism: true
+	}
+});

@@ -31,6 +31,8 @@ export function createAuth(opts: AuthOptions) {
 	return betterAuth({
 		secret: opts.secret,
 		basePath: '/api/auth',
+		baseURL: process.env.ORIGIN || undefined,
+		logger: { level: 'error' },
 		telemetry: { enabled: false },
 		database: drizzleAdapter(opts.db, {
 			provider: 'pg',

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { can, readScope } from './can.ts';
+import { PERMISSION_NAMES, type PermissionName } from './permissions.ts';
+import { ROLES, type Role } from './roles.ts';
+import type { Actor } from '../core/context.ts';
+
+const ORG = '11111111-1111-4111-8111-111111111111';
+const OTHER_ORG = '22222222-2222-4222-8222-222222222222';
+const AREA = '33333333-3333-4333-8333-333333333333';
+const OTHER_AREA = '44444444-4444-4444-8444-444444444444';
+
+const actorWith = (role: Role | null, areaId: string | null = null): Actor => ({
+	userId: 'u1',
+	personId: 'p1',
+	name: 'T',
+	email: 't@example.test',
+	locale: null,
+	via: 'session',
+	grants: role ? [{ role, organisationId: ORG, areaId }] : []
+});
+
+// The expected matrix, written out by hand (not derived from the registry) so a change to the
+// registry that widens or narrows access makes this test fail and be looked at.
+const Y = true;
+const _ = false;
+//                                  res  vol  fac  out  coo  off  jur  exp  adm  none
+const EXPECTED: Record<PermissionName, boolean[]> = {
+	'account.self':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
+	'admin.organisation.manage':    [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'admin.area.manage':            [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'admin.role.grant':             [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'admin.user.read':              [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'audit.read':                   [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'mail.outbox.read':             [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'people.person.register':       [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'people.person.read':           [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'people.person.link_account':   [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
+};
+
+describe('role × permission', () => {
+	it('covers every permission in the registry', () => {
+		expect(Object.keys(EXPECTED).sort()).toEqual([...PERMISSION_NAMES].sort());
+	});
+	const columns: (Role | null)[] = [...ROLES, null];
+	for (const permission of PERMISSION_NAMES) {
+		columns.forEach((role, i) => {
+			it(`${role ?? 'no role'} ${EXPECTED[permission][i] ? 'may' : 'may not'} ${permission}`, () => {
+				expect(can(actorWith(role), permission)).toBe(EXPECTED[permission][i]);
+			});
+		});
+	}
+});
+
+describe('scope', () => {
+	it('refuses everyone who is not signed in', () => {
+		const anon = { ...actorWith('admin'), userId: null };
+		for (const p of PERMISSION_NAMES) expect(can(anon, p)).toBe(false);
+	});
+	it('keeps a facilitator to their own organisation', () => {
+		const a = actorWith('facilitator');
+		expect(can(a, 'people.person.register', { organisationId: ORG })).toBe(true);
+		expect(can(a, 'people.person.register', { organisationId: OTHER_ORG })).toBe(false);
+	});
+	it('keeps an area-bound grant to its area', () => {
+		const a = actorWith('facilitator', AREA);
+		expect(can(a, 'people.person.register', { organisationId: ORG, areaId: AREA })).toBe(true);
+		expect(can(a, 'people.person.register', { organisationId: ORG, areaId: OTHER_AREA })).toBe(false);
+		expect(readScope(a, 'people.person.read')).toEqual({ all: false, organisationIds: [ORG], areaIds: [AREA] });
+	});
+	it('gives admins the whole instance', () => {
+		expect(can(actorWith('admin'), 'people.person.register', { organisationId: OTHER_ORG })).toBe(true);
+		expect(readScope(actorWith('admin'), 'people.person.read')).toEqual({ all: true });
+	});
+	it('lets a read-only token read but not write', () => {
+		const a: Actor = { ...actorWith('admin'), via: 'token', tokenScopes: ['read'] };
+		expect(can(a, 'audit.read')).toBe(true);
+		expect(can(a, 'admin.area.manage')).toBe(false);
+		expect(can({ ...a, tokenScopes: ['read', 'write'] }, 'admin.area.manage')).toBe(true);
+	});
+});

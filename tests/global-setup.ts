@@ -1,0 +1,45 @@
+import type { TestProject } from 'vitest/node';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { startEmbedded } from '../src/lib/server/db/embedded.ts';
+import { connect } from '../src/lib/server/db/client.ts';
+import { runMigrations } from '../src/lib/server/db/migrate.ts';
+
+// One PostgreSQL for the whole run: DATABASE_URL when given (CI's external server), else an embedded
+// one in a throw-away directory. A migrated template database is cloned by every test file.
+export const TEMPLATE = 'wijkweb_test_tpl';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		adminUrl: string;
+	}
+}
+
+export default async function setup(project: TestProject) {
+	let adminUrl: string;
+	let stop = async () => {};
+	if (process.env.DATABASE_URL) {
+		adminUrl = process.env.DATABASE_URL;
+	} else {
+		const dir = resolve('.test-data/vitest');
+		rmSync(dir, { recursive: true, force: true });
+		const db = await startEmbedded(dir);
+		adminUrl = db.url;
+		stop = db.stop;
+	}
+	const admin = new pg.Client({ connectionString: adminUrl });
+	await admin.connect();
+	await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE} WITH (FORCE)`);
+	await admin.query(`CREATE DATABASE ${TEMPLATE}`);
+	const tplUrl = new URL(adminUrl);
+	tplUrl.pathname = `/${TEMPLATE}`;
+	const tpl = connect(tplUrl.toString(), 1);
+	await runMigrations(tpl.db);
+	await tpl.close();
+	await admin.end();
+	project.provide('adminUrl', adminUrl);
+	return async () => {
+		await stop();
+	};
+}

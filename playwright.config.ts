@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+// Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium); Playwright's own download is the last resort.
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	timeout: 60_000,
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		launchOptions: {
+			executablePath,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		}
+	},
+	projects: [
+		// A cheap phone without JavaScript: every journey must work on plain HTML forms.
+		{ name: 'phone-no-js', use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' } },
+		{ name: 'desktop', use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' } }
+	],
+	webServer: {
+		command: 'node scripts/e2e-server.ts',
+		url: `http://localhost:${PORT}/healthz`,
+		timeout: 120_000,
+		reuseExistingServer: false,
+		stdout: 'pipe',
+		env: { PORT: String(PORT), DATA_DIR: '.test-data/e2e', DATABASE_URL: '', SIGN_IN_RATE_LIMIT: '200', HOST: '127.0.0.1' }
+	}
+});

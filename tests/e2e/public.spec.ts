@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from './helpers.ts';
+
+test('the home page speaks Dutch by default and switches to Arabic (right to left) and French', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(page.getByRole('heading', { level: 2, name: 'Wijken' })).toBeVisible();
+	await expect(page.getByText('Rabot - Blaisantvest')).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'العربية' }).click();
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+	await expectAccessible(page);
+
+	await page.getByRole('button', { name: 'Français' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+});
+
+test('the browser language is used when there is no choice yet', async ({ browser }) => {
+	const context = await browser.newContext({ locale: 'en-GB', javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await context.close();
+});
+
+test('the skip link leads to the main content', async ({ page }) => {
+	await page.goto('/');
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+});
+
+test('an unknown page is a translated 404 that passes axe', async ({ page }) => {
+	const res = await page.goto('/no-such-page');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
+	await expectAccessible(page);
+});

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import fc from 'fast-check';
+
+test.describe('security baseline', () => {
+	test.skip(({ browserName }, info) => info.project.name !== 'desktop', 'HTTP-level checks run once');
+
+	test('pages carry a strict CSP and the other security headers', async ({ request }) => {
+		const res = await request.get('/');
+		const h = res.headers();
+		const csp = h['content-security-policy'] ?? '';
+		const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+		expect(scriptSrc).toContain("'nonce-");
+		expect(scriptSrc).not.toContain('unsafe-inline');
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(h['x-content-type-options']).toBe('nosniff');
+		expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+	});
+
+	test('the session cookie is HttpOnly and SameSite', async ({ request }) => {
+		const res = await request.post('/sign-in', {
+			form: { email: 'resident@example.org', password: 'wijkweb-demo' },
+			headers: { accept: 'text/html', origin: 'http://localhost:4173' },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(303);
+		const cookie = res.headersArray().filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value).find((v) => v.includes('session_token'));
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+	});
+
+	test('a cross-site form post is refused and changes nothing', async ({ request }) => {
+		const res = await request.post('/sign-up', {
+			form: { name: 'Evil', email: 'evil@example.test', password: 'long enough password' },
+			headers: { origin: 'https://evil.example', accept: 'text/html' }
+		});
+		expect(res.status()).toBe(403);
+	});
+
+	test('hostile sign-in and sign-up input gets a 4xx with a message, never a 500', async ({ request }) => {
+		const hostile = fc.oneof(
+			fc.string({ maxLength: 200 }),
+			fc.constantFrom("' OR '1'='1", '<img src=x onerror=alert(1)>', '\u0000\u0001', 'é'.repeat(30_000), '%00', '"}]}', 'a@b')
+		);
+		await fc.assert(
+			fc.asyncProperty(hostile, hostile, fc.constantFrom('/sign-in', '/sign-up'), async (email, password, path) => {
+				const res = await request.post(path, {
+					form: { email, password, name: password },
+					headers: { accept: 'text/html', origin: 'http://localhost:4173' },
+					maxRedirects: 0
+				});
+				expect(res.status()).toBeLessThan(500);
+				if (res.status() >= 400) expect(await res.text()).toMatch(/role="alert"|field-error/);
+			}),
+			{ numRuns: 40 }
+		);
+	});
+
+	test('an oversized body is refused with 413', async ({ request }) => {
+		const res = await request.post('/sign-in', {
+			form: { email: 'x@example.test', password: 'p'.repeat(600_000) },
+			headers: { origin: 'http://localhost:4173' }
+		});
+		expect(res.status()).toBe(413);
+	});
+
+	test('the API answers problem+json and documents itself in OpenAPI 3.1 with stable operationIds', async ({ request }) => {
+		const anon = await request.get('/api/v1/me');
+		expect(anon.status()).toBe(401);
+		expect(await anon.json()).toMatchObject({ status: 401, title: 'Unauthorized' });
+		const bad = await request.get('/api/v1/me', { headers: { authorization: 'Bearer ww_not-a-token' } });
+		expect(bad.status()).toBe(401);
+		const missing = await request.get('/api/v1/nothing-here');
+		expect(missing.status()).toBe(404);
+		expect(missing.headers()['content-type']).toContain('application/problem+json');
+		const doc = await (await request.get('/api/v1/openapi.json')).json();
+		expect(doc.openapi).toBe('3.1.0');
+		expect(doc.paths['/me'].get.operationId).toBe('getMe');
+		expect(doc.paths['/me'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('roles');
+	});
+
+	test('/healthz reports the database', async ({ request }) => {
+		const res = await request.get('/healthz');
+		expect(res.status()).toBe(200);
+		expect(await res.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
+	});
+});

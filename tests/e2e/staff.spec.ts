@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers.ts';
+
+test('a facilitator registers a walk-in without an account; bad input is shown next to the field', async ({ page }, info) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/people');
+	await expectAccessible(page);
+	await expect(page.getByRole('link', { name: /Georgi/ })).toBeVisible();
+	// Fatma was registered in the other neighbourhood: out of this facilitator's area.
+	await expect(page.getByRole('link', { name: /Fatma/ })).toHaveCount(0);
+
+	await page.getByLabel('Telefoon (niet verplicht)').fill('<script>alert(1)</script>');
+	await page.getByRole('button', { name: 'Registreren' }).click();
+	await expect(page.locator('#f-firstName-err')).toHaveText('Vul dit in.');
+	await expect(page.locator('#f-phone-err')).toBeVisible();
+	await expectAccessible(page);
+
+	const name = `Maria ${info.project.name}`;
+	await page.getByLabel('Voornaam').fill(name);
+	await page.getByLabel('Telefoon (niet verplicht)').fill('+32 470 11 22 33');
+	await page.getByLabel(/akkoord/).check();
+	await page.getByRole('button', { name: 'Registreren' }).click();
+	await expect(page.getByRole('status')).toContainText(`${name} is geregistreerd.`);
+	await page.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await expect(page.getByText('+32 470 11 22 33')).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a volunteer is refused the people list', async ({ page }) => {
+	await signIn(page, 'resident@example.org');
+	const res = await page.goto('/people');
+	expect(res?.status()).toBe(403);
+	await expectAccessible(page);
+	await expect(page.getByRole('link', { name: 'Mensen' })).toHaveCount(0);
+});
+
+test('an admin adds an organisation and a neighbourhood, gives a role and reads the audit log', async ({ page }, info) => {
+	await signIn(page, 'admin@example.org');
+	await page.goto('/admin');
+	await expectAccessible(page);
+	const org = `Buurthuis ${info.project.name}`;
+	await page.locator('form[action="?/organisation"]').getByLabel('Naam').fill(org);
+	await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+	await expect(page.getByText(org)).toBeVisible();
+	// The same name twice is a clear conflict, not a crash.
+	await page.locator('form[action="?/organisation"]').getByLabel('Naam').fill(org);
+	await page.getByRole('button', { name: 'Organisatie toevoegen' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Deze naam is al in gebruik.');
+
+	await page.locator('form[action="?/area"]').getByLabel('Naam').fill(`Brugse Poort ${info.project.name}`);
+	await page.getByLabel('Stad').fill('Gent');
+	await page.getByLabel('Code').fill(`gent-bp-${info.project.name}`);
+	await page.getByRole('button', { name: 'Wijk toevoegen' }).click();
+	await expect(page.getByText(`Brugse Poort ${info.project.name}`)).toBeVisible();
+
+	await page.goto('/people');
+	await page.getByRole('link', { name: /Georgi/ }).click();
+	await page.getByLabel('Rol').selectOption('volunteer');
+	await page.getByRole('button', { name: 'Rol geven' }).click();
+	await expect(page.locator('section[aria-labelledby="roles-h"]')).toContainText('volunteer');
+	await expectAccessible(page);
+
+	await page.goto('/admin/audit');
+	await expect(page.getByRole('cell', { name: 'access_role_grant', exact: false }).first()).toBeVisible();
+	await expectAccessible(page);
+});

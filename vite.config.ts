@@ -17,6 +17,9 @@ export default defineConfig({
 		}),
 		sveltekit({
 			adapter: adapter({ out: 'build' }),
+			// Absolute asset URLs: the HTML of any page can be served or saved as-is (the accessibility scan
+			// of the browser tests copies pages reached by client-side navigation).
+			paths: { relative: false },
 			// Nonces for the few inline scripts Kit writes; no 'unsafe-inline' scripts anywhere.
 			csp: {
 				mode: 'auto',

@@ -40,6 +40,8 @@ export default async function setup(project: TestProject) {
 	await admin.end();
 	project.provide('adminUrl', adminUrl);
 	return async () => {
+		const t0 = Date.now();
 		await stop();
+		if (process.env.DEBUG_TEARDOWN) console.log(`teardown ${Date.now() - t0} ms`);
 	};
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { freshDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
-import { getPerson, linkAccount, listPeople, registerPerson, registerPersonInput, createOrganisation } from '../../src/lib/server/people/index.ts';
+import { getPerson, linkAccount, listPeople, registerChoices, registerPerson, registerPersonInput, createOrganisation } from '../../src/lib/server/people/index.ts';
 import { grantRole, listAudit, revokeRole } from '../../src/lib/server/access/index.ts';
 import { createArea } from '../../src/lib/server/areas/index.ts';
 import { anonymous } from '../../src/lib/server/core/context.ts';
@@ -46,6 +46,16 @@ describe('registering a person without an account', () => {
 	it('refuses a facilitator of another area or organisation', async () => {
 		await expect(registerPerson(ctxFor(db, facilitator.actor), walkIn({ areaId: otherArea.id }))).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(registerPerson(ctxFor(db, stranger.actor), walkIn())).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('offers a facilitator only their own organisation and area to register in', async () => {
+		const choices = await registerChoices(ctxFor(db, facilitator.actor));
+		expect(choices.organisations.map((o) => o.id)).toEqual([org.id]);
+		expect(choices.areaIds).toEqual([area.id]);
+		const all = await registerChoices(ctxFor(db, admin.actor));
+		expect(all.organisations.map((o) => o.id)).toEqual(expect.arrayContaining([org.id, otherOrg.id]));
+		expect(all.areaIds).toBeNull();
+		await expect(registerChoices(ctxFor(db, volunteer.actor))).rejects.toBeInstanceOf(ForbiddenError);
 	});
 
 	it('rejects bad input with field messages before anything is written', () => {

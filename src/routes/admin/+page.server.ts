@@ -3,7 +3,7 @@ import { createOrganisation, createOrganisationInput, listOrganisations, ORGANIS
 import { createArea, createAreaInput, listAreas } from '#lib/server/areas/index.ts';
 import { requirePermission } from '#lib/server/access/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, parseForm } from '#lib/server/web/forms.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
 
 export const load: PageServerLoad = (event) =>
@@ -16,22 +16,22 @@ export const load: PageServerLoad = (event) =>
 export const actions: Actions = {
 	organisation: async (event) => {
 		const parsed = await parseForm(event.request, createOrganisationInput, event.locals.locale);
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) return forForm('organisation', parsed.failure);
 		try {
 			await createOrganisation(ctxOf(event), parsed.data);
 			return { saved: 'organisation' };
 		} catch (e) {
-			return failFrom(e, parsed.values, event.locals.locale);
+			return forForm('organisation', failFrom(e, parsed.values, event.locals.locale));
 		}
 	},
 	area: async (event) => {
 		const parsed = await parseForm(event.request, createAreaInput, event.locals.locale);
-		if (!parsed.ok) return parsed.failure;
+		if (!parsed.ok) return forForm('area', parsed.failure);
 		try {
 			await createArea(ctxOf(event), parsed.data);
 			return { saved: 'area' };
 		} catch (e) {
-			return failFrom(e, parsed.values, event.locals.locale);
+			return forForm('area', failFrom(e, parsed.values, event.locals.locale));
 		}
 	}
 };

@@ -25,6 +25,7 @@ const Y = true;
 const _ = false;
 //                                  res  vol  fac  out  coo  off  jur  exp  adm  none
 const EXPECTED: Record<PermissionName, boolean[]> = {
+	'account.read':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'account.self':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'admin.organisation.manage':    [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
 	'admin.area.manage':            [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
@@ -77,5 +78,10 @@ describe('scope', () => {
 		expect(can(a, 'audit.read')).toBe(true);
 		expect(can(a, 'admin.area.manage')).toBe(false);
 		expect(can({ ...a, tokenScopes: ['read', 'write'] }, 'admin.area.manage')).toBe(true);
+	});
+	it('lets a read-only token of an account without roles read its own account (GET /api/v1/me)', () => {
+		const a: Actor = { ...actorWith(null), via: 'token', tokenScopes: ['read'] };
+		expect(can(a, 'account.read')).toBe(true);
+		expect(can(a, 'account.self')).toBe(false);
 	});
 });

@@ -7,6 +7,7 @@ type Permission = { roles: readonly Role[]; signedIn?: true; write: boolean };
 const STAFF = ['facilitator', 'outreach', 'coordinator'] as const;
 
 export const PERMISSIONS = {
+	'account.read': { roles: [], signedIn: true, write: false },
 	'account.self': { roles: [], signedIn: true, write: true },
 	'admin.organisation.manage': { roles: ['admin'], write: true },
 	'admin.area.manage': { roles: ['admin'], write: true },

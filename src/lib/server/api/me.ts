@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { meResponse } from './schemas.ts';
 
 export function me(ctx: Ctx): z.infer<typeof meResponse> {
-	requirePermission(ctx.actor, 'account.self');
+	requirePermission(ctx.actor, 'account.read');
 	const a = ctx.actor;
 	return {
 		id: a.userId!,

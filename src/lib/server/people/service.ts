@@ -25,6 +25,21 @@ export async function listOrganisations(ctx: Ctx) {
 	return ctx.db.select().from(peopleOrganisation).orderBy(asc(peopleOrganisation.name));
 }
 
+/**
+ * Where the actor may register people: these organisations, and these areas (null = any area).
+ * The registration form offers only these, so nobody is offered a choice that will be refused.
+ */
+export async function registerChoices(ctx: Ctx) {
+	requirePermission(ctx.actor, 'people.person.register');
+	const scope = readScope(ctx.actor, 'people.person.register');
+	const organisations = await ctx.db
+		.select({ id: peopleOrganisation.id, name: peopleOrganisation.name })
+		.from(peopleOrganisation)
+		.where(scope.all ? undefined : inArray(peopleOrganisation.id, scope.organisationIds))
+		.orderBy(asc(peopleOrganisation.name));
+	return { organisations, areaIds: scope.all ? null : scope.areaIds };
+}
+
 /** Registers someone met at office hours or in the street, without an account. */
 export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
 	requirePermission(ctx.actor, 'people.person.register', { organisationId: input.organisationId, areaId: input.areaId });

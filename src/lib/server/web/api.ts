@@ -14,6 +14,9 @@ const TITLES: Record<number, string> = {
 	422: 'Unprocessable Content'
 };
 
+/** Did reading the body fail because it was over the size limit? */
+export const tooLarge = (e: unknown) => (e as { status?: unknown } | null)?.status === 413;
+
 /** An RFC 9457 problem+json response. */
 export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): Response {
 	return new Response(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }), {
@@ -31,9 +34,14 @@ export function problemFrom(e: unknown, locale: string): Response {
 /** Reads a JSON body of at most 64 KB and validates it; a Response (problem) when it is not acceptable. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, locale: string): Promise<z.infer<S> | Response> {
 	if (!request.headers.get('content-type')?.includes('application/json')) return problem(415, translate('error_json_expected', locale));
-	const text = await request.text().catch(() => null);
-	if (text === null) return problem(400, translate('error_bad_request', locale));
-	if (text.length > 65_536) return problem(413, translate('error_too_long', locale));
+	let text: string;
+	try {
+		text = await request.text();
+	} catch (e) {
+		// Kit refuses bodies above BODY_SIZE_LIMIT while they stream in.
+		return tooLarge(e) ? problem(413, translate('error_too_large', locale)) : problem(400, translate('error_bad_request', locale));
+	}
+	if (text.length > 65_536) return problem(413, translate('error_too_large', locale));
 	let body: unknown;
 	try {
 		body = JSON.parse(text);

@@ -2,8 +2,14 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { AppError, InvalidError } from '../core/errors.ts';
 import { translate } from './translate.ts';
+import { tooLarge } from './api.ts';
 
-export type FormState = { values: Record<string, string>; errors: Record<string, string>; message?: string };
+export type FormState = { values: Record<string, string>; errors: Record<string, string>; message?: string; form?: string };
+
+/** Names which form of a page a failure belongs to, when a page has several. */
+export function forForm(form: string, failure: ActionFailure<FormState>): ActionFailure<FormState> {
+	return fail(failure.status, { ...failure.data, form });
+}
 
 const MAX_FIELD = 20_000;
 
@@ -36,8 +42,9 @@ export async function parseForm<S extends z.ZodType>(
 	let values: Record<string, string | string[]>;
 	try {
 		values = formValues(await request.formData());
-	} catch {
-		return { ok: false, failure: fail(400, { values: {}, errors: {}, message: translate('error_bad_request', locale) }) };
+	} catch (e) {
+		const status = tooLarge(e) ? 413 : 400;
+		return { ok: false, failure: fail(status, { values: {}, errors: {}, message: translate(status === 413 ? 'error_too_large' : 'error_bad_request', locale) }) };
 	}
 	for (const key of arrays) if (typeof values[key] === 'string') values[key] = [values[key] as string];
 	const parsed = schema.safeParse(values);

@@ -1,5 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
-import { listOrganisations, listPeople, registerPerson, registerPersonInput } from '#lib/server/people/index.ts';
+import { listPeople, registerChoices, registerPerson, registerPersonInput } from '#lib/server/people/index.ts';
+import { can } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, parseForm } from '#lib/server/web/forms.ts';
@@ -8,8 +9,14 @@ import { guard } from '#lib/server/web/guard.ts';
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
 		const q = event.url.searchParams.get('q') ?? '';
-		const [people, organisations, areas] = await Promise.all([listPeople(ctx, { q }), listOrganisations(ctx), listAreas(ctx)]);
-		return { people, organisations, areas, q: q.slice(0, 80) };
+		const people = await listPeople(ctx, { q });
+		// The registration form, for those who may register, offers only where they may register.
+		let register = null;
+		if (can(ctx.actor, 'people.person.register')) {
+			const [choices, areas] = await Promise.all([registerChoices(ctx), listAreas(ctx)]);
+			register = { organisations: choices.organisations, areas: choices.areaIds ? areas.filter((a) => choices.areaIds!.includes(a.id)) : areas };
+		}
+		return { people, register, q: q.slice(0, 80) };
 	});
 
 export const actions: Actions = {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { OPERATIONS, openApiDocument } from './openapi.ts';
+
+const doc = openApiDocument('http://localhost:3000');
+
+/** Follows a local `#/components/...` reference. */
+function resolve(node: Record<string, unknown>): Record<string, unknown> {
+	const ref = node.$ref;
+	if (typeof ref !== 'string') return node;
+	return ref
+		.slice(2)
+		.split('/')
+		.reduce<Record<string, unknown>>((at, key) => at[key] as Record<string, unknown>, doc as unknown as Record<string, unknown>);
+}
+
+describe('OpenAPI document', () => {
+	it('is OpenAPI 3.1 with a unique operationId on every operation', () => {
+		expect(doc.openapi).toBe('3.1.0');
+		const ids = OPERATIONS.map((o) => o.operationId);
+		expect(new Set(ids).size).toBe(ids.length);
+		expect(doc.paths['/me']?.get).toMatchObject({ operationId: 'getMe' });
+	});
+
+	it('documents getMe from the Zod schema, through a resolvable named component', () => {
+		const get = doc.paths['/me']!.get as { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> };
+		const me = resolve(get.responses['200']!.content['application/json']!.schema);
+		expect(me.type).toBe('object');
+		expect(Object.keys(me.properties as object)).toEqual(expect.arrayContaining(['id', 'email', 'roles', 'tokenScopes']));
+		const problem = resolve(get.responses['401']!.content['application/problem+json']!.schema);
+		expect(problem.required).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail']));
+		expect(JSON.stringify(doc)).not.toContain('#/$defs/');
+	});
+});

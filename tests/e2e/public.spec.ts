@@ -6,6 +6,8 @@ test('the home page speaks Dutch by default and switches to Arabic (right to lef
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 	await expect(page.getByRole('heading', { level: 2, name: 'Wijken' })).toBeVisible();
 	await expect(page.getByText('Rabot - Blaisantvest')).toBeVisible();
+	// The open-data licence of the boundaries asks for this line wherever they are shown.
+	await expect(page.getByText(/Bron: Stad Gent/)).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByRole('button', { name: 'العربية' }).click();

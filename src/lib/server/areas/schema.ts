@@ -8,6 +8,8 @@ export const areasArea = pgTable('areas_area', {
 	city: text('city').notNull(),
 	code: text('code').notNull().unique(),
 	boundary: jsonb('boundary'),
+	// Where the boundary comes from, shown wherever the area is (open-data licences require it).
+	source: text('source'),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });

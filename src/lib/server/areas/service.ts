@@ -34,7 +34,7 @@ export async function listPlaces(ctx: Ctx, areaId: string) {
 /** The public list of neighbourhoods on the home page (names only, no personal data). */
 export async function publicAreas(db: Ctx['db']) {
 	return db
-		.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city })
+		.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, source: areasArea.source })
 		.from(areasArea)
 		.orderBy(asc(areasArea.city), asc(areasArea.name))
 		.limit(200);

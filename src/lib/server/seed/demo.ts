@@ -53,7 +53,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 	for (const w of wijken.features) {
 		const [area] = await db
 			.insert(areasArea)
-			.values({ name: w.name, city: 'Gent', code: `gent-${w.wijknr}`, boundary: w.geometry })
+			.values({ name: w.name, city: 'Gent', code: `gent-${w.wijknr}`, boundary: w.geometry, source: wijken.attribution })
 			.onConflictDoNothing()
 			.returning();
 		if (area) areas.push(area);

@@ -66,7 +66,9 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 5000;
 server.listen(port, host, () => {
 	const shown = configured?.origin ?? `http://localhost:${port}`;
-	log(`Serving at ${shown} (${opened.embedded ? `embedded PostgreSQL in ${resolve(process.env.DATA_DIR ?? './data')}` : 'DATABASE_URL'}), ready in ${Math.round(performance.now() - started)} ms.`);
+	log(
+		`Serving at ${shown} (${opened.embedded ? `embedded PostgreSQL in ${resolve(process.env.DATA_DIR ?? './data')}` : 'DATABASE_URL'}), ready in ${Math.round(performance.now() - started)} ms.`
+	);
 });
 
 let stopping = false;

@@ -26,7 +26,11 @@ try {
 	} else {
 		const created = await createToken(
 			{ db: database.db, actor },
-			{ name: values.name ?? 'command line', scopes: values.write ? ['read', 'write'] : ['read'], expiresInDays: values.days ? Number(values.days) : null }
+			{
+				name: values.name ?? 'command line',
+				scopes: values.write ? ['read', 'write'] : ['read'],
+				expiresInDays: values.days ? Number(values.days) : null
+			}
 		);
 		console.log(`Token "${created.name}" for ${values.email} (scopes: ${values.write ? 'read, write' : 'read'}):`);
 		console.log(created.token);

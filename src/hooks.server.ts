@@ -1,5 +1,4 @@
-import { sequence, type Handle } from '@sveltejs/kit/hooks';
-import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { startMailWorker } from '#lib/server/mail/index.ts';
 import { onShutdown } from '#lib/server/core/shutdown.ts';
 import { appDatabase } from '#lib/server/db/client.ts';
@@ -47,12 +46,11 @@ const handleActor: Handle = async ({ event, resolve }) => {
 
 const handleLocale: Handle = ({ event, resolve }) => {
 	if (event.locals.actor.locale) accountLocale.set(event.request, event.locals.actor.locale);
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+	// No URL strategy, so the middleware never rewrites the request; it only fixes the locale.
+	return paraglideMiddleware(event.request, ({ locale }) => {
 		event.locals.locale = locale;
 		return resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html.replace('%wijkweb.lang%', locale).replace('%wijkweb.dir%', getTextDirection(locale))
+			transformPageChunk: ({ html }) => html.replace('%wijkweb.lang%', locale).replace('%wijkweb.dir%', getTextDirection(locale))
 		});
 	});
 };
@@ -73,10 +71,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(handleHeaders, handleActor, handleLocale);
 
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
-	// Never leak internals; the page shows a translated message for the status.
-	return { message: status === 404 ? 'Not found' : 'Internal error' };
+export const handleError: HandleServerError = ({ kind, error }) => {
+	// 404s, 405s and our own error() calls are expected answers; only the unexpected is logged, and its
+	// details never reach the page (which shows a translated message for the status).
+	if (kind !== 'unknown') return;
+	console.error(error);
+	return { message: 'Internal error' };
 };
 
 // Background jobs start with the server (not at build time, not in tests).

@@ -16,7 +16,10 @@ export async function expectAccessible(page: Page) {
 	const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true, bypassCSP: true });
 	try {
 		const copy = await context.newPage();
-		await copy.route((u) => u.href === url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+		await copy.route(
+			(u) => u.href === url,
+			(r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+		);
 		await copy.route(/\/_app\/.*\.js$/, (r) => r.abort());
 		await copy.goto(url, { waitUntil: 'load' });
 		const results = await new AxeBuilder({ page: copy }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();

@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 
 test.describe('security baseline', () => {
-
 	test('pages carry a strict CSP and the other security headers', async ({ request }) => {
 		const res = await request.get('/');
 		const h = res.headers();
@@ -22,7 +21,11 @@ test.describe('security baseline', () => {
 			maxRedirects: 0
 		});
 		expect(res.status()).toBe(303);
-		const cookie = res.headersArray().filter((x) => x.name.toLowerCase() === 'set-cookie').map((x) => x.value).find((v) => v.includes('session_token'));
+		const cookie = res
+			.headersArray()
+			.filter((x) => x.name.toLowerCase() === 'set-cookie')
+			.map((x) => x.value)
+			.find((v) => v.includes('session_token'));
 		expect(cookie).toMatch(/HttpOnly/i);
 		expect(cookie).toMatch(/SameSite=Lax/i);
 	});

@@ -16,7 +16,10 @@ export async function makeOrganisation(db: Db, name = `Org ${suffix()}`) {
 }
 
 export async function makeArea(db: Db, name = `Wijk ${suffix()}`) {
-	const [area] = await db.insert(areasArea).values({ name, city: 'Gent', code: `t-${suffix()}` }).returning();
+	const [area] = await db
+		.insert(areasArea)
+		.values({ name, city: 'Gent', code: `t-${suffix()}` })
+		.returning();
 	return area!;
 }
 

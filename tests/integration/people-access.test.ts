@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { freshDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
-import { getPerson, linkAccount, listPeople, registerChoices, registerPerson, registerPersonInput, createOrganisation } from '../../src/lib/server/people/index.ts';
+import {
+	getPerson,
+	linkAccount,
+	listPeople,
+	registerChoices,
+	registerPerson,
+	registerPersonInput,
+	createOrganisation
+} from '../../src/lib/server/people/index.ts';
 import { grantRole, listAudit, revokeRole } from '../../src/lib/server/access/index.ts';
 import { createArea } from '../../src/lib/server/areas/index.ts';
 import { anonymous } from '../../src/lib/server/core/context.ts';
@@ -22,7 +30,14 @@ const admin = await makeActor(db, 'admin', { organisationId: org.id });
 const stranger = await makeActor(db, 'facilitator', { organisationId: otherOrg.id });
 
 const walkIn = (over: Record<string, unknown> = {}) =>
-	registerPersonInput.parse({ firstName: 'Georgi', phone: '+32 470 12 34 56', organisationId: org.id, areaId: area.id, contactConsent: 'on', ...over });
+	registerPersonInput.parse({
+		firstName: 'Georgi',
+		phone: '+32 470 12 34 56',
+		organisationId: org.id,
+		areaId: area.id,
+		contactConsent: 'on',
+		...over
+	});
 
 const rows = async (table: typeof peoplePerson | typeof coreAudit) => ((await db.select({ n: count() }).from(table)) as [{ n: number }])[0].n;
 
@@ -31,7 +46,10 @@ describe('registering a person without an account', () => {
 		const person = await registerPerson(ctxFor(db, facilitator.actor), walkIn());
 		expect(person.userId).toBeNull();
 		expect(person.contactConsent).toBe(true);
-		const audit = await db.select().from(coreAudit).where(and(eq(coreAudit.entityId, person.id), eq(coreAudit.action, 'create')));
+		const audit = await db
+			.select()
+			.from(coreAudit)
+			.where(and(eq(coreAudit.entityId, person.id), eq(coreAudit.action, 'create')));
 		expect(audit).toHaveLength(1);
 		expect(audit[0]!.actorUserId).toBe(facilitator.user.id);
 	});
@@ -59,7 +77,13 @@ describe('registering a person without an account', () => {
 	});
 
 	it('rejects bad input with field messages before anything is written', () => {
-		const bad = registerPersonInput.safeParse({ firstName: '', phone: '<script>', email: 'not-mail', organisationId: 'x', lastName: 'y'.repeat(100_000) });
+		const bad = registerPersonInput.safeParse({
+			firstName: '',
+			phone: '<script>',
+			email: 'not-mail',
+			organisationId: 'x',
+			lastName: 'y'.repeat(100_000)
+		});
 		expect(bad.success).toBe(false);
 		const fields = new Set(bad.error!.issues.map((i) => i.path[0]));
 		for (const f of ['firstName', 'phone', 'email', 'organisationId', 'lastName']) expect(fields).toContain(f);
@@ -81,7 +105,10 @@ describe('scoped reads', () => {
 		const person = await registerPerson(ctxFor(db, admin.actor), walkIn({ firstName: 'Read me' }));
 		const before = await rows(coreAudit);
 		await getPerson(ctxFor(db, facilitator.actor), person.id, 'follow-up call');
-		const [read] = await db.select().from(coreAudit).where(and(eq(coreAudit.entityId, person.id), eq(coreAudit.action, 'read')));
+		const [read] = await db
+			.select()
+			.from(coreAudit)
+			.where(and(eq(coreAudit.entityId, person.id), eq(coreAudit.action, 'read')));
 		expect(read?.reason).toBe('follow-up call');
 		expect(await rows(coreAudit)).toBe(before + 1);
 		await expect(getPerson(ctxFor(db, stranger.actor), person.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -112,12 +139,18 @@ describe('administration', () => {
 		const a = await createArea(ctxFor(db, admin.actor), { name: 'Rabot', city: 'Gent', code: 'gent-7-test' });
 		const g = await grantRole(ctxFor(db, admin.actor), { personId: volunteer.person.id, role: 'facilitator', organisationId: o.id, areaId: a.id });
 		expect(g.role).toBe('facilitator');
-		await expect(grantRole(ctxFor(db, admin.actor), { personId: volunteer.person.id, role: 'facilitator', organisationId: o.id, areaId: a.id })).rejects.toMatchObject({ status: 409 });
+		await expect(
+			grantRole(ctxFor(db, admin.actor), { personId: volunteer.person.id, role: 'facilitator', organisationId: o.id, areaId: a.id })
+		).rejects.toMatchObject({ status: 409 });
 		await revokeRole(ctxFor(db, admin.actor), g.id);
 		for (const who of [facilitator, volunteer]) {
-			await expect(createOrganisation(ctxFor(db, who.actor), { name: 'X org', kind: 'city', lawfulBasis: 'public_task' })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(createOrganisation(ctxFor(db, who.actor), { name: 'X org', kind: 'city', lawfulBasis: 'public_task' })).rejects.toBeInstanceOf(
+				ForbiddenError
+			);
 			await expect(createArea(ctxFor(db, who.actor), { name: 'X', city: 'Gent', code: 'x-1' })).rejects.toBeInstanceOf(ForbiddenError);
-			await expect(grantRole(ctxFor(db, who.actor), { personId: who.person.id, role: 'admin', organisationId: org.id, areaId: null })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(
+				grantRole(ctxFor(db, who.actor), { personId: who.person.id, role: 'admin', organisationId: org.id, areaId: null })
+			).rejects.toBeInstanceOf(ForbiddenError);
 			await expect(listAudit(ctxFor(db, who.actor))).rejects.toBeInstanceOf(ForbiddenError);
 		}
 		const audit = await listAudit(ctxFor(db, admin.actor), { entity: 'access_role_grant' });

@@ -36,7 +36,10 @@ describe('personal access tokens', () => {
 	it('expire', async () => {
 		const { actor } = await makeActor(db, 'resident');
 		const t = await createToken(ctxFor(db, actor), { name: 'short', scopes: ['read'], expiresInDays: 1 });
-		await db.update(authApiToken).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authApiToken.id, t.id));
+		await db
+			.update(authApiToken)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(authApiToken.id, t.id));
 		expect(await verifyToken(db, t.token)).toBeNull();
 	});
 });

@@ -8,7 +8,10 @@ export const GET: RequestHandler = async () => {
 	try {
 		const rows = await db().execute<{ migrations: number }>(sql`select count(*)::int as migrations from drizzle.__drizzle_migrations`);
 		return Response.json(
-			{ status: 'ok', database: { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10, migrations: rows.rows[0]?.migrations ?? 0 } },
+			{
+				status: 'ok',
+				database: { status: 'up', latencyMs: Math.round((performance.now() - started) * 10) / 10, migrations: rows.rows[0]?.migrations ?? 0 }
+			},
 			{ headers: { 'cache-control': 'no-store' } }
 		);
 	} catch {

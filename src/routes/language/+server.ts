@@ -13,7 +13,13 @@ export const POST: RequestHandler = async (event) => {
 	const form = await event.request.formData().catch(() => null);
 	const locale = form?.get('locale');
 	if (!isLocale(locale)) return problem(400, translate('error_choice', event.locals.locale));
-	event.cookies.set('wijkweb_locale', locale, { path: '/', maxAge: 60 * 60 * 24 * 365, httpOnly: false, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+	event.cookies.set('wijkweb_locale', locale, {
+		path: '/',
+		maxAge: 60 * 60 * 24 * 365,
+		httpOnly: false,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:'
+	});
 	if (event.locals.actor.userId) await setLocale(ctxOf(event), locale);
 	redirect(303, safePath(form?.get('redirectTo')));
 };

@@ -31,8 +31,6 @@ export async function loadActor(db: Db, userId: string, via: Actor['via'] = 'ses
 		email: first.email,
 		locale: first.locale,
 		via,
-		grants: rows
-			.filter((r) => r.role && r.organisationId)
-			.map((r) => ({ role: r.role!, organisationId: r.organisationId!, areaId: r.areaId }))
+		grants: rows.filter((r) => r.role && r.organisationId).map((r) => ({ role: r.role!, organisationId: r.organisationId!, areaId: r.areaId }))
 	};
 }

@@ -24,6 +24,7 @@ const actorWith = (role: Role | null, areaId: string | null = null): Actor => ({
 const Y = true;
 const _ = false;
 //                                  res  vol  fac  out  coo  off  jur  exp  adm  none
+// prettier-ignore
 const EXPECTED: Record<PermissionName, boolean[]> = {
 	'account.read':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'account.self':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],

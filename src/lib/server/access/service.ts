@@ -14,10 +14,7 @@ export async function grantRole(ctx: Ctx, input: GrantRoleInput) {
 	requirePermission(ctx.actor, 'admin.role.grant', { organisationId: input.organisationId });
 	return inTransaction(ctx, async (t) => {
 		const [person] = await t.db.select({ id: peoplePerson.id }).from(peoplePerson).where(eq(peoplePerson.id, input.personId));
-		const [org] = await t.db
-			.select({ id: peopleOrganisation.id })
-			.from(peopleOrganisation)
-			.where(eq(peopleOrganisation.id, input.organisationId));
+		const [org] = await t.db.select({ id: peopleOrganisation.id }).from(peopleOrganisation).where(eq(peopleOrganisation.id, input.organisationId));
 		if (!person || !org) throw new NotFoundError();
 		if (input.areaId) {
 			const [area] = await t.db.select({ id: areasArea.id }).from(areasArea).where(eq(areasArea.id, input.areaId));

@@ -5,7 +5,10 @@ export const grantRoleInput = z.object({
 	personId: z.uuid(),
 	role: z.enum(ROLES),
 	organisationId: z.uuid(),
-	areaId: z.uuid().nullish().or(z.literal('').transform(() => null))
+	areaId: z
+		.uuid()
+		.nullish()
+		.or(z.literal('').transform(() => null))
 });
 export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 

@@ -22,7 +22,10 @@ type Json = Record<string, unknown>;
  * referenced from there, so clients generate one type per named schema.
  */
 function schemaIn(components: Record<string, Json>, s: z.ZodType): Json {
-	const raw = JSON.stringify(z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any' })).replaceAll('"#/$defs/', '"#/components/schemas/');
+	const raw = JSON.stringify(z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any' })).replaceAll(
+		'"#/$defs/',
+		'"#/components/schemas/'
+	);
 	const { $defs, $schema: _, ...rest } = JSON.parse(raw) as Json & { $defs?: Record<string, Json> };
 	Object.assign(components, $defs ?? {});
 	return rest;

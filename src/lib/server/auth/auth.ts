@@ -92,10 +92,7 @@ export function createAuth(opts: AuthOptions) {
 				create: {
 					// Every account is a person too: roles are held by people, with or without an account.
 					after: async (user) => {
-						await opts.db
-							.insert(peoplePerson)
-							.values({ firstName: user.name, email: user.email, userId: user.id })
-							.onConflictDoNothing();
+						await opts.db.insert(peoplePerson).values({ firstName: user.name, email: user.email, userId: user.id }).onConflictDoNothing();
 					}
 				}
 			}

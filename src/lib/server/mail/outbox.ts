@@ -33,13 +33,19 @@ export async function deliver(db: Db, id: string, transport: Transporter | null)
 		await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
 		await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), error: null }).where(eq(mailOutbox.id, id));
 	} catch (e) {
-		await db.update(mailOutbox).set({ status: 'failed', error: String(e) }).where(eq(mailOutbox.id, id));
+		await db
+			.update(mailOutbox)
+			.set({ status: 'failed', error: String(e) })
+			.where(eq(mailOutbox.id, id));
 		throw e; // the queue retries
 	}
 }
 
 export async function pendingMailIds(db: Db): Promise<string[]> {
-	const rows = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(inArray(mailOutbox.status, ['queued', 'failed']));
+	const rows = await db
+		.select({ id: mailOutbox.id })
+		.from(mailOutbox)
+		.where(inArray(mailOutbox.status, ['queued', 'failed']));
 	return rows.map((r) => r.id);
 }
 

@@ -6,7 +6,9 @@ export const mailOutbox = pgTable('mail_outbox', {
 	to: text('to').notNull(),
 	subject: text('subject').notNull(),
 	text: text('text').notNull(),
-	status: text('status', { enum: ['queued', 'sent', 'kept', 'failed'] }).notNull().default('queued'),
+	status: text('status', { enum: ['queued', 'sent', 'kept', 'failed'] })
+		.notNull()
+		.default('queued'),
 	error: text('error'),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	sentAt: timestamp('sent_at', { withTimezone: true })

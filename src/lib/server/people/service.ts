@@ -106,7 +106,10 @@ export async function getPerson(ctx: Ctx, id: string, reason?: string) {
 export async function linkAccount(ctx: Ctx, input: { personId: string; email: string }) {
 	requirePermission(ctx.actor, 'people.person.link_account');
 	return inTransaction(ctx, async (t) => {
-		const [person] = await t.db.select().from(peoplePerson).where(and(eq(peoplePerson.id, input.personId), scopeFilter(t)));
+		const [person] = await t.db
+			.select()
+			.from(peoplePerson)
+			.where(and(eq(peoplePerson.id, input.personId), scopeFilter(t)));
 		if (!person) throw new NotFoundError();
 		if (person.userId) throw new ConflictError('error_already_linked');
 		const [user] = await t.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, input.email));
@@ -122,11 +125,7 @@ export async function linkAccount(ctx: Ctx, input: { personId: string; email: st
 			}
 			await t.db.delete(peoplePerson).where(eq(peoplePerson.id, own.id));
 		}
-		const [row] = await t.db
-			.update(peoplePerson)
-			.set({ userId: user.id, updatedAt: new Date() })
-			.where(eq(peoplePerson.id, person.id))
-			.returning();
+		const [row] = await t.db.update(peoplePerson).set({ userId: user.id, updatedAt: new Date() }).where(eq(peoplePerson.id, person.id)).returning();
 		await audit(t, { action: 'update', entity: 'people_person', entityId: person.id, details: { linkedUser: user.id } });
 		return row!;
 	});

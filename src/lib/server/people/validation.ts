@@ -33,7 +33,10 @@ export const registerPersonInput = z.object({
 		.transform((v) => (v === '' ? null : v))
 		.nullish(),
 	organisationId: z.uuid('error_required'),
-	areaId: z.uuid().nullish().or(z.literal('').transform(() => null)),
+	areaId: z
+		.uuid()
+		.nullish()
+		.or(z.literal('').transform(() => null)),
 	contactConsent: checkbox
 });
 export type RegisterPersonInput = z.infer<typeof registerPersonInput>;

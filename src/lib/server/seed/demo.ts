@@ -77,7 +77,10 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		// Field roles work in Rabot; city-wide roles cover the whole organisation.
 		const areaBound = ['resident', 'volunteer', 'facilitator', 'outreach'].includes(role);
 		await db.insert(accessRoleGrant).values({ personId: person.id, role, organisationId: org.id, areaId: areaBound ? rabot.id : null });
-		await db.update(peoplePerson).set({ organisationId: org.id, areaId: areaBound ? rabot.id : null }).where(eq(peoplePerson.id, person.id));
+		await db
+			.update(peoplePerson)
+			.set({ organisationId: org.id, areaId: areaBound ? rabot.id : null })
+			.where(eq(peoplePerson.id, person.id));
 	}
 	await db.insert(peoplePerson).values([
 		{ firstName: 'Georgi', organisationId: org.id, areaId: rabot.id, contactConsent: true, phone: '+32 470 00 00 01' },

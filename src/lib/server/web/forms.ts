@@ -6,6 +6,11 @@ import { tooLarge } from './api.ts';
 
 export type FormState = { values: Record<string, string>; errors: Record<string, string>; message?: string; form?: string };
 
+/** A form failure with a message for the whole form (e.g. what an auth call answered). */
+export function failForm(status: number, values: Record<string, string>, message: string): ActionFailure<FormState> {
+	return fail(status, { values, errors: {}, message });
+}
+
 /** Names which form of a page a failure belongs to, when a page has several. */
 export function forForm(form: string, failure: ActionFailure<FormState>): ActionFailure<FormState> {
 	return fail(failure.status, { ...failure.data, form });
@@ -44,7 +49,10 @@ export async function parseForm<S extends z.ZodType>(
 		values = formValues(await request.formData());
 	} catch (e) {
 		const status = tooLarge(e) ? 413 : 400;
-		return { ok: false, failure: fail(status, { values: {}, errors: {}, message: translate(status === 413 ? 'error_too_large' : 'error_bad_request', locale) }) };
+		return {
+			ok: false,
+			failure: fail(status, { values: {}, errors: {}, message: translate(status === 413 ? 'error_too_large' : 'error_bad_request', locale) })
+		};
 	}
 	for (const key of arrays) if (typeof values[key] === 'string') values[key] = [values[key] as string];
 	const parsed = schema.safeParse(values);

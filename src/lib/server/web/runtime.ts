@@ -24,10 +24,8 @@ export function getAuth(): Promise<Auth> {
 			secret: await authSecret(database),
 			secureCookies: (process.env.ORIGIN ?? '').startsWith('https://'),
 			mailer: {
-				resetPassword: (to, link, l) =>
-					send(to, m.mail_reset_subject({}, { locale: loc(l) }), m.mail_reset_text({ link }, { locale: loc(l) })),
-				verifyEmail: (to, link, l) =>
-					send(to, m.mail_verify_subject({}, { locale: loc(l) }), m.mail_verify_text({ link }, { locale: loc(l) })),
+				resetPassword: (to, link, l) => send(to, m.mail_reset_subject({}, { locale: loc(l) }), m.mail_reset_text({ link }, { locale: loc(l) })),
+				verifyEmail: (to, link, l) => send(to, m.mail_verify_subject({}, { locale: loc(l) }), m.mail_verify_text({ link }, { locale: loc(l) })),
 				alreadyRegistered: (to, origin, l) =>
 					send(to, m.mail_exists_subject({}, { locale: loc(l) }), m.mail_exists_text({ link: `${origin}/forgot-password` }, { locale: loc(l) }))
 			}

@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions } from './$types';
 import { forgotPasswordInput } from '#lib/server/auth/index.ts';
-import { parseForm } from '#lib/server/web/forms.ts';
+import { parseForm, failForm } from '#lib/server/web/forms.ts';
 import { callAuth } from '#lib/server/web/auth-bridge.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -11,7 +10,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, forgotPasswordInput, l);
 		if (!parsed.ok) return parsed.failure;
 		const { status } = await callAuth(event, '/request-password-reset', { email: parsed.data.email, redirectTo: '/reset-password' });
-		if (status === 429) return fail(429, { values: parsed.data, errors: {}, message: translate('auth_rate_limited', l) });
+		if (status === 429) return failForm(429, parsed.data, translate('auth_rate_limited', l));
 		// The same answer whether or not the address has an account.
 		return { done: true };
 	}

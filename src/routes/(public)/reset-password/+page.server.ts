@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { resetPasswordInput } from '#lib/server/auth/index.ts';
-import { parseForm } from '#lib/server/web/forms.ts';
+import { parseForm, failForm } from '#lib/server/web/forms.ts';
 import { callAuth } from '#lib/server/web/auth-bridge.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -13,7 +12,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, resetPasswordInput, l);
 		if (!parsed.ok) return parsed.failure;
 		const { status } = await callAuth(event, '/reset-password', { token: parsed.data.token, newPassword: parsed.data.password });
-		if (status !== 200) return fail(400, { values: {}, errors: {}, message: translate('auth_reset_invalid', l) });
+		if (status !== 200) return failForm(400, {}, translate('auth_reset_invalid', l));
 		return { done: true };
 	}
 };

@@ -1,8 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signInInput } from '#lib/server/auth/index.ts';
-import { parseForm } from '#lib/server/web/forms.ts';
+import { parseForm, failForm } from '#lib/server/web/forms.ts';
 import { callAuth } from '#lib/server/web/auth-bridge.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -17,9 +16,9 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { status } = await callAuth(event, '/sign-in/email', { ...parsed.data, rememberMe: true });
 		const values = { email: parsed.data.email };
-		if (status === 429) return fail(429, { values, errors: {}, message: translate('auth_rate_limited', l) });
+		if (status === 429) return failForm(429, values, translate('auth_rate_limited', l));
 		// One message for unknown address, wrong password and unconfirmed address: nothing is revealed.
-		if (status !== 200) return fail(400, { values, errors: {}, message: translate('auth_sign_in_failed', l) });
+		if (status !== 200) return failForm(400, values, translate('auth_sign_in_failed', l));
 		redirect(303, '/');
 	}
 };

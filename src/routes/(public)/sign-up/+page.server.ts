@@ -1,7 +1,7 @@
-import { redirect, fail } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { signUpInput } from '#lib/server/auth/index.ts';
-import { parseForm } from '#lib/server/web/forms.ts';
+import { parseForm, failForm } from '#lib/server/web/forms.ts';
 import { callAuth } from '#lib/server/web/auth-bridge.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -16,8 +16,8 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const { status } = await callAuth(event, '/sign-up/email', parsed.data);
 		const values = { name: parsed.data.name, email: parsed.data.email };
-		if (status === 429) return fail(429, { values, errors: {}, message: translate('auth_rate_limited', l) });
-		if (status !== 200) return fail(400, { values, errors: {}, message: translate('auth_sign_up_failed', l) });
+		if (status === 429) return failForm(429, values, translate('auth_rate_limited', l));
+		if (status !== 200) return failForm(400, values, translate('auth_sign_up_failed', l));
 		// Same answer for a new and a known address; the mail tells them apart.
 		return { done: true, email: parsed.data.email };
 	}

@@ -83,7 +83,6 @@ export const handleError: HandleServerError = ({ kind, error }) => {
 export const init: ServerInit = async () => {
 	const url = process.env.DATABASE_URL;
 	if (building || !url || process.env.WIJKWEB_JOBS === '0') return;
-	const stop = await startMailWorker(url, db());
-	onShutdown(stop);
 	onShutdown(() => appDatabase().close());
+	onShutdown(await startMailWorker(url, db()));
 };

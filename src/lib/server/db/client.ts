@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema.ts';
+import { isStopping } from '../core/shutdown.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
@@ -8,7 +9,9 @@ export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
 export function connect(url: string, max = 10): Database {
 	const pool = new pg.Pool({ connectionString: url, max });
 	// A dropped idle connection must not crash the server; the next query reconnects.
-	pool.on('error', (e) => console.error('[db] idle client error:', e.message));
+	pool.on('error', (e) => {
+		if (!isStopping()) console.error('[db] idle client error:', e.message);
+	});
 	const db = drizzle(pool, { schema });
 	return { db, pool, close: () => pool.end() };
 }

@@ -2,13 +2,16 @@ import { PgBoss } from 'pg-boss';
 import type { Db } from '../db/client.ts';
 import { deliver, pendingMailIds, setMailNotifier } from './outbox.ts';
 import { smtpTransport } from './transport.ts';
+import { isStopping } from '../core/shutdown.ts';
 
 const QUEUE = 'mail-send';
 
 /** Starts pg-boss (its own schema in the same database) and the worker that sends mail. */
 export async function startMailWorker(url: string, db: Db): Promise<() => Promise<void>> {
 	const boss = new PgBoss({ connectionString: url, max: 3 });
-	boss.on('error', (e) => console.error('[jobs]', e.message));
+	boss.on('error', (e) => {
+		if (!isStopping()) console.error('[jobs]', e.message);
+	});
 	await boss.start();
 	await boss.createQueue(QUEUE, { retryLimit: 5, retryDelay: 30, retryBackoff: true });
 	const transport = smtpTransport();

@@ -57,6 +57,29 @@ test.describe('security baseline', () => {
 		);
 	});
 
+	test('hostile text in a staff form (NUL, control characters, script, SQL) is a 400 next to the field and writes nothing', async ({ request }) => {
+		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
+		const signIn = await request.post('/sign-in', { form: { email: 'facilitator@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
+		expect(signIn.status()).toBe(303);
+		const page = await (await request.get('/people')).text();
+		const organisationId = /name="organisationId"[\s\S]*?<option value="([^"]+)"/.exec(page)?.[1];
+		expect(organisationId).toBeTruthy();
+		for (const firstName of ['Ma\u0000ria', 'tab\there', "x'); DROP TABLE people_person; --\u0001"]) {
+			const res = await request.post('/people?/register', { form: { firstName, organisationId: organisationId! }, headers });
+			expect(res.status()).toBe(400);
+			expect(await res.text()).toContain('Hier staan tekens in die niet mogen.');
+		}
+		// Script in a text field is stored and shown as text, never as markup.
+		const res = await request.post('/people?/register', {
+			form: { firstName: '<script>alert(1)</script>', organisationId: organisationId! },
+			headers
+		});
+		expect(res.status()).toBe(200);
+		const list = await (await request.get('/people')).text();
+		expect(list).toContain('&lt;script>alert(1)&lt;/script>');
+		expect(list).not.toContain('<script>alert(1)</script>');
+	});
+
 	test('an oversized body is refused with 413', async ({ request }) => {
 		const res = await request.post('/sign-in', {
 			form: { email: 'x@example.test', password: 'p'.repeat(600_000) },

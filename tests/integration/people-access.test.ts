@@ -88,6 +88,14 @@ describe('registering a person without an account', () => {
 		const fields = new Set(bad.error!.issues.map((i) => i.path[0]));
 		for (const f of ['firstName', 'phone', 'email', 'organisationId', 'lastName']) expect(fields).toContain(f);
 	});
+
+	it('refuses a NUL byte in a name with a message, not a database error, and writes nothing', async () => {
+		const before = await rows(peoplePerson);
+		const bad = registerPersonInput.safeParse({ firstName: 'Ma\u0000ria', organisationId: org.id });
+		expect(bad.success).toBe(false);
+		expect(bad.error!.issues[0]!.message).toBe('error_characters');
+		expect(await rows(peoplePerson)).toBe(before);
+	});
 });
 
 describe('scoped reads', () => {

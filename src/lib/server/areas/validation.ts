@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { line } from '../core/text.ts';
 
 export const createAreaInput = z.object({
-	name: z.string().trim().min(2, 'error_required').max(120, 'error_too_long'),
-	city: z.string().trim().min(2, 'error_required').max(80, 'error_too_long'),
+	name: line(2, 120),
+	city: line(2, 80),
 	code: z
 		.string()
 		.trim()

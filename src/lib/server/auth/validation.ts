@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { line } from '../core/text.ts';
 import { TOKEN_SCOPES } from './tokens.ts';
 
 // Form inputs of the account pages. Limits keep hostile input from ever reaching the database.
@@ -7,14 +8,14 @@ const password = z.string().min(10, 'error_password_short').max(128, 'error_too_
 
 export const signInInput = z.object({ email, password: z.string().min(1, 'error_required').max(128, 'error_too_long') });
 export const signUpInput = z.object({
-	name: z.string().trim().min(1, 'error_required').max(100, 'error_too_long'),
+	name: line(1, 100),
 	email,
 	password
 });
 export const forgotPasswordInput = z.object({ email });
 export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password });
 export const createTokenInput = z.object({
-	name: z.string().trim().min(1, 'error_required').max(80, 'error_too_long'),
+	name: line(1, 80),
 	scopes: z.array(z.enum(TOKEN_SCOPES)).min(1, 'error_required'),
 	expiresInDays: z.coerce.number().int().min(1).max(3650).nullish()
 });

@@ -2,3 +2,4 @@ export * from './errors.ts';
 export * from './context.ts';
 export { audit, type AuditEntry } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
+export { line, optionalLine } from './text.ts';

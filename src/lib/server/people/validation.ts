@@ -1,13 +1,6 @@
 import { z } from 'zod';
+import { line, optionalLine } from '../core/text.ts';
 import { LAWFUL_BASES, ORGANISATION_KINDS } from './schema.ts';
-
-const optionalText = (max: number) =>
-	z
-		.string()
-		.trim()
-		.max(max, 'error_too_long')
-		.transform((v) => (v === '' ? null : v))
-		.nullish();
 
 const checkbox = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
@@ -15,8 +8,8 @@ const checkbox = z
 	.transform((v) => v === true || v === 'on' || v === 'true');
 
 export const registerPersonInput = z.object({
-	firstName: z.string().trim().min(1, 'error_required').max(80, 'error_too_long'),
-	lastName: optionalText(80),
+	firstName: line(1, 80),
+	lastName: optionalLine(80),
 	email: z
 		.string()
 		.trim()
@@ -47,7 +40,7 @@ export const linkAccountInput = z.object({
 });
 
 export const createOrganisationInput = z.object({
-	name: z.string().trim().min(2, 'error_required').max(120, 'error_too_long'),
+	name: line(2, 120),
 	kind: z.enum(ORGANISATION_KINDS, 'error_choice'),
 	lawfulBasis: z.enum(LAWFUL_BASES, 'error_choice')
 });

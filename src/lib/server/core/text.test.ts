@@ -22,6 +22,7 @@ describe('single-line text', () => {
 			fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (s) => {
 				const r = line(2, 50).safeParse(s);
 				if (r.success) {
+					// eslint-disable-next-line no-control-regex -- matching control characters is the point
 					expect(r.data).not.toMatch(/[\u0000-\u001f\u007f]/);
 					expect(r.data.length).toBeGreaterThanOrEqual(2);
 					expect(r.data.length).toBeLessThanOrEqual(50);

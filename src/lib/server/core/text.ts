@@ -3,6 +3,7 @@ import { z } from 'zod';
 // Control characters never belong in a name, a title or a city, and PostgreSQL refuses NUL in text
 // outright (which would otherwise surface as a 500). Tabs and newlines are refused too: these are
 // single-line fields.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A trimmed single line of text, `min`–`max` characters, without control characters. */

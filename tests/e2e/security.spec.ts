@@ -80,6 +80,16 @@ test.describe('security baseline', () => {
 		expect(list).not.toContain('<script>alert(1)</script>');
 	});
 
+	test('a malformed id in the address is a 404, for pages and for actions', async ({ request }) => {
+		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
+		await request.post('/sign-in', { form: { email: 'admin@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
+		expect((await request.get('/people/not-a-uuid')).status()).toBe(404);
+		for (const action of ['link', 'grant', 'revoke']) {
+			const res = await request.post(`/people/not-a-uuid?/${action}`, { form: { email: 'x@example.test', role: 'volunteer', grantId: 'nope' }, headers });
+			expect(res.status(), action).toBe(404);
+		}
+	});
+
 	test('an oversized body is refused with 413', async ({ request }) => {
 		const res = await request.post('/sign-in', {
 			form: { email: 'x@example.test', password: 'p'.repeat(600_000) },

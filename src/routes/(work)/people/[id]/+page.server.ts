@@ -27,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function act<T>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T>, verb: (data: T) => Promise<unknown>) {
+	// Actions run without the page's load: the id in the address is checked here too.
+	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
 	const parsed = await parseForm(event.request, schema, event.locals.locale);
 	if (!parsed.ok) return parsed.failure;
 	try {

@@ -85,9 +85,27 @@ test.describe('security baseline', () => {
 		await request.post('/sign-in', { form: { email: 'admin@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
 		expect((await request.get('/people/not-a-uuid')).status()).toBe(404);
 		for (const action of ['link', 'grant', 'revoke']) {
-			const res = await request.post(`/people/not-a-uuid?/${action}`, { form: { email: 'x@example.test', role: 'volunteer', grantId: 'nope' }, headers });
+			const res = await request.post(`/people/not-a-uuid?/${action}`, {
+				form: { email: 'x@example.test', role: 'volunteer', grantId: 'nope' },
+				headers
+			});
 			expect(res.status(), action).toBe(404);
 		}
+	});
+
+	test('revoking a token or session with a malformed id is a 400 and changes nothing', async ({ request }) => {
+		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
+		await request.post('/sign-in', { form: { email: 'expert@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
+		for (const [action, id] of [
+			['revokeToken', 'not-a-uuid'],
+			['revokeSession', 'bad\u0000id'],
+			['revokeSession', "x' OR '1'='1"]
+		]) {
+			const res = await request.post(`/account?/${action}`, { form: { id }, headers });
+			expect(res.status(), `${action} ${id}`).toBe(400);
+		}
+		// Still signed in: no session was revoked.
+		expect((await request.get('/account', { maxRedirects: 0 })).status()).toBe(200);
 	});
 
 	test('an oversized body is refused with 413', async ({ request }) => {

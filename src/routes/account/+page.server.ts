@@ -5,7 +5,10 @@ import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, parseForm } from '#lib/server/web/forms.ts';
 import { z } from 'zod';
 
-const idInput = z.object({ id: z.string().min(1).max(100) });
+// Token ids are UUIDs; session ids are better-auth's opaque [A-Za-z0-9_-] strings. Anything else is
+// refused here rather than reaching the database.
+const tokenIdInput = z.object({ id: z.uuid('error_bad_request') });
+const sessionIdInput = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'error_bad_request') });
 
 export const load: PageServerLoad = async (event) => {
 	if (!event.locals.actor.userId) redirect(303, '/sign-in');
@@ -30,7 +33,7 @@ export const actions: Actions = {
 		}
 	},
 	revokeToken: async (event) => {
-		const parsed = await parseForm(event.request, idInput, event.locals.locale);
+		const parsed = await parseForm(event.request, tokenIdInput, event.locals.locale);
 		if (!parsed.ok) return parsed.failure;
 		try {
 			await revokeToken(ctxOf(event), parsed.data.id);
@@ -40,7 +43,7 @@ export const actions: Actions = {
 		}
 	},
 	revokeSession: async (event) => {
-		const parsed = await parseForm(event.request, idInput, event.locals.locale);
+		const parsed = await parseForm(event.request, sessionIdInput, event.locals.locale);
 		if (!parsed.ok) return parsed.failure;
 		try {
 			await revokeSession(ctxOf(event), parsed.data.id);

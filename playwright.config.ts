@@ -29,10 +29,14 @@ export default defineConfig({
 	},
 	projects: [
 		// A cheap phone without JavaScript: every journey must work on plain HTML forms.
-		{ name: 'phone-no-js', testIgnore: /security\.spec/, use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' } },
-		{ name: 'desktop', testIgnore: /security\.spec/, use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' } },
+		{
+			name: 'phone-no-js',
+			testIgnore: /(security|access)\.spec/,
+			use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' }
+		},
+		{ name: 'desktop', testIgnore: /(security|access)\.spec/, use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' } },
 		// HTTP-level checks (headers, cookies, CSRF, hostile input, API): no page, so once per run.
-		{ name: 'http', testMatch: /security\.spec/ }
+		{ name: 'http', testMatch: /(security|access)\.spec/ }
 	],
 	webServer: {
 		command: 'node scripts/e2e-server.ts',

@@ -108,6 +108,18 @@ test.describe('security baseline', () => {
 		expect((await request.get('/account', { maxRedirects: 0 })).status()).toBe(200);
 	});
 
+	test('the language switch refuses unknown languages and never redirects off the site', async ({ request }) => {
+		const headers = { origin: 'http://localhost:4173' };
+		const bad = await request.post('/language', { form: { locale: 'xx', redirectTo: '/' }, headers, maxRedirects: 0 });
+		expect(bad.status()).toBe(400);
+		expect(bad.headers()['content-type']).toContain('application/problem+json');
+		for (const redirectTo of ['//evil.example/', 'https://evil.example/', '/\\evil.example']) {
+			const res = await request.post('/language', { form: { locale: 'fr', redirectTo }, headers, maxRedirects: 0 });
+			expect(res.status()).toBe(303);
+			expect(res.headers()['location']).toBe('/');
+		}
+	});
+
 	test('an oversized body is refused with 413', async ({ request }) => {
 		const res = await request.post('/sign-in', {
 			form: { email: 'x@example.test', password: 'p'.repeat(600_000) },

@@ -31,11 +31,18 @@ export default defineConfig({
 		// A cheap phone without JavaScript: every journey must work on plain HTML forms.
 		{
 			name: 'phone-no-js',
+			dependencies: ['http'],
 			testIgnore: /(security|access)\.spec/,
 			use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' }
 		},
-		{ name: 'desktop', testIgnore: /(security|access)\.spec/, use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' } },
-		// HTTP-level checks (headers, cookies, CSRF, hostile input, API): no page, so once per run.
+		{
+			name: 'desktop',
+			dependencies: ['http'],
+			testIgnore: /(security|access)\.spec/,
+			use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' }
+		},
+		// HTTP-level checks (headers, cookies, CSRF, hostile input, API, access): no page, so once per run.
+		// They run first, while every demo account still has its demo password (a journey resets one).
 		{ name: 'http', testMatch: /(security|access)\.spec/ }
 	],
 	webServer: {

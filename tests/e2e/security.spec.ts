@@ -120,6 +120,26 @@ test.describe('security baseline', () => {
 		}
 	});
 
+	test('bodies that are not valid UTF-8 or not what they claim are a 4xx, never a 500', async ({ request }) => {
+		const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'http://localhost:4173' };
+		const badUtf8 = Buffer.concat([Buffer.from('email=a%40b.test&password='), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('&name=%E0%A4')]);
+		// The broken bytes become U+FFFD and the value fails validation (the e-mail itself is fine).
+		for (const path of ['/sign-in', '/sign-up']) {
+			const res = await request.post(path, { data: badUtf8, headers: form, maxRedirects: 0 });
+			expect(res.status(), path).toBeGreaterThanOrEqual(400);
+			expect(res.status(), path).toBeLessThan(500);
+		}
+		// A reset request answers the same whatever it gets, so it reveals nothing; but never a 500.
+		expect((await request.post('/forgot-password', { data: badUtf8, headers: form, maxRedirects: 0 })).status()).toBeLessThan(500);
+		const api = await request.get('/api/v1/me', { headers: { authorization: 'Bearer ww_\u00ff\u00fe' } });
+		expect(api.status()).toBe(401);
+		const multipartLie = await request.post('/sign-in', {
+			data: 'not really multipart',
+			headers: { 'content-type': 'multipart/form-data; boundary=x', accept: 'text/html', origin: 'http://localhost:4173' }
+		});
+		expect(multipartLie.status()).toBe(400);
+	});
+
 	test('an oversized body is refused with 413', async ({ request }) => {
 		const res = await request.post('/sign-in', {
 			form: { email: 'x@example.test', password: 'p'.repeat(600_000) },

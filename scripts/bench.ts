@@ -81,9 +81,10 @@ type Run = { rps: number; p50: number; p95: number; p99: number; non2xx: number;
 
 async function load(url: string): Promise<Run> {
 	const times: number[] = [];
-	const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-	instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
-	const result = await instance;
+	const result = await new Promise<autocannon.Result>((done, fail) => {
+		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS }, (err, res) => (err ? fail(err) : done(res)));
+		instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+	});
 	times.sort((a, b) => a - b);
 	const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? NaN;
 	return { rps: result.requests.average, p50: pct(50), p95: pct(95), p99: pct(99), non2xx: result.non2xx, errors: result.errors };

@@ -35,11 +35,18 @@ for (const { path, refused } of PAGES) {
 	});
 }
 
-test('the account page sends anonymous visitors to sign in', async ({ playwright }) => {
+test('the account page and its password change send anonymous visitors to sign in', async ({ playwright }) => {
 	const anon = await as(playwright.request, null);
 	const res = await anon.get('/account', { maxRedirects: 0 });
 	expect(res.status()).toBe(303);
 	expect(res.headers()['location']).toBe('/sign-in');
+	const change = await anon.post('/account?/changePassword', {
+		form: { currentPassword: 'x', newPassword: 'a long enough password' },
+		headers,
+		maxRedirects: 0
+	});
+	expect(change.status()).toBe(303);
+	expect(change.headers()['location']).toBe('/sign-in');
 });
 
 test('actions refuse the wrong role with 403 and change nothing', async ({ playwright }) => {

@@ -47,8 +47,22 @@ test('a resident signs up, confirms the address from the mailbox, signs in, make
 	const after = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
 	expect(after.status()).toBe(401);
 	expect(after.headers()['content-type']).toContain('application/problem+json');
+
+	// Changing the password: a wrong current password is refused next to its field, then it works.
+	await page.getByLabel('Huidig wachtwoord').fill('not my password');
+	await page.getByLabel('Nieuw wachtwoord (minstens 10 tekens)').fill('an even longer password');
+	await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+	await expect(page.locator('#f-currentPassword-err')).toHaveText('Het huidige wachtwoord klopt niet.');
+	await expectAccessible(page);
+	await page.getByLabel('Huidig wachtwoord').fill('a long enough password');
+	await page.getByLabel('Nieuw wachtwoord (minstens 10 tekens)').fill('an even longer password');
+	await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+	await expect(page.getByRole('status')).toContainText('Je wachtwoord is gewijzigd.');
+
 	await signOut(page);
 	await expect(page.getByRole('link', { name: 'Aanmelden' }).first()).toBeVisible();
+	await signIn(page, email, 'an even longer password');
+	await expect(page.getByRole('link', { name: 'Mijn account' })).toBeVisible();
 });
 
 test('a volunteer who forgot the password chooses a new one through the mailed link', async ({ page }) => {

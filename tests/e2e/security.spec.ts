@@ -96,11 +96,12 @@ test.describe('security baseline', () => {
 	test('revoking a token or session with a malformed id is a 400 and changes nothing', async ({ request }) => {
 		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
 		await request.post('/sign-in', { form: { email: 'expert@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
-		for (const [action, id] of [
+		const cases: Array<[string, string]> = [
 			['revokeToken', 'not-a-uuid'],
 			['revokeSession', 'bad\u0000id'],
 			['revokeSession', "x' OR '1'='1"]
-		]) {
+		];
+		for (const [action, id] of cases) {
 			const res = await request.post(`/account?/${action}`, { form: { id }, headers });
 			expect(res.status(), `${action} ${id}`).toBe(400);
 		}

@@ -1,8 +1,19 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { createToken, createTokenInput, listSessions, listTokens, revokeSession, revokeToken } from '#lib/server/auth/index.ts';
+import {
+	changePasswordInput,
+	createToken,
+	createTokenInput,
+	listSessions,
+	listTokens,
+	recordPasswordChange,
+	revokeSession,
+	revokeToken
+} from '#lib/server/auth/index.ts';
+import { callAuth } from '#lib/server/web/auth-bridge.ts';
+import { translate } from '#lib/server/web/translate.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, parseForm } from '#lib/server/web/forms.ts';
+import { failForm, failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { z } from 'zod';
 
 // Token ids are UUIDs; session ids are better-auth's opaque [A-Za-z0-9_-] strings. Anything else is
@@ -52,5 +63,24 @@ export const actions: Actions = {
 		}
 		if (parsed.data.id === event.locals.sessionId) redirect(303, '/sign-in');
 		return { revoked: true };
+	},
+	changePassword: async (event) => {
+		const l = event.locals.locale;
+		if (!event.locals.actor.userId) redirect(303, '/sign-in');
+		const parsed = await parseForm(event.request, changePasswordInput, l);
+		if (!parsed.ok) return forForm('password', parsed.failure);
+		// better-auth checks the current password, hashes the new one and signs out the other devices.
+		const { status } = await callAuth(event, '/change-password', { ...parsed.data, revokeOtherSessions: true });
+		if (status === 429) return forForm('password', failForm(429, {}, translate('auth_rate_limited', l)));
+		if (status !== 200) {
+			return fail(400, {
+				form: 'password',
+				values: {},
+				errors: { currentPassword: translate('account_password_wrong', l) },
+				message: translate('error_invalid', l)
+			});
+		}
+		await recordPasswordChange(ctxOf(event));
+		return { passwordChanged: true };
 	}
 };

@@ -42,3 +42,17 @@ export async function setLocale(ctx: Ctx, locale: string) {
 		await audit(t, { action: 'update', entity: 'auth_user', entityId: ctx.actor.userId, details: { locale } });
 	});
 }
+
+/**
+ * The audit row of a password change. The change itself is better-auth's (it checks the current
+ * password and hashes the new one), so this row follows it rather than sharing its transaction.
+ */
+export async function recordPasswordChange(ctx: Ctx) {
+	requirePermission(ctx.actor, 'account.self');
+	await audit(ctx, {
+		action: 'update',
+		entity: 'auth_user',
+		entityId: ctx.actor.userId!,
+		details: { field: 'password', otherSessionsRevoked: true }
+	});
+}

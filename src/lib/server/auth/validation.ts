@@ -12,6 +12,10 @@ export const signUpInput = z.object({
 	email,
 	password
 });
+export const changePasswordInput = z.object({
+	currentPassword: z.string().min(1, 'error_required').max(128, 'error_too_long'),
+	newPassword: password
+});
 export const forgotPasswordInput = z.object({ email });
 export const resetPasswordInput = z.object({ token: z.string().min(1).max(200), password });
 export const createTokenInput = z.object({

@@ -40,7 +40,7 @@ export default defineConfig({
 	],
 	server: { port: 3000 },
 	test: {
-		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['tests/global-setup.ts'],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,

@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
+import { benchWeekly } from './bench/weekly.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
 // throughput of /, /sign-in and /healthz at 50 connections next to a bare node:http server asking
@@ -187,6 +188,16 @@ say('| process | idle MB | after the load MB | target |');
 say('| --- | --- | --- | --- |');
 say(`| Wijkweb (Node) | ${idleApp.toFixed(0)} | ${loadedApp.toFixed(0)} | idle < 250 |`);
 say(`| its PostgreSQL (all processes) | ${idlePg.toFixed(0)} | ${postgresRssMb().toFixed(0)} | |`);
+say();
+
+// 5. The mutual-aid weekly proposal (pure, in this process, after the load so it has the CPU alone).
+const w = benchWeekly();
+say('## Mutual aid: weekly proposal (2 000 needs, 5 000 volunteers, 20 candidates each)');
+say();
+say('| method | seconds | total score | needs covered |');
+say('| --- | --- | --- | --- |');
+say(`| optimal (min-cost flow) | ${(w.bestMs / 1000).toFixed(2)} | ${w.best.total} | ${w.best.pairs.length} / ${w.needs} |`);
+say(`| greedy | ${(w.greedyMs / 1000).toFixed(2)} | ${w.greedy.total} | ${w.greedy.pairs.length} / ${w.needs} |`);
 say();
 
 baseline.kill('SIGTERM');

@@ -1,0 +1,48 @@
+import { m } from '#lib/paraglide/messages.js';
+import type { Locale } from '#lib/paraglide/runtime.js';
+import type { Reason } from '#lib/server/aid/scoring.ts';
+
+// The reasons of a match score, as a person reads them in their own language. Pure (Intl only), so
+// pages, the API and exports all say the same thing.
+
+const MONDAY = Date.UTC(2024, 0, 1); // 1 January 2024 was a Monday
+
+export function languageName(code: string, locale: Locale): string {
+	try {
+		return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+	} catch {
+		return code;
+	}
+}
+
+export function formatDistance(metres: number, locale: Locale): string {
+	if (metres < 1000) {
+		return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(metres / 10) * 10);
+	}
+	return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(metres / 1000);
+}
+
+/** "dinsdag 10:00–12:00": a weekly window in the locale's words. */
+export function formatWindow(w: { day: number; start: number; end: number }, locale: Locale): string {
+	const day = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(MONDAY + w.day * 86_400_000);
+	const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+	return `${day} ${time.formatRange(MONDAY + w.start * 60_000, MONDAY + w.end * 60_000)}`;
+}
+
+export function reasonText(r: Reason, locale: Locale): string {
+	const o = { locale };
+	switch (r.code) {
+		case 'language':
+			return m.aid_reason_language({ language: languageName(r.language, locale) }, o);
+		case 'distance':
+			return m.aid_reason_distance({ distance: formatDistance(r.metres, locale) }, o);
+		case 'same_area':
+			return m.aid_reason_same_area({}, o);
+		case 'time':
+			return m.aid_reason_time({ when: formatWindow(r, locale) }, o);
+		case 'experience':
+			return m.aid_reason_experience({ count: r.count }, o);
+		case 'load':
+			return m.aid_reason_load({ count: r.activeLinks }, o);
+	}
+}

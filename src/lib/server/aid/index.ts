@@ -4,3 +4,12 @@ export { CATEGORIES, CATEGORY_CODES, isCategory, type Category } from './categor
 export { rank, score, exclusion, distanceMetres, bestOverlap, POINTS } from './scoring.ts';
 export type { NeedFacts, OfferFacts, Reason, Exclusion, Scored, Window, Point } from './scoring.ts';
 export { weeklyProposal, greedyProposal, type Candidate, type Assignment } from './weekly.ts';
+export {
+	createNeedInput,
+	createOfferInput,
+	windowInput,
+	windowsInput,
+	pointInput,
+	type CreateNeedInput,
+	type CreateOfferInput
+} from './validation.ts';

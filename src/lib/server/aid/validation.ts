@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { line } from '../core/text.ts';
+import { CATEGORY_CODES } from './categories.ts';
+
+// What a need or an offer may say, for forms and the API alike. Every refusal is a message key.
+
+const MAX_TEXT = 1000;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/; // eslint-disable-line no-control-regex -- newlines are fine here
+
+/** A short free text (a few lines): trimmed, at most 1 000 characters, no control characters but newlines. */
+export const shortText = z
+	.string()
+	.trim()
+	.min(1, 'error_required')
+	.max(MAX_TEXT, 'error_too_long')
+	.refine((v) => !CONTROL.test(v), 'error_characters');
+
+/** A weekly window: day 0 (Monday) … 6, minutes since midnight, ending after it starts. */
+export const windowInput = z
+	.object({
+		day: z.coerce.number().int().min(0, 'error_choice').max(6, 'error_choice'),
+		start: z.coerce.number().int().min(0, 'aid_error_time').max(1439, 'aid_error_time'),
+		end: z.coerce.number().int().min(1, 'aid_error_time').max(1440, 'aid_error_time')
+	})
+	.refine((w) => w.end > w.start, { message: 'aid_error_window_order', path: ['end'] });
+
+/** Several windows, none overlapping another on the same day (touching is fine: 9–10 and 10–11). */
+export const windowsInput = z
+	.array(windowInput)
+	.max(21, 'error_too_long')
+	.superRefine((ws, ctx) => {
+		const sorted = [...ws].sort((a, b) => a.day - b.day || a.start - b.start);
+		for (let i = 1; i < sorted.length; i++) {
+			const prev = sorted[i - 1]!;
+			const cur = sorted[i]!;
+			if (prev.day === cur.day && cur.start < prev.end) {
+				ctx.addIssue({ code: 'custom', message: 'aid_error_window_overlap' });
+				return;
+			}
+		}
+	});
+
+export const pointInput = z.object({
+	lat: z.coerce.number().min(-90, 'aid_error_coordinates').max(90, 'aid_error_coordinates'),
+	lon: z.coerce.number().min(-180, 'aid_error_coordinates').max(180, 'aid_error_coordinates')
+});
+
+const languages = z
+	.array(z.string().regex(/^[a-z]{2,3}$/, 'error_choice'))
+	.max(10, 'error_too_long')
+	.transform((ls) => [...new Set(ls)]);
+
+const common = {
+	category: z.enum(CATEGORY_CODES as [string, ...string[]], { message: 'aid_error_category' }),
+	title: line(3, 120),
+	description: shortText.optional(),
+	areaId: z.uuid('error_required'),
+	point: pointInput.nullish(),
+	windows: windowsInput.default([]),
+	languages: languages.default([])
+};
+
+export const createNeedInput = z.object({
+	personId: z.uuid('error_required'),
+	...common,
+	frequency: z.enum(['once', 'weekly', 'monthly', 'other'], { message: 'error_choice' }).default('once'),
+	/** Help with children or inside someone's home (matched only to volunteers with a valid certificate). */
+	safeguarded: z.boolean().default(false)
+});
+
+export const createOfferInput = z.object({
+	personId: z.uuid('error_required'),
+	...common,
+	/** How many links at once: 1 to 20 (a volunteer, not an agency). */
+	capacity: z.coerce.number().int().min(1, 'aid_error_capacity').max(20, 'aid_error_capacity')
+});
+
+export type CreateNeedInput = z.infer<typeof createNeedInput>;
+export type CreateOfferInput = z.infer<typeof createOfferInput>;

@@ -22,11 +22,15 @@ export default async function setup(project: TestProject) {
 	if (process.env.DATABASE_URL) {
 		adminUrl = process.env.DATABASE_URL;
 	} else {
-		const dir = resolve('.test-data/vitest');
+		// One directory per run, so two runs on one machine (e.g. a unit run beside an integration run) never clash.
+		const dir = resolve(`.test-data/vitest-${process.pid}`);
 		rmSync(dir, { recursive: true, force: true });
 		const db = await startEmbedded(dir);
 		adminUrl = db.url;
-		stop = db.stop;
+		stop = async () => {
+			await db.stop();
+			rmSync(dir, { recursive: true, force: true });
+		};
 	}
 	const admin = new pg.Client({ connectionString: adminUrl });
 	await admin.connect();

@@ -37,6 +37,14 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'people.person.register':       [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'people.person.read':           [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'people.person.link_account':   [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'aid.own.read':                 [Y,   Y,   _,   _,   _,   _,   _,   _,   _,   _],
+	'aid.own.write':                [Y,   Y,   _,   _,   _,   _,   _,   _,   _,   _],
+	'aid.need.read':                [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'aid.need.write':               [_,   _,   Y,   Y,   _,   _,   _,   _,   Y,   _],
+	'aid.link.manage':              [_,   _,   Y,   _,   _,   _,   _,   _,   Y,   _],
+	'aid.certificate.check':        [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'aid.office_hours.manage':      [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'aid.reach.read':               [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

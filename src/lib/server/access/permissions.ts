@@ -18,6 +18,16 @@ export const PERMISSIONS = {
 	'people.person.register': { roles: [...STAFF, 'admin'], write: true },
 	'people.person.read': { roles: [...STAFF, 'admin'], write: false },
 	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	// Mutual aid. Residents and volunteers act on their own needs, offers and links; staff broker.
+	'aid.own.read': { roles: ['resident', 'volunteer'], write: false },
+	'aid.own.write': { roles: ['resident', 'volunteer'], write: true },
+	'aid.need.read': { roles: [...STAFF, 'admin'], write: false },
+	'aid.need.write': { roles: ['facilitator', 'outreach', 'admin'], write: true },
+	'aid.link.manage': { roles: ['facilitator', 'admin'], write: true },
+	'aid.certificate.check': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	'aid.office_hours.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	// Aggregates only, small groups suppressed: no personal data.
+	'aid.reach.read': { roles: ['coordinator', 'officer', 'admin'], write: false },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

@@ -1,5 +1,5 @@
-// Mutual aid (issue 3), so far its pure core: the taxonomy, explainable scoring and the weekly
-// proposal. Tables, verbs, pages and API follow.
+// Mutual aid: needs and offers, explainable matching, brokered links, the weekly proposal, office
+// hours and the reach they create. Routes and the API use only what is exported here.
 export { CATEGORIES, CATEGORY_CODES, isCategory, type Category } from './categories.ts';
 export { rank, score, exclusion, distanceMetres, bestOverlap, POINTS } from './scoring.ts';
 export type { NeedFacts, OfferFacts, Reason, Exclusion, Scored, Window, Point } from './scoring.ts';
@@ -13,3 +13,8 @@ export {
 	type CreateNeedInput,
 	type CreateOfferInput
 } from './validation.ts';
+export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
+export { createNeed, createOffer, listNeeds, getNeed, personAid, ownNeedsAndOffers } from './needs.ts';
+export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
+export { proposeLink, respondToLink, completeLink, endLink, nudgeLink, giveFeedback, listLinks, ownLinks, partyView } from './links.ts';
+export { canMove, sideOf, type Side } from './lifecycle.ts';

@@ -5,3 +5,4 @@ export * from '../areas/schema.ts';
 export * from '../access/schema.ts';
 export * from '../core/schema.ts';
 export * from '../mail/schema.ts';
+export * from '../aid/schema.ts';

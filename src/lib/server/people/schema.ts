@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { authUser } from '../auth/schema.ts';
@@ -5,6 +6,10 @@ import { areasArea } from '../areas/schema.ts';
 
 export const ORGANISATION_KINDS = ['city', 'association', 'welfare', 'funder'] as const;
 export const LAWFUL_BASES = ['public_task', 'consent'] as const;
+/** Broad age bands: enough for "intergenerational", too coarse to identify anyone. */
+export const AGE_GROUPS = ['0_17', '18_29', '30_49', '50_64', '65_plus'] as const;
+/** Origin in three broad groups, kept only with consent for the intercultural figures. */
+export const ORIGIN_GROUPS = ['belgium', 'eu', 'outside_eu'] as const;
 
 export const peopleOrganisation = pgTable('people_organisation', {
 	id: id(),
@@ -33,6 +38,13 @@ export const peoplePerson = pgTable(
 		areaId: uuid('area_id').references(() => areasArea.id),
 		// Help at office hours is never conditional on consent; this records what the person agreed to.
 		contactConsent: boolean('contact_consent').notNull().default(false),
+		// What mutual aid matches on: languages spoken (ISO 639 codes), an age band, student or not.
+		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+		ageGroup: text('age_group', { enum: AGE_GROUPS }),
+		student: boolean('student').notNull().default(false),
+		// A separate consent: counted in intercultural figures (origin group and languages compared).
+		interculturalConsent: boolean('intercultural_consent').notNull().default(false),
+		originGroup: text('origin_group', { enum: ORIGIN_GROUPS }),
 		registeredByUserId: text('registered_by_user_id').references(() => authUser.id, {
 			onDelete: 'set null'
 		}),

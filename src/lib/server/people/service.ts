@@ -46,13 +46,14 @@ export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
 	return inTransaction(ctx, async (t) => {
 		const [row] = await t.db
 			.insert(peoplePerson)
-			.values({ ...input, registeredByUserId: ctx.actor.userId })
+			// Origin is kept only with consent for the intercultural figures (least data).
+			.values({ ...input, originGroup: input.interculturalConsent ? (input.originGroup ?? null) : null, registeredByUserId: ctx.actor.userId })
 			.returning();
 		await audit(t, {
 			action: 'create',
 			entity: 'people_person',
 			entityId: row!.id,
-			details: { contactConsent: input.contactConsent }
+			details: { contactConsent: input.contactConsent, interculturalConsent: input.interculturalConsent }
 		});
 		return row!;
 	});

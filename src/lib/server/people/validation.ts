@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { line, optionalLine } from '../core/text.ts';
-import { LAWFUL_BASES, ORGANISATION_KINDS } from './schema.ts';
+import { AGE_GROUPS, LAWFUL_BASES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
 
 const checkbox = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
@@ -30,7 +30,24 @@ export const registerPersonInput = z.object({
 		.uuid()
 		.nullish()
 		.or(z.literal('').transform(() => null)),
-	contactConsent: checkbox
+	contactConsent: checkbox,
+	// Languages spoken (ISO 639 codes; a form sends them comma-separated or repeated).
+	languages: z
+		.union([z.string(), z.array(z.string())])
+		.optional()
+		.transform((v) => (Array.isArray(v) ? v : (v ?? '').split(',')).map((l) => l.trim().toLowerCase()).filter(Boolean))
+		.pipe(z.array(z.string().regex(/^[a-z]{2,3}$/, 'error_choice')).max(10, 'error_too_long'))
+		.transform((ls) => [...new Set(ls)]),
+	ageGroup: z
+		.enum(AGE_GROUPS, 'error_choice')
+		.nullish()
+		.or(z.literal('').transform(() => null)),
+	student: checkbox,
+	interculturalConsent: checkbox,
+	originGroup: z
+		.enum(ORIGIN_GROUPS, 'error_choice')
+		.nullish()
+		.or(z.literal('').transform(() => null))
 });
 export type RegisterPersonInput = z.infer<typeof registerPersonInput>;
 

@@ -1,0 +1,349 @@
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Ctx, TxCtx } from '../core/context.ts';
+import { inTransaction } from '../core/context.ts';
+import { audit } from '../core/audit.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.ts';
+import { can, requirePermission } from '../access/can.ts';
+import { peoplePerson } from '../people/schema.ts';
+import { areasArea } from '../areas/schema.ts';
+import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
+import { scorePair } from './matching.ts';
+import { scopeWhere } from './scope.ts';
+import { canMove, sideOf, type Side } from './lifecycle.ts';
+
+// The link between a need and an offer, from proposal to its end. Every change is one transaction
+// with its audit row. A volunteer's places are counted in aid_offer.active_links, changed only here,
+// under the row lock of that UPDATE; the table's CHECK makes overbooking impossible even if two
+// facilitators accept at the same instant.
+
+type LinkRow = typeof aidLink.$inferSelect;
+type Loaded = { link: LinkRow; need: typeof aidNeed.$inferSelect; offer: typeof aidOffer.$inferSelect; needUser: string | null; offerUser: string | null };
+
+const needPerson = alias(peoplePerson, 'need_person');
+const offerPerson = alias(peoplePerson, 'offer_person');
+
+async function lockLink(t: TxCtx, linkId: string): Promise<Loaded> {
+	const [row] = await t.db
+		.select({ link: aidLink, need: aidNeed, offer: aidOffer, needUser: needPerson.userId, offerUser: offerPerson.userId })
+		.from(aidLink)
+		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
+		.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
+		.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
+		.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
+		.where(eq(aidLink.id, linkId))
+		.for('update', { of: aidLink });
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+/** Staff who broker links where the need is. */
+const brokers = (ctx: Ctx, l: Loaded) => can(ctx.actor, 'aid.link.manage', { organisationId: l.need.organisationId, areaId: l.need.areaId });
+
+/** Takes one of the volunteer's places, or refuses when none is left (the guarantee against overbooking). */
+async function takePlace(t: TxCtx, offerId: string) {
+	const taken = await t.db
+		.update(aidOffer)
+		.set({ activeLinks: sql`${aidOffer.activeLinks} + 1`, updatedAt: new Date() })
+		.where(and(eq(aidOffer.id, offerId), lt(aidOffer.activeLinks, aidOffer.capacity), eq(aidOffer.status, 'active')))
+		.returning({ id: aidOffer.id });
+	if (!taken.length) throw new ConflictError('aid_error_full');
+}
+
+async function freePlace(t: TxCtx, offerId: string) {
+	await t.db
+		.update(aidOffer)
+		.set({ activeLinks: sql`greatest(${aidOffer.activeLinks} - 1, 0)`, updatedAt: new Date() })
+		.where(eq(aidOffer.id, offerId));
+}
+
+/** A need whose links all ended is open again (unless the help took place: then it is done). */
+async function settleNeed(t: TxCtx, needId: string, status: 'open' | 'matched' | 'closed') {
+	if (status === 'open') {
+		const [other] = await t.db
+			.select({ id: aidLink.id })
+			.from(aidLink)
+			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['accepted', 'took_place'])));
+		if (other) return;
+	}
+	await t.db.update(aidNeed).set({ status, updatedAt: new Date() }).where(eq(aidNeed.id, needId));
+}
+
+async function move(t: TxCtx, l: Loaded, to: LinkStatus, patch: Partial<typeof aidLink.$inferInsert>, reason?: string | null) {
+	const now = new Date();
+	const [row] = await t.db
+		.update(aidLink)
+		.set({ ...patch, status: to, changedAt: now, reason: reason ?? l.link.reason })
+		.where(eq(aidLink.id, l.link.id))
+		.returning();
+	await audit(t, { action: 'update', entity: 'aid_link', entityId: l.link.id, reason: reason ?? null, details: { from: l.link.status, to } });
+	return row!;
+}
+
+/** Both sides said yes: the volunteer's place is taken and the need is matched. */
+async function activate(t: TxCtx, l: Loaded, patch: Partial<typeof aidLink.$inferInsert>) {
+	await takePlace(t, l.offer.id);
+	const row = await move(t, l, 'accepted', patch);
+	await settleNeed(t, l.need.id, 'matched');
+	return row;
+}
+
+/**
+ * A facilitator proposes an offer for a need. A side without an account (a walk-in, someone without
+ * a phone) has asked the facilitator in person, so the facilitator says yes for them: assisted use.
+ */
+export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: string }) {
+	requirePermission(ctx.actor, 'aid.link.manage');
+	return inTransaction(ctx, async (t) => {
+		const [need] = await t.db.select().from(aidNeed).where(eq(aidNeed.id, input.needId)).for('update');
+		if (!need) throw new NotFoundError();
+		requirePermission(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId });
+		if (need.status !== 'open') throw new ConflictError('aid_error_need_not_open');
+		const scored = await scorePair(t.db, need, input.offerId);
+		if (!scored) throw new ConflictError('aid_error_not_eligible');
+		const [existing] = await t.db
+			.select({ id: aidLink.id })
+			.from(aidLink)
+			.where(and(eq(aidLink.needId, need.id), eq(aidLink.offerId, input.offerId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place'])));
+		if (existing) throw new ConflictError('aid_error_already_proposed');
+		const [inserted] = await t.db
+			.insert(aidLink)
+			.values({ needId: need.id, offerId: input.offerId, score: scored.score, reasons: scored.reasons, proposedByUserId: ctx.actor.userId })
+			.returning();
+		await audit(t, { action: 'create', entity: 'aid_link', entityId: inserted!.id, details: { needId: need.id, offerId: input.offerId, score: scored.score } });
+		let l = await lockLink(t, inserted!.id);
+		const now = new Date();
+		const patch: Partial<typeof aidLink.$inferInsert> = {};
+		if (!l.needUser) patch.needAcceptedAt = now;
+		if (!l.offerUser) patch.offerAcceptedAt = now;
+		if (patch.needAcceptedAt || patch.offerAcceptedAt) {
+			await t.db.update(aidLink).set(patch).where(eq(aidLink.id, l.link.id));
+			await audit(t, {
+				action: 'update',
+				entity: 'aid_link',
+				entityId: l.link.id,
+				details: { assistedAccept: [patch.needAcceptedAt ? 'need' : null, patch.offerAcceptedAt ? 'offer' : null].filter(Boolean) }
+			});
+			l = await lockLink(t, l.link.id);
+		}
+		if (l.link.needAcceptedAt && l.link.offerAcceptedAt) return activate(t, l, {});
+		return l.link;
+	});
+}
+
+export type Answer = 'accept' | 'decline';
+
+/**
+ * The side a link is proposed to answers it. Accepting twice is harmless; a closed link or someone
+ * else's link is refused with nothing changed. Staff may answer for a side without an account.
+ */
+export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: Answer; reason?: string | null; side?: Side }) {
+	return inTransaction(ctx, async (t) => {
+		const l = await lockLink(t, input.linkId);
+		let side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
+		let c: TxCtx = t;
+		if (!side || (input.side && input.side !== side)) {
+			const forSide = input.side;
+			const sideUser = forSide === 'need' ? l.needUser : forSide === 'offer' ? l.offerUser : undefined;
+			if (!forSide || !brokers(ctx, l)) throw new ForbiddenError('aid.link.respond');
+			if (sideUser) throw new ConflictError('aid_error_answer_yourself');
+			side = forSide;
+			c = { ...t, onBehalfOfPersonId: side === 'need' ? l.need.personId : l.offer.personId };
+		} else if (!can(ctx.actor, 'aid.own.write')) {
+			throw new ForbiddenError('aid.own.write');
+		}
+		const accepted = side === 'need' ? l.link.needAcceptedAt : l.link.offerAcceptedAt;
+		if (input.answer === 'accept') {
+			if (accepted && l.link.status !== 'declined' && l.link.status !== 'cancelled') return l.link; // twice is harmless
+			if (l.link.status !== 'proposed') throw new ConflictError('aid_error_link_closed');
+			const now = new Date();
+			const patch = side === 'need' ? { needAcceptedAt: now } : { offerAcceptedAt: now };
+			const other = side === 'need' ? l.link.offerAcceptedAt : l.link.needAcceptedAt;
+			if (other) return activate(c, l, patch);
+			await c.db.update(aidLink).set({ ...patch, changedAt: now }).where(eq(aidLink.id, l.link.id));
+			await audit(c, { action: 'update', entity: 'aid_link', entityId: l.link.id, details: { accepted: side } });
+			return { ...l.link, ...patch, changedAt: now };
+		}
+		if (l.link.status === 'declined') return l.link;
+		if (!canMove(l.link.status, 'declined')) throw new ConflictError('aid_error_link_closed');
+		const row = await move(c, l, 'declined', { closedAt: new Date() }, input.reason ?? null);
+		await settleNeed(c, l.need.id, 'open');
+		return row;
+	});
+}
+
+/** Either side, or the facilitator, says the help took place. Saying it twice is harmless. */
+export async function completeLink(ctx: Ctx, input: { linkId: string }) {
+	return inTransaction(ctx, async (t) => {
+		const l = await lockLink(t, input.linkId);
+		authoriseParty(ctx, l);
+		if (l.link.status === 'took_place') return l.link;
+		if (!canMove(l.link.status, 'took_place')) throw new ConflictError('aid_error_link_state');
+		return move(t, l, 'took_place', { tookPlaceAt: new Date() });
+	});
+}
+
+/** The end of a link: closed after it took place, cancelled (with a reason) before. Frees the place. */
+export async function endLink(ctx: Ctx, input: { linkId: string; to: 'closed' | 'cancelled'; reason?: string | null }) {
+	return inTransaction(ctx, async (t) => {
+		const l = await lockLink(t, input.linkId);
+		authoriseParty(ctx, l);
+		if (l.link.status === input.to) return l.link;
+		if (!canMove(l.link.status, input.to)) throw new ConflictError('aid_error_link_state');
+		const held = l.link.status === 'accepted' || l.link.status === 'took_place';
+		const row = await move(t, l, input.to, { closedAt: new Date() }, input.reason ?? null);
+		if (held) await freePlace(t, l.offer.id);
+		await settleNeed(t, l.need.id, l.link.status === 'took_place' ? 'closed' : 'open');
+		return row;
+	});
+}
+
+/** A facilitator nudges a stalled link: the date is kept, and it counts as a change. */
+export async function nudgeLink(ctx: Ctx, input: { linkId: string }) {
+	return inTransaction(ctx, async (t) => {
+		const l = await lockLink(t, input.linkId);
+		if (!brokers(ctx, l)) throw new ForbiddenError('aid.link.manage');
+		const now = new Date();
+		const [row] = await t.db.update(aidLink).set({ nudgedAt: now, changedAt: now }).where(eq(aidLink.id, l.link.id)).returning();
+		await audit(t, { action: 'update', entity: 'aid_link', entityId: l.link.id, details: { nudged: true } });
+		return row!;
+	});
+}
+
+function authoriseParty(ctx: Ctx, l: Loaded) {
+	const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
+	if (side && can(ctx.actor, 'aid.own.write')) return;
+	if (brokers(ctx, l)) return;
+	throw new ForbiddenError('aid.link');
+}
+
+/** Short feedback after the help took place, once per person (a second time replaces the first). */
+export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: number; comment?: string | null }) {
+	requirePermission(ctx.actor, 'aid.own.write');
+	return inTransaction(ctx, async (t) => {
+		const l = await lockLink(t, input.linkId);
+		const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
+		if (!side) throw new ForbiddenError('aid.own.write');
+		if (l.link.status !== 'took_place' && l.link.status !== 'closed') throw new ConflictError('aid_error_link_state');
+		await t.db
+			.insert(aidFeedback)
+			.values({ linkId: l.link.id, personId: ctx.actor.personId!, rating: input.rating, comment: input.comment ?? null })
+			.onConflictDoUpdate({ target: [aidFeedback.linkId, aidFeedback.personId], set: { rating: input.rating, comment: input.comment ?? null } });
+		await audit(t, { action: 'create', entity: 'aid_feedback', entityId: l.link.id });
+	});
+}
+
+const STALLED_DAYS = 14;
+
+/** Links in the actor's scope; `stalled` keeps those open ones without a change for 14 days. */
+export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: string | null; needId?: string; limit?: number } = {}) {
+	requirePermission(ctx.actor, 'aid.need.read');
+	const where = and(
+		scopeWhereNeed(ctx),
+		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
+		q.needId ? eq(aidLink.needId, q.needId) : undefined,
+		q.stalled
+			? and(inArray(aidLink.status, ['proposed', 'accepted', 'took_place']), lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`))
+			: undefined
+	);
+	return ctx.db
+		.select({
+			id: aidLink.id,
+			status: aidLink.status,
+			score: aidLink.score,
+			reason: aidLink.reason,
+			changedAt: aidLink.changedAt,
+			nudgedAt: aidLink.nudgedAt,
+			needAcceptedAt: aidLink.needAcceptedAt,
+			offerAcceptedAt: aidLink.offerAcceptedAt,
+			needId: aidNeed.id,
+			needTitle: aidNeed.title,
+			category: aidNeed.category,
+			needFirstName: needPerson.firstName,
+			offerFirstName: offerPerson.firstName,
+			areaName: areasArea.name
+		})
+		.from(aidLink)
+		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
+		.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
+		.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
+		.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
+		.where(where)
+		.orderBy(q.stalled ? aidLink.changedAt : desc(aidLink.changedAt))
+		.limit(Math.min(q.limit ?? 100, 500));
+}
+
+/** The same rule as the queue: the need's organisation and area. */
+const scopeWhereNeed = (ctx: Ctx) => scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId);
+
+/**
+ * The links of the actor, as a party sees them. Before both sides accepted, the other side is only a
+ * first name, a neighbourhood and the reasons; contact details appear once both said yes.
+ */
+export async function ownLinks(ctx: Ctx) {
+	requirePermission(ctx.actor, 'aid.own.read');
+	const me = ctx.actor.personId ?? '00000000-0000-0000-0000-000000000000';
+	const needArea = alias(areasArea, 'need_area');
+	const offerArea = alias(areasArea, 'offer_area');
+	const rows = await ctx.db
+		.select({
+			link: aidLink,
+			need: { id: aidNeed.id, title: aidNeed.title, category: aidNeed.category, personId: aidNeed.personId, lat: aidNeed.lat, lon: aidNeed.lon },
+			offer: { id: aidOffer.id, title: aidOffer.title, personId: aidOffer.personId, lat: aidOffer.lat, lon: aidOffer.lon },
+			needPerson: { firstName: needPerson.firstName, lastName: needPerson.lastName, phone: needPerson.phone, email: needPerson.email },
+			offerPerson: { firstName: offerPerson.firstName, lastName: offerPerson.lastName, phone: offerPerson.phone, email: offerPerson.email },
+			needArea: needArea.name,
+			offerArea: offerArea.name,
+			myFeedback: sql<number | null>`(select rating from ${aidFeedback} f where f.link_id = ${aidLink.id} and f.person_id = ${me})`
+		})
+		.from(aidLink)
+		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
+		.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
+		.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
+		.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
+		.innerJoin(needArea, eq(needArea.id, aidNeed.areaId))
+		.innerJoin(offerArea, eq(offerArea.id, aidOffer.areaId))
+		.where(or(eq(aidNeed.personId, me), eq(aidOffer.personId, me)))
+		.orderBy(desc(aidLink.changedAt))
+		.limit(200);
+	return rows.map((r) => partyView(me, r));
+}
+
+type PartyRow = {
+	link: LinkRow;
+	need: { id: string; title: string; category: string; personId: string; lat: number | null; lon: number | null };
+	offer: { id: string; title: string; personId: string; lat: number | null; lon: number | null };
+	needPerson: { firstName: string; lastName: string | null; phone: string | null; email: string | null };
+	offerPerson: { firstName: string; lastName: string | null; phone: string | null; email: string | null };
+	needArea: string;
+	offerArea: string;
+	myFeedback: number | null;
+};
+
+/** Pure: what one party of a link may see of it. */
+export function partyView(me: string, r: PartyRow) {
+	const side: Side = r.need.personId === me ? 'need' : 'offer';
+	const other = side === 'need' ? r.offerPerson : r.needPerson;
+	const otherPoint = side === 'need' ? r.offer : r.need;
+	const bothAccepted = !!r.link.needAcceptedAt && !!r.link.offerAcceptedAt && r.link.status !== 'declined' && r.link.status !== 'cancelled';
+	return {
+		id: r.link.id,
+		side,
+		status: r.link.status,
+		title: r.need.title,
+		category: r.need.category,
+		reasons: r.link.reasons,
+		iAccepted: !!(side === 'need' ? r.link.needAcceptedAt : r.link.offerAcceptedAt),
+		changedAt: r.link.changedAt,
+		myFeedback: r.myFeedback,
+		other: {
+			firstName: other.firstName,
+			areaName: side === 'need' ? r.offerArea : r.needArea,
+			// Only once both said yes: full name, phone, e-mail and the exact point.
+			contact: bothAccepted
+				? { lastName: other.lastName, phone: other.phone, email: other.email, point: otherPoint.lat === null ? null : { lat: otherPoint.lat, lon: otherPoint.lon } }
+				: null
+		}
+	};
+}

@@ -1,0 +1,150 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Ctx } from '../core/context.ts';
+import { inTransaction } from '../core/context.ts';
+import { audit } from '../core/audit.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { requirePermission } from '../access/can.ts';
+import { peoplePerson } from '../people/schema.ts';
+import { areasArea } from '../areas/schema.ts';
+import { aidLink, aidNeed, aidOffer } from './schema.ts';
+import { actingFor, scopeWhere } from './scope.ts';
+import type { CreateNeedInput, CreateOfferInput } from './validation.ts';
+
+/** A resident's need, said by themselves or by a facilitator for them (assisted use, audited as such). */
+export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
+	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
+	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
+	return inTransaction(c, async (t) => {
+		const [row] = await t.db
+			.insert(aidNeed)
+			.values({
+				personId: person.id,
+				organisationId,
+				areaId: input.areaId,
+				category: input.category,
+				title: input.title,
+				description: input.description ?? null,
+				lat: input.point?.lat ?? null,
+				lon: input.point?.lon ?? null,
+				windows: input.windows,
+				languages: input.languages,
+				frequency: input.frequency,
+				safeguarded: input.safeguarded,
+				assisted,
+				createdByUserId: ctx.actor.userId
+			})
+			.returning();
+		await audit(t, { action: 'create', entity: 'aid_need', entityId: row!.id, details: { assisted, category: input.category } });
+		return row!;
+	});
+}
+
+/** A volunteer's offer: what, when, where and how many links at once. */
+export async function createOffer(ctx: Ctx, input: CreateOfferInput) {
+	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
+	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
+	return inTransaction(c, async (t) => {
+		const [row] = await t.db
+			.insert(aidOffer)
+			.values({
+				personId: person.id,
+				organisationId,
+				areaId: input.areaId,
+				category: input.category,
+				title: input.title,
+				description: input.description ?? null,
+				lat: input.point?.lat ?? null,
+				lon: input.point?.lon ?? null,
+				windows: input.windows,
+				languages: input.languages,
+				capacity: input.capacity,
+				assisted,
+				createdByUserId: ctx.actor.userId
+			})
+			.returning();
+		await audit(t, { action: 'create', entity: 'aid_offer', entityId: row!.id, details: { assisted, category: input.category } });
+		return row!;
+	});
+}
+
+export type NeedQuery = { areaId?: string | null; status?: 'open' | 'matched' | 'closed' | 'all'; limit?: number; offset?: number };
+
+/**
+ * The facilitator's queue: needs in the actor's organisations and areas, oldest waiting first, each
+ * with its first name only (contact details are on the person page, an audited read) and whether a
+ * link is already proposed.
+ */
+export async function listNeeds(ctx: Ctx, q: NeedQuery = {}) {
+	requirePermission(ctx.actor, 'aid.need.read');
+	const status = q.status ?? 'open';
+	const where = and(
+		scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId),
+		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
+		status === 'all' ? undefined : eq(aidNeed.status, status)
+	);
+	const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
+	return ctx.db
+		.select({
+			id: aidNeed.id,
+			category: aidNeed.category,
+			title: aidNeed.title,
+			status: aidNeed.status,
+			safeguarded: aidNeed.safeguarded,
+			assisted: aidNeed.assisted,
+			windows: aidNeed.windows,
+			areaId: aidNeed.areaId,
+			areaName: areasArea.name,
+			firstName: peoplePerson.firstName,
+			createdAt: aidNeed.createdAt,
+			openLinks: sql<number>`(select count(*)::int from ${aidLink} l where l.need_id = ${aidNeed.id} and l.status in ('proposed','accepted','took_place'))`
+		})
+		.from(aidNeed)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidNeed.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
+		.where(where)
+		.orderBy(asc(aidNeed.createdAt), asc(aidNeed.id))
+		.limit(limit)
+		.offset(Math.max(q.offset ?? 0, 0));
+}
+
+/** One need as staff see it (first name, area; no contact details). */
+export async function getNeed(ctx: Ctx, id: string) {
+	requirePermission(ctx.actor, 'aid.need.read');
+	const [row] = await ctx.db
+		.select({ need: aidNeed, firstName: peoplePerson.firstName, hasAccount: peoplePerson.userId, areaName: areasArea.name })
+		.from(aidNeed)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidNeed.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
+		.where(and(eq(aidNeed.id, id), scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId)));
+	if (!row) throw new NotFoundError();
+	return { ...row.need, firstName: row.firstName, hasAccount: !!row.hasAccount, areaName: row.areaName };
+}
+
+/** Needs and offers of one person, for staff (assisted use) — scoped like the queue. */
+export async function personAid(ctx: Ctx, personId: string) {
+	requirePermission(ctx.actor, 'aid.need.read');
+	const [needs, offers] = await Promise.all([
+		ctx.db
+			.select()
+			.from(aidNeed)
+			.where(and(eq(aidNeed.personId, personId), scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId)))
+			.orderBy(desc(aidNeed.createdAt)),
+		ctx.db
+			.select()
+			.from(aidOffer)
+			.where(and(eq(aidOffer.personId, personId), scopeWhere(ctx, 'aid.need.read', aidOffer.organisationId, aidOffer.areaId)))
+			.orderBy(desc(aidOffer.createdAt))
+	]);
+	return { needs, offers };
+}
+
+/** The actor's own needs and offers (a resident's or volunteer's "my help" page). */
+export async function ownNeedsAndOffers(ctx: Ctx) {
+	requirePermission(ctx.actor, 'aid.own.read');
+	const me = ctx.actor.personId ?? '00000000-0000-0000-0000-000000000000';
+	const [needs, offers] = await Promise.all([
+		ctx.db.select().from(aidNeed).where(eq(aidNeed.personId, me)).orderBy(desc(aidNeed.createdAt)),
+		ctx.db.select().from(aidOffer).where(eq(aidOffer.personId, me)).orderBy(desc(aidOffer.createdAt))
+	]);
+	return { needs, offers };
+}

@@ -5,15 +5,19 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { benchWeekly } from './bench/weekly.ts';
+import { benchAid } from './bench/aid.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
 // throughput of /, /sign-in and /healthz at 50 connections next to a bare node:http server asking
 // the same database the same query, the JavaScript the sign-in page ships, and idle memory.
 // Prints a Markdown report and writes it to bench-results/latest.md (figures for docs/performance.md).
+// Then the mutual-aid figures on city-scale data (scripts/bench/aid.ts). `npm run bench -- aid` runs
+// only those and writes bench-results/aid.md.
 
 const APP_PORT = 3200;
 const BASE_PORT = 3201;
-const DATA_DIR = resolve('.bench-data');
+// The city dataset lives beside it in .bench-data/city and is kept between runs; this one is not.
+const DATA_DIR = resolve('.bench-data/app');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PATHS = ['/', '/sign-in', '/healthz'];
@@ -98,6 +102,19 @@ say();
 say(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}.`);
 say(`Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per path, client on the same machine.`);
 say();
+
+const only = process.argv.slice(2);
+if (only.some((a) => a !== 'aid')) {
+	console.error(`Unknown part ${only.join(' ')}: \`npm run bench\` runs everything, \`npm run bench -- aid\` only the mutual-aid part.`);
+	process.exit(1);
+}
+if (only.includes('aid')) {
+	await benchAid(say);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/aid.md', out.join('\n') + '\n');
+	console.log('\nWritten to bench-results/aid.md');
+	process.exit(0);
+}
 
 // 1. Build and first start on a fresh data dir (what a newcomer's `npm start` does after `npm ci`).
 rmSync(DATA_DIR, { recursive: true, force: true });
@@ -203,6 +220,9 @@ say();
 baseline.kill('SIGTERM');
 await stop(app);
 rmSync(DATA_DIR, { recursive: true, force: true });
+
+// 6. Mutual aid on city-scale data, with the machine to itself again.
+await benchAid(say);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/latest.md', out.join('\n') + '\n');
 console.log('\nWritten to bench-results/latest.md');

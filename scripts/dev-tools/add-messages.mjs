@@ -3,7 +3,9 @@
 // Existing keys are overwritten; files are rewritten with tabs, keys in insertion order.
 import { readFileSync, writeFileSync } from 'node:fs';
 const LOCALES = ['nl', 'fr', 'en', 'bg', 'tr', 'ar'];
-const adds = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const file = process.argv[2];
+if (!file) throw new Error('usage: add-messages.mjs FILE.json');
+const adds = JSON.parse(readFileSync(file, 'utf8'));
 for (const [key, texts] of Object.entries(adds)) {
 	for (const l of LOCALES) if (typeof texts[l] !== 'string' || !texts[l].trim()) throw new Error(`${key}: no ${l} text`);
 }

@@ -27,8 +27,63 @@ const BASIS: Record<string, () => string> = {
 	consent: m.basis_consent
 };
 
+const CATEGORY: Record<string, () => string> = {
+	errands: m.aid_cat_errands,
+	company: m.aid_cat_company,
+	accompaniment: m.aid_cat_accompaniment,
+	paperwork: m.aid_cat_paperwork,
+	homework: m.aid_cat_homework,
+	childcare: m.aid_cat_childcare,
+	repairs: m.aid_cat_repairs,
+	gardening: m.aid_cat_gardening,
+	language: m.aid_cat_language,
+	transport: m.aid_cat_transport,
+	meals: m.aid_cat_meals,
+	moving: m.aid_cat_moving,
+	other: m.aid_cat_other
+};
+
+const LINK_STATUS: Record<string, () => string> = {
+	proposed: m.aid_status_proposed,
+	accepted: m.aid_status_accepted,
+	took_place: m.aid_status_took_place,
+	closed: m.aid_status_closed,
+	declined: m.aid_status_declined,
+	cancelled: m.aid_status_cancelled
+};
+
+const NEED_STATUS: Record<string, () => string> = {
+	open: m.aid_need_open,
+	matched: m.aid_need_matched,
+	closed: m.aid_need_closed,
+	withdrawn: m.aid_need_withdrawn
+};
+
+const AGE_GROUP: Record<string, () => string> = {
+	'0_17': m.age_0_17,
+	'18_29': m.age_18_29,
+	'30_49': m.age_30_49,
+	'50_64': m.age_50_64,
+	'65_plus': m.age_65_plus
+};
+
+const FREQUENCY: Record<string, () => string> = {
+	once: m.aid_freq_once,
+	weekly: m.aid_freq_weekly,
+	monthly: m.aid_freq_monthly,
+	other: m.aid_freq_other
+};
+
 const label = (table: Record<string, () => string>) => (code: string) => table[code]?.() ?? code;
 
 export const roleLabel = label(ROLE);
 export const orgKindLabel = label(ORG_KIND);
 export const basisLabel = label(BASIS);
+export const categoryLabel = label(CATEGORY);
+export const linkStatusLabel = label(LINK_STATUS);
+export const needStatusLabel = label(NEED_STATUS);
+export const ageGroupLabel = label(AGE_GROUP);
+export const frequencyLabel = label(FREQUENCY);
+
+/** The languages a form offers as checkboxes: those of the city's residents most often met. */
+export const COMMON_LANGUAGES = ['nl', 'fr', 'en', 'ar', 'tr', 'bg', 'ro', 'pl', 'es', 'prs', 'so', 'ti', 'uk', 'ru'] as const;

@@ -7,6 +7,8 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	return {
 		me: a.userId ? { name: a.name ?? '', email: a.email ?? '' } : null,
 		nav: {
+			help: can(a, 'aid.own.read'),
+			aid: can(a, 'aid.need.read'),
 			people: can(a, 'people.person.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			mailbox: openMailbox() || can(a, 'mail.outbox.read')

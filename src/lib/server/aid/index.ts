@@ -10,6 +10,13 @@ export {
 	windowInput,
 	windowsInput,
 	pointInput,
+	linkIdInput,
+	proposeLinkInput,
+	respondInput,
+	endLinkInput,
+	feedbackInput,
+	certificateInput,
+	needQueryInput,
 	type CreateNeedInput,
 	type CreateOfferInput
 } from './validation.ts';
@@ -18,3 +25,31 @@ export { createNeed, createOffer, listNeeds, getNeed, personAid, ownNeedsAndOffe
 export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
 export { proposeLink, respondToLink, completeLink, endLink, nudgeLink, giveFeedback, listLinks, ownLinks, partyView } from './links.ts';
 export { canMove, sideOf, type Side } from './lifecycle.ts';
+export { fromForm, minutes, hhmm, WINDOW_ROWS } from './form.ts';
+export { recordCertificate, latestCertificate } from './certificates.ts';
+export {
+	officeHourChoices,
+	createOfficeHour,
+	listOfficeHours,
+	getOfficeHour,
+	deleteOfficeHour,
+	officeHoursOnDuty,
+	publicOfficeHours,
+	countVisit,
+	visitsSince,
+	walkIn,
+	type OfficeHour
+} from './office-hours.ts';
+export {
+	officeHourInput,
+	officeHourIdInput,
+	countVisitInput,
+	walkInInput,
+	type OfficeHourInput,
+	type CountVisitInput,
+	type WalkInInput
+} from './office-hours-validation.ts';
+export { weeklyCalendar, type WeeklyEvent } from './ical.ts';
+export { reachInput, getMutualAidReach, reachAreaChoices, REACH_FIGURES, type Reach, type ReachInput, type ReachFigure } from './reach.ts';
+export { MIN_SHOWN, cell, suppressTable, lastTwelveMonths, monthsOf, type Cell } from './reach-rules.ts';
+export { reachCsv, reachXlsx, reachRows, neutralise, type ReachSheetLabels } from './reach-export.ts';

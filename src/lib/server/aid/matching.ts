@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import type { Db } from '../db/client.ts';
 import { requirePermission } from '../access/can.ts';
@@ -7,49 +7,86 @@ import { areasArea } from '../areas/schema.ts';
 import { aidCertificate, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
 import { scopeWhere } from './scope.ts';
-import { rank, type NeedFacts, type OfferFacts, type Reason } from './scoring.ts';
+import { POINTS, rank, type NeedFacts, type OfferFacts, type Reason, type Window } from './scoring.ts';
 import { weeklyProposal, greedyProposal, type Candidate } from './weekly.ts';
 import type { Category } from './categories.ts';
 
 // Loads the facts that scoring needs from the database, then leaves the judgement to the pure
 // scoring.ts. Offers come from the need's own organisation: that is who brokers the link.
+//
+// Performance, measured on the city-scale data (`npm run seed:city`: 20 000 active offers, 100 000
+// links; docs/performance.md). For one need, suggestMatches:
+// - reads the offers of the need's category in the same round trip as the need itself (the scope
+//   check still decides: nothing is returned when getNeed refuses), in plain SQL (Drizzle's row
+//   mapping cost ~10 ms on 1 500 rows), with the person's languages and the certificate looked up
+//   per offer by primary key (a join made PostgreSQL read all 50 000 people);
+// - leaves out in SQL what a rule would exclude anyway (the need's own person; without a valid
+//   certificate when the need is safeguarded);
+// - asks the costly experience aggregate (links → needs → people) only for the offers that can still
+//   reach the top of the ranking, and names only for the offers it returns.
 
 export type OfferRow = OfferFacts & { firstName: string; areaName: string };
 
 const today = () => new Date().toISOString().slice(0, 10);
 const point = (lat: number | null, lon: number | null) => (lat === null || lon === null ? null : { lat, lon });
 
-/** Active offers with room, in one organisation (and one category when given), as scoring facts. */
-export async function loadOffers(db: Db, organisationId: string, category?: string): Promise<OfferRow[]> {
-	const rows = await db
-		.select({
-			id: aidOffer.id,
-			personId: aidOffer.personId,
-			category: aidOffer.category,
-			areaId: aidOffer.areaId,
-			lat: aidOffer.lat,
-			lon: aidOffer.lon,
-			languages: aidOffer.languages,
-			personLanguages: peoplePerson.languages,
-			windows: aidOffer.windows,
-			capacity: aidOffer.capacity,
-			activeLinks: aidOffer.activeLinks,
-			firstName: peoplePerson.firstName,
-			areaName: areasArea.name,
-			certificate: sql<string | null>`(select max(${aidCertificate.validUntil})::text from ${aidCertificate} where ${aidCertificate.personId} = ${aidOffer.personId})`
-		})
-		.from(aidOffer)
-		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
-		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
-		.where(
-			and(
-				eq(aidOffer.organisationId, organisationId),
-				category ? eq(aidOffer.category, category) : undefined,
-				eq(aidOffer.status, 'active'),
-				lt(aidOffer.activeLinks, aidOffer.capacity)
-			)
-		);
-	// Experience: links that took place, per volunteer (person) and age group of the person helped.
+type OfferDbRow = {
+	id: string;
+	person_id: string;
+	category: string;
+	area_id: string;
+	lat: number | null;
+	lon: number | null;
+	languages: string[];
+	windows: Window[];
+	capacity: number;
+	active_links: number;
+	person_languages: string[] | null;
+	certificate: string | null;
+	first_name?: string;
+	area_name?: string;
+};
+
+/** Active offers with room, as scoring facts without experience, filtered by `where` (on `o`, and `n` when `from` joins it). */
+async function offerFacts(db: Db, where: SQL, from: SQL = sql``): Promise<OfferFacts[]> {
+	const { rows } = await db.execute<OfferDbRow>(sql`
+		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.capacity, o.active_links,
+			(select p.languages from ${peoplePerson} p where p.id = o.person_id) as person_languages,
+			(select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) as certificate
+		from ${aidOffer} o ${from}
+		where o.status = 'active' and o.active_links < o.capacity and ${where}`);
+	return rows.map(toFacts);
+}
+
+function toFacts(r: OfferDbRow): OfferFacts {
+	return {
+		id: r.id,
+		personId: r.person_id,
+		category: r.category as Category,
+		areaId: r.area_id,
+		point: point(r.lat, r.lon),
+		languages: [...new Set([...r.languages, ...(r.person_languages ?? [])])],
+		windows: r.windows,
+		capacity: r.capacity,
+		activeLinks: r.active_links,
+		helpedBefore: {},
+		certificateValidUntil: r.certificate
+	};
+}
+
+/**
+ * Experience: links that took place, per volunteer (person) and age group of the person helped, in
+ * the offer's category, into the offers' helpedBefore. `persons` narrows the aggregate to the
+ * volunteers of the given offers (for a few hundred offers; not for all of an organisation's).
+ */
+async function withExperience<T extends OfferFacts>(
+	db: Db,
+	organisationId: string,
+	offers: T[],
+	scope: { category?: string; persons: boolean }
+): Promise<T[]> {
+	if (!offers.length) return offers;
+	const persons = scope.persons ? [...new Set(offers.map((o) => o.personId))] : null;
 	const experience = await db.execute<{ person_id: string; category: string; age_group: string | null; n: number }>(sql`
 		select o.person_id, o.category, np.age_group, count(*)::int as n
 		from ${aidLink} l
@@ -57,7 +94,8 @@ export async function loadOffers(db: Db, organisationId: string, category?: stri
 		join ${aidNeed} n on n.id = l.need_id
 		join ${peoplePerson} np on np.id = n.person_id
 		where o.organisation_id = ${organisationId} and l.took_place_at is not null
-		${category ? sql`and o.category = ${category}` : sql``}
+		${scope.category ? sql`and o.category = ${scope.category}` : sql``}
+		${persons ? sql`and ${inArray(sql`o.person_id`, persons)}` : sql``}
 		group by 1, 2, 3`);
 	const helped = new Map<string, Record<string, number>>();
 	for (const r of experience.rows) {
@@ -66,30 +104,40 @@ export async function loadOffers(db: Db, organisationId: string, category?: stri
 		m[r.age_group ?? 'unknown'] = (m[r.age_group ?? 'unknown'] ?? 0) + r.n;
 		helped.set(key, m);
 	}
-	return rows.map((r) => ({
-		id: r.id,
-		personId: r.personId,
-		category: r.category as Category,
-		areaId: r.areaId,
-		point: point(r.lat, r.lon),
-		languages: [...new Set([...r.languages, ...r.personLanguages])],
-		windows: r.windows,
-		capacity: r.capacity,
-		activeLinks: r.activeLinks,
-		helpedBefore: helped.get(`${r.personId}|${r.category}`) ?? {},
-		certificateValidUntil: r.certificate,
-		firstName: r.firstName,
-		areaName: r.areaName
-	}));
+	return offers.map((o) => ({ ...o, helpedBefore: helped.get(`${o.personId}|${o.category}`) ?? {} }));
+}
+
+/** Active offers with room, in one organisation, as scoring facts with names and experience. */
+export async function loadOffers(db: Db, organisationId: string, category?: string): Promise<OfferRow[]> {
+	// Every offer of the organisation: here one join over the people is cheaper than a lookup per offer.
+	const { rows } = await db.execute<OfferDbRow>(sql`
+		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.capacity, o.active_links,
+			p.languages as person_languages, p.first_name, a.name as area_name,
+			(select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) as certificate
+		from ${aidOffer} o join ${peoplePerson} p on p.id = o.person_id join ${areasArea} a on a.id = o.area_id
+		where o.organisation_id = ${organisationId} ${category ? sql`and o.category = ${category}` : sql``}
+			and o.status = 'active' and o.active_links < o.capacity`);
+	const names = new Map(rows.map((r) => [r.id, { firstName: r.first_name!, areaName: r.area_name! }]));
+	const offers = await withExperience(db, organisationId, rows.map(toFacts), { category, persons: false });
+	return offers.map((o) => ({ ...o, ...names.get(o.id)! }));
+}
+
+/** The volunteer's first name and the offer's area name, for the offers shown. */
+async function offerNames(db: Db, offerIds: string[]): Promise<Map<string, { firstName: string; areaName: string }>> {
+	if (!offerIds.length) return new Map();
+	const rows = await db
+		.select({ id: aidOffer.id, firstName: peoplePerson.firstName, areaName: areasArea.name })
+		.from(aidOffer)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
+		.where(inArray(aidOffer.id, offerIds));
+	return new Map(rows.map((r) => [r.id, { firstName: r.firstName, areaName: r.areaName }]));
 }
 
 type NeedRow = typeof aidNeed.$inferSelect;
+type NeedPerson = { languages: string[]; ageGroup: string | null };
 
-async function needFacts(db: Db, need: NeedRow): Promise<NeedFacts> {
-	const [person] = await db
-		.select({ languages: peoplePerson.languages, ageGroup: peoplePerson.ageGroup })
-		.from(peoplePerson)
-		.where(eq(peoplePerson.id, need.personId));
+function needFacts(need: NeedRow, person: NeedPerson | undefined): NeedFacts {
 	return {
 		id: need.id,
 		category: need.category as Category,
@@ -100,6 +148,16 @@ async function needFacts(db: Db, need: NeedRow): Promise<NeedFacts> {
 		safeguarded: need.safeguarded,
 		ageGroup: person?.ageGroup ?? null
 	};
+}
+
+/** The languages and age group of the people the needs are for, by person id. */
+async function needPersons(db: Db, personIds: string[] | SQLWrapper): Promise<Map<string, NeedPerson>> {
+	if (Array.isArray(personIds) && !personIds.length) return new Map();
+	const rows = await db
+		.select({ id: peoplePerson.id, languages: peoplePerson.languages, ageGroup: peoplePerson.ageGroup })
+		.from(peoplePerson)
+		.where(Array.isArray(personIds) ? inArray(peoplePerson.id, [...new Set(personIds)]) : inArray(peoplePerson.id, personIds));
+	return new Map(rows.map((r) => [r.id, { languages: r.languages, ageGroup: r.ageGroup }]));
 }
 
 export type Suggestion = {
@@ -114,34 +172,65 @@ export type Suggestion = {
 	alreadyProposed: boolean;
 };
 
+/** Offers of the need's organisation and category, without the need's own person and, for a safeguarded need, without a valid certificate. */
+const offersForNeed = (db: Db, needId: string, day: string, offerId?: string) =>
+	offerFacts(
+		db,
+		sql`o.organisation_id = n.organisation_id and o.category = n.category and o.person_id <> n.person_id
+			and (not n.safeguarded or exists (select 1 from ${aidCertificate} c where c.person_id = o.person_id and c.valid_until >= ${day}::date))
+			${offerId ? sql`and o.id = ${offerId}` : sql``}`,
+		sql`join ${aidNeed} n on n.id = ${needId}`
+	);
+
 /**
  * For one need: the offers that may be proposed, best first, each with its score and the reasons that
  * make it up. Offers excluded by a rule (safeguarding, capacity) never appear. Same data, same order.
  */
 export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Promise<{ needId: string; candidates: Suggestion[] }> {
 	requirePermission(ctx.actor, 'aid.need.read');
-	const need = await getNeed(ctx, needId);
-	const [facts, offers, open] = await Promise.all([
-		needFacts(ctx.db, need),
-		loadOffers(ctx.db, need.organisationId, need.category),
+	const day = today();
+	// getNeed is the scope check; the other reads go by the need's id alongside it and are dropped when it refuses.
+	const [need, persons, offers, open] = await Promise.all([
+		getNeed(ctx, needId),
+		needPersons(ctx.db, ctx.db.select({ id: aidNeed.personId }).from(aidNeed).where(eq(aidNeed.id, needId))),
+		offersForNeed(ctx.db, needId, day),
 		ctx.db
 			.select({ offerId: aidLink.offerId })
 			.from(aidLink)
 			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place'])))
 	]);
-	const mine = offers.filter((o) => o.personId !== need.personId);
-	const byId = new Map(mine.map((o) => [o.id, o]));
+	const facts = needFacts(need, persons.get(need.personId));
+	const k = Math.min(Math.max(limit, 1), 50);
+	// Experience adds 0 to POINTS.experienceMax and nothing else depends on it. Scored without it, an
+	// offer more than experienceMax below the k-th score can never reach the top k (k others beat it
+	// strictly), so only the offers within reach need their experience: same result as ranking every
+	// offer with its experience, for a fraction of the aggregate.
+	const bare = rank(facts, offers, day, Infinity);
+	const bar = bare.length >= k ? bare[k - 1]!.score : -Infinity;
+	const inReach = new Set(bare.filter((s) => s.score + POINTS.experienceMax >= bar).map((s) => s.offerId));
+	const contenders = await withExperience(
+		ctx.db,
+		need.organisationId,
+		offers.filter((o) => inReach.has(o.id)),
+		{ category: need.category, persons: true }
+	);
+	const ranked = rank(facts, contenders, day, k);
+	const names = await offerNames(
+		ctx.db,
+		ranked.map((s) => s.offerId)
+	);
+	const byId = new Map(contenders.map((o) => [o.id, o]));
 	const proposed = new Set(open.map((o) => o.offerId));
-	const ranked = rank(facts, mine, today(), Math.min(Math.max(limit, 1), 50));
 	return {
 		needId,
 		candidates: ranked.map((s) => {
 			const o = byId.get(s.offerId)!;
+			const name = names.get(o.id)!;
 			return {
 				offerId: o.id,
 				personId: o.personId,
-				firstName: o.firstName,
-				areaName: o.areaName,
+				firstName: name.firstName,
+				areaName: name.areaName,
 				score: s.score,
 				reasons: s.reasons,
 				activeLinks: o.activeLinks,
@@ -154,10 +243,11 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 
 /** Scores one need against one offer (to store with a proposed link), or the rule that excludes it. */
 export async function scorePair(db: Db, need: NeedRow, offerId: string) {
-	const [facts, offers] = await Promise.all([needFacts(db, need), loadOffers(db, need.organisationId, need.category)]);
-	const offer = offers.find((o) => o.id === offerId && o.personId !== need.personId);
+	const day = today();
+	const [persons, offers] = await Promise.all([needPersons(db, [need.personId]), offersForNeed(db, need.id, day, offerId)]);
+	const [offer] = await withExperience(db, need.organisationId, offers, { category: need.category, persons: true });
 	if (!offer) return null;
-	const [scored] = rank(facts, [offer], today(), 1);
+	const [scored] = rank(needFacts(need, persons.get(need.personId)), [offer], day, 1);
 	return scored ?? null;
 }
 
@@ -180,16 +270,31 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 		)
 		.orderBy(asc(aidNeed.createdAt))
 		.limit(2000);
-	const offersByOrg = new Map<string, OfferRow[]>();
+	// Offers by organisation, then by category, loaded once; the need's people in one query.
+	const offersByOrg = new Map<string, Map<string, OfferRow[]>>();
+	const offerById = new Map<string, OfferRow>();
+	const persons = await needPersons(
+		ctx.db,
+		needs.map((n) => n.personId)
+	);
 	const candidates: Candidate[] = [];
 	const room: Record<string, number> = {};
 	const names = new Map<string, OfferRow>();
 	for (const need of needs) {
-		if (!offersByOrg.has(need.organisationId)) offersByOrg.set(need.organisationId, await loadOffers(ctx.db, need.organisationId));
-		const offers = offersByOrg.get(need.organisationId)!.filter((o) => o.category === need.category && o.personId !== need.personId);
-		const facts = await needFacts(ctx.db, need);
+		if (!offersByOrg.has(need.organisationId)) {
+			const byCategory = new Map<string, OfferRow[]>();
+			for (const o of await loadOffers(ctx.db, need.organisationId)) {
+				const list = byCategory.get(o.category) ?? [];
+				list.push(o);
+				byCategory.set(o.category, list);
+				offerById.set(o.id, o);
+			}
+			offersByOrg.set(need.organisationId, byCategory);
+		}
+		const offers = (offersByOrg.get(need.organisationId)!.get(need.category) ?? []).filter((o) => o.personId !== need.personId);
+		const facts = needFacts(need, persons.get(need.personId));
 		for (const s of rank(facts, offers, today(), 20)) {
-			const o = offers.find((x) => x.id === s.offerId)!;
+			const o = offerById.get(s.offerId)!;
 			room[o.id] = o.capacity - o.activeLinks;
 			names.set(o.id, o);
 			candidates.push({ needId: need.id, volunteerId: o.id, score: s.score });

@@ -77,3 +77,59 @@ export const createOfferInput = z.object({
 
 export type CreateNeedInput = z.infer<typeof createNeedInput>;
 export type CreateOfferInput = z.infer<typeof createOfferInput>;
+
+const reasonText = z
+	.string()
+	.trim()
+	.max(300, 'error_too_long')
+	.refine((v) => !CONTROL.test(v), 'error_characters')
+	.transform((v) => (v === '' ? null : v))
+	.nullish();
+
+export const linkIdInput = z.object({ linkId: z.uuid('error_not_found') });
+
+export const proposeLinkInput = z.object({ needId: z.uuid('error_not_found'), offerId: z.uuid('error_not_found') });
+
+/** An answer to a proposed link; `side` only when a facilitator answers for someone without an account. */
+export const respondInput = z.object({
+	linkId: z.uuid('error_not_found'),
+	answer: z.enum(['accept', 'decline'], { message: 'error_choice' }),
+	reason: reasonText,
+	side: z
+		.enum(['need', 'offer'], { message: 'error_choice' })
+		.optional()
+		.or(z.literal('').transform(() => undefined))
+});
+
+export const endLinkInput = z
+	.object({
+		linkId: z.uuid('error_not_found'),
+		to: z.enum(['closed', 'cancelled'], { message: 'error_choice' }),
+		reason: reasonText
+	})
+	// A cancellation always says why: the facilitator reads it when the need comes back to the queue.
+	.refine((v) => v.to !== 'cancelled' || !!v.reason, { message: 'aid_error_reason_required', path: ['reason'] });
+
+export const feedbackInput = z.object({
+	linkId: z.uuid('error_not_found'),
+	rating: z.coerce.number().int().min(1, 'error_choice').max(3, 'error_choice'),
+	comment: reasonText
+});
+
+export const certificateInput = z
+	.object({
+		personId: z.uuid('error_not_found'),
+		checkedOn: z.iso.date('error_date'),
+		validUntil: z.iso.date('error_date')
+	})
+	.refine((v) => v.validUntil > v.checkedOn, { message: 'aid_error_certificate_dates', path: ['validUntil'] });
+
+export const needQueryInput = z.object({
+	areaId: z
+		.uuid('error_not_found')
+		.nullish()
+		.or(z.literal('').transform(() => null)),
+	status: z.enum(['open', 'matched', 'closed', 'all'], { message: 'error_choice' }).default('open'),
+	limit: z.coerce.number().int().min(1, 'error_choice').max(200, 'error_choice').default(50),
+	offset: z.coerce.number().int().min(0, 'error_choice').max(1_000_000, 'error_choice').default(0)
+});

@@ -31,3 +31,18 @@ describe('OpenAPI document', () => {
 		expect(JSON.stringify(doc)).not.toContain('#/$defs/');
 	});
 });
+
+describe('mutual-aid operations', () => {
+	it('has every operationId the issue names, each with its path parameters', () => {
+		const ids = OPERATIONS.map((o) => o.operationId);
+		for (const id of ['createPerson', 'createNeed', 'createOffer', 'listNeeds', 'suggestMatches', 'proposeLink', 'respondToLink', 'completeLink', 'getMutualAidReach'])
+			expect(ids).toContain(id);
+		const matches = doc.paths['/aid/needs/{id}/matches']!.get as { parameters: { name: string; in: string }[] };
+		expect(matches.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+		const reach = doc.paths['/aid/reach']!.get as { parameters: { name: string; in: string }[] };
+		expect(reach.parameters.map((p) => p.name).sort()).toEqual(['areaId', 'from', 'to']);
+		const create = doc.paths['/aid/needs']!.post as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } };
+		const body = resolve(create.requestBody.content['application/json']!.schema);
+		expect(Object.keys(body.properties as object)).toEqual(expect.arrayContaining(['category', 'windows', 'personId']));
+	});
+});

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { meResponse, problemSchema } from './schemas.ts';
+import { registerPersonInput } from '../people/validation.ts';
+import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
+import { reachInput } from '../aid/reach.ts';
+import { linkResponse, matchesResponse, needListResponse, needResponse, offerResponse, personResponse, reachResponse, respondBody } from './aid.ts';
 
 type Operation = {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -8,11 +12,28 @@ type Operation = {
 	summary: string;
 	response: z.ZodType;
 	request?: z.ZodType;
+	/** Query parameters (an object schema); path parameters are read from `{name}` in the path. */
+	query?: z.ZodObject;
 };
 
 // Every /api/v1 operation, with a stable operationId. Later modules add theirs here.
 export const OPERATIONS: Operation[] = [
-	{ method: 'get', path: '/me', operationId: 'getMe', summary: 'The token’s user, person and roles', response: meResponse }
+	{ method: 'get', path: '/me', operationId: 'getMe', summary: 'The token’s user, person and roles', response: meResponse },
+	{ method: 'post', path: '/people', operationId: 'createPerson', summary: 'Register a person without an account (walk-in), consent recorded', request: registerPersonInput, response: personResponse },
+	{ method: 'post', path: '/aid/needs', operationId: 'createNeed', summary: 'Say what a person needs (their own, or assisted by staff)', request: createNeedInput, response: needResponse },
+	{ method: 'get', path: '/aid/needs', operationId: 'listNeeds', summary: 'The queue of needs in the actor’s organisations and areas', query: needQueryInput, response: needListResponse },
+	{ method: 'post', path: '/aid/offers', operationId: 'createOffer', summary: 'Say what a volunteer offers, when, and for how many people at once', request: createOfferInput, response: offerResponse },
+	{
+		method: 'get',
+		path: '/aid/needs/{id}/matches',
+		operationId: 'suggestMatches',
+		summary: 'Ranked candidate offers for a need, each with its score and the reasons that make it up',
+		response: matchesResponse
+	},
+	{ method: 'post', path: '/aid/links', operationId: 'proposeLink', summary: 'Propose an offer for a need (sides without an account are accepted by the facilitator)', request: proposeLinkInput, response: linkResponse },
+	{ method: 'post', path: '/aid/links/{id}/response', operationId: 'respondToLink', summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)', request: respondBody, response: linkResponse },
+	{ method: 'post', path: '/aid/links/{id}/complete', operationId: 'completeLink', summary: 'Say that the help took place', response: linkResponse },
+	{ method: 'get', path: '/aid/reach', operationId: 'getMutualAidReach', summary: 'Mutual-aid figures for an area and a period; groups under 5 suppressed', query: reachInput, response: reachResponse }
 ];
 
 type Json = Record<string, unknown>;
@@ -38,16 +59,24 @@ export function openApiDocument(origin: string) {
 	const problem = { description: 'Problem', content: { 'application/problem+json': { schema: schema(problemSchema) } } };
 	for (const op of OPERATIONS) {
 		paths[op.path] ??= {};
+		const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+		const queryParams = op.query
+			? Object.entries((schema(op.query) as { properties?: Record<string, Json> }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }))
+			: [];
+		const parameters = [...pathParams, ...queryParams];
 		paths[op.path]![op.method] = {
 			operationId: op.operationId,
 			summary: op.summary,
+			...(parameters.length ? { parameters } : {}),
 			security: [{ bearer: [] }],
 			...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request) } } } } : {}),
 			responses: {
 				'200': { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
 				'401': problem,
 				'403': problem,
-				...(op.request ? { '400': problem, '422': problem } : {})
+				...(op.request || op.query ? { '400': problem, '422': problem } : {}),
+				...(pathParams.length ? { '404': problem } : {}),
+				...(op.method === 'post' ? { '409': problem } : {})
 			}
 		};
 	}

@@ -8,6 +8,7 @@ import { areasArea, areasPlace } from '../areas/schema.ts';
 import { accessRoleGrant } from '../access/schema.ts';
 import { ROLES, type Role } from '../access/roles.ts';
 import { getSetting, setSetting } from '../core/settings.ts';
+import { seedDemoAid } from './demo-aid.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
@@ -72,10 +73,12 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		kind: 'neighbourhood_house',
 		address: 'Rabotstraat 1, 9000 Gent'
 	});
+	const people: Partial<Record<Role, string>> = {};
 	for (const role of ROLES) {
 		const { person } = await createUser(db, { email: demoEmail(role), name: DEMO_NAMES[role], password: DEMO_PASSWORD });
 		// Field roles work in Rabot; city-wide roles cover the whole organisation.
 		const areaBound = ['resident', 'volunteer', 'facilitator', 'outreach'].includes(role);
+		people[role] = person.id;
 		await db.insert(accessRoleGrant).values({ personId: person.id, role, organisationId: org.id, areaId: areaBound ? rabot.id : null });
 		await db
 			.update(peoplePerson)
@@ -86,6 +89,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		{ firstName: 'Georgi', organisationId: org.id, areaId: rabot.id, contactConsent: true, phone: '+32 470 00 00 01' },
 		{ firstName: 'Fatma', lastName: 'Y.', organisationId: org.id, areaId: sluizeken.id, contactConsent: false }
 	]);
+	await seedDemoAid(db, org.id, rabot, sluizeken, { volunteer: people.volunteer!, resident: people.resident! });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

@@ -57,3 +57,13 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 }
 
 export const ok = (data: unknown, status = 200) => json(data, { status });
+
+/** Runs an API handler: its result as JSON, domain errors as problem+json in the caller's language. */
+export async function answer(locale: string, work: () => Promise<unknown>, status = 200): Promise<Response> {
+	try {
+		const result = await work();
+		return result instanceof Response ? result : ok(result, status);
+	} catch (e) {
+		return problemFrom(e, locale);
+	}
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'svelte/server';
+import BarChart from './BarChart.svelte';
+import { cell } from '#lib/server/aid/reach-rules.ts';
+
+const props = {
+	id: 'c',
+	title: 'Links by category',
+	rowAxis: 'Category',
+	valueAxis: 'Number of links',
+	series: ['Made', 'Completed'] as [string, string],
+	rows: [
+		{ label: 'Errands', values: [cell(12), cell(3)] as const },
+		{ label: 'Company', values: [cell(0), cell(40)] as const }
+	].map((r) => ({ ...r, values: [...r.values] as [ReturnType<typeof cell>, ReturnType<typeof cell>] })),
+	format: (c: ReturnType<typeof cell>) => (c.suppressed ? '<5' : String(c.value)),
+	suppressedLabel: '<5'
+};
+
+describe('the server-drawn bar chart', () => {
+	it('is an SVG image with a title, axis titles and a table of the same numbers', () => {
+		const { body } = render(BarChart, { props });
+		expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="c-title"/);
+		expect(body).toContain('<title id="c-title">Links by category</title>');
+		expect(body).toContain('>Category</text>');
+		expect(body).toContain('>Number of links</text>');
+		expect(body).toMatch(/<caption[^>]*>Links by category<\/caption>/);
+		expect(body).toMatch(/<th scope="row">Errands<\/th><td[^>]*>12<\/td><td[^>]*>&lt;5<\/td>/);
+	});
+
+	it('draws a suppressed cell as a hatched stub labelled "<5", never as a bar of its value', () => {
+		const { body } = render(BarChart, { props });
+		const stubs = body.match(/<rect[^>]*fill="url\(#c-hatch\)"[^>]*>/g) ?? [];
+		expect(stubs).toHaveLength(2); // the legend and Errands' completed
+		expect(body.match(/>&lt;5<\/text>/g)).toHaveLength(2);
+		// Bars in proportion on an axis up to 50 (356 units wide): 40 → 284.8, 12 → 85.44.
+		expect(body).toContain('width="284.8"');
+		expect(body).toContain('width="85.44"');
+		expect(body).toContain('>50</text>');
+	});
+});

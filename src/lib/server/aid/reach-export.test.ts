@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { inflateRawSync } from 'node:zlib';
+import { neutralise, reachCsv, reachRows, reachXlsx, type ReachSheetLabels } from './reach-export.ts';
+import { REACH_FIGURES, type Reach } from './reach.ts';
+import { cell, suppressTable } from './reach-rules.ts';
+
+const hostile = "=HYPERLINK(\"http://evil\",\"x\")";
+
+const reach: Reach = {
+	period: { from: '2025-01-01', to: '2025-12-31' },
+	areaId: '00000000-0000-4000-8000-000000000001',
+	figures: Object.fromEntries(REACH_FIGURES.map((k, i) => [k, cell(i === 0 ? 3 : 10 + i)])) as Reach['figures'],
+	byCategory: (() => {
+		const made = suppressTable([5, 3, 2]);
+		return ['errands', 'company', '+odd'].map((category, i) => ({ category, made: made[i]!, completed: cell(0) }));
+	})(),
+	monthly: [{ month: '2025-01', made: cell(12), completed: cell(4) }]
+};
+
+const labels: ReachSheetLabels = {
+	title: 'Reach of mutual aid',
+	period: 'Period',
+	area: 'Area',
+	areaName: hostile,
+	figure: 'Figure',
+	value: 'Value',
+	figures: Object.fromEntries(REACH_FIGURES.map((k) => [k, k])) as ReachSheetLabels['figures'],
+	byCategory: 'By category',
+	monthly: 'Per month',
+	category: 'Category',
+	categoryName: (c) => c,
+	month: 'Month',
+	made: 'Made',
+	completed: 'Completed',
+	suppressed: '<5',
+	note: '<5: fewer than 5, or hidden.'
+};
+
+/** The files inside a zip (an XLSX), read with node:zlib alone: enough to look at the sheet's XML. */
+function unzip(buf: Buffer): Record<string, string> {
+	const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+	const count = buf.readUInt16LE(eocd + 10);
+	let at = buf.readUInt32LE(eocd + 16);
+	const files: Record<string, string> = {};
+	for (let i = 0; i < count; i++) {
+		const method = buf.readUInt16LE(at + 10);
+		const size = buf.readUInt32LE(at + 20);
+		const nameLen = buf.readUInt16LE(at + 28);
+		const skip = nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+		const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+		const local = buf.readUInt32LE(at + 42);
+		const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+		const data = buf.subarray(start, start + size);
+		files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+		at += 46 + skip;
+	}
+	return files;
+}
+
+describe('the downloads of the reach figures', () => {
+	it('neutralises texts a spreadsheet would run as a formula', () => {
+		for (const t of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(t)).toBe(`'${t}`);
+		for (const t of ['<5', 'Gent', '12', '']) expect(neutralise(t)).toBe(t);
+	});
+
+	it('writes the same cells: numbers as numbers, suppressed ones as "<5"', () => {
+		const rows = reachRows(reach, labels);
+		expect(rows).toContainEqual(['linksMade', '<5']);
+		expect(rows).toContainEqual(['linksCompleted', 11]);
+		expect(rows).toContainEqual(['errands', 5, 0]);
+		expect(rows).toContainEqual(['company', '<5', 0]);
+		expect(rows).toContainEqual(["'+odd", '<5', 0]);
+		expect(rows).toContainEqual(['2025-01', 12, '<5']);
+		// No number from 1 to 4 anywhere in the file.
+		expect(rows.flat().some((v) => typeof v === 'number' && v >= 1 && v <= 4)).toBe(false);
+	});
+
+	it('writes CSV with quoting and the injection guard', () => {
+		const csv = reachCsv(reach, labels);
+		expect(csv.startsWith('\uFEFFReach of mutual aid\r\n')).toBe(true);
+		expect(csv).toContain(`Area,"'=HYPERLINK(""http://evil"",""x"")"\r\n`);
+		expect(csv).toContain('linksMade,<5\r\n');
+		expect(csv).toContain('company,<5,0\r\n');
+		expect(csv).toContain("'+odd,<5,0\r\n");
+		expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
+	});
+
+	it('writes an XLSX whose sheet holds "<5", the numbers and the guarded texts, and no formula', async () => {
+		const buf = await reachXlsx(reach, labels);
+		expect(buf.subarray(0, 2).toString()).toBe('PK');
+		const files = unzip(buf);
+		const sheet = files['xl/worksheets/sheet1.xml']!;
+		const strings = files['xl/sharedStrings.xml']!;
+		expect(sheet).toBeDefined();
+		expect(sheet).not.toContain('<f>');
+		expect(strings).toContain('&lt;5');
+		expect(strings).toContain("'=HYPERLINK(");
+		expect(strings).toContain("'+odd");
+		expect(sheet).toMatch(/<v>12<\/v>/);
+		expect(files['xl/workbook.xml']).toContain('Reach of mutual aid');
+	});
+});

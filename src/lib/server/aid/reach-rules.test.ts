@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cell, lastTwelveMonths, monthsOf, suppressTable } from './reach-rules.ts';
+
+const values = (cells: ReturnType<typeof suppressTable>) => cells.map((c) => (c.suppressed ? 'x' : c.value));
+
+describe('a single figure', () => {
+	it('hides 1 to 4 and shows 0 and 5 and up', () => {
+		expect(cell(0)).toEqual({ value: 0, suppressed: false });
+		for (const n of [1, 2, 3, 4]) expect(cell(n)).toEqual({ value: null, suppressed: true });
+		expect(cell(5)).toEqual({ value: 5, suppressed: false });
+		expect(cell(1234)).toEqual({ value: 1234, suppressed: false });
+	});
+});
+
+describe('a table with a total', () => {
+	it('hides the small cells and leaves the rest alone when two or more are hidden', () => {
+		expect(values(suppressTable([3, 5, 0, 2, 40]))).toEqual(['x', 5, 0, 'x', 40]);
+	});
+
+	it('hides the smallest other non-zero cell when only one cell is small', () => {
+		expect(values(suppressTable([3, 12, 0, 7, 40]))).toEqual(['x', 12, 0, 'x', 40]);
+		expect(values(suppressTable([50, 0, 4]))).toEqual(['x', 0, 'x']);
+	});
+
+	it('hides nothing more when the small cell is the only non-zero one (its total is small too)', () => {
+		expect(values(suppressTable([0, 3, 0]))).toEqual([0, 'x', 0]);
+		expect(cell(3).suppressed).toBe(true);
+	});
+
+	it('shows a table without small cells as it is', () => {
+		expect(values(suppressTable([5, 0, 9]))).toEqual([5, 0, 9]);
+		expect(suppressTable([])).toEqual([]);
+	});
+
+	const table = fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 6 }), fc.nat(200)), { maxLength: 15 });
+
+	it('never shows a count of 1 to 4, and shows every other cell unchanged or hidden', () => {
+		fc.assert(
+			fc.property(table, (vs) => {
+				const cells = suppressTable(vs);
+				cells.forEach((c, i) => {
+					if (c.suppressed) expect(c.value).toBeNull();
+					else {
+						expect(c.value).toBe(vs[i]);
+						expect(c.value! >= 1 && c.value! <= 4).toBe(false);
+					}
+				});
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
+	it('never leaves a single hidden cell that the shown total minus the shown cells would give back', () => {
+		fc.assert(
+			fc.property(table, (vs) => {
+				const cells = suppressTable(vs);
+				const total = cell(vs.reduce((a, b) => a + b, 0));
+				if (total.suppressed) return;
+				const hidden = cells.filter((c) => c.suppressed).length;
+				// With one hidden cell, total − shown cells is exactly its value: that must never happen.
+				expect(hidden).not.toBe(1);
+				// And what the subtraction gives is always the sum of two or more hidden cells, or nothing.
+				const shown = cells.reduce((a, c) => a + (c.value ?? 0), 0);
+				if (hidden === 0) expect(total.value).toBe(shown);
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+});
+
+describe('the calendar of a period', () => {
+	it('defaults to the last 12 full months', () => {
+		expect(lastTwelveMonths('2026-11-15')).toEqual({ from: '2025-11-01', to: '2026-10-31' });
+		expect(lastTwelveMonths('2026-01-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+		expect(lastTwelveMonths('2024-03-31')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+	});
+
+	it('lists every month a period touches', () => {
+		expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+		expect(monthsOf('2026-05-01', '2026-05-31')).toEqual(['2026-05']);
+		expect(monthsOf('2021-01-01', '2025-12-31')).toHaveLength(60);
+	});
+});

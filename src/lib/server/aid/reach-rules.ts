@@ -1,0 +1,55 @@
+// Pure rules of the mutual-aid reach figures: the privacy rule on small numbers, and the calendar of a
+// period. No I/O, so the page, the CSV, the XLSX and the API all show exactly the same cells.
+
+/** Counts from 1 to MIN_SHOWN - 1 are never shown: a group that small could point at someone. */
+export const MIN_SHOWN = 5;
+
+/** One figure as it may be shown: `value` is null when it is suppressed. */
+export type Cell = { value: number | null; suppressed: boolean };
+
+const small = (n: number) => n > 0 && n < MIN_SHOWN;
+
+/** A single figure: hidden when it counts 1 to 4 (0 is shown: nobody can be pointed at). */
+export function cell(n: number): Cell {
+	return small(n) ? { value: null, suppressed: true } : { value: n, suppressed: false };
+}
+
+/**
+ * The cells of a table whose total is shown elsewhere (by category, per month). First every count of 1
+ * to 4 is hidden. When that hides exactly one cell, the total minus the shown cells would give it back,
+ * so the smallest other non-zero cell is hidden too. (If there is none, the hidden cell equals the total,
+ * which is itself 1 to 4 and hidden.) Zeros stay shown: they reveal nobody, and hiding them would not
+ * hide anything either, since a hidden cell is known to be non-zero.
+ */
+export function suppressTable(values: readonly number[]): Cell[] {
+	const hide = values.map(small);
+	if (hide.filter(Boolean).length === 1) {
+		let pick = -1;
+		values.forEach((v, i) => {
+			if (!hide[i] && v > 0 && (pick < 0 || v < values[pick]!)) pick = i;
+		});
+		if (pick >= 0) hide[pick] = true;
+	}
+	return values.map((v, i) => (hide[i] ? { value: null, suppressed: true } : { value: v, suppressed: false }));
+}
+
+const DAY = 86_400_000;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The default period: the last 12 full calendar months before `today` (a 'YYYY-MM-DD' date). */
+export function lastTwelveMonths(today: string): { from: string; to: string } {
+	const [y, m] = today.split('-').map(Number) as [number, number];
+	const firstOfThisMonth = Date.UTC(y, m - 1, 1);
+	return { from: iso(new Date(Date.UTC(y, m - 13, 1))), to: iso(new Date(firstOfThisMonth - DAY)) };
+}
+
+/** Every month ('YYYY-MM') the period touches, in order: the rows of the monthly chart. */
+export function monthsOf(from: string, to: string): string[] {
+	const [fy, fm] = from.split('-').map(Number) as [number, number];
+	const [ty, tm] = to.split('-').map(Number) as [number, number];
+	const out: string[] = [];
+	for (let y = fy, m = fm; y < ty || (y === ty && m <= tm); m === 12 ? ((m = 1), y++) : m++) {
+		out.push(`${y}-${String(m).padStart(2, '0')}`);
+	}
+	return out;
+}

@@ -1,0 +1,212 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../core/context.ts';
+import { InvalidError } from '../core/errors.ts';
+import { readScope, requirePermission } from '../access/can.ts';
+import { listAreas } from '../areas/index.ts';
+import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
+import { aidLink, aidNeed, aidOffer } from './schema.ts';
+import { scopeWhere } from './scope.ts';
+import { CATEGORY_CODES } from './categories.ts';
+import { cell, monthsOf, suppressTable, type Cell } from './reach-rules.ts';
+
+/*
+ * The coordinator's success figures of mutual aid over a period (from and to are whole days, in
+ * Belgian time). The definitions, as the page explains them:
+ * - a link is MADE when both sides said yes, at the later of the two yeses; a later cancellation does
+ *   not unmake it. It is COMPLETED when it took place, counted on that day.
+ * - intergenerational: made links whose two persons' age bands are both known and at least two bands
+ *   apart (0–17, 18–29, 30–49, 50–64, 65+).
+ * - intercultural: made links where BOTH persons agreed to be counted for this, and their origin
+ *   groups are both known and differ, or both have languages and share none.
+ * - repeat links: made links that are not the first link ever made between the same two persons.
+ * - volunteers still active after 12 months: volunteers (offer side) whose first made link is at least
+ *   12 months before the end of the period, and who made a link in the period or still held one
+ *   (accepted or took place, not yet ended) at its end; out of the volunteers eligible (first made
+ *   link at least 12 months before the end).
+ * - students involved: distinct persons marked as student on either side of a link made in the period.
+ * - new residents reached: distinct persons helped (need side) in the period whose first made link
+ *   ever (either side) falls in the period.
+ * - network: distinct persons (either side) with at least one made link before the period / by its end.
+ * "Ever" and "first" look only at the links the figures are drawn from (the actor's scope and the
+ * chosen area), so no figure depends on rows the actor may not read. Every count goes through the
+ * privacy rule of reach-rules.ts before it leaves this file.
+ */
+
+/** The programme's time zone: a day or a month is a Belgian day or month. */
+const TIME_ZONE = 'Europe/Brussels';
+const MAX_YEARS = 5;
+
+const day = z.iso.date('reach_error_date');
+const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
+
+export const reachInput = z
+	.object({
+		// Empty (a form's "all areas") or absent: every area in the actor's scope.
+		areaId: z
+			.union([z.uuid('error_choice'), z.literal(''), z.null()], { error: 'error_choice' })
+			.optional()
+			.transform((v) => v || null),
+		from: day,
+		to: day
+	})
+	.superRefine((v, ctx) => {
+		if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_order' });
+		else if (v.to >= plusYears(v.from, MAX_YEARS)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_span' });
+	});
+
+export type ReachInput = z.input<typeof reachInput>;
+
+export const REACH_FIGURES = [
+	'linksMade',
+	'linksCompleted',
+	'intergenerational',
+	'intercultural',
+	'repeatLinks',
+	'volunteersStillActive12m',
+	'volunteersEligible12m',
+	'studentsInvolved',
+	'newResidentsReached',
+	'networkAtStart',
+	'networkAtEnd'
+] as const;
+export type ReachFigure = (typeof REACH_FIGURES)[number];
+
+export type Reach = {
+	period: { from: string; to: string };
+	areaId: string | null;
+	figures: Record<ReachFigure, Cell>;
+	byCategory: { category: string; made: Cell; completed: Cell }[];
+	monthly: { month: string; made: Cell; completed: Cell }[];
+};
+
+type Row = Record<ReachFigure, number> & {
+	by_category: { category: string; made: number; completed: number }[];
+	monthly: { month: string; made: number; completed: number }[];
+};
+
+/** The figures for an area (or all areas in scope) and a period, every count already suppressed. */
+export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Reach> {
+	requirePermission(ctx.actor, 'aid.reach.read');
+	const parsed = reachInput.safeParse(input);
+	if (!parsed.success) {
+		const fields: Record<string, string> = {};
+		for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
+		throw new InvalidError(fields);
+	}
+	const { areaId, from, to } = parsed.data;
+	const scope = scopeWhere(ctx, 'aid.reach.read', aidNeed.organisationId, aidNeed.areaId);
+	const row = await figures(ctx, { areaId, from, to, scope });
+	return shape({ areaId, from, to }, row);
+}
+
+/** The areas the actor may see figures for (the area select of the page). */
+export async function reachAreaChoices(ctx: Ctx) {
+	requirePermission(ctx.actor, 'aid.reach.read');
+	const scope = readScope(ctx.actor, 'aid.reach.read');
+	const areas = await listAreas(ctx);
+	return scope.all || scope.areaIds === null ? areas : areas.filter((a) => scope.areaIds!.includes(a.id));
+}
+
+async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeWhere> }): Promise<Row> {
+	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time.
+	const bounds = await ctx.db.execute<{ s: Date; e: Date; e12: Date }>(sql`
+		select (${q.from}::date::timestamp at time zone ${TIME_ZONE}) as s,
+		       ((${q.to}::date + 1)::timestamp at time zone ${TIME_ZONE}) as e,
+		       ((${q.to}::date + 1)::timestamp at time zone ${TIME_ZONE}) - interval '12 months' as e12`);
+	const b = bounds.rows[0]!;
+	const s = sql`${b.s}::timestamptz`;
+	const e = sql`${b.e}::timestamptz`;
+	const inPeriod = (col: string) => sql`${sql.identifier(col)} >= ${s} and ${sql.identifier(col)} < ${e}`;
+	const where = sql.join([sql`true`, q.scope ?? sql`true`, q.areaId ? sql`${aidNeed.areaId} = ${q.areaId}` : sql`true`], sql` and `);
+	const ages = sql.raw(`array[${AGE_GROUPS.map((a) => `'${a}'`).join(',')}]::text[]`);
+	// One statement: the links in scope once (materialised, it is used several times), then only hash
+	// aggregates over it — no sort, no correlated subquery — so 100 000 links take well under a second.
+	const result = await ctx.db.execute<Row>(sql`
+		with scoped as materialized (
+			select ${aidNeed}.person_id as np, ${aidOffer}.person_id as op, ${aidNeed}.category,
+			       case when ${aidLink}.need_accepted_at is not null and ${aidLink}.offer_accepted_at is not null
+			            then greatest(${aidLink}.need_accepted_at, ${aidLink}.offer_accepted_at) end as made_at,
+			       ${aidLink}.took_place_at, ${aidLink}.closed_at
+			from ${aidLink}
+			join ${aidNeed} on ${aidNeed}.id = ${aidLink}.need_id
+			join ${aidOffer} on ${aidOffer}.id = ${aidLink}.offer_id
+			where ${where}
+		),
+		-- Each made link once per side: what every person-based figure is counted from.
+		sides as (
+			select np as p, true as helped, made_at, closed_at from scoped where made_at is not null
+			union all
+			select op, false, made_at, closed_at from scoped where made_at is not null
+		),
+		persons as (
+			select p,
+			       min(made_at) as first_at,
+			       min(made_at) filter (where not helped) as first_offer_at,
+			       bool_or(${inPeriod('made_at')}) as linked,
+			       bool_or(helped and ${inPeriod('made_at')}) as helped_in,
+			       -- A volunteer is active who made a link in the period or held one at its end.
+			       bool_or(not helped and made_at < ${e} and (made_at >= ${s} or closed_at is null or closed_at >= ${e})) as active
+			from sides group by p
+		),
+		pairs as (
+			select min(made_at) as first_at, count(*) filter (where ${inPeriod('made_at')}) as n
+			from scoped where made_at is not null group by np, op
+		)
+		select
+			(select count(*) filter (where ${inPeriod('made_at')}) from scoped)::int as "linksMade",
+			(select count(*) filter (where ${inPeriod('took_place_at')}) from scoped)::int as "linksCompleted",
+			x.*, y.*,
+			(select coalesce(sum(n), 0) - count(*) filter (where ${inPeriod('first_at')}) from pairs)::int as "repeatLinks",
+			(select coalesce(json_agg(c), '[]') from (
+				select category, count(*) filter (where ${inPeriod('made_at')})::int as made,
+				       count(*) filter (where ${inPeriod('took_place_at')})::int as completed
+				from scoped group by category) c) as by_category,
+			(select coalesce(json_agg(json_build_object('month', to_char(month, 'YYYY-MM'), 'made', made, 'completed', completed)), '[]') from (
+				select coalesce(a.month, b.month) as month, coalesce(a.n, 0) as made, coalesce(b.n, 0) as completed
+				from (select date_trunc('month', made_at at time zone ${TIME_ZONE}) as month, count(*)::int as n
+				      from scoped where ${inPeriod('made_at')} group by 1) a
+				full join (select date_trunc('month', took_place_at at time zone ${TIME_ZONE}) as month, count(*)::int as n
+				      from scoped where ${inPeriod('took_place_at')} group by 1) b using (month)) m) as monthly
+		from (
+			select count(*) filter (where abs(array_position(${ages}, pn.age_group) - array_position(${ages}, po.age_group)) >= 2)::int as "intergenerational",
+			       count(*) filter (where pn.intercultural_consent and po.intercultural_consent
+			                          and ((pn.origin_group <> po.origin_group)
+			                               or (cardinality(pn.languages) > 0 and cardinality(po.languages) > 0 and not (pn.languages && po.languages))))::int as "intercultural"
+			from scoped
+			join ${peoplePerson} pn on pn.id = scoped.np
+			join ${peoplePerson} po on po.id = scoped.op
+			where ${inPeriod('made_at')}
+		) x, (
+			select count(*) filter (where first_offer_at <= ${b.e12}::timestamptz and active)::int as "volunteersStillActive12m",
+			       count(*) filter (where first_offer_at <= ${b.e12}::timestamptz)::int as "volunteersEligible12m",
+			       count(*) filter (where linked and pp.student)::int as "studentsInvolved",
+			       count(*) filter (where helped_in and first_at >= ${s})::int as "newResidentsReached",
+			       count(*) filter (where first_at < ${s})::int as "networkAtStart",
+			       count(*) filter (where first_at < ${e})::int as "networkAtEnd"
+			from persons join ${peoplePerson} pp on pp.id = persons.p
+		) y
+	`);
+	return result.rows[0]!;
+}
+
+/** Rows in a fixed order (every category, every month of the period, zeros included), then suppressed. */
+function shape(q: { areaId: string | null; from: string; to: string }, row: Row): Reach {
+	const figures = Object.fromEntries(REACH_FIGURES.map((k) => [k, cell(row[k])])) as Record<ReachFigure, Cell>;
+	const byCat = new Map(row.by_category.map((r) => [r.category, r]));
+	const categories = [...CATEGORY_CODES, ...[...byCat.keys()].filter((c) => !(CATEGORY_CODES as string[]).includes(c)).sort()];
+	const byMonth = new Map(row.monthly.map((r) => [r.month, r]));
+	const months = monthsOf(q.from, q.to);
+	const table = <K extends string>(keys: K[], get: (k: K) => { made: number; completed: number } | undefined) => {
+		const made = suppressTable(keys.map((k) => get(k)?.made ?? 0));
+		const completed = suppressTable(keys.map((k) => get(k)?.completed ?? 0));
+		return keys.map((k, i) => ({ key: k, made: made[i]!, completed: completed[i]! }));
+	};
+	return {
+		period: { from: q.from, to: q.to },
+		areaId: q.areaId,
+		figures,
+		byCategory: table(categories, (c) => byCat.get(c)).map(({ key, made, completed }) => ({ category: key, made, completed })),
+		monthly: table(months, (m) => byMonth.get(m)).map(({ key, made, completed }) => ({ month: key, made, completed }))
+	};
+}

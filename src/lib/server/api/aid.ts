@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import type { Ctx } from '../core/context.ts';
+import {
+	CATEGORY_CODES,
+	LINK_STATUSES,
+	NEED_STATUSES,
+	createNeed,
+	createOffer,
+	completeLink,
+	listNeeds,
+	proposeLink,
+	respondToLink,
+	suggestMatches,
+	type CreateNeedInput,
+	type CreateOfferInput
+} from '../aid/index.ts';
+import { registerPerson, type RegisterPersonInput } from '../people/index.ts';
+
+// The mutual-aid part of /api/v1: response shapes (documented from these Zod schemas) and the
+// mapping from verb results to them. The verbs do the authorisation, exactly as for the pages.
+
+const windowSchema = z.object({ day: z.number().int(), start: z.number().int(), end: z.number().int() }).meta({ id: 'WeeklyWindow' });
+
+export const personResponse = z
+	.object({ id: z.uuid(), firstName: z.string(), organisationId: z.uuid().nullable(), areaId: z.uuid().nullable(), hasAccount: z.boolean() })
+	.meta({ id: 'Person' });
+
+export const needResponse = z
+	.object({
+		id: z.uuid(),
+		personId: z.uuid(),
+		category: z.enum(CATEGORY_CODES as [string, ...string[]]),
+		title: z.string(),
+		status: z.enum(NEED_STATUSES),
+		areaId: z.uuid(),
+		windows: z.array(windowSchema),
+		languages: z.array(z.string()),
+		safeguarded: z.boolean(),
+		assisted: z.boolean(),
+		createdAt: z.string()
+	})
+	.meta({ id: 'Need' });
+
+export const needListResponse = z
+	.object({
+		needs: z.array(
+			z.object({
+				id: z.uuid(),
+				category: z.string(),
+				title: z.string(),
+				status: z.enum(NEED_STATUSES),
+				firstName: z.string(),
+				areaId: z.uuid(),
+				areaName: z.string(),
+				safeguarded: z.boolean(),
+				windows: z.array(windowSchema),
+				openLinks: z.number().int(),
+				createdAt: z.string()
+			})
+		)
+	})
+	.meta({ id: 'NeedList' });
+
+export const offerResponse = z
+	.object({
+		id: z.uuid(),
+		personId: z.uuid(),
+		category: z.string(),
+		title: z.string(),
+		status: z.string(),
+		areaId: z.uuid(),
+		capacity: z.number().int(),
+		activeLinks: z.number().int(),
+		windows: z.array(windowSchema),
+		languages: z.array(z.string()),
+		createdAt: z.string()
+	})
+	.meta({ id: 'Offer' });
+
+const reasonSchema = z
+	.object({ code: z.enum(['language', 'distance', 'same_area', 'time', 'experience', 'load']), points: z.number().int() })
+	.catchall(z.unknown())
+	.meta({ id: 'MatchReason', description: 'One part of a match score, with what a person needs to read it (language code, metres, window, count).' });
+
+export const matchesResponse = z
+	.object({
+		needId: z.uuid(),
+		candidates: z.array(
+			z.object({
+				offerId: z.uuid(),
+				firstName: z.string(),
+				areaName: z.string(),
+				score: z.number().int(),
+				reasons: z.array(reasonSchema),
+				activeLinks: z.number().int(),
+				capacity: z.number().int(),
+				alreadyProposed: z.boolean()
+			})
+		)
+	})
+	.meta({ id: 'Matches' });
+
+export const linkResponse = z
+	.object({
+		id: z.uuid(),
+		needId: z.uuid(),
+		offerId: z.uuid(),
+		status: z.enum(LINK_STATUSES),
+		score: z.number().int(),
+		needAccepted: z.boolean(),
+		offerAccepted: z.boolean(),
+		reason: z.string().nullable(),
+		changedAt: z.string()
+	})
+	.meta({ id: 'Link' });
+
+export const respondBody = z
+	.object({
+		answer: z.enum(['accept', 'decline'], { message: 'error_choice' }),
+		reason: z.string().max(300, 'error_too_long').nullish(),
+		side: z.enum(['need', 'offer'], { message: 'error_choice' }).optional()
+	})
+	.meta({ id: 'LinkResponse' });
+
+const iso = (d: Date) => new Date(d).toISOString();
+
+type LinkRow = { id: string; needId: string; offerId: string; status: (typeof LINK_STATUSES)[number]; score: number; needAcceptedAt: Date | null; offerAcceptedAt: Date | null; reason: string | null; changedAt: Date };
+const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
+	id: l.id,
+	needId: l.needId,
+	offerId: l.offerId,
+	status: l.status,
+	score: l.score,
+	needAccepted: !!l.needAcceptedAt,
+	offerAccepted: !!l.offerAcceptedAt,
+	reason: l.reason,
+	changedAt: iso(l.changedAt)
+});
+
+export async function apiCreatePerson(ctx: Ctx, input: RegisterPersonInput): Promise<z.infer<typeof personResponse>> {
+	const p = await registerPerson(ctx, input);
+	return { id: p.id, firstName: p.firstName, organisationId: p.organisationId, areaId: p.areaId, hasAccount: !!p.userId };
+}
+
+export async function apiCreateNeed(ctx: Ctx, input: CreateNeedInput): Promise<z.infer<typeof needResponse>> {
+	const n = await createNeed(ctx, input);
+	return {
+		id: n.id,
+		personId: n.personId,
+		category: n.category,
+		title: n.title,
+		status: n.status,
+		areaId: n.areaId,
+		windows: n.windows,
+		languages: n.languages,
+		safeguarded: n.safeguarded,
+		assisted: n.assisted,
+		createdAt: iso(n.createdAt)
+	};
+}
+
+export async function apiCreateOffer(ctx: Ctx, input: CreateOfferInput): Promise<z.infer<typeof offerResponse>> {
+	const o = await createOffer(ctx, input);
+	return {
+		id: o.id,
+		personId: o.personId,
+		category: o.category,
+		title: o.title,
+		status: o.status,
+		areaId: o.areaId,
+		capacity: o.capacity,
+		activeLinks: o.activeLinks,
+		windows: o.windows,
+		languages: o.languages,
+		createdAt: iso(o.createdAt)
+	};
+}
+
+export async function apiListNeeds(ctx: Ctx, q: Parameters<typeof listNeeds>[1]): Promise<z.infer<typeof needListResponse>> {
+	const needs = await listNeeds(ctx, q);
+	return {
+		needs: needs.map((n) => ({
+			id: n.id,
+			category: n.category,
+			title: n.title,
+			status: n.status,
+			firstName: n.firstName,
+			areaId: n.areaId,
+			areaName: n.areaName,
+			safeguarded: n.safeguarded,
+			windows: n.windows,
+			openLinks: n.openLinks,
+			createdAt: iso(n.createdAt)
+		}))
+	};
+}
+
+export async function apiSuggestMatches(ctx: Ctx, needId: string, limit?: number): Promise<z.infer<typeof matchesResponse>> {
+	const s = await suggestMatches(ctx, needId, limit);
+	return { needId: s.needId, candidates: s.candidates.map(({ personId: _, ...c }) => ({ ...c, reasons: c.reasons as z.infer<typeof reasonSchema>[] })) };
+}
+
+export const apiProposeLink = async (ctx: Ctx, input: { needId: string; offerId: string }) => link(await proposeLink(ctx, input));
+export const apiRespondToLink = async (ctx: Ctx, linkId: string, body: z.infer<typeof respondBody>) =>
+	link(await respondToLink(ctx, { linkId, answer: body.answer, reason: body.reason ?? null, side: body.side }));
+export const apiCompleteLink = async (ctx: Ctx, linkId: string) => link(await completeLink(ctx, { linkId }));
+
+const cellSchema = z
+	.object({ value: z.number().int().nullable(), suppressed: z.boolean() })
+	.meta({ id: 'FigureCell', description: 'A count; counts of 1 to 4 people or links are never shown (value null, suppressed true).' });
+
+export const reachResponse = z
+	.object({
+		period: z.object({ from: z.string(), to: z.string() }),
+		areaId: z.uuid().nullable(),
+		figures: z.record(z.string(), cellSchema),
+		byCategory: z.array(z.object({ category: z.string(), made: cellSchema, completed: cellSchema })),
+		monthly: z.array(z.object({ month: z.string(), made: cellSchema, completed: cellSchema }))
+	})
+	.meta({ id: 'MutualAidReach' });

@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { listLinks, listNeeds, needQueryInput } from '#lib/server/aid/index.ts';
+import { can } from '#lib/server/access/index.ts';
+import { guard } from '#lib/server/web/guard.ts';
+import { translate } from '#lib/server/web/translate.ts';
+import { staffAreas } from './areas.ts';
+
+// The facilitator's queue: open needs of a neighbourhood, the oldest waiting first.
+export const load: PageServerLoad = async (event) => {
+	const query = needQueryInput.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!query.success) error(400, translate('error_bad_request', event.locals.locale));
+	return guard(event, async (ctx) => {
+		const [areas, needs, stalled] = await Promise.all([staffAreas(ctx), listNeeds(ctx, query.data), listLinks(ctx, { stalled: true, areaId: query.data.areaId, limit: 500 })]);
+		return {
+			areas,
+			needs,
+			query: query.data,
+			stalled: stalled.length,
+			canManage: can(ctx.actor, 'aid.link.manage'),
+			canOfficeHours: can(ctx.actor, 'aid.office_hours.manage'),
+			canWalkIn: can(ctx.actor, 'aid.need.write'),
+			canReach: can(ctx.actor, 'aid.reach.read')
+		};
+	});
+};

@@ -1,0 +1,26 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { completeLink, endLink, endLinkInput, linkIdInput, nudgeLink, respondInput, respondToLink } from '#lib/server/aid/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
+
+// The link actions staff have on every page that lists links (a need's page, the links page).
+
+/** Parses one form, runs one verb, and says which form succeeded or failed. */
+export async function act<S extends z.ZodType>(event: RequestEvent, form: string, schema: S, verb: (d: z.infer<S>) => Promise<unknown>) {
+	const parsed = await parseForm(event.request, schema, event.locals.locale);
+	if (!parsed.ok) return forForm(form, parsed.failure);
+	try {
+		await verb(parsed.data);
+		return { done: form };
+	} catch (e) {
+		return forForm(form, failFrom(e, parsed.values, event.locals.locale));
+	}
+}
+
+export const linkActions = {
+	respond: (event: RequestEvent) => act(event, 'respond', respondInput, (d) => respondToLink(ctxOf(event), d)),
+	tookPlace: (event: RequestEvent) => act(event, 'tookPlace', linkIdInput, (d) => completeLink(ctxOf(event), d)),
+	end: (event: RequestEvent) => act(event, 'end', endLinkInput, (d) => endLink(ctxOf(event), d)),
+	nudge: (event: RequestEvent) => act(event, 'nudge', linkIdInput, (d) => nudgeLink(ctxOf(event), d))
+};

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { z } from 'zod';
+import { can } from '#lib/server/access/index.ts';
+import { getNeed, listLinks, proposeLink, suggestMatches } from '#lib/server/aid/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { act, linkActions } from '../../link-actions.ts';
+import { guard } from '#lib/server/web/guard.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+const uuid = z.uuid();
+
+export const load: PageServerLoad = async (event) => {
+	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+	return guard(event, async (ctx) => {
+		const need = await getNeed(ctx, event.params.id);
+		const [suggestions, links] = await Promise.all([need.status === 'open' ? suggestMatches(ctx, need.id) : { candidates: [] }, listLinks(ctx, { needId: need.id })]);
+		return { need, candidates: suggestions.candidates, links, canManage: can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId }) };
+	});
+};
+
+export const actions: Actions = {
+	...linkActions,
+	propose: async (event) => {
+		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+		return act(event, 'propose', z.object({ offerId: z.uuid('error_not_found') }), (d) => proposeLink(ctxOf(event), { needId: event.params.id!, offerId: d.offerId }));
+	}
+};

@@ -1,0 +1,54 @@
+import { error, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Actions, PageServerLoad } from './$types';
+import {
+	createOfficeHour,
+	deleteOfficeHour,
+	getOfficeHour,
+	listOfficeHours,
+	officeHourChoices,
+	officeHourIdInput,
+	officeHourInput
+} from '#lib/server/aid/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
+import { guard } from '#lib/server/web/guard.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+// The office-hour schedule. Deleting asks first: ?delete=<id> shows the confirmation, which posts.
+export const load: PageServerLoad = async (event) => {
+	const del = event.url.searchParams.get('delete');
+	const confirm = del === null ? null : z.uuid().safeParse(del);
+	if (confirm && !confirm.success) error(400, translate('error_bad_request', event.locals.locale));
+	return guard(event, async (ctx) => {
+		const [hours, choices, toDelete] = await Promise.all([
+			listOfficeHours(ctx),
+			officeHourChoices(ctx),
+			confirm ? getOfficeHour(ctx, confirm.data!) : null
+		]);
+		return { hours, choices, toDelete, deleted: event.url.searchParams.has('deleted') };
+	});
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const parsed = await parseForm(event.request, officeHourInput, event.locals.locale);
+		if (!parsed.ok) return forForm('create', parsed.failure);
+		try {
+			await createOfficeHour(ctxOf(event), parsed.data);
+			return { created: true };
+		} catch (e) {
+			return forForm('create', failFrom(e, parsed.values, event.locals.locale));
+		}
+	},
+	delete: async (event) => {
+		const parsed = await parseForm(event.request, officeHourIdInput, event.locals.locale);
+		if (!parsed.ok) return forForm('delete', parsed.failure);
+		try {
+			await deleteOfficeHour(ctxOf(event), parsed.data.id);
+		} catch (e) {
+			return forForm('delete', failFrom(e, parsed.values, event.locals.locale));
+		}
+		redirect(303, '/aid/office-hours?deleted=1');
+	}
+};

@@ -1,0 +1,55 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { z } from 'zod';
+import { proposeLink, weeklyProposalFor } from '#lib/server/aid/index.ts';
+import { requirePermission } from '#lib/server/access/index.ts';
+import { AppError } from '#lib/server/core/errors.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { formValues } from '#lib/server/web/forms.ts';
+import { guard } from '#lib/server/web/guard.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+const areaQuery = z.object({ areaId: z.uuid() });
+const pair = z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/);
+
+// The weekly proposal: the best set of pairings for a neighbourhood's open needs, for review. Only
+// the pairs left ticked are sent as proposals.
+export const load: PageServerLoad = async (event) => {
+	const q = areaQuery.safeParse(Object.fromEntries(event.url.searchParams));
+	if (!q.success) error(400, translate('error_bad_request', event.locals.locale));
+	return guard(event, async (ctx) => {
+		requirePermission(ctx.actor, 'aid.link.manage');
+		return { areaId: q.data.areaId, proposal: await weeklyProposalFor(ctx, q.data.areaId) };
+	});
+};
+
+export const actions: Actions = {
+	send: async (event) => {
+		const locale = event.locals.locale;
+		let values: Record<string, string | string[]>;
+		try {
+			values = formValues(await event.request.formData());
+		} catch {
+			return fail(400, { message: translate('error_bad_request', locale) });
+		}
+		const raw = values.pair === undefined ? [] : Array.isArray(values.pair) ? values.pair : [values.pair];
+		const pairs = raw.filter((p) => pair.safeParse(p).success).slice(0, 2000);
+		if (!pairs.length || pairs.length !== raw.length) return fail(400, { message: translate('aid_weekly_none', locale) });
+		const ctx = ctxOf(event);
+		let sent = 0;
+		const failed: string[] = [];
+		for (const p of pairs) {
+			const [needId, offerId] = p.split(':') as [string, string];
+			try {
+				await proposeLink(ctx, { needId, offerId });
+				sent++;
+			} catch (e) {
+				// One pair that no longer fits (the volunteer got full meanwhile) does not stop the others.
+				if (!(e instanceof AppError)) throw e;
+				if (e.status === 401 || e.status === 403) return fail(e.status, { message: translate(e.key, locale) });
+				failed.push(translate(e.key, locale));
+			}
+		}
+		return { sent, failed };
+	}
+};

@@ -1,0 +1,140 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+// Mutual aid at the HTTP level: pages refuse the wrong roles, and the API does what the pages do
+// under the same permissions, refusing bad input with a clear 4xx and changing nothing.
+
+const ORIGIN = 'http://localhost:4173';
+const headers = { accept: 'text/html', origin: ORIGIN };
+
+async function as(playwright: typeof import('@playwright/test').request, email: string | null): Promise<APIRequestContext> {
+	const ctx = await playwright.newContext({ baseURL: ORIGIN });
+	if (email) {
+		const res = await ctx.post('/sign-in', { form: { email, password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
+		expect(res.status(), `sign-in ${email}`).toBe(303);
+	}
+	return ctx;
+}
+
+/** A personal access token for a demo account, made on its account page as a person would. */
+async function tokenFor(playwright: typeof import('@playwright/test').request, email: string): Promise<APIRequestContext> {
+	const ctx = await as(playwright, email);
+	const form = new FormData();
+	form.append('name', 'e2e');
+	form.append('scopes', 'read');
+	form.append('scopes', 'write');
+	const page = await (await ctx.post('/account?/createToken', { form, headers })).text();
+	const token = /(ww_[A-Za-z0-9_-]+)/.exec(page)?.[1];
+	expect(token, `token for ${email}`).toBeTruthy();
+	await ctx.dispose();
+	return playwright.newContext({ baseURL: `${ORIGIN}/api/v1/`, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+}
+
+const PAGES: Array<{ path: string; refused: string[] }> = [
+	{ path: '/aid', refused: ['resident@example.org', 'volunteer@example.org', 'officer@example.org', 'jury@example.org'] },
+	{ path: '/aid/links', refused: ['resident@example.org', 'volunteer@example.org', 'expert@example.org'] },
+	{ path: '/aid/reach', refused: ['resident@example.org', 'facilitator@example.org', 'outreach@example.org'] },
+	{ path: '/aid/office-hours', refused: ['resident@example.org', 'outreach@example.org', 'officer@example.org'] },
+	{ path: '/aid/office-hour', refused: ['resident@example.org', 'volunteer@example.org', 'coordinator@example.org'] },
+	{ path: '/help/need', refused: ['facilitator@example.org', 'coordinator@example.org'] }
+];
+
+for (const { path, refused } of PAGES) {
+	test(`${path}: anonymous visitors are sent to sign in, wrong roles get 403`, async ({ playwright }) => {
+		const anon = await as(playwright.request, null);
+		const res = await anon.get(path, { maxRedirects: 0 });
+		expect(res.status()).toBe(303);
+		expect(res.headers()['location']).toBe('/sign-in');
+		for (const email of refused) {
+			const ctx = await as(playwright.request, email);
+			expect((await ctx.get(path, { maxRedirects: 0 })).status(), email).toBe(403);
+			await ctx.dispose();
+		}
+	});
+}
+
+test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad input a 4xx that changes nothing', async ({ playwright }) => {
+	const facilitator = await tokenFor(playwright.request, 'facilitator@example.org');
+	const volunteer = await tokenFor(playwright.request, 'volunteer@example.org');
+	const resident = await tokenFor(playwright.request, 'resident@example.org');
+	const coordinator = await tokenFor(playwright.request, 'coordinator@example.org');
+
+	const me = await (await facilitator.get('me')).json();
+	const areaId = me.roles[0].areaId as string;
+	const organisationId = me.roles[0].organisationId as string;
+
+	// createPerson: a walk-in without an account.
+	const person = await facilitator.post('people', { data: { firstName: 'Api Walk-in', organisationId, areaId, contactConsent: true, languages: ['nl'] } });
+	expect(person.status()).toBe(201);
+	const personId = (await person.json()).id as string;
+
+	const queueBefore = (await (await facilitator.get('aid/needs?status=all&limit=200')).json()).needs.length as number;
+	const need = { personId, category: 'language', title: 'Dutch conversation', areaId, windows: [{ day: 2, start: 1080, end: 1200 }], languages: ['nl'] };
+	const bad: Array<[string, Record<string, unknown>]> = [
+		['unknown category', { ...need, category: 'astrology' }],
+		['window ending before it starts', { ...need, windows: [{ day: 2, start: 600, end: 540 }] }],
+		['overlapping windows', { ...need, windows: [{ day: 2, start: 540, end: 700 }, { day: 2, start: 600, end: 800 }] }],
+		['coordinates out of range', { ...need, point: { lat: 91, lon: 3.7 } }],
+		['text of 100 000 characters', { ...need, description: 'x'.repeat(100_000) }]
+	];
+	for (const [why, body] of bad) {
+		const res = await facilitator.post('aid/needs', { data: body });
+		expect(res.status(), why).toBeGreaterThanOrEqual(400);
+		expect(res.status(), why).toBeLessThan(500);
+		expect(res.headers()['content-type'], why).toContain('application/problem+json');
+	}
+	const volunteerMe = await (await volunteer.get('me')).json();
+	for (const capacity of [0, 10_000]) {
+		const res = await volunteer.post('aid/offers', { data: { personId: volunteerMe.personId, category: 'language', title: 'Nope', areaId, capacity } });
+		expect(res.status(), `capacity ${capacity}`).toBe(422);
+	}
+	expect((await (await facilitator.get('aid/needs?status=all&limit=200')).json()).needs.length).toBe(queueBefore);
+
+	// The wrong roles.
+	expect((await resident.get('aid/needs')).status()).toBe(403);
+	expect((await volunteer.post('aid/needs', { data: need })).status()).toBe(403);
+
+	const created = await facilitator.post('aid/needs', { data: need });
+	expect(created.status()).toBe(201);
+	const needId = (await created.json()).id as string;
+	expect((await created.json()).assisted).toBe(true);
+
+	const matches = await (await facilitator.get(`aid/needs/${needId}/matches`)).json();
+	const lotte = matches.candidates.find((c: { firstName: string }) => c.firstName === 'Lotte');
+	expect(lotte, 'Lotte offers Dutch conversation').toBeTruthy();
+	expect(lotte.reasons.map((r: { code: string }) => r.code)).toContain('time');
+	expect(JSON.stringify(matches)).not.toContain('+32');
+
+	expect((await resident.post('aid/links', { data: { needId, offerId: lotte.offerId } })).status()).toBe(403);
+	const proposed = await facilitator.post('aid/links', { data: { needId, offerId: lotte.offerId } });
+	expect(proposed.status()).toBe(201);
+	const link = await proposed.json();
+	expect(link).toMatchObject({ status: 'proposed', needAccepted: true, offerAccepted: false });
+
+	// Not yours, malformed, bad answer.
+	expect((await resident.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } })).status()).toBe(403);
+	expect((await volunteer.post('aid/links/not-a-uuid/response', { data: { answer: 'accept' } })).status()).toBe(404);
+	expect((await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'maybe' } })).status()).toBe(422);
+
+	const accepted = await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } });
+	expect(accepted.status()).toBe(200);
+	expect((await accepted.json()).status).toBe('accepted');
+	// Accepting twice is harmless.
+	const again = await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } });
+	expect(again.status()).toBe(200);
+	expect((await again.json()).status).toBe('accepted');
+	// Declining now is too late: the link is no longer a proposal.
+	expect((await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'decline' } })).status()).toBe(409);
+
+	expect((await resident.post(`aid/links/${link.id}/complete`)).status()).toBe(403);
+	const done = await volunteer.post(`aid/links/${link.id}/complete`);
+	expect(done.status()).toBe(200);
+	expect((await done.json()).status).toBe('took_place');
+
+	// Figures: the coordinator may read them, the facilitator may not; a reversed period is a 4xx.
+	const today = new Date().toISOString().slice(0, 10);
+	const reach = await coordinator.get(`aid/reach?from=2020-01-01&to=${today}`);
+	expect(reach.status()).toBe(200);
+	expect((await reach.json()).figures.linksCompleted).toBeTruthy();
+	expect((await facilitator.get(`aid/reach?from=2020-01-01&to=${today}`)).status()).toBe(403);
+	expect((await coordinator.get(`aid/reach?from=${today}&to=2020-01-01`)).status()).toBe(422);
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { freshDatabase } from './db.ts';
+import { seedDemo } from '../../src/lib/server/seed/demo.ts';
+import { loadActor } from '../../src/lib/server/access/index.ts';
+import { listNeeds, suggestMatches } from '../../src/lib/server/aid/index.ts';
+import { authUser } from '../../src/lib/server/auth/schema.ts';
+import { eq } from 'drizzle-orm';
+
+const { db } = await freshDatabase();
+
+describe('the demo seed', () => {
+	it('runs once, with mutual aid a facilitator can work with', async () => {
+		expect(await seedDemo(db)).toBe(true);
+		expect(await seedDemo(db)).toBe(false);
+		// Every volunteer's counted places match their accepted links, within capacity.
+		const drift = await db.execute(sql`
+			select o.id from aid_offer o
+			where o.active_links <> (select count(*) from aid_link l where l.offer_id = o.id and l.status in ('accepted','took_place'))`);
+		expect(drift.rows).toEqual([]);
+		const [user] = await db.select().from(authUser).where(eq(authUser.email, 'facilitator@example.org'));
+		const actor = (await loadActor(db, user!.id))!;
+		const queue = await listNeeds({ db, actor });
+		expect(queue.length).toBeGreaterThanOrEqual(3);
+		const withCandidates = await Promise.all(queue.map((n) => suggestMatches({ db, actor }, n.id)));
+		expect(withCandidates.some((s) => s.candidates.length > 0)).toBe(true);
+		// Enough links in the last year that the coordinator's figures are not all suppressed.
+		const made = await db.execute<{ n: number }>(sql`select count(*)::int as n from aid_link where took_place_at > now() - interval '365 days'`);
+		expect(made.rows[0]!.n).toBeGreaterThanOrEqual(5);
+	});
+});

@@ -33,7 +33,7 @@ test('a walk-in senior gets a volunteer for Tuesday-morning shopping, end to end
 	await signIn(page, 'facilitator@example.org');
 	await page.goto('/aid/office-hour');
 	await expectAccessible(page);
-	await page.getByLabel('Voornaam').fill(senior);
+	await page.getByLabel('Voornaam', { exact: true }).fill(senior);
 	await page.getByLabel('Telefoon (niet verplicht)').fill(phone);
 	await page.getByRole('checkbox', { name: 'Bulgaars' }).check();
 	await page.getByLabel('Leeftijdsgroep').selectOption('65_plus');
@@ -100,24 +100,25 @@ test('a walk-in senior gets a volunteer for Tuesday-morning shopping, end to end
 	await volunteerCtx.close();
 });
 
-test('a resident asks for help on a phone, with mistakes shown next to the field', async ({ page }) => {
+test('a resident asks for help on a phone, with mistakes shown next to the field', async ({ page }, info) => {
+	const title = `Hulp met een brief van de mutualiteit (${info.project.name})`;
 	await signIn(page, 'resident@example.org');
 	await page.goto('/help');
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Ik zoek hulp' }).click();
 	await expectAccessible(page);
 	await page.getByText('Papieren en digitale hulp').click();
-	await page.getByLabel('In een paar woorden').fill('Hulp met een brief van de mutualiteit');
+	await page.getByLabel('In een paar woorden').fill(title);
 	// A window that ends before it starts is refused, and what was typed stays.
 	await page.locator('select[name="w0_day"]').selectOption('2');
 	await page.locator('input[name="w0_start"]').fill('14:00');
 	await page.locator('input[name="w0_end"]').fill('10:00');
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page.locator('#windows-err')).toHaveText('Het einde moet na het begin komen.');
-	await expect(page.getByLabel('In een paar woorden')).toHaveValue('Hulp met een brief van de mutualiteit');
+	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
 	await expectAccessible(page);
 	await page.locator('input[name="w0_end"]').fill('16:00');
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page).toHaveURL(/\/help/);
-	await expect(page.locator('article.item', { hasText: 'Hulp met een brief van de mutualiteit' })).toContainText('open');
+	await expect(page.locator('article.item', { hasText: title })).toContainText('open');
 });

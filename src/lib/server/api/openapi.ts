@@ -32,7 +32,7 @@ export const OPERATIONS: Operation[] = [
 	},
 	{ method: 'post', path: '/aid/links', operationId: 'proposeLink', summary: 'Propose an offer for a need (sides without an account are accepted by the facilitator)', request: proposeLinkInput, response: linkResponse },
 	{ method: 'post', path: '/aid/links/{id}/response', operationId: 'respondToLink', summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)', request: respondBody, response: linkResponse },
-	{ method: 'post', path: '/aid/links/{id}/complete', operationId: 'completeLink', summary: 'Say that the help took place', response: linkResponse },
+	{ method: 'post', path: '/aid/links/{id}/complete', operationId: 'completeLink', summary: 'Say that the help took place (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)', response: linkResponse },
 	{ method: 'get', path: '/aid/reach', operationId: 'getMutualAidReach', summary: 'Mutual-aid figures for an area and a period; groups under 5 suppressed', query: reachInput, response: reachResponse }
 ];
 

@@ -143,7 +143,8 @@ async function signIn(base: string, email: string): Promise<string> {
 	const res = await fetch(`${base}/sign-in`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+		// accept: text/html, else SvelteKit answers the action as an enhanced form (JSON, status 200).
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
 		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
 	});
 	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);

@@ -42,8 +42,9 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'aid.need.read':                [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'aid.need.write':               [_,   _,   Y,   Y,   _,   _,   _,   _,   Y,   _],
 	'aid.link.manage':              [_,   _,   Y,   _,   _,   _,   _,   _,   Y,   _],
-	'aid.certificate.check':        [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'aid.certificate.check':        [_,   _,   Y,   _,   _,   _,   _,   _,   Y,   _],
 	'aid.office_hours.manage':      [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'aid.board.manage':             [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.reach.read':               [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
@@ -77,6 +78,11 @@ describe('scope', () => {
 		expect(can(a, 'people.person.register', { organisationId: ORG, areaId: AREA })).toBe(true);
 		expect(can(a, 'people.person.register', { organisationId: ORG, areaId: OTHER_AREA })).toBe(false);
 		expect(readScope(a, 'people.person.read')).toEqual({ all: false, organisationIds: [ORG], areaIds: [AREA] });
+	});
+	it('keeps the switch of a neighbourhood needs board to an area-bound grant own area', () => {
+		const a = actorWith('facilitator', AREA);
+		expect(can(a, 'aid.board.manage', { areaId: AREA })).toBe(true);
+		expect(can(a, 'aid.board.manage', { areaId: OTHER_AREA })).toBe(false);
 	});
 	it('gives admins the whole instance', () => {
 		expect(can(actorWith('admin'), 'people.person.register', { organisationId: OTHER_ORG })).toBe(true);

@@ -24,8 +24,11 @@ export const PERMISSIONS = {
 	'aid.need.read': { roles: [...STAFF, 'admin'], write: false },
 	'aid.need.write': { roles: ['facilitator', 'outreach', 'admin'], write: true },
 	'aid.link.manage': { roles: ['facilitator', 'admin'], write: true },
-	'aid.certificate.check': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	// The rule: a facilitator checks the certificate (coordinators manage, they do not vouch).
+	'aid.certificate.check': { roles: ['facilitator', 'admin'], write: true },
 	'aid.office_hours.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	// Switching a neighbourhood's public, anonymous needs board on or off (scoped to the area).
+	'aid.board.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
 	// Aggregates only, small groups suppressed: no personal data.
 	'aid.reach.read': { roles: ['coordinator', 'officer', 'admin'], write: false },
 	'areas.area.read': {

@@ -1,37 +1,98 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { can, readScope, requirePermission } from '../access/can.ts';
+import type { PermissionName } from '../access/permissions.ts';
+import { authUser } from '../auth/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { aidCertificate } from './schema.ts';
+import { certificateInput, type CertificateInput } from './validation.ts';
 
 // Good-conduct certificates: a facilitator saw the paper and records the dates, never the document.
+// Matching reads them (a safeguarded need is only matched to someone with one valid that day).
 
-async function personScope(ctx: Ctx, personId: string) {
-	const [p] = await ctx.db.select({ organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId }).from(peoplePerson).where(eq(peoplePerson.id, personId));
-	if (!p) throw new NotFoundError();
-	return { organisationId: p.organisationId, areaId: p.areaId };
+const CHECK = 'aid.certificate.check' satisfies PermissionName;
+const HISTORY_LIMIT = 50;
+
+function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+	const r = schema.safeParse(raw);
+	if (r.success) return r.data;
+	const fields: Record<string, string> = {};
+	for (const issue of r.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
+	throw new InvalidError(fields);
 }
 
-export async function recordCertificate(ctx: Ctx, input: { personId: string; checkedOn: string; validUntil: string }) {
-	requirePermission(ctx.actor, 'aid.certificate.check', await personScope(ctx, input.personId));
+/**
+ * The person, when the actor may check certificates where that person is registered. Anyone else
+ * gets "not found", as on the person page: a person's existence is not told outside their house.
+ */
+async function personInScope(ctx: Ctx, personId: string) {
+	if (!z.uuid().safeParse(personId).success) throw new NotFoundError();
+	const [p] = await ctx.db
+		.select({ id: peoplePerson.id, organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId })
+		.from(peoplePerson)
+		.where(eq(peoplePerson.id, personId));
+	if (!p) throw new NotFoundError();
+	// `can` reads a missing organisation as "any": a person no organisation registered is an admin's only.
+	const inScope =
+		readScope(ctx.actor, CHECK).all || (!!p.organisationId && can(ctx.actor, CHECK, { organisationId: p.organisationId, areaId: p.areaId }));
+	if (!inScope) throw new NotFoundError();
+	return p;
+}
+
+/** Records a check: the day the facilitator saw the certificate and the day it stops counting. */
+export async function recordCertificate(ctx: Ctx, raw: CertificateInput) {
+	requirePermission(ctx.actor, CHECK);
+	const input = parse(certificateInput, raw);
+	const person = await personInScope(ctx, input.personId);
+	requirePermission(ctx.actor, CHECK, { organisationId: person.organisationId, areaId: person.areaId });
 	return inTransaction(ctx, async (t) => {
-		const [row] = await t.db.insert(aidCertificate).values({ ...input, checkedByUserId: ctx.actor.userId }).returning();
-		await audit(t, { action: 'create', entity: 'aid_certificate', entityId: row!.id, details: { personId: input.personId, validUntil: input.validUntil } });
+		const [row] = await t.db
+			.insert(aidCertificate)
+			.values({ personId: person.id, checkedOn: input.checkedOn, validUntil: input.validUntil, checkedByUserId: ctx.actor.userId })
+			.returning();
+		await audit(t, {
+			action: 'create',
+			entity: 'aid_certificate',
+			entityId: row!.id,
+			details: { personId: person.id, checkedOn: input.checkedOn, validUntil: input.validUntil }
+		});
 		return row!;
 	});
 }
 
-/** The latest certificate of a person, for the person page (staff with the permission only). */
+/** The certificate that counts for matching: the one valid the longest (matching takes the latest end). */
 export async function latestCertificate(ctx: Ctx, personId: string) {
-	requirePermission(ctx.actor, 'aid.certificate.check', await personScope(ctx, personId));
+	requirePermission(ctx.actor, CHECK);
+	await personInScope(ctx, personId);
 	const [row] = await ctx.db
-		.select({ checkedOn: aidCertificate.checkedOn, validUntil: aidCertificate.validUntil })
+		.select({ id: aidCertificate.id, checkedOn: aidCertificate.checkedOn, validUntil: aidCertificate.validUntil })
 		.from(aidCertificate)
-		.where(and(eq(aidCertificate.personId, personId)))
-		.orderBy(desc(aidCertificate.validUntil))
+		.where(eq(aidCertificate.personId, personId))
+		.orderBy(desc(aidCertificate.validUntil), desc(aidCertificate.createdAt))
 		.limit(1);
 	return row ?? null;
+}
+
+/** Every check recorded for a person, newest first, with who checked (null once that account is gone). */
+export async function certificateHistory(ctx: Ctx, personId: string) {
+	requirePermission(ctx.actor, CHECK);
+	await personInScope(ctx, personId);
+	return ctx.db
+		.select({
+			id: aidCertificate.id,
+			checkedOn: aidCertificate.checkedOn,
+			validUntil: aidCertificate.validUntil,
+			checkedByName: authUser.name,
+			checkedByEmail: authUser.email,
+			recordedAt: aidCertificate.createdAt
+		})
+		.from(aidCertificate)
+		.leftJoin(authUser, eq(authUser.id, aidCertificate.checkedByUserId))
+		.where(eq(aidCertificate.personId, personId))
+		.orderBy(desc(aidCertificate.checkedOn), desc(aidCertificate.createdAt), desc(aidCertificate.id))
+		.limit(HISTORY_LIMIT);
 }

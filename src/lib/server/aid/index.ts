@@ -16,6 +16,8 @@ export {
 	endLinkInput,
 	feedbackInput,
 	certificateInput,
+	certificateBody,
+	type CertificateInput,
 	needQueryInput,
 	type CreateNeedInput,
 	type CreateOfferInput
@@ -25,8 +27,17 @@ export { createNeed, createOffer, listNeeds, getNeed, personAid, ownNeedsAndOffe
 export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
 export { proposeLink, respondToLink, completeLink, endLink, nudgeLink, giveFeedback, listLinks, ownLinks, partyView } from './links.ts';
 export { canMove, sideOf, type Side } from './lifecycle.ts';
-export { fromForm, minutes, hhmm, WINDOW_ROWS } from './form.ts';
-export { recordCertificate, latestCertificate } from './certificates.ts';
+export { fromForm, minutes, hhmm, WINDOW_ROWS, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea, type MapClick } from './form.ts';
+export { recordCertificate, latestCertificate, certificateHistory } from './certificates.ts';
+export {
+	certificateStatus,
+	belgianDay,
+	addYears,
+	CERTIFICATE_MAX_YEARS,
+	CERTIFICATE_USUAL_YEARS,
+	EXPIRY_WARNING_DAYS,
+	type CertificateStatus
+} from './certificate-dates.ts';
 export {
 	officeHourChoices,
 	createOfficeHour,
@@ -53,3 +64,14 @@ export { weeklyCalendar, type WeeklyEvent } from './ical.ts';
 export { reachInput, getMutualAidReach, reachAreaChoices, REACH_FIGURES, type Reach, type ReachInput, type ReachFigure } from './reach.ts';
 export { MIN_SHOWN, cell, suppressTable, lastTwelveMonths, monthsOf, type Cell } from './reach-rules.ts';
 export { reachCsv, reachXlsx, reachRows, neutralise, type ReachSheetLabels } from './reach-export.ts';
+export {
+	publicBoard,
+	boardChoices,
+	setAidBoard,
+	boardSwitchInput,
+	weeksOpen,
+	BOARD_LIMIT,
+	type Board,
+	type BoardEntry,
+	type BoardSwitchInput
+} from './board.ts';

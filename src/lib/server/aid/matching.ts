@@ -6,6 +6,7 @@ import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import { aidCertificate, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
+import { belgianDay } from './certificate-dates.ts';
 import { scopeWhere } from './scope.ts';
 import { POINTS, rank, type NeedFacts, type OfferFacts, type Reason, type Window } from './scoring.ts';
 import { weeklyProposal, greedyProposal, type Candidate } from './weekly.ts';
@@ -27,7 +28,8 @@ import type { Category } from './categories.ts';
 
 export type OfferRow = OfferFacts & { firstName: string; areaName: string };
 
-const today = () => new Date().toISOString().slice(0, 10);
+// Certificates are valid by the Belgian day, as the person page shows them.
+const today = () => belgianDay();
 const point = (lat: number | null, lon: number | null) => (lat === null || lon === null ? null : { lat, lon });
 
 type OfferDbRow = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { line } from '../core/text.ts';
 import { CATEGORY_CODES } from './categories.ts';
+import { addYears, belgianDay, CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
 
 // What a need or an offer may say, for forms and the API alike. Every refusal is a message key.
 
@@ -41,8 +42,8 @@ export const windowsInput = z
 	});
 
 export const pointInput = z.object({
-	lat: z.coerce.number().min(-90, 'aid_error_coordinates').max(90, 'aid_error_coordinates'),
-	lon: z.coerce.number().min(-180, 'aid_error_coordinates').max(180, 'aid_error_coordinates')
+	lat: z.coerce.number({ error: 'aid_error_coordinates' }).min(-90, 'aid_error_coordinates').max(90, 'aid_error_coordinates'),
+	lon: z.coerce.number({ error: 'aid_error_coordinates' }).min(-180, 'aid_error_coordinates').max(180, 'aid_error_coordinates')
 });
 
 const languages = z
@@ -116,13 +117,29 @@ export const feedbackInput = z.object({
 	comment: reasonText
 });
 
-export const certificateInput = z
-	.object({
-		personId: z.uuid('error_not_found'),
-		checkedOn: z.iso.date('error_date'),
-		validUntil: z.iso.date('error_date')
-	})
-	.refine((v) => v.validUntil > v.checkedOn, { message: 'aid_error_certificate_dates', path: ['validUntil'] });
+const isoDay = z.iso.date('error_date');
+/** A whole day, 'YYYY-MM-DD' (what <input type="date"> sends); empty or absent is "required". */
+const certificateDay = z.string('error_required').trim().min(1, 'error_required').pipe(isoDay);
+
+/** Checked on a day that has come (in Belgium), valid after it for at most five years. */
+function certificateDates(v: { checkedOn: string; validUntil: string }, ctx: z.RefinementCtx) {
+	// Runs even when a date is malformed (zod keeps going after a format issue): compare only real days.
+	const checked = isoDay.safeParse(v.checkedOn).success ? v.checkedOn : null;
+	const until = isoDay.safeParse(v.validUntil).success ? v.validUntil : null;
+	if (checked && checked > belgianDay()) ctx.addIssue({ code: 'custom', message: 'cert_error_future', path: ['checkedOn'] });
+	if (!checked || !until) return;
+	if (until <= checked) ctx.addIssue({ code: 'custom', message: 'aid_error_certificate_dates', path: ['validUntil'] });
+	else if (until > addYears(checked, CERTIFICATE_MAX_YEARS)) ctx.addIssue({ code: 'custom', message: 'cert_error_too_long', path: ['validUntil'] });
+}
+
+const certificateFields = z.object({ checkedOn: certificateDay, validUntil: certificateDay });
+
+/** A good-conduct certificate seen by a facilitator: only its dates (the form, and the API body). */
+export const certificateBody = certificateFields.superRefine(certificateDates);
+
+/** The same, for a person (what the verb takes). */
+export const certificateInput = certificateFields.extend({ personId: z.uuid('error_not_found') }).superRefine(certificateDates);
+export type CertificateInput = z.input<typeof certificateInput>;
 
 export const needQueryInput = z.object({
 	areaId: z

@@ -7,8 +7,10 @@ import {
 	createNeed,
 	createOffer,
 	completeLink,
+	certificateBody,
 	listNeeds,
 	proposeLink,
+	recordCertificate,
 	respondToLink,
 	suggestMatches,
 	type CreateNeedInput,
@@ -218,3 +220,22 @@ export const reachResponse = z
 		monthly: z.array(z.object({ month: z.string(), made: cellSchema, completed: cellSchema }))
 	})
 	.meta({ id: 'MutualAidReach' });
+
+/** A good-conduct certificate check: only its dates (the document itself is never recorded). */
+export const certificateRequest = certificateBody.meta({
+	id: 'CertificateCheck',
+	description: 'checkedOn: the day a facilitator saw the certificate (not in the future, Belgian time); validUntil: after it, at most 5 years later.'
+});
+
+export const certificateResponse = z
+	.object({ id: z.uuid(), personId: z.uuid(), checkedOn: z.iso.date(), validUntil: z.iso.date() })
+	.meta({ id: 'Certificate' });
+
+export async function apiRecordCertificate(
+	ctx: Ctx,
+	personId: string,
+	body: z.infer<typeof certificateRequest>
+): Promise<z.infer<typeof certificateResponse>> {
+	const c = await recordCertificate(ctx, { ...body, personId });
+	return { id: c.id, personId: c.personId, checkedOn: c.checkedOn, validUntil: c.validUntil };
+}

@@ -10,5 +10,7 @@ export {
 	apiProposeLink,
 	apiRespondToLink,
 	apiCompleteLink,
+	apiRecordCertificate,
+	certificateRequest,
 	respondBody
 } from './aid.ts';

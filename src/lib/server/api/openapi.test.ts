@@ -35,7 +35,7 @@ describe('OpenAPI document', () => {
 describe('mutual-aid operations', () => {
 	it('has every operationId the issue names, each with its path parameters', () => {
 		const ids = OPERATIONS.map((o) => o.operationId);
-		for (const id of ['createPerson', 'createNeed', 'createOffer', 'listNeeds', 'suggestMatches', 'proposeLink', 'respondToLink', 'completeLink', 'getMutualAidReach'])
+		for (const id of ['createPerson', 'createNeed', 'createOffer', 'listNeeds', 'suggestMatches', 'proposeLink', 'respondToLink', 'completeLink', 'getMutualAidReach', 'recordCertificate'])
 			expect(ids).toContain(id);
 		const matches = doc.paths['/aid/needs/{id}/matches']!.get as { parameters: { name: string; in: string }[] };
 		expect(matches.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
@@ -44,5 +44,19 @@ describe('mutual-aid operations', () => {
 		const create = doc.paths['/aid/needs']!.post as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } };
 		const body = resolve(create.requestBody.content['application/json']!.schema);
 		expect(Object.keys(body.properties as object)).toEqual(expect.arrayContaining(['category', 'windows', 'personId']));
+	});
+
+	it('documents recordCertificate as a 201 with the person in the path and only the dates in the body', () => {
+		const post = doc.paths['/people/{id}/certificates']!.post as {
+			parameters: { name: string; in: string }[];
+			requestBody: { content: Record<string, { schema: Record<string, unknown> }> };
+			responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+		};
+		expect(post.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+		const body = resolve(post.requestBody.content['application/json']!.schema);
+		expect(Object.keys(body.properties as object).sort()).toEqual(['checkedOn', 'validUntil']);
+		expect(post.responses['200']).toBeUndefined();
+		const created = resolve(post.responses['201']!.content!['application/json']!.schema);
+		expect(Object.keys(created.properties as object).sort()).toEqual(['checkedOn', 'id', 'personId', 'validUntil']);
 	});
 });

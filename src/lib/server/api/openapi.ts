@@ -3,7 +3,18 @@ import { meResponse, problemSchema } from './schemas.ts';
 import { registerPersonInput } from '../people/validation.ts';
 import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
 import { reachInput } from '../aid/reach.ts';
-import { linkResponse, matchesResponse, needListResponse, needResponse, offerResponse, personResponse, reachResponse, respondBody } from './aid.ts';
+import {
+	certificateRequest,
+	certificateResponse,
+	linkResponse,
+	matchesResponse,
+	needListResponse,
+	needResponse,
+	offerResponse,
+	personResponse,
+	reachResponse,
+	respondBody
+} from './aid.ts';
 
 type Operation = {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -14,6 +25,8 @@ type Operation = {
 	request?: z.ZodType;
 	/** Query parameters (an object schema); path parameters are read from `{name}` in the path. */
 	query?: z.ZodObject;
+	/** The success status when it is not 200 (201 for a record made). */
+	status?: 201;
 };
 
 // Every /api/v1 operation, with a stable operationId. Later modules add theirs here.
@@ -33,6 +46,15 @@ export const OPERATIONS: Operation[] = [
 	{ method: 'post', path: '/aid/links', operationId: 'proposeLink', summary: 'Propose an offer for a need (sides without an account are accepted by the facilitator)', request: proposeLinkInput, response: linkResponse },
 	{ method: 'post', path: '/aid/links/{id}/response', operationId: 'respondToLink', summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)', request: respondBody, response: linkResponse },
 	{ method: 'post', path: '/aid/links/{id}/complete', operationId: 'completeLink', summary: 'Say that the help took place (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)', response: linkResponse },
+	{
+		method: 'post',
+		path: '/people/{id}/certificates',
+		operationId: 'recordCertificate',
+		summary: 'Record that a facilitator checked a person’s good-conduct certificate: the dates only, never the document',
+		request: certificateRequest,
+		response: certificateResponse,
+		status: 201
+	},
 	{ method: 'get', path: '/aid/reach', operationId: 'getMutualAidReach', summary: 'Mutual-aid figures for an area and a period; groups under 5 suppressed', query: reachInput, response: reachResponse }
 ];
 
@@ -71,7 +93,10 @@ export function openApiDocument(origin: string) {
 			security: [{ bearer: [] }],
 			...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request) } } } } : {}),
 			responses: {
-				'200': { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
+				[String(op.status ?? 200)]: {
+					description: op.status === 201 ? 'Created' : 'OK',
+					content: { 'application/json': { schema: schema(op.response) } }
+				},
 				'401': problem,
 				'403': problem,
 				...(op.request || op.query ? { '400': problem, '422': problem } : {}),

@@ -108,12 +108,16 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 			score: 50
 		});
 	}
-	// One link still going (holds one of Ines's places) and one stalled proposal for the facilitator.
+	// One link still going (holds one of Ines's places) and two stalled ones for the facilitator: a
+	// proposal Sara has not answered, and rides to the hospital that have gone quiet since accepted.
 	const going = await need(rosa, rabot.id, 'paperwork', 'Pensioenaanvraag', [], ago(20), 'matched');
 	await db.insert(aidLink).values({ needId: going, offerId: inesPaperwork, status: 'accepted', needAcceptedAt: ago(18), offerAcceptedAt: ago(17), changedAt: ago(17), createdAt: ago(19), score: 45 });
 	await db.update(aidOffer).set({ activeLinks: sql`${aidOffer.activeLinks} + 1` }).where(eq(aidOffer.id, inesPaperwork));
 	const stalled = await need(yusuf, sluizeken.id, 'company', 'Samen wandelen', [w(2, 10, 12)], ago(25));
 	await db.insert(aidLink).values({ needId: stalled, offerId: saraCompany, status: 'proposed', needAcceptedAt: ago(24), changedAt: ago(24), createdAt: ago(24), score: 30 });
+	const rides = await need(maria, rabot.id, 'transport', 'Naar het ziekenhuis voor controles', [w(3, 8, 12)], ago(22), 'matched');
+	await db.insert(aidLink).values({ needId: rides, offerId: bartTransport, status: 'accepted', needAcceptedAt: ago(21), offerAcceptedAt: ago(20), changedAt: ago(20), createdAt: ago(21), score: 35 });
+	await db.update(aidOffer).set({ activeLinks: sql`${aidOffer.activeLinks} + 1` }).where(eq(aidOffer.id, bartTransport));
 
 	await db.insert(aidOfficeHour).values([
 		{ organisationId: orgId, areaId: rabot.id, place: 'Wijkhuis Rabot, Rabotstraat 1', day: 1, start: 9 * 60, end: 12 * 60, public: true },

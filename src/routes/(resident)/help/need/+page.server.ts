@@ -9,6 +9,6 @@ export const actions: Actions = {
 	default: async (event) => {
 		const result = await saveOwn(event, createNeedInput, createNeed);
 		if ('saved' in result) redirect(303, '/help?saved=need');
-		return result.failure;
+		return result.reply;
 	}
 };

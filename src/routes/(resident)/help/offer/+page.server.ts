@@ -9,6 +9,6 @@ export const actions: Actions = {
 	default: async (event) => {
 		const result = await saveOwn(event, createOfferInput, createOffer);
 		if ('saved' in result) redirect(303, '/help?saved=offer');
-		return result.failure;
+		return result.reply;
 	}
 };

@@ -2,14 +2,18 @@ import { error, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import {
+	boardChoices,
+	boardSwitchInput,
 	createOfficeHour,
 	deleteOfficeHour,
 	getOfficeHour,
 	listOfficeHours,
 	officeHourChoices,
 	officeHourIdInput,
-	officeHourInput
+	officeHourInput,
+	setAidBoard
 } from '#lib/server/aid/index.ts';
+import { can } from '#lib/server/access/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
@@ -21,12 +25,13 @@ export const load: PageServerLoad = async (event) => {
 	const confirm = del === null ? null : z.uuid().safeParse(del);
 	if (confirm && !confirm.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
-		const [hours, choices, toDelete] = await Promise.all([
+		const [hours, choices, toDelete, boards] = await Promise.all([
 			listOfficeHours(ctx),
 			officeHourChoices(ctx),
-			confirm ? getOfficeHour(ctx, confirm.data!) : null
+			confirm ? getOfficeHour(ctx, confirm.data!) : null,
+			can(ctx.actor, 'aid.board.manage') ? boardChoices(ctx) : []
 		]);
-		return { hours, choices, toDelete, deleted: event.url.searchParams.has('deleted') };
+		return { hours, choices, toDelete, boards, deleted: event.url.searchParams.has('deleted') };
 	});
 };
 
@@ -50,5 +55,16 @@ export const actions: Actions = {
 			return forForm('delete', failFrom(e, parsed.values, event.locals.locale));
 		}
 		redirect(303, '/aid/office-hours?deleted=1');
+	},
+	// The neighbourhood's public, anonymous needs board: on or off.
+	board: async (event) => {
+		const parsed = await parseForm(event.request, boardSwitchInput, event.locals.locale);
+		if (!parsed.ok) return forForm('board', parsed.failure);
+		try {
+			const area = await setAidBoard(ctxOf(event), parsed.data);
+			return { boardSwitched: { name: area.name, on: area.aidBoard } };
+		} catch (e) {
+			return forForm('board', failFrom(e, parsed.values, event.locals.locale));
+		}
 	}
 };

@@ -4,8 +4,19 @@ import { z } from 'zod';
 import { getPerson, linkAccount, linkAccountInput, listOrganisations } from '#lib/server/people/index.ts';
 import { can, grantRole, grantRoleInput, listGrants, revokeRole, revokeRoleInput, ROLES } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
+import {
+	addYears,
+	belgianDay,
+	certificateBody,
+	certificateHistory,
+	certificateStatus,
+	CERTIFICATE_USUAL_YEARS,
+	latestCertificate,
+	recordCertificate
+} from '#lib/server/aid/index.ts';
+import type { Ctx } from '#lib/server/core/context.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, parseForm } from '#lib/server/web/forms.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -19,12 +30,28 @@ export const load: PageServerLoad = async (event) => {
 		return {
 			person,
 			canLink: can(ctx.actor, 'people.person.link_account'),
+			certificate: can(ctx.actor, 'aid.certificate.check', { organisationId: person.organisationId, areaId: person.areaId })
+				? await certificateView(ctx, person.id)
+				: null,
 			admin: isAdmin
 				? { grants: await listGrants(ctx, person.id), organisations: await listOrganisations(ctx), areas: await listAreas(ctx), roles: ROLES }
 				: null
 		};
 	});
 };
+
+/** The good-conduct certificate section: the one that counts, its status today, the checks, the form's proposal. */
+async function certificateView(ctx: Ctx, personId: string) {
+	const today = belgianDay();
+	const [latest, history] = await Promise.all([latestCertificate(ctx, personId), certificateHistory(ctx, personId)]);
+	return {
+		latest,
+		status: certificateStatus(latest?.validUntil ?? null, today),
+		history,
+		today,
+		suggestedUntil: addYears(today, CERTIFICATE_USUAL_YEARS)
+	};
+}
 
 async function act<T>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T>, verb: (data: T) => Promise<unknown>) {
 	// Actions run without the page's load: the id in the address is checked here too.
@@ -42,5 +69,16 @@ async function act<T>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T
 export const actions: Actions = {
 	link: (event) => act(event, linkAccountInput.omit({ personId: true }), (d) => linkAccount(ctxOf(event), { ...d, personId: event.params.id! })),
 	grant: (event) => act(event, grantRoleInput.omit({ personId: true }), (d) => grantRole(ctxOf(event), { ...d, personId: event.params.id! })),
-	revoke: (event) => act(event, revokeRoleInput, (d) => revokeRole(ctxOf(event), d.grantId))
+	revoke: (event) => act(event, revokeRoleInput, (d) => revokeRole(ctxOf(event), d.grantId)),
+	certificate: async (event) => {
+		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+		const parsed = await parseForm(event.request, certificateBody, event.locals.locale);
+		if (!parsed.ok) return forForm('certificate', parsed.failure);
+		try {
+			await recordCertificate(ctxOf(event), { ...parsed.data, personId: event.params.id! });
+			return { certificateSaved: true };
+		} catch (e) {
+			return forForm('certificate', failFrom(e, parsed.values, event.locals.locale));
+		}
+	}
 };

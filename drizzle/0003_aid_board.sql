@@ -1,0 +1,1 @@
+ALTER TABLE "areas_area" ADD COLUMN "aid_board" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,70 @@
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Ctx } from '../core/context.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { readBoundary, type Boundary } from '../../aid/map.ts';
+import { areasArea } from './schema.ts';
+
+// Boundaries are open data (published by the city with a licence that asks for attribution), so
+// these reads need no permission; they never touch anything personal.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type AreaMap = { id: string; code: string; name: string; city: string; source: string | null; boundary: Boundary };
+
+/** One area's drawable boundary, by code; NotFound when the area is unknown or has no usable boundary. */
+export async function publicAreaMap(db: Ctx['db'], code: string): Promise<AreaMap> {
+	const [row] = await db
+		.select({
+			id: areasArea.id,
+			code: areasArea.code,
+			name: areasArea.name,
+			city: areasArea.city,
+			source: areasArea.source,
+			boundary: areasArea.boundary
+		})
+		.from(areasArea)
+		.where(eq(areasArea.code, code.slice(0, 100)))
+		.limit(1);
+	const boundary = row ? readBoundary(row.boundary) : null;
+	if (!row || !boundary) throw new NotFoundError();
+	return { ...row, boundary };
+}
+
+/** One area's drawable boundary by id, or null (no such area, no boundary): the form then simply has no map. */
+export async function areaBoundary(db: Ctx['db'], areaId: string): Promise<AreaMap | null> {
+	if (!UUID.test(areaId)) return null;
+	const [row] = await db
+		.select({
+			id: areasArea.id,
+			code: areasArea.code,
+			name: areasArea.name,
+			city: areasArea.city,
+			source: areasArea.source,
+			boundary: areasArea.boundary
+		})
+		.from(areasArea)
+		.where(eq(areasArea.id, areaId))
+		.limit(1);
+	const boundary = row ? readBoundary(row.boundary) : null;
+	return row && boundary ? { ...row, boundary } : null;
+}
+
+/**
+ * Which of these areas have a boundary worth drawing, with its attribution. Only the geometry type is
+ * looked at here (boundaries are large, a form lists many areas); the map route reads the rest.
+ */
+export async function mappedAreas(db: Ctx['db'], areaIds: string[]): Promise<Map<string, { source: string | null }>> {
+	const ids = areaIds.filter((id) => UUID.test(id));
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.select({ id: areasArea.id, source: areasArea.source })
+		.from(areasArea)
+		.where(
+			and(
+				inArray(areasArea.id, ids),
+				isNotNull(areasArea.boundary),
+				sql`coalesce(${areasArea.boundary}->'geometry'->>'type', ${areasArea.boundary}->>'type') in ('Polygon', 'MultiPolygon')`
+			)
+		);
+	return new Map(rows.map((r) => [r.id, { source: r.source }]));
+}

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signIn } from './helpers.ts';
+
+// The mutual-aid pages the journey does not pass through, used as people use them: the weekly
+// proposal sent, stalled links nudged, an office hour scheduled and found on the neighbourhood's
+// public page and in its calendar feed, a resident offering help, the coordinator's downloads.
+// Every page visited is scanned (axe + no sideways scrolling on the phone).
+
+const today = () => new Date().toISOString().slice(0, 10);
+const monthsAgo = (n: number) => new Date(Date.now() - n * 30 * 86_400_000).toISOString().slice(0, 10);
+
+test('the facilitator reviews and sends the weekly proposal, and nudges a stalled link', async ({ page }) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/aid');
+	await expectAccessible(page);
+	await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Rabot - Blaisantvest' });
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await expect(page.locator('article.item').first()).toBeVisible();
+	await expectAccessible(page);
+
+	await page.getByRole('link', { name: 'Weekvoorstel' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weekvoorstel');
+	await expectAccessible(page);
+	const ticks = page.locator('input[name="pair"]');
+	const offered = await ticks.count();
+	expect(offered, 'the demo has open needs with candidates').toBeGreaterThan(0);
+	const sentNeed = (await ticks.first().getAttribute('value'))!.split(':')[0];
+	// Untick all but the first: only what stays ticked is sent.
+	for (let i = 1; i < offered; i++) await ticks.nth(i).uncheck();
+	await page.getByRole('button', { name: 'Aangevinkte voorstellen versturen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Verstuurde voorstellen: 1');
+	await expectAccessible(page);
+	// The sent need now has a proposal, so it is no longer in the weekly proposal.
+	await expect(page.locator(`input[name="pair"][value^="${sentNeed}:"]`)).toHaveCount(0);
+
+	await page.goto('/aid/links?stalled=1');
+	await expectAccessible(page);
+	const stalled = page.locator('article.item', { hasText: 'stilgevallen' }).first();
+	await expect(stalled).toBeVisible();
+	const title = await stalled.locator('h3').innerText();
+	await stalled.getByRole('button', { name: 'Herinnering gegeven' }).click();
+	await expect(page.getByRole('status')).toHaveText('Opgeslagen.');
+	// Nudged today: it counts as a change, so it leaves the stalled list.
+	await expect(page.locator('article.item', { hasText: title })).toHaveCount(0);
+});
+
+test('an office hour scheduled by the facilitator appears on the neighbourhood page and in its calendar', async ({ page }, info) => {
+	const place = `Buurthuis Rabot, zaal ${info.project.name}`;
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/aid/office-hours');
+	await expectAccessible(page);
+	await page.getByLabel('Plaats').fill(place);
+	await page.getByLabel('Weekdag').selectOption({ label: 'donderdag' });
+	await page.getByLabel('Van', { exact: true }).fill('14:00');
+	await page.getByLabel('Tot', { exact: true }).fill('16:30');
+	await page.getByRole('button', { name: 'Toevoegen' }).click();
+	await expect(page.locator('li, tr', { hasText: place }).first()).toBeVisible();
+	await expectAccessible(page);
+
+	await page.goto('/areas/gent-7');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rabot - Blaisantvest');
+	await expect(page.locator('tr', { hasText: place })).toContainText('donderdag');
+	await expectAccessible(page);
+	const ics = await page.request.get('/areas/gent-7/office-hours.ics');
+	expect(ics.status()).toBe(200);
+	expect(ics.headers()['content-type']).toContain('text/calendar');
+	const feed = await ics.text();
+	expect(feed).toContain('BEGIN:VCALENDAR');
+	expect(feed).toContain('RRULE:FREQ=WEEKLY;BYDAY=TH');
+	expect(feed).toContain(place.replaceAll(',', '\\,'));
+});
+
+test('a volunteer offers help on a phone and sees the offer among their own', async ({ page }, info) => {
+	const title = `Fietsherstellingen op zaterdag (${info.project.name})`;
+	await signIn(page, 'volunteer@example.org');
+	await page.goto('/help');
+	await page.getByRole('link', { name: 'Ik wil helpen' }).click();
+	await expectAccessible(page);
+	await page.getByText('Kleine herstellingen').click();
+	await page.getByLabel('In een paar woorden').fill(title);
+	await page.locator('select[name="w0_day"]').selectOption('6');
+	await page.locator('input[name="w0_start"]').fill('10:00');
+	await page.locator('input[name="w0_end"]').fill('12:00');
+	await page.getByRole('button', { name: 'Hulp aanbieden' }).click();
+	await expect(page).toHaveURL(/\/help(\?|$)/);
+	await expect(page.locator('article.item', { hasText: title })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('the coordinator downloads the figures as CSV and XLSX; small groups stay hidden there too', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	await page.goto(`/aid/reach?from=${monthsAgo(24)}&to=${today()}`);
+	await expectAccessible(page);
+	const csvHref = await page.getByRole('link', { name: 'Cijfers als CSV' }).getAttribute('href');
+	const csv = await page.request.get(csvHref!);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(csv.headers()['content-disposition']).toContain('attachment');
+	const text = await csv.text();
+	expect(text.split('\n').length).toBeGreaterThan(5);
+	// A figure of 1 to 4 is never written as a number: the suppressed cells say so instead.
+	for (const line of text.split('\n').slice(1)) {
+		for (const cell of line.split(/[,;]/)) {
+			const n = Number(cell.replaceAll('"', ''));
+			if (cell.trim() !== '' && Number.isInteger(n)) expect(n === 0 || n >= 5, `cell ${cell} in ${line}`).toBe(true);
+		}
+	}
+	const xlsxHref = await page.getByRole('link', { name: 'Cijfers als Excel (XLSX)' }).getAttribute('href');
+	const xlsx = await page.request.get(xlsxHref!);
+	expect(xlsx.status()).toBe(200);
+	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+	const bytes = await xlsx.body();
+	expect(bytes.subarray(0, 2).toString('latin1'), 'an XLSX file is a zip').toBe('PK');
+
+	// The facilitator may not download them.
+	await page.context().clearCookies();
+	await signIn(page, 'facilitator@example.org');
+	expect((await page.request.get(csvHref!)).status()).toBe(403);
+});

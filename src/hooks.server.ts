@@ -65,7 +65,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
 	// Pages get Kit's nonce-based CSP; everything else (API, feeds) gets the strictest one.
 	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-	if (event.locals.actor.userId) h.set('Cache-Control', 'private, no-store');
+	// Signed-in answers are never stored, except those a route marks public itself (open data that is
+	// the same for everybody, like a neighbourhood's map picture the help form reloads on every tap).
+	const shared = h.get('Cache-Control')?.startsWith('public') && !h.has('Set-Cookie');
+	if (event.locals.actor.userId && !shared) h.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

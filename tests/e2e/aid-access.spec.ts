@@ -141,3 +141,39 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	expect((await coordinator.get(`aid/reach?from=${today}&to=${from}`)).status()).toBe(422);
 	expect((await coordinator.get(`aid/reach?from=2015-01-01&to=${today}`)).status(), 'more than five years').toBe(422);
 });
+
+test('mutual-aid actions refuse the wrong role with 403 and change nothing', async ({ playwright }) => {
+	const admin = await as(playwright.request, 'admin@example.org');
+	const people = await (await admin.get('/people')).text();
+	const hamid = /href="\/people\/([0-9a-f-]{36})"[^>]*>Hamid/.exec(people)?.[1];
+	expect(hamid, 'Hamid in the demo data').toBeTruthy();
+	const offices = await (await admin.get('/aid/office-hours')).text();
+	const areaId = /name="areaId" value="([0-9a-f-]{36})"/.exec(offices)?.[1];
+	expect(areaId, 'an area with a board switch').toBeTruthy();
+
+	const boardBefore = await (await admin.get('/aid/office-hours')).text();
+	const certBefore = await (await admin.get(`/people/${hamid}`)).text();
+	for (const email of ['resident@example.org', 'volunteer@example.org', 'outreach@example.org']) {
+		const ctx = await as(playwright.request, email);
+		const board = await ctx.post('/aid/office-hours?/board', { form: { areaId: areaId!, show: 'on' }, headers });
+		expect(board.status(), `board by ${email}`).toBe(403);
+		const cert = await ctx.post(`/people/${hamid}?/certificate`, { form: { checkedOn: '2026-01-01', validUntil: '2028-01-01' }, headers });
+		expect([403, 404], `certificate by ${email}`).toContain(cert.status());
+		await ctx.dispose();
+	}
+	// The coordinator reads figures but does not check certificates: that is the facilitator's job.
+	const coordinator = await as(playwright.request, 'coordinator@example.org');
+	const cert = await coordinator.post(`/people/${hamid}?/certificate`, { form: { checkedOn: '2026-01-01', validUntil: '2028-01-01' }, headers });
+	expect(cert.status()).toBe(403);
+	// Bad input from the right role: a 4xx next to the field, nothing recorded.
+	const facilitator = await as(playwright.request, 'facilitator@example.org');
+	const bad = await facilitator.post(`/people/${hamid}?/certificate`, { form: { checkedOn: '2026-01-01', validUntil: '2025-01-01' }, headers });
+	expect(bad.status()).toBe(400);
+	const badBoard = await facilitator.post('/aid/office-hours?/board', { form: { areaId: 'not-a-uuid', show: 'on' }, headers });
+	expect(badBoard.status()).toBeGreaterThanOrEqual(400);
+	expect(badBoard.status()).toBeLessThan(500);
+
+	const strip = (html: string) => html.replace(/nonce="[^"]*"/g, '').replace(/name="csrf[^>]*>/g, '');
+	expect(strip(await (await admin.get('/aid/office-hours')).text())).toBe(strip(boardBefore));
+	expect(strip(await (await admin.get(`/people/${hamid}`)).text())).toBe(strip(certBefore));
+});

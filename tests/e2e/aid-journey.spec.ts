@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers.ts';
+import { contains, fitProjection, MAP_SIZE, readBoundary, unproject } from '../../src/lib/aid/map.ts';
+import wijken from '../../src/lib/server/seed/gent-wijken.json' with { type: 'json' };
 
 // The issue's journey, with two people at two screens: a facilitator registers a walk-in senior who
 // needs help with shopping on Tuesday mornings, picks a suggestion and proposes it; the volunteer
@@ -120,5 +122,39 @@ test('a resident asks for help on a phone, with mistakes shown next to the field
 	await page.locator('input[name="w0_end"]').fill('16:00');
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page).toHaveURL(/\/help/);
+	await expect(page.locator('article.item', { hasText: title })).toContainText('open');
+});
+
+test('a resident marks the place on the neighbourhood map by tapping it, without JavaScript', async ({ page }, info) => {
+	// Where to tap: the same projection the server draws with, on the same open data the demo seeds.
+	const rabot = wijken.features.find((f) => f.name === 'Rabot - Blaisantvest')!;
+	const boundary = readBoundary(rabot.geometry)!;
+	const proj = fitProjection(boundary);
+	const inside = (x: number, y: number) => contains(boundary, unproject(proj, x, y));
+	let tap = { x: 0, y: 0 };
+	for (let best = Infinity, x = 10; x < MAP_SIZE; x += 10)
+		for (let y = 10; y < MAP_SIZE; y += 10) {
+			const d = (x - MAP_SIZE / 2) ** 2 + (y - MAP_SIZE / 2) ** 2;
+			if (inside(x, y) && d < best) [best, tap] = [d, { x, y }];
+		}
+	expect(inside(tap.x, tap.y)).toBe(true);
+	expect(inside(2, 2), 'the corner of the square is outside the district').toBe(false);
+
+	const title = `Hulp bij het ophangen van gordijnen (${info.project.name})`;
+	await signIn(page, 'resident@example.org');
+	await page.goto('/help/need');
+	await page.getByText('Kleine herstellingen').click();
+	await page.getByLabel('In een paar woorden').fill(title);
+	const map = page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ });
+	await map.click({ position: { x: 2, y: 2 } });
+	await expect(page.locator('#point-err')).toHaveText('Deze plek ligt buiten de wijk. Tik binnen de omlijnde zone, of haal de plek weg.');
+	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ }).click({ position: tap });
+	await expect(page.getByText('De plek is aangeduid.', { exact: false })).toBeVisible();
+	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Hulp vragen' }).click();
+	await expect(page).toHaveURL(/\/help(\?|$)/);
 	await expect(page.locator('article.item', { hasText: title })).toContainText('open');
 });

@@ -117,3 +117,45 @@ test('the coordinator downloads the figures as CSV and XLSX; small groups stay h
 	await signIn(page, 'facilitator@example.org');
 	expect((await page.request.get(csvHref!)).status()).toBe(403);
 });
+
+test('a neighbourhood switches on its anonymous board, and a neighbour reads it in Arabic without names', async ({ page, browser }, info) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/aid/office-hours');
+	const rabot = page.locator('form', { hasText: 'Rabot - Blaisantvest' }).filter({ has: page.locator('input[name="show"]') });
+	await rabot.getByLabel('Open noden anoniem tonen op de wijkpagina').check();
+	await rabot.getByRole('button', { name: /Opslaan/ }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Rabot - Blaisantvest' })).toContainText('toont nu haar open noden anoniem');
+	await expectAccessible(page);
+
+	// A neighbour without an account, reading Arabic (right to left).
+	const neighbour = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: info.project.use.javaScriptEnabled, locale: 'ar' });
+	const p = await neighbour.newPage();
+	await p.goto('/areas/gent-7');
+	await expect(p.locator('html')).toHaveAttribute('dir', 'rtl');
+	await expect(p.getByRole('heading', { name: 'جيران يبحثون عن مساعدة' })).toBeVisible();
+	await expect(p.locator('main a[href="/help/offer"]')).toBeVisible();
+	const text = await p.locator('main').innerText();
+	// Demo residents with open needs in Rabot: none of their names or titles are on the public page.
+	for (const secret of ['Rosa', 'Hamid', 'Ahmed', 'Lea', 'Maria', 'Pensioenaanvraag', 'Vera']) expect(text).not.toContain(secret);
+	await expectAccessible(p);
+	await neighbour.close();
+});
+
+test('a facilitator records a good-conduct certificate check on the person page', async ({ page }) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/people');
+	await page.getByRole('link', { name: /^Hamid/ }).click();
+	await expect(page.getByRole('heading', { name: 'Attest van goed gedrag en zeden' })).toBeVisible();
+	await expectAccessible(page);
+	// A validity longer than five years is refused next to its field, and nothing is recorded.
+	await page.getByLabel('Nagekeken op').fill(today());
+	await page.getByLabel('Geldig tot en met').fill(`${Number(today().slice(0, 4)) + 6}-01-01`);
+	await page.getByRole('button', { name: 'Controle registreren' }).click();
+	await expect(page.getByText('Hoogstens 5 jaar na de controledatum.')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByLabel('Geldig tot en met').fill(`${Number(today().slice(0, 4)) + 3}-01-01`);
+	await page.getByRole('button', { name: 'Controle registreren' }).click();
+	await expect(page.getByRole('status')).toHaveText('De controle is geregistreerd.');
+	await expect(page.locator('section', { hasText: 'Attest van goed gedrag en zeden' })).toContainText('Geldig');
+	await expectAccessible(page);
+});

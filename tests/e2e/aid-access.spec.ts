@@ -63,16 +63,34 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	const organisationId = me.roles[0].organisationId as string;
 
 	// createPerson: a walk-in without an account.
-	const person = await facilitator.post('people', { data: { firstName: 'Api Walk-in', organisationId, areaId, contactConsent: true, languages: ['nl'] } });
+	const person = await facilitator.post('people', {
+		data: { firstName: 'Api Walk-in', organisationId, areaId, contactConsent: true, languages: ['nl'] }
+	});
 	expect(person.status()).toBe(201);
 	const personId = (await person.json()).id as string;
 
 	const queueBefore = (await (await facilitator.get('aid/needs?status=all&limit=200')).json()).needs.length as number;
-	const need = { personId, category: 'language', title: 'Dutch conversation', areaId, windows: [{ day: 2, start: 1080, end: 1200 }], languages: ['nl'] };
+	const need = {
+		personId,
+		category: 'language',
+		title: 'Dutch conversation',
+		areaId,
+		windows: [{ day: 2, start: 1080, end: 1200 }],
+		languages: ['nl']
+	};
 	const bad: Array<[string, Record<string, unknown>]> = [
 		['unknown category', { ...need, category: 'astrology' }],
 		['window ending before it starts', { ...need, windows: [{ day: 2, start: 600, end: 540 }] }],
-		['overlapping windows', { ...need, windows: [{ day: 2, start: 540, end: 700 }, { day: 2, start: 600, end: 800 }] }],
+		[
+			'overlapping windows',
+			{
+				...need,
+				windows: [
+					{ day: 2, start: 540, end: 700 },
+					{ day: 2, start: 600, end: 800 }
+				]
+			}
+		],
 		['coordinates out of range', { ...need, point: { lat: 91, lon: 3.7 } }],
 		['text of 100 000 characters', { ...need, description: 'x'.repeat(100_000) }]
 	];
@@ -84,7 +102,9 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	}
 	const volunteerMe = await (await volunteer.get('me')).json();
 	for (const capacity of [0, 10_000]) {
-		const res = await volunteer.post('aid/offers', { data: { personId: volunteerMe.personId, category: 'language', title: 'Nope', areaId, capacity } });
+		const res = await volunteer.post('aid/offers', {
+			data: { personId: volunteerMe.personId, category: 'language', title: 'Nope', areaId, capacity }
+		});
 		expect(res.status(), `capacity ${capacity}`).toBe(422);
 	}
 	expect((await (await facilitator.get('aid/needs?status=all&limit=200')).json()).needs.length).toBe(queueBefore);

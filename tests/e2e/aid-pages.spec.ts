@@ -38,8 +38,8 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 	const stalled = page.locator('article.item', { hasText: 'stilgevallen' }).first();
 	await expect(stalled).toBeVisible();
 	const title = await stalled.locator('h3').innerText();
-	await stalled.getByRole('button', { name: 'Herinnering gegeven' }).click();
-	await expect(page.getByRole('status')).toHaveText('Opgeslagen.');
+	await stalled.getByRole('button', { name: 'Herinnering sturen' }).click();
+	await expect(page.getByRole('status').first()).toContainText('De herinnering is genoteerd.');
 	// Nudged today: it counts as a change, so it leaves the stalled list.
 	await expect(page.locator('article.item', { hasText: title })).toHaveCount(0);
 });

@@ -54,7 +54,9 @@ const need = (over: Partial<Parameters<typeof createNeed>[1]> = {}) =>
 		...over
 	});
 
-const older = await need({ category: 'paperwork', title: 'Brief van het OCMW lezen', windows: [] });
+// A particular day: the board says so, never which day.
+const soon = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+const older = await need({ category: 'paperwork', title: 'Brief van het OCMW lezen', windows: [], dates: [{ date: soon }] });
 // Fifteen days old: "2 weeks" on the board, never the date itself.
 await db
 	.update(aidNeed)
@@ -147,9 +149,10 @@ describe('the board while it is on', () => {
 					{ day: 1, start: 600, end: 720 },
 					{ day: 3, start: 840, end: 960 }
 				],
+				onParticularDays: false,
 				weeksOpen: 0
 			},
-			{ category: 'paperwork', windows: [], weeksOpen: 2 }
+			{ category: 'paperwork', windows: [], onParticularDays: true, weeksOpen: 2 }
 		]);
 		expect(await publicBoard(db, otherArea.code)).toBeNull();
 	});
@@ -158,7 +161,7 @@ describe('the board while it is on', () => {
 		const board = (await publicBoard(db, area.code))!;
 		expect(Object.keys(board).sort()).toEqual(['entries', 'total']);
 		for (const e of board.entries) {
-			expect(Object.keys(e).sort()).toEqual(['category', 'weeksOpen', 'windows']);
+			expect(Object.keys(e).sort()).toEqual(['category', 'onParticularDays', 'weeksOpen', 'windows']);
 			for (const w of e.windows) expect(Object.keys(w).sort()).toEqual(['day', 'end', 'start']);
 		}
 		const json = JSON.stringify(board);
@@ -180,6 +183,8 @@ describe('the board while it is on', () => {
 			matched.id,
 			notHere.id,
 			safeguarded.id,
+			soon,
+			soon.slice(5),
 			'childcare',
 			'moving',
 			'gardening',

@@ -42,16 +42,39 @@ const TUESDAY_MORNING = [{ day: 1, start: 540, end: 720 }];
 async function walkIn(firstName: string) {
 	return registerPerson(
 		f,
-		registerPersonInput.parse({ firstName, phone: '+32 470 11 22 33', organisationId: org.id, areaId: area.id, contactConsent: 'on', languages: 'bg,nl', ageGroup: '65_plus' })
+		registerPersonInput.parse({
+			firstName,
+			phone: '+32 470 11 22 33',
+			organisationId: org.id,
+			areaId: area.id,
+			contactConsent: 'on',
+			languages: 'bg,nl',
+			ageGroup: '65_plus'
+		})
 	);
 }
 
 async function need(personId: string, over: Record<string, unknown> = {}, ctx = f) {
-	return createNeed(ctx, createNeedInput.parse({ personId, category: 'errands', title: 'Shopping on Tuesday', areaId: area.id, windows: TUESDAY_MORNING, ...over }));
+	return createNeed(
+		ctx,
+		createNeedInput.parse({ personId, category: 'errands', title: 'Shopping on Tuesday', areaId: area.id, windows: TUESDAY_MORNING, ...over })
+	);
 }
 
 async function offer(ctx: ReturnType<typeof ctxFor>, personId: string, over: Record<string, unknown> = {}) {
-	return createOffer(ctx, createOfferInput.parse({ personId, category: 'errands', title: 'I do errands', areaId: area.id, windows: TUESDAY_MORNING, capacity: 1, languages: ['bg'], ...over }));
+	return createOffer(
+		ctx,
+		createOfferInput.parse({
+			personId,
+			category: 'errands',
+			title: 'I do errands',
+			areaId: area.id,
+			windows: TUESDAY_MORNING,
+			capacity: 1,
+			languages: ['bg'],
+			...over
+		})
+	);
 }
 
 const count_ = async (t: typeof aidLink | typeof coreAudit | typeof aidNeed) => ((await db.select({ n: count() }).from(t)) as [{ n: number }])[0].n;
@@ -61,7 +84,10 @@ describe('a brokered link, from a walk-in to the help that took place', () => {
 		const senior = await walkIn('Georgi');
 		const n = await need(senior.id);
 		expect(n.assisted).toBe(true);
-		const [assistedRow] = await db.select().from(coreAudit).where(and(eq(coreAudit.entity, 'aid_need'), eq(coreAudit.entityId, n.id)));
+		const [assistedRow] = await db
+			.select()
+			.from(coreAudit)
+			.where(and(eq(coreAudit.entity, 'aid_need'), eq(coreAudit.entityId, n.id)));
 		expect(assistedRow!.onBehalfOfPersonId).toBe(senior.id);
 
 		const o = await offer(ctxFor(db, volunteer.actor), volunteer.person.id);
@@ -129,7 +155,9 @@ describe('refusals change nothing', () => {
 		const link = await proposeLink(f, { needId: n.id, offerId: o.id });
 		const audits = await count_(coreAudit);
 		await expect(respondToLink(ctxFor(db, resident.actor), { linkId: link.id, answer: 'accept' })).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(respondToLink(ctxFor(db, stranger.actor), { linkId: link.id, answer: 'accept', side: 'offer' })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(respondToLink(ctxFor(db, stranger.actor), { linkId: link.id, answer: 'accept', side: 'offer' })).rejects.toBeInstanceOf(
+			ForbiddenError
+		);
 		await expect(proposeLink(ctxFor(db, stranger.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(proposeLink(ctxFor(db, volunteer.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(ForbiddenError);
 		// A facilitator may not answer for a side that has an account of its own.
@@ -177,7 +205,10 @@ describe('no overbooking', () => {
 	it('lets only one of two simultaneous acceptances take a volunteer’s last place', async () => {
 		// A volunteer without an account (registered by the house), capacity 1, proposed for two needs:
 		// the two walk-ins' sides are accepted by the facilitator, the volunteer's side by two facilitators at once.
-		const vol = await registerPerson(f, registerPersonInput.parse({ firstName: 'Vera', organisationId: org.id, areaId: area.id, contactConsent: 'on' }));
+		const vol = await registerPerson(
+			f,
+			registerPersonInput.parse({ firstName: 'Vera', organisationId: org.id, areaId: area.id, contactConsent: 'on' })
+		);
 		const o = await offer(f, vol.id, { capacity: 1 });
 		const a = await walkIn('A');
 		const b = await walkIn('B');
@@ -228,8 +259,14 @@ describe('no overbooking', () => {
 describe('people facts', () => {
 	it('keeps origin only with consent for the intercultural figures', async () => {
 		const p = await registerPerson(f, registerPersonInput.parse({ firstName: 'O', organisationId: org.id, originGroup: 'eu' }));
-		const q = await registerPerson(f, registerPersonInput.parse({ firstName: 'P', organisationId: org.id, originGroup: 'eu', interculturalConsent: 'on' }));
-		const rows = await db.select({ id: peoplePerson.id, origin: peoplePerson.originGroup }).from(peoplePerson).where(eq(peoplePerson.organisationId, org.id));
+		const q = await registerPerson(
+			f,
+			registerPersonInput.parse({ firstName: 'P', organisationId: org.id, originGroup: 'eu', interculturalConsent: 'on' })
+		);
+		const rows = await db
+			.select({ id: peoplePerson.id, origin: peoplePerson.originGroup })
+			.from(peoplePerson)
+			.where(eq(peoplePerson.organisationId, org.id));
 		expect(rows.find((r) => r.id === p.id)!.origin).toBeNull();
 		expect(rows.find((r) => r.id === q.id)!.origin).toBe('eu');
 	});

@@ -30,7 +30,13 @@ async function person(facts: PersonFacts, organisationId: string) {
 }
 
 /** One link between two persons, on a need and an offer of its own (so one pair may have several links). */
-async function link(needPerson: string, offerPerson: string, category: string, facts: LinkFacts, place = { organisationId: org.id, areaId: area.id }) {
+async function link(
+	needPerson: string,
+	offerPerson: string,
+	category: string,
+	facts: LinkFacts,
+	place = { organisationId: org.id, areaId: area.id }
+) {
 	const [need] = await db
 		.insert(aidNeed)
 		.values({ personId: needPerson, category, title: 'Need', ...place })
@@ -53,7 +59,14 @@ async function link(needPerson: string, offerPerson: string, category: string, f
 }
 
 /** `n` links, each between two new persons with these facts. Returns the pairs (need person, offer person). */
-async function group(n: number, category: string, needFacts: PersonFacts, offerFacts: PersonFacts, facts: LinkFacts, place = { organisationId: org.id, areaId: area.id }) {
+async function group(
+	n: number,
+	category: string,
+	needFacts: PersonFacts,
+	offerFacts: PersonFacts,
+	facts: LinkFacts,
+	place = { organisationId: org.id, areaId: area.id }
+) {
 	const pairs: [string, string][] = [];
 	for (let i = 0; i < n; i++) {
 		const a = await person(needFacts, place.organisationId);
@@ -93,12 +106,24 @@ await group(
 );
 // G4: 5 pairs who had a link in 2024 and a second one in June 2025: repeat links; the volunteers are
 // eligible (first link > 12 months before the end) and active; the residents are not new.
-const g4 = await group(5, 'meals', {}, {}, { made: '2024-02-01T10:00:00Z', tookPlace: '2024-02-10T10:00:00Z', closed: '2024-03-01T10:00:00Z', status: 'closed' });
+const g4 = await group(
+	5,
+	'meals',
+	{},
+	{},
+	{ made: '2024-02-01T10:00:00Z', tookPlace: '2024-02-10T10:00:00Z', closed: '2024-03-01T10:00:00Z', status: 'closed' }
+);
 for (const [a, b] of g4) await link(a, b, 'meals', { made: '2025-06-15T10:00:00Z' });
 // G5: 5 volunteers whose 2024 link is still accepted today: eligible, active (held one at the end).
 await group(5, 'transport', {}, {}, { made: '2024-06-01T10:00:00Z' });
 // G6: 5 volunteers whose 2024 link ended in 2024 and who did nothing since: eligible, not active.
-await group(5, 'repairs', {}, {}, { made: '2024-03-01T10:00:00Z', tookPlace: '2024-04-01T10:00:00Z', closed: '2024-09-01T10:00:00Z', status: 'closed' });
+await group(
+	5,
+	'repairs',
+	{},
+	{},
+	{ made: '2024-03-01T10:00:00Z', tookPlace: '2024-04-01T10:00:00Z', closed: '2024-09-01T10:00:00Z', status: 'closed' }
+);
 // G7: 5 volunteers whose 2024 link was cancelled only after the period: they held it at its end.
 await group(5, 'moving', {}, {}, { made: '2024-05-01T10:00:00Z', closed: '2026-02-01T10:00:00Z', status: 'cancelled' });
 // G8: 3 links where only the need side said yes: not made, in no figure.
@@ -156,7 +181,20 @@ describe('the reach figures of one area and one year', () => {
 
 	it('counts per Belgian month, every month of the period listed', async () => {
 		const r = await getMutualAidReach(ctxFor(db, coordinator.actor), { ...year, areaId: area.id });
-		expect(r.monthly.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']);
+		expect(r.monthly.map((m) => m.month)).toEqual([
+			'2025-01',
+			'2025-02',
+			'2025-03',
+			'2025-04',
+			'2025-05',
+			'2025-06',
+			'2025-07',
+			'2025-08',
+			'2025-09',
+			'2025-10',
+			'2025-11',
+			'2025-12'
+		]);
 		expect(column(r.monthly)).toEqual(['x', 0, 5, 'x', 0, 5, 0, 0, 0, 0, 0, 0]);
 		expect(r.monthly[2]!.completed).toEqual({ value: 5, suppressed: false });
 	});

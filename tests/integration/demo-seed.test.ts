@@ -24,6 +24,11 @@ describe('the demo seed', () => {
 		expect(queue.length).toBeGreaterThanOrEqual(3);
 		const withCandidates = await Promise.all(queue.map((n) => suggestMatches({ db, actor }, n.id)));
 		expect(withCandidates.some((s) => s.candidates.length > 0)).toBe(true);
+		// A need on a specific day (a move) meets a volunteer free that day, and the reason says so.
+		const moving = queue.find((n) => n.dates.length > 0);
+		expect(moving, 'a demo need with a date').toBeTruthy();
+		const forMoving = withCandidates.find((s) => s.needId === moving!.id)!;
+		expect(forMoving.candidates[0]?.reasons.map((r) => r.code)).toContain('date');
 		// Enough links in the last year that the coordinator's figures are not all suppressed.
 		const made = await db.execute<{ n: number }>(sql`select count(*)::int as n from aid_link where took_place_at > now() - interval '365 days'`);
 		expect(made.rows[0]!.n).toBeGreaterThanOrEqual(5);

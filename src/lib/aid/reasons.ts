@@ -29,6 +29,40 @@ export function formatWindow(w: { day: number; start: number; end: number }, loc
 	return `${day} ${time.formatRange(MONDAY + w.start * 60_000, MONDAY + w.end * 60_000)}`;
 }
 
+const dayMs = (date: string) => {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return Date.UTC(y, m - 1, d);
+};
+
+/**
+ * "dinsdag 8 december, 09:00–12:00", or "dinsdag 8 december" without times: a specific day in the
+ * locale's words (no year: days lie at most a year ahead, and the weekday tells them apart).
+ */
+export function formatDate(d: { date: string; start?: number; end?: number }, locale: Locale): string {
+	const day = dayMs(d.date);
+	if (d.start === undefined || d.end === undefined) {
+		return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day);
+	}
+	// Until 24:00 is shown as 23:59: as a range into the next day it would name that day too.
+	const end = Math.min(d.end, 1439);
+	return new Intl.DateTimeFormat(locale, {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone: 'UTC'
+	}).formatRange(day + d.start * 60_000, day + end * 60_000);
+}
+
+/** Weekly windows and specific days together, as one line for a card. */
+export function formatWhen(
+	item: { windows: { day: number; start: number; end: number }[]; dates?: { date: string; start?: number; end?: number }[] },
+	locale: Locale
+): string {
+	return [...item.windows.map((w) => formatWindow(w, locale)), ...(item.dates ?? []).map((d) => formatDate(d, locale))].join(' · ');
+}
+
 export function reasonText(r: Reason, locale: Locale): string {
 	const o = { locale };
 	switch (r.code) {
@@ -40,6 +74,8 @@ export function reasonText(r: Reason, locale: Locale): string {
 			return m.aid_reason_same_area({}, o);
 		case 'time':
 			return m.aid_reason_time({ when: formatWindow(r, locale) }, o);
+		case 'date':
+			return m.aid_reason_date({ when: formatDate(r, locale) }, o);
 		case 'experience':
 			return m.aid_reason_experience({ count: r.count }, o);
 		case 'load':

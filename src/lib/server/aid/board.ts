@@ -29,7 +29,8 @@ const show = z
 export const boardSwitchInput = z.object({ areaId: z.uuid('error_choice'), show });
 export type BoardSwitchInput = z.infer<typeof boardSwitchInput>;
 
-export type BoardEntry = { category: Category; windows: Window[]; weeksOpen: number };
+/** `onParticularDays`: the need names particular days; which days stays off the public page. */
+export type BoardEntry = { category: Category; windows: Window[]; onParticularDays: boolean; weeksOpen: number };
 export type Board = { total: number; entries: BoardEntry[] };
 
 /** Whole weeks a need has been open: 0 = less than a week. Coarse on purpose (no exact dates out). */
@@ -73,7 +74,7 @@ export async function publicBoard(db: Ctx['db'], areaCode: string, now = new Dat
 	const open = and(eq(aidNeed.areaId, area.id), eq(aidNeed.status, 'open'), eq(aidNeed.safeguarded, false));
 	const [rows, [counted]] = await Promise.all([
 		db
-			.select({ category: aidNeed.category, windows: aidNeed.windows, createdAt: aidNeed.createdAt })
+			.select({ category: aidNeed.category, windows: aidNeed.windows, dates: aidNeed.dates, createdAt: aidNeed.createdAt })
 			.from(aidNeed)
 			.where(open)
 			.orderBy(desc(aidNeed.createdAt), asc(aidNeed.id))
@@ -85,6 +86,7 @@ export async function publicBoard(db: Ctx['db'], areaCode: string, now = new Dat
 		entries: rows.map((r) => ({
 			category: isCategory(r.category) ? r.category : 'other',
 			windows: cleanWindows(r.windows),
+			onParticularDays: Array.isArray(r.dates) && r.dates.length > 0,
 			weeksOpen: weeksOpen(r.createdAt, now)
 		}))
 	};

@@ -3,6 +3,7 @@ import { fromForm, hhmm, mapIntent, minutes, pointFromClick, pointInArea } from 
 import { createNeedInput, createOfferInput } from './validation.ts';
 import wijken from '../seed/gent-wijken.json' with { type: 'json' };
 import { contains, fitProjection, project, readBoundary } from '../../aid/map.ts';
+import { addDays, belgianDay } from './certificate-dates.ts';
 
 const P = '11111111-1111-4111-8111-111111111111';
 const A = '22222222-2222-4222-8222-222222222222';
@@ -52,6 +53,34 @@ describe('need and offer forms', () => {
 		expect(createOfferInput.parse(fromForm({ ...base, capacity: '2' }, P)).capacity).toBe(2);
 		expect(createOfferInput.safeParse(fromForm({ ...base, capacity: '0' }, P)).error?.issues[0]?.message).toBe('aid_error_capacity');
 		expect(createOfferInput.safeParse(fromForm({ ...base, capacity: '10000' }, P)).error?.issues[0]?.message).toBe('aid_error_capacity');
+	});
+});
+
+describe('specific days on the need and offer forms', () => {
+	const base = { category: 'moving', title: 'Moving boxes', areaId: A };
+	const day = (n: number) => addDays(belgianDay(), n);
+
+	it('reads day rows, times optional, skipping empty rows', () => {
+		const values = { ...base, d0_date: day(10), d0_start: '', d0_end: '', d1_date: day(12), d1_start: '09:00', d1_end: '13:00' };
+		expect(fromForm(values, P).dates).toEqual([
+			{ date: day(10), start: undefined, end: undefined },
+			{ date: day(12), start: 540, end: 780 }
+		]);
+		expect(createNeedInput.parse(fromForm(values, P)).dates).toEqual([{ date: day(10) }, { date: day(12), start: 540, end: 780 }]);
+		expect(fromForm({ ...base, d0_date: '', d0_start: '', d0_end: '', d1_date: ' ' }, P).dates).toEqual([]);
+		expect(createOfferInput.parse(fromForm({ ...base, capacity: '1', d1_date: day(0) }, P)).dates).toEqual([{ date: day(0) }]);
+	});
+
+	it('keeps a half-filled row so that validation says what is missing', () => {
+		const err = (values: Record<string, string>) => createNeedInput.safeParse(fromForm({ ...base, ...values }, P)).error?.issues[0];
+		expect(err({ d0_start: '09:00', d0_end: '10:00' })).toMatchObject({ path: ['dates', 0, 'date'], message: 'error_required' });
+		expect(err({ d0_date: day(3), d0_start: '09:00' })?.message).toBe('aid_error_date_times');
+		expect(err({ d0_date: day(3), d0_start: '12:00', d0_end: '09:00' })?.message).toBe('aid_error_window_order');
+		expect(err({ d0_date: day(3), d0_start: '25:00', d0_end: '26:00' })?.message).toBe('aid_error_time');
+		expect(err({ d0_date: day(-1) })?.message).toBe('aid_error_date_past');
+		expect(err({ d0_date: day(400) })?.message).toBe('aid_error_date_far');
+		expect(err({ d0_date: 'morgen' })?.message).toBe('error_date');
+		expect(err({ d0_date: day(3), d1_date: day(3) })?.message).toBe('aid_error_date_duplicate');
 	});
 });
 

@@ -1,11 +1,13 @@
 // Pure: a need or offer form (flat fields, works without JavaScript) → the nested input the verbs take.
 // Weekly windows are rows w0_day/w0_start/w0_end … w2_*; a row left empty is skipped, a half-filled
 // row is kept so that validation says what is missing instead of silently dropping it.
+// Specific days are rows d0_date/d0_start/d0_end … d1_*, read the same way; their times are optional.
 // The optional point comes from clicking a map (<input type="image" name="map">), which submits the whole
 // form with map.x/map.y: that submission sets the point and re-renders the form, it never saves.
 import { contains, fitProjection, MAP_SIZE, roundPoint, unproject, type Boundary, type LatLon } from '../../aid/map.ts';
 
 export const WINDOW_ROWS = 3;
+export const DATE_ROWS = 2;
 
 /** "09:30" → 570; "24:00" → 1440; anything else → NaN (refused by the schema with a clear message). */
 export function minutes(hhmm: string): number {
@@ -35,6 +37,15 @@ export function fromForm(values: Values, personId: string): Record<string, unkno
 		if (!day && !start && !end) continue;
 		windows.push({ day: day === '' ? Number.NaN : Number(day), start: minutes(start), end: minutes(end) });
 	}
+	const dates = [];
+	for (let i = 0; i < DATE_ROWS; i++) {
+		const date = one(values[`d${i}_date`]).trim();
+		const start = one(values[`d${i}_start`]).trim();
+		const end = one(values[`d${i}_end`]).trim();
+		if (!date && !start && !end) continue;
+		// An empty time is "not said" (the whole day), never midnight.
+		dates.push({ date, start: start ? minutes(start) : undefined, end: end ? minutes(end) : undefined });
+	}
 	const lat = one(values.lat);
 	const lon = one(values.lon);
 	const out: Record<string, unknown> = {
@@ -43,6 +54,7 @@ export function fromForm(values: Values, personId: string): Record<string, unkno
 		title: one(values.title),
 		areaId: one(values.areaId),
 		windows,
+		dates,
 		languages: many(values.languages),
 		safeguarded: one(values.safeguarded) === 'on',
 		// Half a point is refused, not completed with 0 (which coercion would make of an empty field).

@@ -1,14 +1,17 @@
 // Mutual aid: needs and offers, explainable matching, brokered links, the weekly proposal, office
 // hours and the reach they create. Routes and the API use only what is exported here.
 export { CATEGORIES, CATEGORY_CODES, isCategory, type Category } from './categories.ts';
-export { rank, score, exclusion, distanceMetres, bestOverlap, POINTS } from './scoring.ts';
-export type { NeedFacts, OfferFacts, Reason, Exclusion, Scored, Window, Point } from './scoring.ts';
+export { rank, score, exclusion, distanceMetres, bestOverlap, bestDate, weekdayOf, POINTS } from './scoring.ts';
+export type { NeedFacts, OfferFacts, Reason, Exclusion, Scored, Window, Point, DateItem } from './scoring.ts';
 export { weeklyProposal, greedyProposal, type Candidate, type Assignment } from './weekly.ts';
 export {
 	createNeedInput,
 	createOfferInput,
 	windowInput,
 	windowsInput,
+	dateInput,
+	datesInput,
+	MAX_DATES,
 	pointInput,
 	linkIdInput,
 	proposeLinkInput,
@@ -25,9 +28,10 @@ export {
 export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
 export { createNeed, createOffer, listNeeds, getNeed, personAid, ownNeedsAndOffers } from './needs.ts';
 export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
-export { proposeLink, respondToLink, completeLink, endLink, nudgeLink, giveFeedback, listLinks, ownLinks, partyView } from './links.ts';
+export { proposeLink, respondToLink, completeLink, endLink, giveFeedback, listLinks, ownLinks, partyView } from './links.ts';
+export { nudgeLink, waitingSides, type Nudge, type NudgedSide } from './nudge.ts';
 export { canMove, sideOf, type Side } from './lifecycle.ts';
-export { fromForm, minutes, hhmm, WINDOW_ROWS, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea, type MapClick } from './form.ts';
+export { fromForm, minutes, hhmm, WINDOW_ROWS, DATE_ROWS, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea, type MapClick } from './form.ts';
 export { recordCertificate, latestCertificate, certificateHistory } from './certificates.ts';
 export {
 	certificateStatus,

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.ts'
 import { can, requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
+import { mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
 import { scorePair } from './matching.ts';
 import { scopeWhere } from './scope.ts';
@@ -17,13 +18,20 @@ import { canMove, sideOf, type Side } from './lifecycle.ts';
 // under the row lock of that UPDATE; the table's CHECK makes overbooking impossible even if two
 // facilitators accept at the same instant.
 
-type LinkRow = typeof aidLink.$inferSelect;
-type Loaded = { link: LinkRow; need: typeof aidNeed.$inferSelect; offer: typeof aidOffer.$inferSelect; needUser: string | null; offerUser: string | null };
+export type LinkRow = typeof aidLink.$inferSelect;
+export type Loaded = {
+	link: LinkRow;
+	need: typeof aidNeed.$inferSelect;
+	offer: typeof aidOffer.$inferSelect;
+	needUser: string | null;
+	offerUser: string | null;
+};
 
 const needPerson = alias(peoplePerson, 'need_person');
 const offerPerson = alias(peoplePerson, 'offer_person');
 
-async function lockLink(t: TxCtx, linkId: string): Promise<Loaded> {
+/** The link with its need, offer and the two sides' accounts, locked for this transaction (also used by nudge.ts). */
+export async function lockLink(t: TxCtx, linkId: string): Promise<Loaded> {
 	const [row] = await t.db
 		.select({ link: aidLink, need: aidNeed, offer: aidOffer, needUser: needPerson.userId, offerUser: offerPerson.userId })
 		.from(aidLink)
@@ -38,7 +46,7 @@ async function lockLink(t: TxCtx, linkId: string): Promise<Loaded> {
 }
 
 /** Staff who broker links where the need is. */
-const brokers = (ctx: Ctx, l: Loaded) => can(ctx.actor, 'aid.link.manage', { organisationId: l.need.organisationId, areaId: l.need.areaId });
+export const brokers = (ctx: Ctx, l: Loaded) => can(ctx.actor, 'aid.link.manage', { organisationId: l.need.organisationId, areaId: l.need.areaId });
 
 /** Takes one of the volunteer's places, or refuses when none is left (the guarantee against overbooking). */
 async function takePlace(t: TxCtx, offerId: string) {
@@ -110,7 +118,12 @@ export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: st
 			.insert(aidLink)
 			.values({ needId: need.id, offerId: input.offerId, score: scored.score, reasons: scored.reasons, proposedByUserId: ctx.actor.userId })
 			.returning();
-		await audit(t, { action: 'create', entity: 'aid_link', entityId: inserted!.id, details: { needId: need.id, offerId: input.offerId, score: scored.score } });
+		await audit(t, {
+			action: 'create',
+			entity: 'aid_link',
+			entityId: inserted!.id,
+			details: { needId: need.id, offerId: input.offerId, score: scored.score }
+		});
 		let l = await lockLink(t, inserted!.id);
 		const now = new Date();
 		const patch: Partial<typeof aidLink.$inferInsert> = {};
@@ -160,7 +173,10 @@ export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: A
 			const patch = side === 'need' ? { needAcceptedAt: now } : { offerAcceptedAt: now };
 			const other = side === 'need' ? l.link.offerAcceptedAt : l.link.needAcceptedAt;
 			if (other) return activate(c, l, patch);
-			await c.db.update(aidLink).set({ ...patch, changedAt: now }).where(eq(aidLink.id, l.link.id));
+			await c.db
+				.update(aidLink)
+				.set({ ...patch, changedAt: now })
+				.where(eq(aidLink.id, l.link.id));
 			await audit(c, { action: 'update', entity: 'aid_link', entityId: l.link.id, details: { accepted: side } });
 			return { ...l.link, ...patch, changedAt: now };
 		}
@@ -198,18 +214,6 @@ export async function endLink(ctx: Ctx, input: { linkId: string; to: 'closed' | 
 	});
 }
 
-/** A facilitator nudges a stalled link: the date is kept, and it counts as a change. */
-export async function nudgeLink(ctx: Ctx, input: { linkId: string }) {
-	return inTransaction(ctx, async (t) => {
-		const l = await lockLink(t, input.linkId);
-		if (!brokers(ctx, l)) throw new ForbiddenError('aid.link.manage');
-		const now = new Date();
-		const [row] = await t.db.update(aidLink).set({ nudgedAt: now, changedAt: now }).where(eq(aidLink.id, l.link.id)).returning();
-		await audit(t, { action: 'update', entity: 'aid_link', entityId: l.link.id, details: { nudged: true } });
-		return row!;
-	});
-}
-
 function authoriseParty(ctx: Ctx, l: Loaded) {
 	const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
 	if (side && can(ctx.actor, 'aid.own.write')) return;
@@ -243,7 +247,10 @@ export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: strin
 		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
 		q.needId ? eq(aidLink.needId, q.needId) : undefined,
 		q.stalled
-			? and(inArray(aidLink.status, ['proposed', 'accepted', 'took_place']), lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`))
+			? and(
+					inArray(aidLink.status, ['proposed', 'accepted', 'took_place']),
+					lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`)
+				)
 			: undefined
 	);
 	return ctx.db
@@ -289,12 +296,22 @@ export async function ownLinks(ctx: Ctx) {
 	const rows = await ctx.db
 		.select({
 			link: aidLink,
-			need: { id: aidNeed.id, title: aidNeed.title, category: aidNeed.category, personId: aidNeed.personId, lat: aidNeed.lat, lon: aidNeed.lon },
-			offer: { id: aidOffer.id, title: aidOffer.title, personId: aidOffer.personId, lat: aidOffer.lat, lon: aidOffer.lon },
+			need: {
+				id: aidNeed.id,
+				title: aidNeed.title,
+				category: aidNeed.category,
+				personId: aidNeed.personId,
+				areaId: aidNeed.areaId,
+				lat: aidNeed.lat,
+				lon: aidNeed.lon
+			},
+			offer: { id: aidOffer.id, title: aidOffer.title, personId: aidOffer.personId, areaId: aidOffer.areaId, lat: aidOffer.lat, lon: aidOffer.lon },
 			needPerson: { firstName: needPerson.firstName, lastName: needPerson.lastName, phone: needPerson.phone, email: needPerson.email },
 			offerPerson: { firstName: offerPerson.firstName, lastName: offerPerson.lastName, phone: offerPerson.phone, email: offerPerson.email },
 			needArea: needArea.name,
 			offerArea: offerArea.name,
+			needAreaCode: needArea.code,
+			offerAreaCode: offerArea.code,
 			myFeedback: sql<number | null>`(select rating from ${aidFeedback} f where f.link_id = ${aidLink.id} and f.person_id = ${me})`
 		})
 		.from(aidLink)
@@ -307,25 +324,30 @@ export async function ownLinks(ctx: Ctx) {
 		.where(or(eq(aidNeed.personId, me), eq(aidOffer.personId, me)))
 		.orderBy(desc(aidLink.changedAt))
 		.limit(200);
-	return rows.map((r) => partyView(me, r));
+	// The map picture of the other side's point needs a drawable boundary of its neighbourhood.
+	const mapped = new Set((await mappedAreas(ctx.db, [...new Set(rows.flatMap((r) => [r.need.areaId, r.offer.areaId]))])).keys());
+	return rows.map((r) => partyView(me, r, mapped));
 }
 
 type PartyRow = {
 	link: LinkRow;
-	need: { id: string; title: string; category: string; personId: string; lat: number | null; lon: number | null };
-	offer: { id: string; title: string; personId: string; lat: number | null; lon: number | null };
+	need: { id: string; title: string; category: string; personId: string; areaId: string; lat: number | null; lon: number | null };
+	offer: { id: string; title: string; personId: string; areaId: string; lat: number | null; lon: number | null };
 	needPerson: { firstName: string; lastName: string | null; phone: string | null; email: string | null };
 	offerPerson: { firstName: string; lastName: string | null; phone: string | null; email: string | null };
 	needArea: string;
 	offerArea: string;
+	needAreaCode: string;
+	offerAreaCode: string;
 	myFeedback: number | null;
 };
 
-/** Pure: what one party of a link may see of it. */
-export function partyView(me: string, r: PartyRow) {
+/** Pure: what one party of a link may see of it. `mapped`: the areas with a boundary to draw a map of. */
+export function partyView(me: string, r: PartyRow, mapped: ReadonlySet<string> = new Set()) {
 	const side: Side = r.need.personId === me ? 'need' : 'offer';
 	const other = side === 'need' ? r.offerPerson : r.needPerson;
 	const otherPoint = side === 'need' ? r.offer : r.need;
+	const otherAreaCode = side === 'need' ? r.offerAreaCode : r.needAreaCode;
 	const bothAccepted = !!r.link.needAcceptedAt && !!r.link.offerAcceptedAt && r.link.status !== 'declined' && r.link.status !== 'cancelled';
 	return {
 		id: r.link.id,
@@ -342,7 +364,14 @@ export function partyView(me: string, r: PartyRow) {
 			areaName: side === 'need' ? r.offerArea : r.needArea,
 			// Only once both said yes: full name, phone, e-mail and the exact point.
 			contact: bothAccepted
-				? { lastName: other.lastName, phone: other.phone, email: other.email, point: otherPoint.lat === null ? null : { lat: otherPoint.lat, lon: otherPoint.lon } }
+				? {
+						lastName: other.lastName,
+						phone: other.phone,
+						email: other.email,
+						point: otherPoint.lat === null || otherPoint.lon === null ? null : { lat: otherPoint.lat, lon: otherPoint.lon },
+						// The neighbourhood whose map shows the point (/areas/<code>/map.svg), when it has one.
+						mapCode: otherPoint.lat !== null && mapped.has(otherPoint.areaId) ? otherAreaCode : null
+					}
 				: null
 		}
 	};

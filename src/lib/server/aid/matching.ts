@@ -8,7 +8,7 @@ import { aidCertificate, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
 import { belgianDay } from './certificate-dates.ts';
 import { scopeWhere } from './scope.ts';
-import { POINTS, rank, type NeedFacts, type OfferFacts, type Reason, type Window } from './scoring.ts';
+import { POINTS, rank, type DateItem, type NeedFacts, type OfferFacts, type Reason, type Window } from './scoring.ts';
 import { weeklyProposal, greedyProposal, type Candidate } from './weekly.ts';
 import type { Category } from './categories.ts';
 
@@ -41,6 +41,7 @@ type OfferDbRow = {
 	lon: number | null;
 	languages: string[];
 	windows: Window[];
+	dates: DateItem[];
 	capacity: number;
 	active_links: number;
 	person_languages: string[] | null;
@@ -52,7 +53,7 @@ type OfferDbRow = {
 /** Active offers with room, as scoring facts without experience, filtered by `where` (on `o`, and `n` when `from` joins it). */
 async function offerFacts(db: Db, where: SQL, from: SQL = sql``): Promise<OfferFacts[]> {
 	const { rows } = await db.execute<OfferDbRow>(sql`
-		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.capacity, o.active_links,
+		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.dates, o.capacity, o.active_links,
 			(select p.languages from ${peoplePerson} p where p.id = o.person_id) as person_languages,
 			(select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) as certificate
 		from ${aidOffer} o ${from}
@@ -69,6 +70,7 @@ function toFacts(r: OfferDbRow): OfferFacts {
 		point: point(r.lat, r.lon),
 		languages: [...new Set([...r.languages, ...(r.person_languages ?? [])])],
 		windows: r.windows,
+		dates: r.dates,
 		capacity: r.capacity,
 		activeLinks: r.active_links,
 		helpedBefore: {},
@@ -113,7 +115,7 @@ async function withExperience<T extends OfferFacts>(
 export async function loadOffers(db: Db, organisationId: string, category?: string): Promise<OfferRow[]> {
 	// Every offer of the organisation: here one join over the people is cheaper than a lookup per offer.
 	const { rows } = await db.execute<OfferDbRow>(sql`
-		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.capacity, o.active_links,
+		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.dates, o.capacity, o.active_links,
 			p.languages as person_languages, p.first_name, a.name as area_name,
 			(select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) as certificate
 		from ${aidOffer} o join ${peoplePerson} p on p.id = o.person_id join ${areasArea} a on a.id = o.area_id
@@ -147,6 +149,7 @@ function needFacts(need: NeedRow, person: NeedPerson | undefined): NeedFacts {
 		point: point(need.lat, need.lon),
 		languages: [...new Set([...need.languages, ...(person?.languages ?? [])])],
 		windows: need.windows,
+		dates: need.dates,
 		safeguarded: need.safeguarded,
 		ageGroup: person?.ageGroup ?? null
 	};

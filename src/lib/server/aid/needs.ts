@@ -2,17 +2,32 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { NotFoundError } from '../core/errors.ts';
+import { InvalidError, NotFoundError } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
+import { areaBoundary } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { actingFor, scopeWhere } from './scope.ts';
-import type { CreateNeedInput, CreateOfferInput } from './validation.ts';
+import { pointInput, type CreateNeedInput, type CreateOfferInput } from './validation.ts';
+import { pointInArea } from './form.ts';
+
+/**
+ * The optional point must be a real place inside the chosen neighbourhood when that neighbourhood has a
+ * boundary (one without accepts any valid point). Checked here, not only in the resident's form, so
+ * the API and the office-hour walk-in get the same rule.
+ */
+async function checkPoint(ctx: Ctx, areaId: string, point: { lat: number; lon: number } | null | undefined) {
+	if (!point) return;
+	if (!pointInput.safeParse(point).success) throw new InvalidError({ point: 'aid_error_coordinates' });
+	const area = await areaBoundary(ctx.db, areaId);
+	if (!pointInArea(point, area?.boundary ?? null)) throw new InvalidError({ point: 'map_error_outside' });
+}
 
 /** A resident's need, said by themselves or by a facilitator for them (assisted use, audited as such). */
 export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
 	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
+	await checkPoint(ctx, input.areaId, input.point);
 	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
 	return inTransaction(c, async (t) => {
 		const [row] = await t.db
@@ -27,6 +42,7 @@ export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
 				lat: input.point?.lat ?? null,
 				lon: input.point?.lon ?? null,
 				windows: input.windows,
+				dates: input.dates ?? [],
 				languages: input.languages,
 				frequency: input.frequency,
 				safeguarded: input.safeguarded,
@@ -42,6 +58,7 @@ export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
 /** A volunteer's offer: what, when, where and how many links at once. */
 export async function createOffer(ctx: Ctx, input: CreateOfferInput) {
 	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
+	await checkPoint(ctx, input.areaId, input.point);
 	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
 	return inTransaction(c, async (t) => {
 		const [row] = await t.db
@@ -56,6 +73,7 @@ export async function createOffer(ctx: Ctx, input: CreateOfferInput) {
 				lat: input.point?.lat ?? null,
 				lon: input.point?.lon ?? null,
 				windows: input.windows,
+				dates: input.dates ?? [],
 				languages: input.languages,
 				capacity: input.capacity,
 				assisted,
@@ -92,6 +110,7 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery = {}) {
 			safeguarded: aidNeed.safeguarded,
 			assisted: aidNeed.assisted,
 			windows: aidNeed.windows,
+			dates: aidNeed.dates,
 			areaId: aidNeed.areaId,
 			areaName: areasArea.name,
 			firstName: peoplePerson.firstName,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { line } from '../core/text.ts';
 import { registerPersonInput } from '../people/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
+import { dateInput } from './validation.ts';
 
 // Office hours and the walk-in form of the office-hour mode. Every refusal is a message key.
 
@@ -67,7 +68,8 @@ export const walkInPerson = registerPersonInput.pick({ firstName: true, phone: t
 
 /**
  * The one quick form of the office-hour mode: a new person (or one already known) and their need.
- * The weekly window is optional: all three of day, start and end, or none of them. The output is
+ * The weekly window is optional: all three of day, start and end, or none of them; so is one specific
+ * day (a date without times: the facilitator adds times on the need's own form if they matter). The output is
  * valid input again (the verb parses what a route already parsed); `walkInParts` splits it up.
  */
 export const walkInInput = z
@@ -84,6 +86,7 @@ export const walkInInput = z
 		day: z.union([z.string(), z.number()]).optional(),
 		start: z.union([z.string(), z.number()]).optional(),
 		end: z.union([z.string(), z.number()]).optional(),
+		date: z.string().optional(),
 		safeguarded: checkbox
 	})
 	.superRefine((v, ctx) => {
@@ -92,16 +95,30 @@ export const walkInInput = z
 			if (!p.success) for (const issue of p.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 		}
 		weeklyWindow(v.day, v.start, v.end, ctx);
+		oneDate(v.date, ctx);
 	});
 export type WalkInInput = z.infer<typeof walkInInput>;
 
 /** A parsed walk-in form as what the verbs take: the new person (or null) and the need. */
 export function walkInParts(v: WalkInInput) {
 	const window = weeklyWindow(v.day, v.start, v.end);
+	const date = oneDate(v.date);
 	return {
 		person: v.personId ? null : walkInPerson.parse(v),
-		need: { category: v.category, title: v.title, safeguarded: v.safeguarded, windows: window ? [window] : [] }
+		need: { category: v.category, title: v.title, safeguarded: v.safeguarded, windows: window ? [window] : [], dates: date ? [date] : [] }
 	};
+}
+
+/** null: no day given (or a bad one, then the issue is added when `ctx` is given). */
+function oneDate(raw: string | undefined, ctx?: z.RefinementCtx) {
+	const date = (raw ?? '').trim();
+	if (!date) return null;
+	const parsed = dateInput.safeParse({ date });
+	if (!parsed.success) {
+		for (const issue of parsed.error.issues) ctx?.addIssue({ code: 'custom', message: issue.message, path: ['date'] });
+		return null;
+	}
+	return parsed.data;
 }
 
 /** null: no window given (or a bad one, then the issue is added when `ctx` is given). */

@@ -255,6 +255,7 @@ export async function walkIn(ctx: Ctx, raw: z.input<typeof walkInInput>) {
 			category: said.category,
 			title: said.title,
 			windows: said.windows,
+			dates: said.dates,
 			languages: [],
 			frequency: 'once',
 			safeguarded: said.safeguarded

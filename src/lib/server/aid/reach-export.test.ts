@@ -4,7 +4,7 @@ import { neutralise, reachCsv, reachRows, reachXlsx, type ReachSheetLabels } fro
 import { REACH_FIGURES, type Reach } from './reach.ts';
 import { cell, suppressTable } from './reach-rules.ts';
 
-const hostile = "=HYPERLINK(\"http://evil\",\"x\")";
+const hostile = '=HYPERLINK("http://evil","x")';
 
 const reach: Reach = {
 	period: { from: '2025-01-01', to: '2025-12-31' },

@@ -67,12 +67,20 @@ const quote = (v: Value) => {
 
 /** RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the UTF-8 (Bulgarian, Arabic). */
 export function reachCsv(reach: Reach, labels: ReachSheetLabels): string {
-	return '\uFEFF' + reachRows(reach, labels).map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+	return (
+		'\uFEFF' +
+		reachRows(reach, labels)
+			.map((row) => row.map(quote).join(','))
+			.join('\r\n') +
+		'\r\n'
+	);
 }
 
 /** One XLSX sheet with the same rows: numbers as numbers, "<5" and words as text (never formulas). */
 export async function reachXlsx(reach: Reach, labels: ReachSheetLabels): Promise<Buffer> {
-	const data = reachRows(reach, labels).map((row) => row.map((v) => (v === null ? null : { value: v, type: typeof v === 'number' ? Number : String })));
+	const data = reachRows(reach, labels).map((row) =>
+		row.map((v) => (v === null ? null : { value: v, type: typeof v === 'number' ? Number : String }))
+	);
 	const sheet = labels.title.replace(/[[\]:*?/\\']/g, ' ').slice(0, 31) || 'Reach';
 	return writeXlsxFile(data, { sheet, columns: [{ width: 44 }, { width: 14 }, { width: 14 }] }).toBuffer();
 }

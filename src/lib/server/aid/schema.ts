@@ -1,10 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	check,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	smallint,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { authUser } from '../auth/schema.ts';
 import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
-import type { Window } from './scoring.ts';
+import type { DateItem, Window } from './scoring.ts';
 
 export const NEED_STATUSES = ['open', 'matched', 'closed', 'withdrawn'] as const;
 export const OFFER_STATUSES = ['active', 'paused', 'withdrawn'] as const;
@@ -28,7 +42,12 @@ const placeFields = () => ({
 	lat: doublePrecision('lat'),
 	lon: doublePrecision('lon'),
 	windows: jsonb('windows').$type<Window[]>().notNull().default([]),
-	languages: text('languages').array().notNull().default(sql`'{}'::text[]`)
+	// Specific days ("the move on 12 March"), besides or instead of weekly windows; neither means any time.
+	dates: jsonb('dates').$type<DateItem[]>().notNull().default([]),
+	languages: text('languages')
+		.array()
+		.notNull()
+		.default(sql`'{}'::text[]`)
 });
 
 export const aidNeed = pgTable(

@@ -6,6 +6,11 @@ import type { Category } from './categories.ts';
 /** A weekly time window: day 0 = Monday … 6 = Sunday, minutes since midnight, end after start. */
 export type Window = { day: number; start: number; end: number };
 export type Point = { lat: number; lon: number };
+/**
+ * One specific day ('YYYY-MM-DD', a Belgian calendar day), with an optional time range in minutes
+ * since midnight. Without times it means "any time that day".
+ */
+export type DateItem = { date: string; start?: number; end?: number };
 
 export type NeedFacts = {
 	id: string;
@@ -14,6 +19,8 @@ export type NeedFacts = {
 	point: Point | null;
 	languages: string[];
 	windows: Window[];
+	/** Specific days (a move, an appointment); those before today are ignored. */
+	dates: DateItem[];
 	/** Help with children or inside someone's home: only volunteers with a valid certificate. */
 	safeguarded: boolean;
 	/** The age group of the person in need, for "helped N seniors before". */
@@ -28,6 +35,8 @@ export type OfferFacts = {
 	point: Point | null;
 	languages: string[];
 	windows: Window[];
+	/** Specific days the volunteer is free; those before today are ignored. */
+	dates: DateItem[];
 	/** How many links this volunteer takes on at once, and how many are active now. */
 	capacity: number;
 	activeLinks: number;
@@ -42,6 +51,8 @@ export type Reason =
 	| { code: 'distance'; points: number; metres: number }
 	| { code: 'same_area'; points: number }
 	| { code: 'time'; points: number; day: number; start: number; end: number }
+	// A specific day that suits both sides; no start/end when both are free the whole day.
+	| { code: 'date'; points: number; date: string; start?: number; end?: number }
 	| { code: 'experience'; points: number; count: number; ageGroup: string | null }
 	| { code: 'load'; points: number; activeLinks: number };
 
@@ -57,6 +68,8 @@ export const POINTS = {
 	distanceFar: 5, // ≤ 3 km
 	sameArea: 10, // when no points to measure between
 	time: 20,
+	// A specific day that suits both sides replaces the weekly fit (never both): being free is counted once.
+	date: 20,
 	experiencePerLink: 3,
 	experienceMax: 15,
 	loadPerLink: -5
@@ -88,6 +101,54 @@ export function bestOverlap(a: Window[], b: Window[]): Window | null {
 	return best;
 }
 
+const WHOLE_DAY = 1440;
+
+/** The weekday of an ISO day: 0 = Monday … 6 = Sunday (as in Window). */
+export function weekdayOf(date: string): number {
+	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+	return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+}
+
+const span = (d: DateItem): [number, number] => (d.start !== undefined && d.end !== undefined ? [d.start, d.end] : [0, WHOLE_DAY]);
+
+type Free = { windows: Window[]; dates: DateItem[] };
+type Hit = { date: string; start: number; end: number };
+
+/** Two time ranges on one day, as their overlap, or null when they do not meet. */
+function meet(date: string, [aStart, aEnd]: [number, number], [bStart, bEnd]: [number, number]): Hit | null {
+	const start = Math.max(aStart, bStart);
+	const end = Math.min(aEnd, bEnd);
+	return end > start ? { date, start, end } : null;
+}
+
+/** Longest first, then the earliest day, then the earliest start: a total order, so input order never matters. */
+const better = (a: Hit, b: Hit | null) =>
+	!b || a.end - a.start > b.end - b.start || (a.end - a.start === b.end - b.start && (a.date < b.date || (a.date === b.date && a.start < b.start)));
+
+/**
+ * The best specific day from `today` on when both sides are free: a need's day against the offer's
+ * weekly windows on that weekday or the offer's same day, and an offer's day against the need's
+ * weekly windows. A day without times overlaps anything that day. Days before today are ignored.
+ */
+export function bestDate(need: Free, offer: Free, today: string): DateItem | null {
+	const hits: (Hit | null)[] = [];
+	const needDates = need.dates.filter((d) => d.date >= today);
+	const offerDates = offer.dates.filter((d) => d.date >= today);
+	for (const d of needDates) {
+		const day = weekdayOf(d.date);
+		for (const w of offer.windows) if (w.day === day) hits.push(meet(d.date, span(d), [w.start, w.end]));
+		for (const e of offerDates) if (e.date === d.date) hits.push(meet(d.date, span(d), span(e)));
+	}
+	for (const e of offerDates) {
+		const day = weekdayOf(e.date);
+		for (const w of need.windows) if (w.day === day) hits.push(meet(e.date, [w.start, w.end], span(e)));
+	}
+	let best: Hit | null = null;
+	for (const h of hits) if (h && better(h, best)) best = h;
+	if (!best) return null;
+	return best.start === 0 && best.end === WHOLE_DAY ? { date: best.date } : best;
+}
+
 /** Can this offer be proposed for this need at all, on `today` (ISO date)? */
 export function exclusion(need: NeedFacts, offer: OfferFacts, today: string): Exclusion | null {
 	if (need.category !== offer.category) return 'other_category';
@@ -99,8 +160,8 @@ export function exclusion(need: NeedFacts, offer: OfferFacts, today: string): Ex
 	return null;
 }
 
-/** The points and their reasons; call only for offers without an exclusion. */
-export function score(need: NeedFacts, offer: OfferFacts): Scored {
+/** The points and their reasons on `today` (ISO date); call only for offers without an exclusion. */
+export function score(need: NeedFacts, offer: OfferFacts, today: string): Scored {
 	const reasons: Reason[] = [];
 	// Languages are compared in a fixed order so the reason shown is always the same one.
 	const shared = [...need.languages].sort().find((l) => offer.languages.includes(l));
@@ -114,8 +175,11 @@ export function score(need: NeedFacts, offer: OfferFacts): Scored {
 		reasons.push({ code: 'same_area', points: POINTS.sameArea });
 	}
 
-	const overlap = bestOverlap(need.windows, offer.windows);
-	if (overlap) reasons.push({ code: 'time', points: POINTS.time, ...overlap });
+	// A concrete day says more than "both free on Tuesdays": shown (and counted) instead of it.
+	const onDate = bestDate(need, offer, today);
+	const overlap = onDate ? null : bestOverlap(need.windows, offer.windows);
+	if (onDate) reasons.push({ code: 'date', points: POINTS.date, ...onDate });
+	else if (overlap) reasons.push({ code: 'time', points: POINTS.time, ...overlap });
 
 	const sameGroup = need.ageGroup ? (offer.helpedBefore[need.ageGroup] ?? 0) : 0;
 	const count = sameGroup || Object.values(offer.helpedBefore).reduce((a, b) => a + b, 0);
@@ -137,7 +201,7 @@ export function score(need: NeedFacts, offer: OfferFacts): Scored {
 /** Ranked candidates for one need: best first, ties broken by offer id, so the order is stable. */
 export function rank(need: NeedFacts, offers: OfferFacts[], today: string, limit = 20): Scored[] {
 	const scored: Scored[] = [];
-	for (const offer of offers) if (!exclusion(need, offer, today)) scored.push(score(need, offer));
+	for (const offer of offers) if (!exclusion(need, offer, today)) scored.push(score(need, offer, today));
 	scored.sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
 	return scored.slice(0, limit);
 }

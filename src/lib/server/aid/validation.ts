@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { line } from '../core/text.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { addYears, belgianDay, CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
+import type { DateItem } from './scoring.ts';
 
 // What a need or an offer may say, for forms and the API alike. Every refusal is a message key.
 
@@ -41,6 +42,64 @@ export const windowsInput = z
 		}
 	});
 
+/** At most this many specific days per need or offer: a few appointments, not a calendar. */
+export const MAX_DATES = 5;
+/** How far ahead a specific day may lie. */
+export const DATES_MAX_YEARS = 1;
+
+const realDay = z.iso.date('error_date');
+const minuteField = (min: number, max: number) =>
+	z.coerce.number({ error: 'aid_error_time' }).int('aid_error_time').min(min, 'aid_error_time').max(max, 'aid_error_time').optional();
+
+/**
+ * One specific day with an optional time range: both of start and end, or neither (then any time
+ * that day). The day is a real one, from today (in Belgium) to a year ahead; checked when parsed.
+ */
+export const dateInput = z
+	.object(
+		{
+			date: z
+				.string({ error: 'error_date' })
+				.trim()
+				.min(1, 'error_required')
+				.pipe(realDay)
+				.meta({ description: 'A day, YYYY-MM-DD, from today (Europe/Brussels) to one year ahead.', format: 'date' }),
+			start: minuteField(0, 1439),
+			end: minuteField(1, 1440)
+		},
+		{ error: 'error_date' }
+	)
+	.meta({ description: 'A specific day; start and end (minutes since midnight) both or neither: without them, any time that day.' })
+	.superRefine((d, ctx) => {
+		const today = belgianDay();
+		// Runs even when the day is malformed (zod keeps going after a format issue): compare only real days.
+		if (realDay.safeParse(d.date).success) {
+			if (d.date < today) ctx.addIssue({ code: 'custom', message: 'aid_error_date_past', path: ['date'] });
+			else if (d.date > addYears(today, DATES_MAX_YEARS)) ctx.addIssue({ code: 'custom', message: 'aid_error_date_far', path: ['date'] });
+		}
+		if ((d.start === undefined) !== (d.end === undefined))
+			ctx.addIssue({ code: 'custom', message: 'aid_error_date_times', path: [d.start === undefined ? 'start' : 'end'] });
+		else if (d.start !== undefined && d.end !== undefined && d.end <= d.start)
+			ctx.addIssue({ code: 'custom', message: 'aid_error_window_order', path: ['end'] });
+	})
+	// Only the keys that mean something are kept: {date} or {date, start, end}.
+	.transform((d): DateItem => (d.start !== undefined && d.end !== undefined ? { date: d.date, start: d.start, end: d.end } : { date: d.date }));
+
+const dateKey = (d: DateItem) => `${d.date}|${d.start ?? ''}|${d.end ?? ''}`;
+
+/** Up to five specific days, none given twice; kept in calendar order. */
+export const datesInput = z
+	.array(dateInput, { error: 'error_date' })
+	.max(MAX_DATES, 'aid_error_dates_too_many')
+	.superRefine((ds, ctx) => {
+		const seen = new Set<string>();
+		for (const [i, d] of ds.entries()) {
+			if (seen.has(dateKey(d))) ctx.addIssue({ code: 'custom', message: 'aid_error_date_duplicate', path: [i, 'date'] });
+			seen.add(dateKey(d));
+		}
+	})
+	.transform((ds) => [...ds].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : (a.start ?? -1) - (b.start ?? -1))));
+
 export const pointInput = z.object({
 	lat: z.coerce.number({ error: 'aid_error_coordinates' }).min(-90, 'aid_error_coordinates').max(90, 'aid_error_coordinates'),
 	lon: z.coerce.number({ error: 'aid_error_coordinates' }).min(-180, 'aid_error_coordinates').max(180, 'aid_error_coordinates')
@@ -58,6 +117,8 @@ const common = {
 	areaId: z.uuid('error_required'),
 	point: pointInput.nullish(),
 	windows: windowsInput.default([]),
+	// Optional for callers that build the input themselves (the walk-in, tests); stored as [] when absent.
+	dates: datesInput.optional(),
 	languages: languages.default([])
 };
 

@@ -21,7 +21,10 @@ import { registerPerson, type RegisterPersonInput } from '../people/index.ts';
 // The mutual-aid part of /api/v1: response shapes (documented from these Zod schemas) and the
 // mapping from verb results to them. The verbs do the authorisation, exactly as for the pages.
 
-const windowSchema = z.object({ day: z.number().int(), start: z.number().int(), end: z.number().int() }).meta({ id: 'WeeklyWindow' });
+export const windowSchema = z.object({ day: z.number().int(), start: z.number().int(), end: z.number().int() }).meta({ id: 'WeeklyWindow' });
+export const dateSchema = z
+	.object({ date: z.string(), start: z.number().int().optional(), end: z.number().int().optional() })
+	.meta({ id: 'DayWindow', description: 'A particular day (YYYY-MM-DD), with an optional time range in minutes after midnight.' });
 
 export const personResponse = z
 	.object({ id: z.uuid(), firstName: z.string(), organisationId: z.uuid().nullable(), areaId: z.uuid().nullable(), hasAccount: z.boolean() })
@@ -36,6 +39,7 @@ export const needResponse = z
 		status: z.enum(NEED_STATUSES),
 		areaId: z.uuid(),
 		windows: z.array(windowSchema),
+		dates: z.array(dateSchema),
 		languages: z.array(z.string()),
 		safeguarded: z.boolean(),
 		assisted: z.boolean(),
@@ -56,6 +60,7 @@ export const needListResponse = z
 				areaName: z.string(),
 				safeguarded: z.boolean(),
 				windows: z.array(windowSchema),
+				dates: z.array(dateSchema),
 				openLinks: z.number().int(),
 				createdAt: z.string()
 			})
@@ -74,13 +79,14 @@ export const offerResponse = z
 		capacity: z.number().int(),
 		activeLinks: z.number().int(),
 		windows: z.array(windowSchema),
+		dates: z.array(dateSchema),
 		languages: z.array(z.string()),
 		createdAt: z.string()
 	})
 	.meta({ id: 'Offer' });
 
-const reasonSchema = z
-	.object({ code: z.enum(['language', 'distance', 'same_area', 'time', 'experience', 'load']), points: z.number().int() })
+export const reasonSchema = z
+	.object({ code: z.enum(['language', 'distance', 'same_area', 'time', 'date', 'experience', 'load']), points: z.number().int() })
 	.catchall(z.unknown())
 	.meta({ id: 'MatchReason', description: 'One part of a match score, with what a person needs to read it (language code, metres, window, count).' });
 
@@ -124,10 +130,20 @@ export const respondBody = z
 	})
 	.meta({ id: 'LinkResponse' });
 
-const iso = (d: Date) => new Date(d).toISOString();
+export const iso = (d: Date) => new Date(d).toISOString();
 
-type LinkRow = { id: string; needId: string; offerId: string; status: (typeof LINK_STATUSES)[number]; score: number; needAcceptedAt: Date | null; offerAcceptedAt: Date | null; reason: string | null; changedAt: Date };
-const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
+type LinkRow = {
+	id: string;
+	needId: string;
+	offerId: string;
+	status: (typeof LINK_STATUSES)[number];
+	score: number;
+	needAcceptedAt: Date | null;
+	offerAcceptedAt: Date | null;
+	reason: string | null;
+	changedAt: Date;
+};
+export const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
 	id: l.id,
 	needId: l.needId,
 	offerId: l.offerId,
@@ -144,8 +160,11 @@ export async function apiCreatePerson(ctx: Ctx, input: RegisterPersonInput): Pro
 	return { id: p.id, firstName: p.firstName, organisationId: p.organisationId, areaId: p.areaId, hasAccount: !!p.userId };
 }
 
-export async function apiCreateNeed(ctx: Ctx, input: CreateNeedInput): Promise<z.infer<typeof needResponse>> {
-	const n = await createNeed(ctx, input);
+type NeedRow = Awaited<ReturnType<typeof createNeed>>;
+type OfferRow = Awaited<ReturnType<typeof createOffer>>;
+
+/** A need as its own person or the staff who said it see it (no point, no description). */
+export function needOut(n: NeedRow): z.infer<typeof needResponse> {
 	return {
 		id: n.id,
 		personId: n.personId,
@@ -154,6 +173,7 @@ export async function apiCreateNeed(ctx: Ctx, input: CreateNeedInput): Promise<z
 		status: n.status,
 		areaId: n.areaId,
 		windows: n.windows,
+		dates: n.dates,
 		languages: n.languages,
 		safeguarded: n.safeguarded,
 		assisted: n.assisted,
@@ -161,8 +181,7 @@ export async function apiCreateNeed(ctx: Ctx, input: CreateNeedInput): Promise<z
 	};
 }
 
-export async function apiCreateOffer(ctx: Ctx, input: CreateOfferInput): Promise<z.infer<typeof offerResponse>> {
-	const o = await createOffer(ctx, input);
+export function offerOut(o: OfferRow): z.infer<typeof offerResponse> {
 	return {
 		id: o.id,
 		personId: o.personId,
@@ -173,10 +192,14 @@ export async function apiCreateOffer(ctx: Ctx, input: CreateOfferInput): Promise
 		capacity: o.capacity,
 		activeLinks: o.activeLinks,
 		windows: o.windows,
+		dates: o.dates,
 		languages: o.languages,
 		createdAt: iso(o.createdAt)
 	};
 }
+
+export const apiCreateNeed = async (ctx: Ctx, input: CreateNeedInput) => needOut(await createNeed(ctx, input));
+export const apiCreateOffer = async (ctx: Ctx, input: CreateOfferInput) => offerOut(await createOffer(ctx, input));
 
 export async function apiListNeeds(ctx: Ctx, q: Parameters<typeof listNeeds>[1]): Promise<z.infer<typeof needListResponse>> {
 	const needs = await listNeeds(ctx, q);
@@ -191,6 +214,7 @@ export async function apiListNeeds(ctx: Ctx, q: Parameters<typeof listNeeds>[1])
 			areaName: n.areaName,
 			safeguarded: n.safeguarded,
 			windows: n.windows,
+			dates: n.dates,
 			openLinks: n.openLinks,
 			createdAt: iso(n.createdAt)
 		}))
@@ -199,7 +223,10 @@ export async function apiListNeeds(ctx: Ctx, q: Parameters<typeof listNeeds>[1])
 
 export async function apiSuggestMatches(ctx: Ctx, needId: string, limit?: number): Promise<z.infer<typeof matchesResponse>> {
 	const s = await suggestMatches(ctx, needId, limit);
-	return { needId: s.needId, candidates: s.candidates.map(({ personId: _, ...c }) => ({ ...c, reasons: c.reasons as z.infer<typeof reasonSchema>[] })) };
+	return {
+		needId: s.needId,
+		candidates: s.candidates.map(({ personId: _, ...c }) => ({ ...c, reasons: c.reasons as z.infer<typeof reasonSchema>[] }))
+	};
 }
 
 export const apiProposeLink = async (ctx: Ctx, input: { needId: string; offerId: string }) => link(await proposeLink(ctx, input));

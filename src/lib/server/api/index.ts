@@ -14,3 +14,27 @@ export {
 	certificateRequest,
 	respondBody
 } from './aid.ts';
+export {
+	apiEndLink,
+	apiNudgeLink,
+	apiGiveFeedback,
+	apiListLinks,
+	apiListMyAid,
+	apiWeeklyProposal,
+	endLinkBody,
+	feedbackBody,
+	linkQueryInput,
+	weeklyQueryInput,
+	withPath
+} from './aid-links.ts';
+export {
+	apiListOfficeHours,
+	apiCreateOfficeHour,
+	apiDeleteOfficeHour,
+	apiCountVisit,
+	apiSetBoard,
+	apiPublicBoard,
+	officeHourRequest,
+	visitRequest,
+	boardSwitchBody
+} from './aid-office.ts';

@@ -35,7 +35,18 @@ describe('OpenAPI document', () => {
 describe('mutual-aid operations', () => {
 	it('has every operationId the issue names, each with its path parameters', () => {
 		const ids = OPERATIONS.map((o) => o.operationId);
-		for (const id of ['createPerson', 'createNeed', 'createOffer', 'listNeeds', 'suggestMatches', 'proposeLink', 'respondToLink', 'completeLink', 'getMutualAidReach', 'recordCertificate'])
+		for (const id of [
+			'createPerson',
+			'createNeed',
+			'createOffer',
+			'listNeeds',
+			'suggestMatches',
+			'proposeLink',
+			'respondToLink',
+			'completeLink',
+			'getMutualAidReach',
+			'recordCertificate'
+		])
 			expect(ids).toContain(id);
 		const matches = doc.paths['/aid/needs/{id}/matches']!.get as { parameters: { name: string; in: string }[] };
 		expect(matches.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
@@ -58,5 +69,85 @@ describe('mutual-aid operations', () => {
 		expect(post.responses['200']).toBeUndefined();
 		const created = resolve(post.responses['201']!.content!['application/json']!.schema);
 		expect(Object.keys(created.properties as object).sort()).toEqual(['checkedOn', 'id', 'personId', 'validUntil']);
+	});
+});
+
+describe('the operations the aid pages have (issue: everything the pages can do, the API can do)', () => {
+	type Op = {
+		operationId: string;
+		security: unknown[];
+		parameters?: { name: string; in: string; schema: Record<string, unknown> }[];
+		requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
+		responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+	};
+	const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op> | undefined)?.[method];
+	const bodyOf = (o: Op) => resolve(o.requestBody!.content['application/json']!.schema);
+
+	it.each([
+		['endLink', 'post', '/aid/links/{id}/end', '200'],
+		['nudgeLink', 'post', '/aid/links/{id}/nudge', '200'],
+		['giveFeedback', 'post', '/aid/links/{id}/feedback', '200'],
+		['listLinks', 'get', '/aid/links', '200'],
+		['listMyAid', 'get', '/aid/me', '200'],
+		['getWeeklyProposal', 'get', '/aid/weekly', '200'],
+		['listOfficeHours', 'get', '/aid/office-hours', '200'],
+		['createOfficeHour', 'post', '/aid/office-hours', '201'],
+		['deleteOfficeHour', 'delete', '/aid/office-hours/{id}', '200'],
+		['countVisit', 'post', '/aid/visits', '201'],
+		['setNeighbourhoodBoard', 'post', '/areas/{area}/board', '200'],
+		['getNeighbourhoodBoard', 'get', '/areas/{area}/board', '200']
+	])('has %s at %s %s, answering %s with a named schema', (id, method, path, status) => {
+		const o = op(path, method)!;
+		expect(o.operationId).toBe(id);
+		expect(OPERATIONS.filter((x) => x.operationId === id)).toHaveLength(1);
+		expect(Object.keys(o.responses).filter((s) => s.startsWith('2'))).toEqual([status]);
+		expect(o.responses[status]!.content!['application/json']!.schema.$ref).toMatch(/^#\/components\/schemas\/\w+$/);
+		expect(resolve(o.responses[status]!.content!['application/json']!.schema).type).toBe('object');
+		for (const p of [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))
+			expect(o.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: p, in: 'path' })]));
+		if (o.requestBody) expect(Object.keys(o.responses)).toEqual(expect.arrayContaining(['415', '422']));
+	});
+
+	it('documents request bodies as what a client sends (defaults optional, the path not in the body)', () => {
+		const end = bodyOf(op('/aid/links/{id}/end', 'post')!);
+		expect(Object.keys(end.properties as object).sort()).toEqual(['reason', 'to']);
+		expect(end.required).toEqual(['to']);
+		expect(String(end.description)).toContain('reason');
+		const feedback = bodyOf(op('/aid/links/{id}/feedback', 'post')!);
+		expect(Object.keys(feedback.properties as object).sort()).toEqual(['comment', 'rating']);
+		const hour = bodyOf(op('/aid/office-hours', 'post')!);
+		expect(hour.required).not.toContain('public');
+		expect((hour.properties as Record<string, Record<string, unknown>>).start).not.toEqual({});
+		expect(bodyOf(op('/aid/needs', 'post')!).required).not.toContain('windows');
+		expect(bodyOf(op('/areas/{area}/board', 'post')!).properties).toEqual({ show: { type: 'boolean' } });
+	});
+
+	it('says where the body is empty and where the sending happens', () => {
+		expect(OPERATIONS.find((o) => o.operationId === 'nudgeLink')!.summary).toContain('{}');
+		expect(OPERATIONS.find((o) => o.operationId === 'getWeeklyProposal')!.summary).toContain('proposeLink');
+	});
+
+	it('has the query parameters of the pages', () => {
+		expect(
+			op('/aid/links', 'get')!
+				.parameters!.map((p) => p.name)
+				.sort()
+		).toEqual(['areaId', 'limit', 'stalled']);
+		expect(op('/aid/weekly', 'get')!.parameters!.map((p) => p.name)).toEqual(['areaId']);
+	});
+
+	it('opens only the public board without a token, found by the neighbourhood code', () => {
+		const open = OPERATIONS.filter((o) => o.public).map((o) => o.operationId);
+		expect(open).toEqual(['getNeighbourhoodBoard']);
+		const board = op('/areas/{area}/board', 'get')!;
+		expect(board.security).toEqual([]);
+		expect(board.responses['401']).toBeUndefined();
+		expect(board.parameters![0]!.schema).not.toHaveProperty('format');
+		expect(op('/areas/{area}/board', 'post')!.security).toEqual([{ bearer: [] }]);
+	});
+
+	it('documents every record made as a 201', () => {
+		for (const id of ['createPerson', 'createNeed', 'createOffer', 'proposeLink', 'recordCertificate', 'createOfficeHour', 'countVisit'])
+			expect(OPERATIONS.find((o) => o.operationId === id)!.status, id).toBe(201);
 	});
 });

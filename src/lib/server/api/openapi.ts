@@ -15,6 +15,28 @@ import {
 	reachResponse,
 	respondBody
 } from './aid.ts';
+import {
+	endLinkBody,
+	feedbackBody,
+	feedbackResponse,
+	linkListResponse,
+	linkQueryInput,
+	myAidResponse,
+	nudgeResponse,
+	weeklyQueryInput,
+	weeklyResponse
+} from './aid-links.ts';
+import {
+	boardSwitchBody,
+	boardSwitchResponse,
+	deletedResponse,
+	officeHourListResponse,
+	officeHourRequest,
+	officeHourResponse,
+	publicBoardResponse,
+	visitRequest,
+	visitResponse
+} from './aid-office.ts';
 
 type Operation = {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -27,15 +49,53 @@ type Operation = {
 	query?: z.ZodObject;
 	/** The success status when it is not 200 (201 for a record made). */
 	status?: 201;
+	/** Path parameters that are not record ids (a neighbourhood's code), by name. */
+	pathParams?: Record<string, { description: string; schema: Json }>;
+	/** Open to anyone, no token (public data only). */
+	public?: true;
 };
+
+// Kit's CSRF check takes a cross-origin POST without a content type for a form and refuses it.
+const EMPTY_BODY = 'send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form';
 
 // Every /api/v1 operation, with a stable operationId. Later modules add theirs here.
 export const OPERATIONS: Operation[] = [
 	{ method: 'get', path: '/me', operationId: 'getMe', summary: 'The token’s user, person and roles', response: meResponse },
-	{ method: 'post', path: '/people', operationId: 'createPerson', summary: 'Register a person without an account (walk-in), consent recorded', request: registerPersonInput, response: personResponse },
-	{ method: 'post', path: '/aid/needs', operationId: 'createNeed', summary: 'Say what a person needs (their own, or assisted by staff)', request: createNeedInput, response: needResponse },
-	{ method: 'get', path: '/aid/needs', operationId: 'listNeeds', summary: 'The queue of needs in the actor’s organisations and areas', query: needQueryInput, response: needListResponse },
-	{ method: 'post', path: '/aid/offers', operationId: 'createOffer', summary: 'Say what a volunteer offers, when, and for how many people at once', request: createOfferInput, response: offerResponse },
+	{
+		method: 'post',
+		path: '/people',
+		operationId: 'createPerson',
+		summary: 'Register a person without an account (walk-in), consent recorded',
+		request: registerPersonInput,
+		response: personResponse,
+		status: 201
+	},
+	{
+		method: 'post',
+		path: '/aid/needs',
+		operationId: 'createNeed',
+		summary: 'Say what a person needs (their own, or assisted by staff)',
+		request: createNeedInput,
+		response: needResponse,
+		status: 201
+	},
+	{
+		method: 'get',
+		path: '/aid/needs',
+		operationId: 'listNeeds',
+		summary: 'The queue of needs in the actor’s organisations and areas',
+		query: needQueryInput,
+		response: needListResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/offers',
+		operationId: 'createOffer',
+		summary: 'Say what a volunteer offers, when, and for how many people at once',
+		request: createOfferInput,
+		response: offerResponse,
+		status: 201
+	},
 	{
 		method: 'get',
 		path: '/aid/needs/{id}/matches',
@@ -43,9 +103,31 @@ export const OPERATIONS: Operation[] = [
 		summary: 'Ranked candidate offers for a need, each with its score and the reasons that make it up',
 		response: matchesResponse
 	},
-	{ method: 'post', path: '/aid/links', operationId: 'proposeLink', summary: 'Propose an offer for a need (sides without an account are accepted by the facilitator)', request: proposeLinkInput, response: linkResponse },
-	{ method: 'post', path: '/aid/links/{id}/response', operationId: 'respondToLink', summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)', request: respondBody, response: linkResponse },
-	{ method: 'post', path: '/aid/links/{id}/complete', operationId: 'completeLink', summary: 'Say that the help took place (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)', response: linkResponse },
+	{
+		method: 'post',
+		path: '/aid/links',
+		operationId: 'proposeLink',
+		summary: 'Propose an offer for a need (sides without an account are accepted by the facilitator)',
+		request: proposeLinkInput,
+		response: linkResponse,
+		status: 201
+	},
+	{
+		method: 'post',
+		path: '/aid/links/{id}/response',
+		operationId: 'respondToLink',
+		summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)',
+		request: respondBody,
+		response: linkResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/links/{id}/complete',
+		operationId: 'completeLink',
+		summary:
+			'Say that the help took place (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)',
+		response: linkResponse
+	},
 	{
 		method: 'post',
 		path: '/people/{id}/certificates',
@@ -55,17 +137,126 @@ export const OPERATIONS: Operation[] = [
 		response: certificateResponse,
 		status: 201
 	},
-	{ method: 'get', path: '/aid/reach', operationId: 'getMutualAidReach', summary: 'Mutual-aid figures for an area and a period; groups under 5 suppressed', query: reachInput, response: reachResponse }
+	{
+		method: 'get',
+		path: '/aid/reach',
+		operationId: 'getMutualAidReach',
+		summary: 'Mutual-aid figures for an area and a period; groups under 5 suppressed',
+		query: reachInput,
+		response: reachResponse
+	},
+	{
+		method: 'get',
+		path: '/aid/links',
+		operationId: 'listLinks',
+		summary:
+			'Links in the actor’s organisations and areas, newest change first (staff); stalled=1 keeps the open ones without a change for 14 days, oldest first',
+		query: linkQueryInput,
+		response: linkListResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/links/{id}/end',
+		operationId: 'endLink',
+		summary:
+			'End a link, by either side or a facilitator: closed after the help took place, cancelled before that (a reason is then required); frees the volunteer’s place',
+		request: endLinkBody,
+		response: linkResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/links/{id}/nudge',
+		operationId: 'nudgeLink',
+		summary: `A facilitator nudges a stalled link: it counts as a change, and each side it waits for gets a reminder mail when they have an account; once a day per link, a second nudge that day is a 409 (${EMPTY_BODY})`,
+		response: nudgeResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/links/{id}/feedback',
+		operationId: 'giveFeedback',
+		summary: 'Short feedback by a side of the link after the help took place; giving it again replaces the first',
+		request: feedbackBody,
+		response: feedbackResponse
+	},
+	{
+		method: 'get',
+		path: '/aid/me',
+		operationId: 'listMyAid',
+		summary:
+			'The caller’s own needs, offers and links (residents and volunteers); the other side of a link is a first name and a neighbourhood until both accepted',
+		response: myAidResponse
+	},
+	{
+		method: 'get',
+		path: '/aid/weekly',
+		operationId: 'getWeeklyProposal',
+		summary:
+			'The weekly proposal for a neighbourhood: the pairing of open needs and offers with the highest total score (needs aid.link.manage, a write token). Nothing is sent: propose the pairs you keep with proposeLink (POST /aid/links), one call per pair',
+		query: weeklyQueryInput,
+		response: weeklyResponse
+	},
+	{
+		method: 'get',
+		path: '/aid/office-hours',
+		operationId: 'listOfficeHours',
+		summary: 'The office-hour schedule in the actor’s organisations and areas, public or not',
+		response: officeHourListResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/office-hours',
+		operationId: 'createOfficeHour',
+		summary: 'Add a weekly office hour to the schedule',
+		request: officeHourRequest,
+		response: officeHourResponse,
+		status: 201
+	},
+	{
+		method: 'delete',
+		path: '/aid/office-hours/{id}',
+		operationId: 'deleteOfficeHour',
+		summary: 'Remove an office hour from the schedule; the visits it counted stay',
+		response: deletedResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/visits',
+		operationId: 'countVisit',
+		summary: 'Count one visit at an office hour or in a neighbourhood, of someone known or of an anonymous question',
+		request: visitRequest,
+		response: visitResponse,
+		status: 201
+	},
+	{
+		method: 'post',
+		path: '/areas/{area}/board',
+		operationId: 'setNeighbourhoodBoard',
+		summary: 'Switch a neighbourhood’s public, anonymous needs board on or off (audited)',
+		pathParams: { area: { description: 'The neighbourhood’s id.', schema: { type: 'string', format: 'uuid' } } },
+		request: boardSwitchBody,
+		response: boardSwitchResponse
+	},
+	{
+		method: 'get',
+		path: '/areas/{area}/board',
+		operationId: 'getNeighbourhoodBoard',
+		summary:
+			'A neighbourhood’s public needs board, as its public page shows it: kind of help, weekly times and weeks open, never who asks. No token needed',
+		pathParams: { area: { description: 'The neighbourhood’s code (its id works too).', schema: { type: 'string', maxLength: 100 } } },
+		response: publicBoardResponse,
+		public: true
+	}
 ];
 
 type Json = Record<string, unknown>;
+type Io = 'input' | 'output';
 
 /**
  * Zod → JSON Schema, with every named schema (`.meta({ id })`) moved to components.schemas and
  * referenced from there, so clients generate one type per named schema.
  */
-function schemaIn(components: Record<string, Json>, s: z.ZodType): Json {
-	const raw = JSON.stringify(z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any' })).replaceAll(
+function schemaIn(components: Record<string, Json>, s: z.ZodType, io: Io = 'output'): Json {
+	const raw = JSON.stringify(z.toJSONSchema(s, { target: 'draft-2020-12', unrepresentable: 'any', io })).replaceAll(
 		'"#/$defs/',
 		'"#/components/schemas/'
 	);
@@ -77,29 +268,40 @@ function schemaIn(components: Record<string, Json>, s: z.ZodType): Json {
 export function openApiDocument(origin: string) {
 	const paths: Record<string, Record<string, unknown>> = {};
 	const components: Record<string, Json> = {};
-	const schema = (s: z.ZodType) => schemaIn(components, s);
+	const schema = (s: z.ZodType, io?: Io) => schemaIn(components, s, io);
 	const problem = { description: 'Problem', content: { 'application/problem+json': { schema: schema(problemSchema) } } };
 	for (const op of OPERATIONS) {
 		paths[op.path] ??= {};
-		const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+		const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+			name: m[1],
+			in: 'path',
+			required: true,
+			...(op.pathParams?.[m[1]!] ?? { schema: { type: 'string', format: 'uuid' } })
+		}));
+		// Requests and queries are what a client sends: documented as Zod's input (defaults optional, "HH:MM" or minutes).
 		const queryParams = op.query
-			? Object.entries((schema(op.query) as { properties?: Record<string, Json> }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s }))
+			? Object.entries((schema(op.query, 'input') as { properties?: Record<string, Json> }).properties ?? {}).map(([name, s]) => ({
+					name,
+					in: 'query',
+					required: false,
+					schema: s
+				}))
 			: [];
 		const parameters = [...pathParams, ...queryParams];
 		paths[op.path]![op.method] = {
 			operationId: op.operationId,
 			summary: op.summary,
 			...(parameters.length ? { parameters } : {}),
-			security: [{ bearer: [] }],
-			...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request) } } } } : {}),
+			security: op.public ? [] : [{ bearer: [] }],
+			...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request, 'input') } } } } : {}),
 			responses: {
 				[String(op.status ?? 200)]: {
 					description: op.status === 201 ? 'Created' : 'OK',
 					content: { 'application/json': { schema: schema(op.response) } }
 				},
-				'401': problem,
-				'403': problem,
+				...(op.public ? {} : { '401': problem, '403': problem }),
 				...(op.request || op.query ? { '400': problem, '422': problem } : {}),
+				...(op.request ? { '415': problem } : {}),
 				...(pathParams.length ? { '404': problem } : {}),
 				...(op.method === 'post' ? { '409': problem } : {})
 			}

@@ -15,10 +15,27 @@ export function setMailNotifier(fn: Notifier | null) {
 }
 
 export async function queueMail(db: Db, message: MailMessage, transport: Transporter | null = null): Promise<string> {
+	const id = await addToOutbox(db, message);
+	await announceMail(db, [id], transport);
+	return id;
+}
+
+/**
+ * Puts a mail in the outbox with the caller's transaction, so it exists only if the change that
+ * caused it commits. Hand the ids to `announceMail` after the commit: a job sent earlier could run
+ * before the row is visible and find nothing to send.
+ */
+export async function addToOutbox(db: Db, message: MailMessage): Promise<string> {
 	const [row] = await db.insert(mailOutbox).values(message).returning({ id: mailOutbox.id });
-	if (notify) await notify(row!.id);
-	else await deliver(db, row!.id, transport);
 	return row!.id;
+}
+
+/** Tells the job queue about committed mails; without a queue (tests, scripts) they are delivered inline. */
+export async function announceMail(db: Db, ids: string[], transport: Transporter | null = null): Promise<void> {
+	for (const id of ids) {
+		if (notify) await notify(id);
+		else await deliver(db, id, transport);
+	}
 }
 
 /** Sends one queued mail over SMTP, or marks it kept for the dev mailbox when there is no SMTP. */

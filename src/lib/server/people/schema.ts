@@ -39,7 +39,10 @@ export const peoplePerson = pgTable(
 		// Help at office hours is never conditional on consent; this records what the person agreed to.
 		contactConsent: boolean('contact_consent').notNull().default(false),
 		// What mutual aid matches on: languages spoken (ISO 639 codes), an age band, student or not.
-		languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
+		languages: text('languages')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		ageGroup: text('age_group', { enum: AGE_GROUPS }),
 		student: boolean('student').notNull().default(false),
 		// A separate consent: counted in intercultural figures (origin group and languages compared).

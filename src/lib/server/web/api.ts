@@ -26,7 +26,11 @@ export function problem(status: number, detail: string, extra: Record<string, un
 }
 
 export function problemFrom(e: unknown, locale: string): Response {
-	if (e instanceof InvalidError) return problem(e.status, translate(e.key, locale), { errors: e.fields });
+	if (e instanceof InvalidError) {
+		// Field messages in the caller's language, as readJson and the forms give them.
+		const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translate(v, locale)]));
+		return problem(e.status, translate(e.key, locale), { errors });
+	}
 	if (e instanceof AppError) return problem(e.status, translate(e.key, locale));
 	throw e;
 }

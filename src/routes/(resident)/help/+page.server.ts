@@ -2,7 +2,16 @@ import type { Actions, PageServerLoad } from './$types';
 import type { z } from 'zod';
 import { can } from '#lib/server/access/index.ts';
 import { UnauthenticatedError } from '#lib/server/core/errors.ts';
-import { completeLink, feedbackInput, giveFeedback, linkIdInput, ownLinks, ownNeedsAndOffers, respondInput, respondToLink } from '#lib/server/aid/index.ts';
+import {
+	completeLink,
+	feedbackInput,
+	giveFeedback,
+	linkIdInput,
+	ownLinks,
+	ownNeedsAndOffers,
+	respondInput,
+	respondToLink
+} from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';

@@ -11,7 +11,11 @@ export const load: PageServerLoad = async (event) => {
 	const query = needQueryInput.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
-		const [areas, needs, stalled] = await Promise.all([staffAreas(ctx), listNeeds(ctx, query.data), listLinks(ctx, { stalled: true, areaId: query.data.areaId, limit: 500 })]);
+		const [areas, needs, stalled] = await Promise.all([
+			staffAreas(ctx),
+			listNeeds(ctx, query.data),
+			listLinks(ctx, { stalled: true, areaId: query.data.areaId, limit: 500 })
+		]);
 		return {
 			areas,
 			needs,

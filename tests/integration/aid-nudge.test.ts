@@ -1,0 +1,331 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { freshDatabase } from './db.ts';
+import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
+import {
+	createNeed,
+	createNeedInput,
+	createOffer,
+	createOfferInput,
+	completeLink,
+	endLink,
+	nudgeLink,
+	proposeLink,
+	respondToLink,
+	waitingSides
+} from '../../src/lib/server/aid/index.ts';
+import { nudgeMail } from '../../src/lib/server/aid/nudge-mail.ts';
+import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
+import { anonymous } from '../../src/lib/server/core/context.ts';
+import { ConflictError, ForbiddenError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
+import { aidLink } from '../../src/lib/server/aid/schema.ts';
+import { coreAudit } from '../../src/lib/server/core/schema.ts';
+import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
+import { authUser } from '../../src/lib/server/auth/schema.ts';
+import { peoplePerson } from '../../src/lib/server/people/schema.ts';
+import { m } from '../../src/lib/paraglide/messages.js';
+
+// Nudging a stalled link: a reminder mail to each side the link waits for, in that person's own
+// language, without the other side's contact details; a call-or-visit notice for a side without an
+// account; once a day.
+
+const { db, url } = await freshDatabase();
+// The page actions reach the database through the app's own pool: point it at this file's database.
+process.env.DATABASE_URL = url;
+afterAll(() => appDatabase().close());
+
+const org = await makeOrganisation(db);
+const otherOrg = await makeOrganisation(db);
+const area = await makeArea(db, 'Rabot');
+const facilitator = await makeActor(db, 'facilitator', { organisationId: org.id, areaId: area.id });
+const stranger = await makeActor(db, 'facilitator', { organisationId: otherOrg.id });
+const f = ctxFor(db, facilitator.actor);
+
+/** A resident or volunteer with an account in `locale`, a last name and a phone that must never leak early. */
+async function member(role: 'resident' | 'volunteer', firstName: string, locale: string | null, phone: string) {
+	const a = await makeActor(db, role, { organisationId: org.id, areaId: area.id });
+	await db.update(authUser).set({ locale }).where(eq(authUser.id, a.user.id));
+	await db
+		.update(peoplePerson)
+		.set({ firstName, lastName: `${firstName}sdottir`, phone })
+		.where(eq(peoplePerson.id, a.person.id));
+	return a;
+}
+
+const TUESDAY = [{ day: 1, start: 540, end: 720 }];
+const ADDRESS = 'Wondelgemstraat 12, derde verdieping';
+const POINT = { lat: 51.0635, lon: 3.712 };
+const needFor = (personId: string, ctx = f) =>
+	createNeed(
+		ctx,
+		createNeedInput.parse({
+			personId,
+			category: 'errands',
+			title: 'Shopping on Tuesday',
+			description: ADDRESS,
+			point: POINT,
+			areaId: area.id,
+			windows: TUESDAY
+		})
+	);
+const offerOf = (a: { actor: Parameters<typeof ctxFor>[1]; person: { id: string } }) =>
+	createOffer(
+		ctxFor(db, a.actor),
+		createOfferInput.parse({
+			personId: a.person.id,
+			category: 'errands',
+			title: 'I do errands',
+			areaId: area.id,
+			point: POINT,
+			windows: TUESDAY,
+			capacity: 3
+		})
+	);
+const walkIn = (firstName: string) =>
+	registerPerson(
+		f,
+		registerPersonInput.parse({ firstName, phone: '+32 470 11 22 33', organisationId: org.id, areaId: area.id, contactConsent: 'on' })
+	);
+
+const mails = () => db.select().from(mailOutbox);
+const total = async (t: typeof mailOutbox | typeof coreAudit) => ((await db.select({ n: count() }).from(t)) as [{ n: number }])[0].n;
+const linkRow = async (id: string) => (await db.select().from(aidLink).where(eq(aidLink.id, id)))[0]!;
+/** The nudge of yesterday, so that today's may go out. */
+const yesterday = (id: string) =>
+	db
+		.update(aidLink)
+		.set({ nudgedAt: new Date(Date.now() - 36 * 3_600_000) })
+		.where(eq(aidLink.id, id));
+const snapshot = async (linkId: string) => ({ mails: await total(mailOutbox), audit: await total(coreAudit), link: await linkRow(linkId) });
+
+const ayse = await member('resident', 'Ayşe', 'tr', '+32 470 55 66 77');
+const camille = await member('volunteer', 'Camille', 'fr', '+32 470 88 99 00');
+const proposedNeed = await needFor(ayse.person.id, ctxFor(db, ayse.actor));
+const proposedOffer = await offerOf(camille);
+const proposed = await proposeLink(f, { needId: proposedNeed.id, offerId: proposedOffer.id });
+
+describe('nudging a proposed link', () => {
+	it('mails both sides that have not said yes, each in their own language, with a link to /help', async () => {
+		const before = (await mails()).map((x) => x.id);
+		const nudge = await nudgeLink(f, { linkId: proposed.id, origin: 'https://wijkweb.example' });
+		expect(nudge.sides).toEqual([
+			{ side: 'need', firstName: 'Ayşe', mailed: true },
+			{ side: 'offer', firstName: 'Camille', mailed: true }
+		]);
+		expect(nudge.link.nudgedAt).not.toBeNull();
+		const sent = (await mails()).filter((x) => !before.includes(x.id));
+		expect(sent.map((x) => x.to).sort()).toEqual([ayse.email, camille.email].sort());
+
+		const toAyse = sent.find((x) => x.to === ayse.email)!;
+		expect(toAyse.subject).toBe(m.nudge_mail_answer_subject({}, { locale: 'tr' }));
+		expect(toAyse.text).toBe(
+			m.nudge_mail_answer_need_text(
+				{ name: 'Ayşe', other: 'Camille', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'tr' }), link: 'https://wijkweb.example/help' },
+				{ locale: 'tr' }
+			)
+		);
+		const toCamille = sent.find((x) => x.to === camille.email)!;
+		expect(toCamille.subject).toBe(m.nudge_mail_answer_subject({}, { locale: 'fr' }));
+		expect(toCamille.text).toContain('Ayşe');
+		expect(toCamille.text).toContain('Rabot');
+		expect(toCamille.text).toContain(m.aid_cat_errands({}, { locale: 'fr' }));
+		expect(toCamille.text).toContain('https://wijkweb.example/help');
+		expect(toCamille.text).toBe(
+			m.nudge_mail_answer_offer_text(
+				{ name: 'Camille', other: 'Ayşe', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'fr' }), link: 'https://wijkweb.example/help' },
+				{ locale: 'fr' }
+			)
+		);
+
+		// Before both said yes: no phone, e-mail, last name, address or point of the other side.
+		for (const [mail, other] of [
+			[toAyse, camille],
+			[toCamille, ayse]
+		] as const) {
+			const leaks = [
+				other.email,
+				'+32 470',
+				`${other.person.firstName}sdottir`,
+				'sdottir',
+				ADDRESS,
+				'Wondelgem',
+				String(POINT.lat),
+				String(POINT.lon)
+			];
+			for (const leak of leaks) expect(`${mail.subject}\n${mail.text}`).not.toContain(leak);
+		}
+		// No SMTP here: the mails stay in the outbox for the dev mailbox, already handed over.
+		expect(sent.every((x) => x.status === 'kept')).toBe(true);
+		const audits = await db.select().from(coreAudit).where(eq(coreAudit.entityId, proposed.id));
+		expect(audits.map((a) => a.details)).toContainEqual({ nudged: true, mailed: ['need', 'offer'], unreachable: [] });
+	});
+
+	it('changes nothing when nudged a second time the same day, and says so', async () => {
+		const before = await snapshot(proposed.id);
+		const e = await nudgeLink(f, { linkId: proposed.id }).catch((x: unknown) => x);
+		expect(e).toBeInstanceOf(ConflictError);
+		expect((e as ConflictError).key).toBe('nudge_error_today');
+		expect(await snapshot(proposed.id)).toEqual(before);
+	});
+
+	it('the next day mails only the side that still has to answer', async () => {
+		await respondToLink(ctxFor(db, camille.actor), { linkId: proposed.id, answer: 'accept' });
+		await yesterday(proposed.id);
+		const before = (await mails()).map((x) => x.id);
+		const nudge = await nudgeLink(f, { linkId: proposed.id, origin: 'http://localhost' });
+		expect(nudge.sides).toEqual([{ side: 'need', firstName: 'Ayşe', mailed: true }]);
+		const sent = (await mails()).filter((x) => !before.includes(x.id));
+		expect(sent.map((x) => x.to)).toEqual([ayse.email]);
+		expect(sent[0]!.text).not.toContain('+32 470 88 99 00');
+	});
+});
+
+const georgi = await walkIn('Georgi');
+const dana = await member('volunteer', 'Dana', null, '+32 470 12 12 12');
+const acceptedNeed = await needFor(georgi.id);
+const acceptedOffer = await offerOf(dana);
+// Georgi has no account: the facilitator said yes for him at the proposal.
+const accepted = await proposeLink(f, { needId: acceptedNeed.id, offerId: acceptedOffer.id });
+await respondToLink(ctxFor(db, dana.actor), { linkId: accepted.id, answer: 'accept' });
+
+describe('nudging an accepted link', () => {
+	it('asks both sides whether the help took place; a side without an account is to be called or visited', async () => {
+		const before = (await mails()).map((x) => x.id);
+		const nudge = await nudgeLink(f, { linkId: accepted.id, origin: 'http://localhost' });
+		expect(nudge.sides).toEqual([
+			{ side: 'need', firstName: 'Georgi', mailed: false },
+			{ side: 'offer', firstName: 'Dana', mailed: true }
+		]);
+		const sent = (await mails()).filter((x) => !before.includes(x.id));
+		// Nothing for Georgi (no account); Dana's account has no language: the base language, Dutch.
+		expect(sent.map((x) => x.to)).toEqual([dana.email]);
+		expect(sent[0]!.subject).toBe(m.nudge_mail_happened_subject({}, { locale: 'nl' }));
+		expect(sent[0]!.text).toBe(
+			m.nudge_mail_happened_text(
+				{ name: 'Dana', other: 'Georgi', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'nl' }), link: 'http://localhost/help' },
+				{ locale: 'nl' }
+			)
+		);
+		const audits = await db.select().from(coreAudit).where(eq(coreAudit.entityId, accepted.id));
+		expect(audits.map((a) => a.details)).toContainEqual({ nudged: true, mailed: ['offer'], unreachable: ['need'] });
+	});
+
+	it('after the help took place, records the nudge and mails nobody; an ended link is refused', async () => {
+		await completeLink(f, { linkId: accepted.id });
+		await yesterday(accepted.id);
+		const mailsBefore = await total(mailOutbox);
+		const nudge = await nudgeLink(f, { linkId: accepted.id });
+		expect(nudge.sides).toEqual([]);
+		expect(await total(mailOutbox)).toBe(mailsBefore);
+
+		await endLink(f, { linkId: accepted.id, to: 'closed' });
+		await yesterday(accepted.id);
+		const before = await snapshot(accepted.id);
+		await expect(nudgeLink(f, { linkId: accepted.id })).rejects.toBeInstanceOf(ConflictError);
+		expect(await snapshot(accepted.id)).toEqual(before);
+	});
+});
+
+const resident = await member('resident', 'Rik', 'nl', '+32 470 34 34 34');
+const volunteer = await member('volunteer', 'Vera', 'en', '+32 470 56 56 56');
+const refusableNeed = await needFor(resident.person.id, ctxFor(db, resident.actor));
+const refusableOffer = await offerOf(volunteer);
+const refusable = await proposeLink(f, { needId: refusableNeed.id, offerId: refusableOffer.id });
+
+describe('refusals queue nothing', () => {
+	it('refuses a party of the link, a facilitator of another organisation and nobody', async () => {
+		const before = await snapshot(refusable.id);
+		await expect(nudgeLink(ctxFor(db, resident.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(nudgeLink(ctxFor(db, volunteer.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(nudgeLink(ctxFor(db, stranger.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(nudgeLink(ctxFor(db, anonymous), { linkId: refusable.id })).rejects.toBeInstanceOf(UnauthenticatedError);
+		expect(await snapshot(refusable.id)).toEqual(before);
+	});
+
+	describe('through the links page', () => {
+		const post = (who: { actor: unknown }, fields: Array<[string, string]>) => {
+			const body = new FormData();
+			for (const [k, v] of fields) body.append(k, v);
+			return {
+				request: new Request('http://localhost/aid/links?/nudge', { method: 'POST', body }),
+				locals: { actor: who.actor, locale: 'en' },
+				url: new URL('http://localhost/aid/links?/nudge')
+			} as never;
+		};
+		const nudge = async () => (await import('../../src/routes/(work)/aid/links/+page.server.ts')).actions.nudge!;
+		type Reply = { status?: number; data?: { form?: string; message?: string; errors?: Record<string, string> }; done?: string; nudged?: unknown };
+
+		it('refuses the wrong role with 403 and a bad link id with a field message, queueing nothing', async () => {
+			const before = await snapshot(refusable.id);
+			const refused = (await (await nudge())(post(volunteer, [['linkId', refusable.id]]))) as Reply;
+			expect(refused.status).toBe(403);
+			expect(refused.data?.form).toBe('nudge');
+			const bad = (await (await nudge())(post(facilitator, [['linkId', 'not-a-link']]))) as Reply;
+			expect(bad.status).toBe(400);
+			expect(bad.data?.errors?.linkId).toBeTruthy();
+			expect(await snapshot(refusable.id)).toEqual(before);
+		});
+
+		it('says who got a mail, and then that a second nudge today changes nothing', async () => {
+			const ok = (await (await nudge())(post(facilitator, [['linkId', refusable.id]]))) as Reply;
+			expect(ok.done).toBe('nudge');
+			expect(ok.nudged).toEqual([
+				{ side: 'need', firstName: 'Rik', mailed: true },
+				{ side: 'offer', firstName: 'Vera', mailed: true }
+			]);
+			const sent = (await mails()).filter((x) => x.to === resident.email);
+			expect(sent).toHaveLength(1);
+			expect(sent[0]!.text).toContain('http://localhost/help');
+			expect(sent[0]!.subject).toBe(m.nudge_mail_answer_subject({}, { locale: 'nl' }));
+
+			const before = await snapshot(refusable.id);
+			const again = (await (await nudge())(post(facilitator, [['linkId', refusable.id]]))) as Reply;
+			expect(again.status).toBe(409);
+			expect(again.data?.message).toBe(m.nudge_error_today({}, { locale: 'en' }));
+			expect(await snapshot(refusable.id)).toEqual(before);
+		});
+	});
+});
+
+describe('pure parts', () => {
+	it('waits for the sides without a yes while proposed, for both once accepted, for nobody after', () => {
+		const at = new Date();
+		expect(waitingSides({ status: 'proposed', needAcceptedAt: null, offerAcceptedAt: null })).toEqual(['need', 'offer']);
+		expect(waitingSides({ status: 'proposed', needAcceptedAt: at, offerAcceptedAt: null })).toEqual(['offer']);
+		expect(waitingSides({ status: 'accepted', needAcceptedAt: at, offerAcceptedAt: at })).toEqual(['need', 'offer']);
+		for (const status of ['took_place', 'closed', 'declined', 'cancelled'] as const)
+			expect(waitingSides({ status, needAcceptedAt: at, offerAcceptedAt: at })).toEqual([]);
+	});
+
+	it('writes the mail in each of the six languages, naming the other side only by first name and neighbourhood', () => {
+		for (const locale of ['nl', 'fr', 'en', 'bg', 'tr', 'ar']) {
+			for (const kind of ['answer_need', 'answer_offer', 'happened'] as const) {
+				const mail = nudgeMail({
+					kind,
+					to: 'a@example.test',
+					locale,
+					name: 'Ana',
+					other: { firstName: 'Bo', areaName: 'Rabot' },
+					category: 'meals',
+					link: 'http://x/help'
+				});
+				expect(mail.to).toBe('a@example.test');
+				expect(mail.subject.length).toBeGreaterThan(5);
+				for (const part of ['Ana', 'Bo', 'Rabot', 'http://x/help', m.aid_cat_meals({}, { locale: locale as 'nl' })])
+					expect(mail.text, `${locale} ${kind}`).toContain(part);
+			}
+		}
+		// An unknown or missing language falls back to Dutch.
+		const fallback = nudgeMail({
+			kind: 'happened',
+			to: 'a@example.test',
+			locale: 'xx',
+			name: 'Ana',
+			other: { firstName: 'Bo', areaName: 'Rabot' },
+			category: 'meals',
+			link: 'l'
+		});
+		expect(fallback.subject).toBe(m.nudge_mail_happened_subject({}, { locale: 'nl' }));
+	});
+});

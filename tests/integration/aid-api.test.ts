@@ -5,6 +5,7 @@ import { appDatabase } from '../../src/lib/server/db/client.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	completeLink,
+	countStalledLinks,
 	createNeed,
 	createNeedInput,
 	createOffer,
@@ -14,6 +15,7 @@ import {
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
+import { ForbiddenError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidFeedback, aidLink, aidOfficeHour, aidVisit } from '../../src/lib/server/aid/schema.ts';
 import { areasArea } from '../../src/lib/server/areas/schema.ts';
@@ -202,6 +204,11 @@ describe('GET /aid/links (listLinks)', () => {
 			.where(eq(aidLink.id, l2.id));
 		const stalled = await call(links.GET, facilitator, { path: '/aid/links?stalled=1' });
 		expect((stalled.body.links as Array<{ id: string }>).map((l) => l.id)).toEqual([l2.id]);
+		// The queue's reminder counts the same links, in the same scope.
+		expect(await countStalledLinks(ctxFor(db, facilitator.actor))).toBe(1);
+		expect(await countStalledLinks(ctxFor(db, facilitator.actor), { areaId: otherArea.id })).toBe(0);
+		expect(await countStalledLinks(ctxFor(db, stranger.actor))).toBe(0);
+		await expect(countStalledLinks(ctxFor(db, resident.actor))).rejects.toBeInstanceOf(ForbiddenError);
 		expect((await call(links.GET, facilitator, { path: `/aid/links?areaId=${otherArea.id}` })).body).toEqual({ links: [] });
 		expect((await call(links.GET, stranger, { path: '/aid/links' })).body).toEqual({ links: [] });
 	});

@@ -1,3 +1,4 @@
+import { intl } from '#lib/intl.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import type { ReachFigure } from '#lib/server/aid/reach.ts';
@@ -48,11 +49,11 @@ export const categoryLabel = (code: string, locale?: Locale) => CATEGORY[code]?.
 /** A cell as text: the number in the locale's format, or "<5" when it is suppressed. */
 export function cellText(c: Cell, locale?: Locale): string {
 	if (c.suppressed || c.value === null) return m.reach_suppressed({}, { locale });
-	return new Intl.NumberFormat(locale).format(c.value);
+	return intl('NumberFormat', locale, {}).format(c.value);
 }
 
 /** "2025-03" as "March 2025" in the locale (the month is a calendar month, no time zone shift). */
 export function monthLabel(month: string, locale?: Locale): string {
 	const [y, mo] = month.split('-').map(Number) as [number, number];
-	return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, 1));
+	return intl('DateTimeFormat', locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, mo - 1, 1));
 }

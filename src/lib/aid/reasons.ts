@@ -1,6 +1,7 @@
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
 import type { Reason } from '#lib/server/aid/scoring.ts';
+import { intl } from '#lib/intl.ts';
 
 // The reasons of a match score, as a person reads them in their own language. Pure (Intl only), so
 // pages, the API and exports all say the same thing.
@@ -9,7 +10,7 @@ const MONDAY = Date.UTC(2024, 0, 1); // 1 January 2024 was a Monday
 
 export function languageName(code: string, locale: Locale): string {
 	try {
-		return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+		return intl('DisplayNames', locale, { type: 'language' }).of(code) ?? code;
 	} catch {
 		return code;
 	}
@@ -17,16 +18,25 @@ export function languageName(code: string, locale: Locale): string {
 
 export function formatDistance(metres: number, locale: Locale): string {
 	if (metres < 1000) {
-		return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(metres / 10) * 10);
+		return intl('NumberFormat', locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(Math.round(metres / 10) * 10);
 	}
-	return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(metres / 1000);
+	return intl('NumberFormat', locale, { style: 'unit', unit: 'kilometer', maximumFractionDigits: 1 }).format(metres / 1000);
 }
+
+// formatRange is slow (a queue page of 50 needs spent a tenth of its time in it) and windows repeat
+// (half hours of seven days), so each text is made once per language.
+const windowTexts = new Map<string, string>();
 
 /** "dinsdag 10:00–12:00": a weekly window in the locale's words. */
 export function formatWindow(w: { day: number; start: number; end: number }, locale: Locale): string {
-	const day = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(MONDAY + w.day * 86_400_000);
-	const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-	return `${day} ${time.formatRange(MONDAY + w.start * 60_000, MONDAY + w.end * 60_000)}`;
+	const key = `${locale}|${w.day}|${w.start}|${w.end}`;
+	const known = windowTexts.get(key);
+	if (known) return known;
+	const day = intl('DateTimeFormat', locale, { weekday: 'long', timeZone: 'UTC' }).format(MONDAY + w.day * 86_400_000);
+	const time = intl('DateTimeFormat', locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+	const text = `${day} ${time.formatRange(MONDAY + w.start * 60_000, MONDAY + w.end * 60_000)}`;
+	if (windowTexts.size < 20_000) windowTexts.set(key, text);
+	return text;
 }
 
 const dayMs = (date: string) => {
@@ -41,11 +51,11 @@ const dayMs = (date: string) => {
 export function formatDate(d: { date: string; start?: number; end?: number }, locale: Locale): string {
 	const day = dayMs(d.date);
 	if (d.start === undefined || d.end === undefined) {
-		return new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day);
+		return intl('DateTimeFormat', locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(day);
 	}
 	// Until 24:00 is shown as 23:59: as a range into the next day it would name that day too.
 	const end = Math.min(d.end, 1439);
-	return new Intl.DateTimeFormat(locale, {
+	return intl('DateTimeFormat', locale, {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',

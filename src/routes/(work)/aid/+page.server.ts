@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import { listLinks, listNeeds, needQueryInput } from '#lib/server/aid/index.ts';
+import { countStalledLinks, listNeeds, needQueryInput } from '#lib/server/aid/index.ts';
 import { can } from '#lib/server/access/index.ts';
 import { guard } from '#lib/server/web/guard.ts';
 import { translate } from '#lib/server/web/translate.ts';
@@ -14,13 +14,13 @@ export const load: PageServerLoad = async (event) => {
 		const [areas, needs, stalled] = await Promise.all([
 			staffAreas(ctx),
 			listNeeds(ctx, query.data),
-			listLinks(ctx, { stalled: true, areaId: query.data.areaId, limit: 500 })
+			countStalledLinks(ctx, { areaId: query.data.areaId })
 		]);
 		return {
 			areas,
 			needs,
 			query: query.data,
-			stalled: stalled.length,
+			stalled,
 			canManage: can(ctx.actor, 'aid.link.manage'),
 			canOfficeHours: can(ctx.actor, 'aid.office_hours.manage'),
 			canWalkIn: can(ctx.actor, 'aid.need.write'),

@@ -159,3 +159,18 @@ test('a facilitator records a good-conduct certificate check on the person page'
 	await expect(page.locator('section', { hasText: 'Attest van goed gedrag en zeden' })).toContainText('Geldig');
 	await expectAccessible(page);
 });
+
+test('the neighbourhood map picture may be cached, signed-in pages never are', async ({ page }) => {
+	await signIn(page, 'resident@example.org');
+	const map = await page.request.get('/areas/gent-7/map.svg');
+	expect(map.status()).toBe(200);
+	expect(map.headers()['content-type']).toContain('image/svg+xml');
+	expect(map.headers()['cache-control']).toMatch(/^public/);
+	expect(await map.text()).toContain('Bron: Stad Gent');
+	// With a marker it is the resident's own point: never in a shared cache.
+	const marked = await page.request.get('/areas/gent-7/map.svg?lat=51.06&lon=3.71');
+	expect(marked.headers()['cache-control']).toBe('private, no-store');
+	const help = await page.request.get('/help');
+	expect(help.headers()['cache-control']).toBe('private, no-store');
+	expect((await page.request.get('/areas/gent-7/map.svg?lat=91&lon=3.7')).status()).toBe(400);
+});

@@ -242,16 +242,18 @@ const STALLED_DAYS = 14;
 /** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
 export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } = {}) {
 	requirePermission(ctx.actor, 'aid.need.read');
+	// Starts from the few stalled links and looks each need up by its key. As a join (or EXISTS),
+	// PostgreSQL hashed every need of the neighbourhood first: 4 ms a queue page instead of ~1.5
+	// on the city-scale data. A scalar subquery is never turned into a join, so the plan stays.
+	const needInScope = and(scopeWhereNeed(ctx), q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined) ?? sql`true`;
 	const [row] = await ctx.db
 		.select({ n: sql<number>`count(*)::int` })
 		.from(aidLink)
-		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
 		.where(
 			and(
-				scopeWhereNeed(ctx),
-				q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
 				inArray(aidLink.status, ['proposed', 'accepted', 'took_place']),
-				lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`)
+				lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`),
+				sql`coalesce((select ${needInScope} from ${aidNeed} where ${aidNeed.id} = ${aidLink.needId}), false)`
 			)
 		);
 	return row?.n ?? 0;

@@ -189,6 +189,13 @@ test('mutual-aid actions refuse the wrong role with 403 and change nothing', asy
 	const facilitator = await as(playwright.request, 'facilitator@example.org');
 	const bad = await facilitator.post(`/people/${hamid}?/certificate`, { form: { checkedOn: '2026-01-01', validUntil: '2025-01-01' }, headers });
 	expect(bad.status()).toBe(400);
+	const dashes = `${'-'.repeat(36)}:${'-'.repeat(36)}`;
+	const badPair = await facilitator.post(`/aid/weekly?areaId=${areaId}&/send`, { form: { pair: dashes }, headers });
+	expect(badPair.status(), 'a malformed pair is a 400, not a 500').toBe(400);
+	const someone = '3f0c9b7e-0000-4000-8000-000000000000';
+	const residentCtx = await as(playwright.request, 'resident@example.org');
+	const sneaky = await residentCtx.post(`/aid/weekly?areaId=${areaId}&/send`, { form: { pair: `${someone}:${someone}` }, headers });
+	expect(sneaky.status(), 'a resident cannot send proposals').toBe(403);
 	const badBoard = await facilitator.post('/aid/office-hours?/board', { form: { areaId: 'not-a-uuid', show: 'on' }, headers });
 	expect(badBoard.status()).toBeGreaterThanOrEqual(400);
 	expect(badBoard.status()).toBeLessThan(500);

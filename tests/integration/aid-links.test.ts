@@ -100,6 +100,11 @@ describe('a brokered link, from a walk-in to the help that took place', () => {
 		expect(link.status).toBe('proposed');
 		expect(link.needAcceptedAt).not.toBeNull();
 		expect(link.offerAcceptedAt).toBeNull();
+		const [assistedYes] = await db
+			.select()
+			.from(coreAudit)
+			.where(and(eq(coreAudit.entity, 'aid_link'), eq(coreAudit.entityId, link.id), eq(coreAudit.action, 'update')));
+		expect(assistedYes).toMatchObject({ onBehalfOfPersonId: senior.id, details: { assistedAccept: 'need' } });
 
 		const v = ctxFor(db, volunteer.actor);
 		const [before] = await ownLinks(v);
@@ -144,6 +149,48 @@ describe('a brokered link, from a walk-in to the help that took place', () => {
 		const [again] = await ownLinks(ctxFor(db, volunteer2.actor));
 		expect(again!.other.contact).toBeNull();
 		expect((await db.select().from(aidNeed).where(eq(aidNeed.id, n.id)))[0]!.status).toBe('open');
+	});
+});
+
+describe('distance before both said yes', () => {
+	it('is a 500 m band until both accepted, the exact figure after', async () => {
+		const helper = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
+		const senior = await walkIn('Dimitar');
+		const n = await need(senior.id, { point: { lat: 51.06, lon: 3.72 }, category: 'gardening', title: 'Garden' });
+		// ~330 m north of the need.
+		const o = await offer(ctxFor(db, helper.actor), helper.person.id, {
+			point: { lat: 51.063, lon: 3.72 },
+			category: 'gardening',
+			title: 'Gardening'
+		});
+		const link = await proposeLink(f, { needId: n.id, offerId: o.id });
+		const h = ctxFor(db, helper.actor);
+		const metres = async () => {
+			const [view] = (await ownLinks(h)).filter((l) => l.id === link.id);
+			return (view!.reasons as Array<{ code: string; metres?: number }>).find((r) => r.code === 'distance')?.metres;
+		};
+		expect(await metres()).toBe(500);
+		await respondToLink(h, { linkId: link.id, answer: 'accept' });
+		const exact = await metres();
+		expect(exact).toBeGreaterThan(300);
+		expect(exact).toBeLessThan(360);
+	});
+});
+
+describe('acting for someone', () => {
+	it('lets staff act only for people of their organisation: registered there, or given a role there', async () => {
+		const before = await count_(aidNeed);
+		// Signed up alone, no role anywhere: nobody's to speak for.
+		const lone = await makeActor(db, null);
+		await db.update(peoplePerson).set({ organisationId: null }).where(eq(peoplePerson.id, lone.person.id));
+		await expect(need(lone.person.id)).rejects.toBeInstanceOf(NotFoundError);
+		// Signed up alone, then made a volunteer by this organisation: its facilitator may; another's may not.
+		const welcomed = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
+		await db.update(peoplePerson).set({ organisationId: null }).where(eq(peoplePerson.id, welcomed.person.id));
+		await expect(need(welcomed.person.id, {}, ctxFor(db, stranger.actor))).rejects.toBeInstanceOf(NotFoundError);
+		expect(await count_(aidNeed)).toBe(before);
+		const n = await need(welcomed.person.id);
+		expect(n).toMatchObject({ organisationId: org.id, assisted: true });
 	});
 });
 

@@ -10,6 +10,7 @@ import { areasArea } from '../areas/schema.ts';
 import { mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
 import { scorePair } from './matching.ts';
+import type { Reason } from './scoring.ts';
 import { scopeWhere } from './scope.ts';
 import { canMove, sideOf, type Side } from './lifecycle.ts';
 
@@ -131,12 +132,14 @@ export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: st
 		if (!l.offerUser) patch.offerAcceptedAt = now;
 		if (patch.needAcceptedAt || patch.offerAcceptedAt) {
 			await t.db.update(aidLink).set(patch).where(eq(aidLink.id, l.link.id));
-			await audit(t, {
-				action: 'update',
-				entity: 'aid_link',
-				entityId: l.link.id,
-				details: { assistedAccept: [patch.needAcceptedAt ? 'need' : null, patch.offerAcceptedAt ? 'offer' : null].filter(Boolean) }
-			});
+			// Assisted use: the row names the person the facilitator said yes for (one row per side).
+			for (const side of ['need', 'offer'] as const) {
+				if (!(side === 'need' ? patch.needAcceptedAt : patch.offerAcceptedAt)) continue;
+				await audit(
+					{ ...t, onBehalfOfPersonId: side === 'need' ? l.need.personId : l.offer.personId },
+					{ action: 'update', entity: 'aid_link', entityId: l.link.id, details: { assistedAccept: side } }
+				);
+			}
 			l = await lockLink(t, l.link.id);
 		}
 		if (l.link.needAcceptedAt && l.link.offerAcceptedAt) return activate(t, l, {});
@@ -363,6 +366,10 @@ type PartyRow = {
 };
 
 /** Pure: what one party of a link may see of it. `mapped`: the areas with a boundary to draw a map of. */
+const DISTANCE_BAND = 500;
+const coarse = (reason: Reason): Reason =>
+	reason.code === 'distance' ? { ...reason, metres: Math.max(DISTANCE_BAND, Math.ceil(reason.metres / DISTANCE_BAND) * DISTANCE_BAND) } : reason;
+
 export function partyView(me: string, r: PartyRow, mapped: ReadonlySet<string> = new Set()) {
 	const side: Side = r.need.personId === me ? 'need' : 'offer';
 	const other = side === 'need' ? r.offerPerson : r.needPerson;
@@ -375,7 +382,9 @@ export function partyView(me: string, r: PartyRow, mapped: ReadonlySet<string> =
 		status: r.link.status,
 		title: r.need.title,
 		category: r.need.category,
-		reasons: r.link.reasons,
+		// Before both said yes a distance is a 500 m band: exact metres from a few proposals could
+		// give away where the other person lives.
+		reasons: bothAccepted ? r.link.reasons : (r.link.reasons as Reason[]).map(coarse),
 		iAccepted: !!(side === 'need' ? r.link.needAcceptedAt : r.link.offerAcceptedAt),
 		changedAt: r.link.changedAt,
 		myFeedback: r.myFeedback,

@@ -205,7 +205,8 @@ export async function countVisit(ctx: Ctx, raw: z.input<typeof countVisitInput>)
 			.select({ organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId })
 			.from(peoplePerson)
 			.where(eq(peoplePerson.id, input.personId));
-		if (!person || !can(ctx.actor, 'people.person.read', { organisationId: person.organisationId, areaId: person.areaId }))
+		// A person without an organisation is nobody's to count (can() would read a null organisation as any).
+		if (!person?.organisationId || !can(ctx.actor, 'people.person.read', { organisationId: person.organisationId, areaId: person.areaId }))
 			throw new InvalidError({ personId: 'error_choice' });
 	}
 	return inTransaction(ctx, (t) => insertVisit(t, { officeHourId: hour?.id ?? null, organisationId, areaId, personId: input.personId ?? null }));

@@ -5,6 +5,7 @@ import { ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { can, readScope } from '../access/can.ts';
 import type { PermissionName } from '../access/permissions.ts';
 import { peoplePerson } from '../people/schema.ts';
+import { accessRoleGrant } from '../access/schema.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 
@@ -32,11 +33,23 @@ export async function actingFor(ctx: Ctx, personId: string, areaId: string): Pro
 		const grant = grants.find((g) => g.areaId === areaId) ?? grants.find((g) => g.areaId === null) ?? grants[0]!;
 		return { person, organisationId: person.organisationId ?? grant.organisationId, assisted: false };
 	}
-	const organisationId = person.organisationId ?? staffOrganisation(ctx);
-	if (!organisationId || !can(ctx.actor, 'aid.need.write', { organisationId, areaId })) throw new ForbiddenError('aid.need.write');
+	if (!can(ctx.actor, 'aid.need.write')) throw new ForbiddenError('aid.need.write');
+	// Staff act for people of an organisation they work in: the one that registered the person, or,
+	// for someone who signed up on their own (no organisation on the person), one that gave them a
+	// resident or volunteer role. Knowing a person's id is not enough to speak for them.
+	const organisationId = person.organisationId ?? (await welcomingOrganisation(ctx, person.id, areaId));
+	if (!organisationId) throw new NotFoundError();
+	if (!can(ctx.actor, 'aid.need.write', { organisationId, areaId })) throw new ForbiddenError('aid.need.write');
 	return { person, organisationId, assisted: person.id !== ctx.actor.personId };
 }
 
-function staffOrganisation(ctx: Ctx): string | null {
-	return ctx.actor.grants.find((g) => g.role === 'facilitator' || g.role === 'outreach' || g.role === 'admin')?.organisationId ?? null;
+async function welcomingOrganisation(ctx: Ctx, personId: string, areaId: string): Promise<string | null> {
+	const grants = await ctx.db
+		.select({ organisationId: accessRoleGrant.organisationId })
+		.from(accessRoleGrant)
+		.where(and(eq(accessRoleGrant.personId, personId), inArray(accessRoleGrant.role, ['resident', 'volunteer'])));
+	return (
+		grants.map((g) => g.organisationId).find((organisationId) => !!organisationId && can(ctx.actor, 'aid.need.write', { organisationId, areaId })) ??
+		null
+	);
 }

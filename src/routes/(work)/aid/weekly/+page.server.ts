@@ -10,7 +10,9 @@ import { guard } from '#lib/server/web/guard.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
 const areaQuery = z.object({ areaId: z.uuid() });
-const pair = z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/);
+// need id:offer id, each a well-formed uuid (a looser pattern let "----…" through to PostgreSQL: a 500).
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const pair = z.string().regex(new RegExp(`^${UUID}:${UUID}$`));
 
 // The weekly proposal: the best set of pairings for a neighbourhood's open needs, for review. Only
 // the pairs left ticked are sent as proposals.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cell, lastTwelveMonths, monthsOf, suppressTable } from './reach-rules.ts';
+import { cell, lastTwelveMonths, monthsOf, suppressNested, suppressTable } from './reach-rules.ts';
 
 const values = (cells: ReturnType<typeof suppressTable>) => cells.map((c) => (c.suppressed ? 'x' : c.value));
 
@@ -80,5 +80,34 @@ describe('the calendar of a period', () => {
 		expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
 		expect(monthsOf('2026-05-01', '2026-05-31')).toEqual(['2026-05']);
 		expect(monthsOf('2021-01-01', '2025-12-31')).toHaveLength(60);
+	});
+});
+
+describe('suppressNested', () => {
+	const pairs = [['whole', 'part']] as const;
+	it('hides the part when the difference is a group of 1 to 4', () => {
+		expect(suppressNested({ whole: 40, part: 37 }, pairs)).toEqual({
+			whole: { value: 40, suppressed: false },
+			part: { value: null, suppressed: true }
+		});
+	});
+	it('shows both when the difference is 0 or at least 5', () => {
+		expect(suppressNested({ whole: 40, part: 40 }, pairs).part).toEqual({ value: 40, suppressed: false });
+		expect(suppressNested({ whole: 40, part: 35 }, pairs).part).toEqual({ value: 35, suppressed: false });
+	});
+	it('keeps small figures hidden on their own, whatever the pair', () => {
+		expect(suppressNested({ whole: 3, part: 0 }, pairs)).toEqual({ whole: { value: null, suppressed: true }, part: { value: 0, suppressed: false } });
+	});
+	it('never lets whole − part be a shown group of 1 to 4 (any counts)', () => {
+		fc.assert(
+			fc.property(fc.nat(60), fc.nat(60), (a, b) => {
+				const [whole, part] = a >= b ? [a, b] : [b, a];
+				const c = suppressNested({ whole, part }, pairs);
+				if (!c.whole.suppressed && !c.part.suppressed) {
+					const d = c.whole.value! - c.part.value!;
+					expect(d === 0 || d >= 5).toBe(true);
+				}
+			})
+		);
 	});
 });

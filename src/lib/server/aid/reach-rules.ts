@@ -33,6 +33,19 @@ export function suppressTable(values: readonly number[]): Cell[] {
 	return values.map((v, i) => (hide[i] ? { value: null, suppressed: true } : { value: v, suppressed: false }));
 }
 
+/**
+ * Figures where one counts part of another (volunteers still active of those eligible, the network at
+ * the start of the one at the end, repeat links of the links made): shown side by side, their
+ * difference is a group too. When it is 1 to 4, the part is hidden as well.
+ */
+export function suppressNested<K extends string>(values: Record<K, number>, pairs: ReadonlyArray<readonly [whole: K, part: K]>): Record<K, Cell> {
+	const cells = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, cell(v as number)])) as Record<K, Cell>;
+	for (const [whole, part] of pairs) {
+		if (!cells[whole].suppressed && !cells[part].suppressed && small(values[whole] - values[part])) cells[part] = { value: null, suppressed: true };
+	}
+	return cells;
+}
+
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 

@@ -8,7 +8,7 @@ import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { scopeWhere } from './scope.ts';
 import { CATEGORY_CODES } from './categories.ts';
-import { cell, monthsOf, suppressTable, type Cell } from './reach-rules.ts';
+import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
 
 /*
  * The coordinator's success figures of mutual aid over a period (from and to are whole days, in
@@ -190,9 +190,18 @@ async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: s
 	return result.rows[0]!;
 }
 
+/** Figures that count part of another one: their difference must not give away a small group. */
+const NESTED = [
+	['volunteersEligible12m', 'volunteersStillActive12m'],
+	['networkAtEnd', 'networkAtStart'],
+	['linksMade', 'repeatLinks'],
+	['linksMade', 'intergenerational'],
+	['linksMade', 'intercultural']
+] as const satisfies ReadonlyArray<readonly [ReachFigure, ReachFigure]>;
+
 /** Rows in a fixed order (every category, every month of the period, zeros included), then suppressed. */
 function shape(q: { areaId: string | null; from: string; to: string }, row: Row): Reach {
-	const figures = Object.fromEntries(REACH_FIGURES.map((k) => [k, cell(row[k])])) as Record<ReachFigure, Cell>;
+	const figures = suppressNested<ReachFigure>(Object.fromEntries(REACH_FIGURES.map((k) => [k, row[k]])) as Record<ReachFigure, number>, NESTED);
 	const byCat = new Map(row.by_category.map((r) => [r.category, r]));
 	const categories = [...CATEGORY_CODES, ...[...byCat.keys()].filter((c) => !(CATEGORY_CODES as string[]).includes(c)).sort()];
 	const byMonth = new Map(row.monthly.map((r) => [r.month, r]));

@@ -18,7 +18,7 @@ import {
 	suggestMatches
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../src/lib/server/core/errors.ts';
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from '../../src/lib/server/core/errors.ts';
 import { aidCertificate, aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
@@ -178,6 +178,17 @@ describe('distance before both said yes', () => {
 });
 
 describe('acting for someone', () => {
+	it('keeps a resident to the neighbourhoods they were welcomed in', async () => {
+		const elsewhere = await makeArea(db);
+		const before = await count_(aidNeed);
+		const r = ctxFor(db, resident.actor);
+		const err = await need(resident.person.id, { areaId: elsewhere.id }, r).catch((e: unknown) => e);
+		expect(err).toBeInstanceOf(InvalidError);
+		expect((err as InvalidError).fields).toEqual({ areaId: 'error_choice' });
+		expect(await count_(aidNeed)).toBe(before);
+		expect((await need(resident.person.id, {}, r)).assisted).toBe(false);
+	});
+
 	it('lets staff act only for people of their organisation: registered there, or given a role there', async () => {
 		const before = await count_(aidNeed);
 		// Signed up alone, no role anywhere: nobody's to speak for.

@@ -1,7 +1,7 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, NotFoundError } from '../core/errors.ts';
+import { ForbiddenError, InvalidError, NotFoundError } from '../core/errors.ts';
 import { can, readScope } from '../access/can.ts';
 import type { PermissionName } from '../access/permissions.ts';
 import { peoplePerson } from '../people/schema.ts';
@@ -30,7 +30,10 @@ export async function actingFor(ctx: Ctx, personId: string, areaId: string): Pro
 	if (person.id === ctx.actor.personId && can(ctx.actor, 'aid.own.write')) {
 		// A resident's or volunteer's own need: it belongs to the organisation that welcomed them there.
 		const grants = ctx.actor.grants.filter((g) => g.role === 'resident' || g.role === 'volunteer');
-		const grant = grants.find((g) => g.areaId === areaId) ?? grants.find((g) => g.areaId === null) ?? grants[0]!;
+		// Only in a neighbourhood where they were welcomed (a grant there, or one for every area), as the
+		// form offers: a need elsewhere would land in a queue, and on a public board, not theirs.
+		const grant = grants.find((g) => g.areaId === areaId) ?? grants.find((g) => g.areaId === null);
+		if (!grant) throw new InvalidError({ areaId: 'error_choice' });
 		return { person, organisationId: person.organisationId ?? grant.organisationId, assisted: false };
 	}
 	if (!can(ctx.actor, 'aid.need.write')) throw new ForbiddenError('aid.need.write');

@@ -1,9 +1,10 @@
+import type { Locale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
 
 // Codes stored in the database, shown to people in their language. Unknown codes show as-is, so a
 // new code never breaks a page before its label is written.
 
-const ROLE: Record<string, () => string> = {
+const ROLE: Record<string, Msg> = {
 	resident: m.role_resident,
 	volunteer: m.role_volunteer,
 	facilitator: m.role_facilitator,
@@ -15,19 +16,19 @@ const ROLE: Record<string, () => string> = {
 	admin: m.role_admin
 };
 
-const ORG_KIND: Record<string, () => string> = {
+const ORG_KIND: Record<string, Msg> = {
 	city: m.org_kind_city,
 	association: m.org_kind_association,
 	welfare: m.org_kind_welfare,
 	funder: m.org_kind_funder
 };
 
-const BASIS: Record<string, () => string> = {
+const BASIS: Record<string, Msg> = {
 	public_task: m.basis_public_task,
 	consent: m.basis_consent
 };
 
-const CATEGORY: Record<string, () => string> = {
+const CATEGORY: Record<string, Msg> = {
 	errands: m.aid_cat_errands,
 	company: m.aid_cat_company,
 	accompaniment: m.aid_cat_accompaniment,
@@ -43,7 +44,7 @@ const CATEGORY: Record<string, () => string> = {
 	other: m.aid_cat_other
 };
 
-const LINK_STATUS: Record<string, () => string> = {
+const LINK_STATUS: Record<string, Msg> = {
 	proposed: m.aid_status_proposed,
 	accepted: m.aid_status_accepted,
 	took_place: m.aid_status_took_place,
@@ -52,14 +53,14 @@ const LINK_STATUS: Record<string, () => string> = {
 	cancelled: m.aid_status_cancelled
 };
 
-const NEED_STATUS: Record<string, () => string> = {
+const NEED_STATUS: Record<string, Msg> = {
 	open: m.aid_need_open,
 	matched: m.aid_need_matched,
 	closed: m.aid_need_closed,
 	withdrawn: m.aid_need_withdrawn
 };
 
-const AGE_GROUP: Record<string, () => string> = {
+const AGE_GROUP: Record<string, Msg> = {
 	'0_17': m.age_0_17,
 	'18_29': m.age_18_29,
 	'30_49': m.age_30_49,
@@ -67,19 +68,22 @@ const AGE_GROUP: Record<string, () => string> = {
 	'65_plus': m.age_65_plus
 };
 
-const FREQUENCY: Record<string, () => string> = {
+const FREQUENCY: Record<string, Msg> = {
 	once: m.aid_freq_once,
 	weekly: m.aid_freq_weekly,
 	monthly: m.aid_freq_monthly,
 	other: m.aid_freq_other
 };
 
-const label = (table: Record<string, () => string>) => (code: string) => table[code]?.() ?? code;
+// Pages use the request's language; a download names its own (categoryLabelIn).
+type Msg = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+const label = (table: Record<string, Msg>) => (code: string) => table[code]?.() ?? code;
 
 export const roleLabel = label(ROLE);
 export const orgKindLabel = label(ORG_KIND);
 export const basisLabel = label(BASIS);
 export const categoryLabel = label(CATEGORY);
+export const categoryLabelIn = (code: string, locale: Locale) => CATEGORY[code]?.({}, { locale }) ?? code;
 export const linkStatusLabel = label(LINK_STATUS);
 export const needStatusLabel = label(NEED_STATUS);
 export const ageGroupLabel = label(AGE_GROUP);

@@ -27,24 +27,8 @@ export const FIGURE_LABELS: Record<ReachFigure, { label: Msg; help: Msg }> = {
 /** The figures in the order the page and the files show them. */
 export const FIGURE_ORDER = Object.keys(FIGURE_LABELS) as ReachFigure[];
 
-const CATEGORY: Record<string, Msg> = {
-	errands: m.aid_cat_errands,
-	company: m.aid_cat_company,
-	accompaniment: m.aid_cat_accompaniment,
-	paperwork: m.aid_cat_paperwork,
-	homework: m.aid_cat_homework,
-	childcare: m.aid_cat_childcare,
-	repairs: m.aid_cat_repairs,
-	gardening: m.aid_cat_gardening,
-	language: m.aid_cat_language,
-	transport: m.aid_cat_transport,
-	meals: m.aid_cat_meals,
-	moving: m.aid_cat_moving,
-	other: m.aid_cat_other
-};
-
 /** A category's name; an unknown code shows as-is, so a new code never breaks the page. */
-export const categoryLabel = (code: string, locale?: Locale) => CATEGORY[code]?.({}, { locale }) ?? code;
+export { categoryLabel } from '#lib/labels.ts';
 
 /** A cell as text: the number in the locale's format, or "<5" when it is suppressed. */
 export function cellText(c: Cell, locale?: Locale): string {

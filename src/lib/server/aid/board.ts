@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
 import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -111,13 +111,7 @@ export async function boardChoices(ctx: Ctx) {
 /** Switches a neighbourhood's board on or off; every switch leaves an audit row, even a repeated one. */
 export async function setAidBoard(ctx: Ctx, raw: z.input<typeof boardSwitchInput>) {
 	requirePermission(ctx.actor, MANAGE);
-	const parsed = boardSwitchInput.safeParse(raw);
-	if (!parsed.success) {
-		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
-		throw new InvalidError(fields);
-	}
-	const input = parsed.data;
+	const input = parseInput(boardSwitchInput, raw);
 	const [area] = await ctx.db.select({ id: areasArea.id, aidBoard: areasArea.aidBoard }).from(areasArea).where(eq(areasArea.id, input.areaId));
 	if (!area) throw new InvalidError({ areaId: 'error_choice' });
 	requirePermission(ctx.actor, MANAGE, { areaId: area.id });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { NotFoundError, parseInput } from '../core/errors.ts';
 import { can, readScope, requirePermission } from '../access/can.ts';
 import type { PermissionName } from '../access/permissions.ts';
 import { authUser } from '../auth/schema.ts';
@@ -16,14 +16,6 @@ import { certificateInput, type CertificateInput } from './validation.ts';
 
 const CHECK = 'aid.certificate.check' satisfies PermissionName;
 const HISTORY_LIMIT = 50;
-
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-	const r = schema.safeParse(raw);
-	if (r.success) return r.data;
-	const fields: Record<string, string> = {};
-	for (const issue of r.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
-	throw new InvalidError(fields);
-}
 
 /**
  * The person, when the actor may check certificates where that person is registered. Anyone else
@@ -46,7 +38,7 @@ async function personInScope(ctx: Ctx, personId: string) {
 /** Records a check: the day the facilitator saw the certificate and the day it stops counting. */
 export async function recordCertificate(ctx: Ctx, raw: CertificateInput) {
 	requirePermission(ctx.actor, CHECK);
-	const input = parse(certificateInput, raw);
+	const input = parseInput(certificateInput, raw);
 	const person = await personInScope(ctx, input.personId);
 	requirePermission(ctx.actor, CHECK, { organisationId: person.organisationId, areaId: person.areaId });
 	return inTransaction(ctx, async (t) => {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { ForbiddenError, InvalidError, NotFoundError } from '../core/errors.ts';
+import { ForbiddenError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
 import { can, requirePermission } from '../access/can.ts';
 import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
 import { registerPerson } from '../people/index.ts';
@@ -21,15 +21,6 @@ import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './of
 const MANAGE = 'aid.office_hours.manage' satisfies PermissionName;
 // Whoever may say a need for someone at the desk may count their visit too.
 const DUTY = 'aid.need.write' satisfies PermissionName;
-
-/** Parses with the schema even when a route already did: the API and scripts call verbs too. */
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-	const r = schema.safeParse(raw);
-	if (r.success) return r.data;
-	const fields: Record<string, string> = {};
-	for (const issue of r.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
-	throw new InvalidError(fields);
-}
 
 async function requireArea(ctx: Ctx, areaId: string) {
 	const [area] = await ctx.db.select({ id: areasArea.id }).from(areasArea).where(eq(areasArea.id, areaId));
@@ -97,7 +88,7 @@ export async function officeHourChoices(ctx: Ctx) {
 
 export async function createOfficeHour(ctx: Ctx, raw: z.input<typeof officeHourInput>) {
 	requirePermission(ctx.actor, MANAGE);
-	const input = parse(officeHourInput, raw);
+	const input = parseInput(officeHourInput, raw);
 	await requireArea(ctx, input.areaId);
 	const organisationId = actingOrganisation(ctx, MANAGE, input.areaId, input.organisationId);
 	return inTransaction(ctx, async (t) => {
@@ -192,7 +183,7 @@ async function insertVisit(ctx: Ctx, v: VisitValues) {
 /** Counts one visit: at an office hour (or just in an area), of someone known or of an anonymous question. */
 export async function countVisit(ctx: Ctx, raw: z.input<typeof countVisitInput>) {
 	requirePermission(ctx.actor, DUTY);
-	const input = parse(countVisitInput, raw);
+	const input = parseInput(countVisitInput, raw);
 	const hour = input.officeHourId ? await dutyHour(ctx, input.officeHourId) : null;
 	if (hour && input.areaId && hour.areaId !== input.areaId) throw new InvalidError({ areaId: 'error_choice' });
 	const areaId = hour?.areaId ?? input.areaId;
@@ -231,7 +222,7 @@ export async function visitsSince(ctx: Ctx, officeHourId: string, since: Date) {
 export async function walkIn(ctx: Ctx, raw: z.input<typeof walkInInput>) {
 	requirePermission(ctx.actor, DUTY);
 	if (!raw.personId) requirePermission(ctx.actor, 'people.person.register');
-	const input = parse(walkInInput, raw);
+	const input = parseInput(walkInInput, raw);
 	const { person, need: said } = walkInParts(input);
 	const hour = await dutyHour(ctx, input.officeHourId);
 	requirePermission(ctx.actor, DUTY, { organisationId: hour.organisationId, areaId: hour.areaId });

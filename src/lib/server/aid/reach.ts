@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
-import { InvalidError } from '../core/errors.ts';
+import { parseInput } from '../core/errors.ts';
 import { readScope, requirePermission } from '../access/can.ts';
 import { listAreas } from '../areas/index.ts';
 import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
@@ -88,13 +88,7 @@ type Row = Record<ReachFigure, number> & {
 /** The figures for an area (or all areas in scope) and a period, every count already suppressed. */
 export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Reach> {
 	requirePermission(ctx.actor, 'aid.reach.read');
-	const parsed = reachInput.safeParse(input);
-	if (!parsed.success) {
-		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
-		throw new InvalidError(fields);
-	}
-	const { areaId, from, to } = parsed.data;
+	const { areaId, from, to } = parseInput(reachInput, input);
 	const scope = scopeWhere(ctx, 'aid.reach.read', aidNeed.organisationId, aidNeed.areaId);
 	const row = await figures(ctx, { areaId, from, to, scope });
 	return shape({ areaId, from, to }, row);

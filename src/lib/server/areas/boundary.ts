@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { readBoundary, type Boundary } from '../../aid/map.ts';
@@ -11,8 +11,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AreaMap = { id: string; code: string; name: string; city: string; source: string | null; boundary: Boundary };
 
-/** One area's drawable boundary, by code; NotFound when the area is unknown or has no usable boundary. */
-export async function publicAreaMap(db: Ctx['db'], code: string): Promise<AreaMap> {
+async function mapOf(db: Ctx['db'], where: SQL): Promise<AreaMap | null> {
 	const [row] = await db
 		.select({
 			id: areasArea.id,
@@ -23,30 +22,22 @@ export async function publicAreaMap(db: Ctx['db'], code: string): Promise<AreaMa
 			boundary: areasArea.boundary
 		})
 		.from(areasArea)
-		.where(eq(areasArea.code, code.slice(0, 100)))
+		.where(where)
 		.limit(1);
 	const boundary = row ? readBoundary(row.boundary) : null;
-	if (!row || !boundary) throw new NotFoundError();
-	return { ...row, boundary };
+	return row && boundary ? { ...row, boundary } : null;
+}
+
+/** One area's drawable boundary, by code; NotFound when the area is unknown or has no usable boundary. */
+export async function publicAreaMap(db: Ctx['db'], code: string): Promise<AreaMap> {
+	const map = await mapOf(db, eq(areasArea.code, code.slice(0, 100)));
+	if (!map) throw new NotFoundError();
+	return map;
 }
 
 /** One area's drawable boundary by id, or null (no such area, no boundary): the form then simply has no map. */
 export async function areaBoundary(db: Ctx['db'], areaId: string): Promise<AreaMap | null> {
-	if (!UUID.test(areaId)) return null;
-	const [row] = await db
-		.select({
-			id: areasArea.id,
-			code: areasArea.code,
-			name: areasArea.name,
-			city: areasArea.city,
-			source: areasArea.source,
-			boundary: areasArea.boundary
-		})
-		.from(areasArea)
-		.where(eq(areasArea.id, areaId))
-		.limit(1);
-	const boundary = row ? readBoundary(row.boundary) : null;
-	return row && boundary ? { ...row, boundary } : null;
+	return UUID.test(areaId) ? mapOf(db, eq(areasArea.id, areaId)) : null;
 }
 
 /**

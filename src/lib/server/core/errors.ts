@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 // Domain errors carry a message key (translated at the edge) and, for bad input, per-field keys.
 export type FieldErrors = Record<string, string>;
 
@@ -37,4 +38,16 @@ export class ConflictError extends AppError {
 	constructor(key = 'error_conflict') {
 		super(409, key);
 	}
+}
+
+/**
+ * A verb's own check of its input (the API and scripts call verbs too, not only validated forms):
+ * the parsed value, or an InvalidError with the first message key per field.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+	const r = schema.safeParse(raw);
+	if (r.success) return r.data;
+	const fields: FieldErrors = {};
+	for (const issue of r.error.issues) fields[String(issue.path[0] ?? '_')] ??= issue.message;
+	throw new InvalidError(fields);
 }

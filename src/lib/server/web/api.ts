@@ -1,6 +1,8 @@
-import { json } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { AppError, InvalidError } from '../core/errors.ts';
+import type { Ctx } from '../core/context.ts';
+import { ctxOf } from './ctx.ts';
 import { translate } from './translate.ts';
 
 const TITLES: Record<number, string> = {
@@ -71,3 +73,16 @@ export async function answer(locale: string, work: () => Promise<unknown>, statu
 		return problemFrom(e, locale);
 	}
 }
+
+/** A POST that creates: the JSON body checked with `schema`, then the verb; 201 with what it made. */
+export const createFromJson =
+	<S extends z.ZodType>(schema: S, verb: (ctx: Ctx, body: z.infer<S>) => Promise<unknown>) =>
+	(event: RequestEvent): Promise<Response> =>
+		answer(
+			event.locals.locale,
+			async () => {
+				const body = await readJson(event.request, schema, event.locals.locale);
+				return body instanceof Response ? body : verb(ctxOf(event), body);
+			},
+			201
+		);

@@ -1,5 +1,6 @@
 import type { Locale } from '#lib/aid/reach-labels.ts';
-import { categoryLabel, FIGURE_LABELS } from '#lib/aid/reach-labels.ts';
+import { FIGURE_LABELS } from '#lib/aid/reach-labels.ts';
+import { categoryLabelIn } from '#lib/labels.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isLocale, baseLocale } from '#lib/paraglide/runtime.js';
 import { lastTwelveMonths, REACH_FIGURES, type ReachFigure, type ReachSheetLabels } from '#lib/server/aid/index.ts';
@@ -32,7 +33,7 @@ export function sheetLabels(locale: Locale, areaName: string): ReachSheetLabels 
 		byCategory: m.reach_by_category({}, o),
 		monthly: m.reach_monthly({}, o),
 		category: m.reach_category({}, o),
-		categoryName: (code) => categoryLabel(code, locale),
+		categoryName: (code) => categoryLabelIn(code, locale),
 		month: m.reach_month({}, o),
 		made: m.reach_made({}, o),
 		completed: m.reach_completed({}, o),

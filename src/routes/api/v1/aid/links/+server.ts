@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { apiListLinks, apiProposeLink, linkQueryInput } from '#lib/server/api/index.ts';
 import { proposeLinkInput } from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, problem, readJson } from '#lib/server/web/api.ts';
+import { answer, createFromJson, problem } from '#lib/server/web/api.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
 export const GET: RequestHandler = (event) =>
@@ -12,12 +12,4 @@ export const GET: RequestHandler = (event) =>
 		return apiListLinks(ctxOf(event), q.data);
 	});
 
-export const POST: RequestHandler = (event) =>
-	answer(
-		event.locals.locale,
-		async () => {
-			const body = await readJson(event.request, proposeLinkInput, event.locals.locale);
-			return body instanceof Response ? body : apiProposeLink(ctxOf(event), body);
-		},
-		201
-	);
+export const POST: RequestHandler = createFromJson(proposeLinkInput, apiProposeLink);

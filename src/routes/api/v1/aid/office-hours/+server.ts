@@ -1,16 +1,8 @@
 import type { RequestHandler } from './$types';
 import { apiCreateOfficeHour, apiListOfficeHours, officeHourRequest } from '#lib/server/api/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, readJson } from '#lib/server/web/api.ts';
+import { answer, createFromJson } from '#lib/server/web/api.ts';
 
 export const GET: RequestHandler = (event) => answer(event.locals.locale, () => apiListOfficeHours(ctxOf(event)));
 
-export const POST: RequestHandler = (event) =>
-	answer(
-		event.locals.locale,
-		async () => {
-			const body = await readJson(event.request, officeHourRequest, event.locals.locale);
-			return body instanceof Response ? body : apiCreateOfficeHour(ctxOf(event), body);
-		},
-		201
-	);
+export const POST: RequestHandler = createFromJson(officeHourRequest, apiCreateOfficeHour);

@@ -361,14 +361,14 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 				(select o.id from city_offer o where o.category = nd.category and o.rn_c = 1 + floor(pg_temp.r(${k}, ${salt + 2}) *
 					(select max(cnt_c) from city_offer x where x.category = nd.category))::int)))`;
 		const needOf = (n: string) => `join aid_need nd on nd.id = pg_temp.uid('wijkweb-city-need-' || ${n})`;
-		const linkColumns = `insert into aid_link (id, need_id, offer_id, status, need_accepted_at, offer_accepted_at, score, reason, took_place_at, closed_at,
+		const linkColumns = `insert into aid_link (id, need_id, organisation_id, area_id, offer_id, status, need_accepted_at, offer_accepted_at, score, reason, took_place_at, closed_at,
 			changed_at, created_at)`;
 		await step(`${(SIZES.pastNeeds + SIZES.earlierLinks).toLocaleString('en')} past links`, async () => {
 			// The last link of every past need: current ones hold a place, the others mostly took place
 			// and were closed later, some were declined or cancelled.
 			const last = await q(
 				`${linkColumns}
-				select pg_temp.uid('wijkweb-city-link-' || n), nd.id, ${pickOffer('n', 70)}, s.status,
+				select pg_temp.uid('wijkweb-city-link-' || n), nd.id, nd.organisation_id, nd.area_id, ${pickOffer('n', 70)}, s.status,
 					case when s.status <> 'declined' or pg_temp.r(n, 62) < 0.5 then t.created + interval '1 day' end,
 					case when s.status <> 'declined' then t.created + interval '2 days' end,
 					20 + floor(pg_temp.r(n, 63) * 70)::int,
@@ -391,7 +391,7 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 			// An earlier link that came to nothing, for the first past needs.
 			const earlier = await q(
 				`${linkColumns}
-				select pg_temp.uid('wijkweb-city-link-' || n || '-earlier'), nd.id, ${pickOffer('n', 80)}, s.status,
+				select pg_temp.uid('wijkweb-city-link-' || n || '-earlier'), nd.id, nd.organisation_id, nd.area_id, ${pickOffer('n', 80)}, s.status,
 					nd.created_at + interval '12 hours', case when s.status = 'cancelled' then nd.created_at + interval '1 day' end,
 					20 + floor(pg_temp.r(n, 83) * 60)::int, ($1::text[])[1 + floor(pg_temp.r(n, 84) * ${END_REASONS.length})::int],
 					null, null, nd.created_at + (1 + pg_temp.r(n, 85)) * interval '1 day', nd.created_at + interval '2 hours'
@@ -406,7 +406,7 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 		await step(`${SIZES.proposedLinks} proposals waiting on open needs`, () =>
 			q(
 				`${linkColumns}
-				select pg_temp.uid('wijkweb-city-link-' || n), nd.id, ${pickOffer('n', 90)}, 'proposed', null, null, 20 + floor(pg_temp.r(n, 93) * 70)::int,
+				select pg_temp.uid('wijkweb-city-link-' || n), nd.id, nd.organisation_id, nd.area_id, ${pickOffer('n', 90)}, 'proposed', null, null, 20 + floor(pg_temp.r(n, 93) * 70)::int,
 					null, null, null, now() - pg_temp.r(n, 94) * interval '10 days', now() - pg_temp.r(n, 94) * interval '10 days'
 				from generate_series(1, ${SIZES.proposedLinks}) n
 				${needOf('n')}`
@@ -455,6 +455,8 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 	}
 	// VACUUM as well: it sets the visibility map (index-only scans) and means autovacuum does not start
 	// on 250 000 fresh rows while the benchmark measures.
-	await step('vacuum analyze', () => pool.query('vacuum (analyze) people_person, aid_offer, aid_need, aid_link, aid_certificate, areas_area'));
+	await step('vacuum analyze', () =>
+		pool.query('vacuum (analyze) people_person, aid_offer, aid_need, aid_link, aid_experience, aid_certificate, areas_area')
+	);
 	return steps;
 }

@@ -276,8 +276,8 @@ describe('no overbooking', () => {
 		const [la, lb] = await db
 			.insert(aidLink)
 			.values([
-				{ needId: na.id, offerId: o.id, needAcceptedAt: new Date() },
-				{ needId: nb.id, offerId: o.id, needAcceptedAt: new Date() }
+				{ needId: na.id, organisationId: na.organisationId, areaId: na.areaId, offerId: o.id, needAcceptedAt: new Date() },
+				{ needId: nb.id, organisationId: nb.organisationId, areaId: nb.areaId, offerId: o.id, needAcceptedAt: new Date() }
 			])
 			.returning();
 		// Two separate connection pools: two facilitators on two servers.

@@ -48,6 +48,8 @@ async function link(
 	const made = facts.made ? new Date(facts.made) : null;
 	await db.insert(aidLink).values({
 		needId: need!.id,
+		organisationId: need!.organisationId,
+		areaId: need!.areaId,
 		offerId: offer!.id,
 		status: facts.status ?? (made ? 'accepted' : 'proposed'),
 		// The need side said yes a day before the offer side: "made" is the later yes.

@@ -63,9 +63,18 @@ for (const offerId of offers) {
 			.values({ personId: helped.id, organisationId: org.id, areaId: helped.areaId!, category: 'errands', title: 'Past', status: 'closed' })
 			.returning({ id: aidNeed.id });
 		const at = new Date(Date.now() - (30 + j) * 86_400_000);
-		await db
-			.insert(aidLink)
-			.values({ needId: n!.id, offerId, status: 'closed', needAcceptedAt: at, offerAcceptedAt: at, tookPlaceAt: at, closedAt: at, changedAt: at });
+		await db.insert(aidLink).values({
+			needId: n!.id,
+			organisationId: org.id,
+			areaId: helped.areaId!,
+			offerId,
+			status: 'closed',
+			needAcceptedAt: at,
+			offerAcceptedAt: at,
+			tookPlaceAt: at,
+			closedAt: at,
+			changedAt: at
+		});
 	}
 }
 const needs: string[] = [];

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
-import { aidCertificate, aidLink, aidNeed, aidOffer } from './schema.ts';
+import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
 import { belgianDay } from './certificate-dates.ts';
 import { scopeWhere } from './scope.ts';
@@ -19,12 +19,12 @@ import type { Category } from './categories.ts';
 // links; docs/performance.md). For one need, suggestMatches:
 // - reads the offers of the need's category in the same round trip as the need itself (the scope
 //   check still decides: nothing is returned when getNeed refuses), in plain SQL (Drizzle's row
-//   mapping cost ~10 ms on 1 500 rows), with the person's languages and the certificate looked up
-//   per offer by primary key (a join made PostgreSQL read all 50 000 people);
+//   mapping cost ~10 ms on 1 500 rows), with the volunteer's languages kept on the offer row by the
+//   database (volunteer_languages: a lookup per offer cost ~4 ms);
 // - leaves out in SQL what a rule would exclude anyway (the need's own person; without a valid
 //   certificate when the need is safeguarded);
-// - asks the costly experience aggregate (links → needs → people) only for the offers that can still
-//   reach the top of the ranking, and names only for the offers it returns.
+// - asks experience (aid_experience, kept by a trigger when help takes place) only for the offers that
+//   can still reach the top of the ranking, and names only for the offers it returns.
 
 export type OfferRow = OfferFacts & { firstName: string; areaName: string };
 
@@ -39,12 +39,11 @@ type OfferDbRow = {
 	area_id: string;
 	lat: number | null;
 	lon: number | null;
-	languages: string[];
+	volunteer_languages: string[];
 	windows: Window[];
 	dates: DateItem[];
 	capacity: number;
 	active_links: number;
-	person_languages: string[] | null;
 	certificate: string | null;
 	first_name?: string;
 	area_name?: string;
@@ -53,8 +52,7 @@ type OfferDbRow = {
 /** Active offers with room, as scoring facts without experience, filtered by `where` (on `o`, and `n` when `from` joins it). */
 async function offerFacts(db: Db, where: SQL, from: SQL = sql``, needsCertificate: SQL = sql`true`): Promise<OfferFacts[]> {
 	const { rows } = await db.execute<OfferDbRow>(sql`
-		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.dates, o.capacity, o.active_links,
-			(select p.languages from ${peoplePerson} p where p.id = o.person_id) as person_languages,
+		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.volunteer_languages, o.windows, o.dates, o.capacity, o.active_links,
 			-- Only safeguarded help looks at certificates: 2 000 lookups saved for every other need.
 			case when ${needsCertificate} then (select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) end as certificate
 		from ${aidOffer} o ${from}
@@ -69,7 +67,7 @@ function toFacts(r: OfferDbRow): OfferFacts {
 		category: r.category as Category,
 		areaId: r.area_id,
 		point: point(r.lat, r.lon),
-		languages: [...new Set([...r.languages, ...(r.person_languages ?? [])])],
+		languages: r.volunteer_languages,
 		windows: r.windows,
 		dates: r.dates,
 		capacity: r.capacity,
@@ -80,9 +78,10 @@ function toFacts(r: OfferDbRow): OfferFacts {
 }
 
 /**
- * Experience: links that took place, per volunteer (person) and age group of the person helped, in
- * the offer's category, into the offers' helpedBefore. `persons` narrows the aggregate to the
- * volunteers of the given offers (for a few hundred offers; not for all of an organisation's).
+ * Experience: links that took place, per volunteer (person) and the age group of the person helped, in
+ * the offer's category and organisation (aid_experience, kept by the database), into the offers'
+ * helpedBefore. `persons` narrows it to the volunteers of the given offers (for a few hundred offers;
+ * not for all of an organisation's).
  */
 async function withExperience<T extends OfferFacts>(
 	db: Db,
@@ -92,21 +91,21 @@ async function withExperience<T extends OfferFacts>(
 ): Promise<T[]> {
 	if (!offers.length) return offers;
 	const persons = scope.persons ? [...new Set(offers.map((o) => o.personId))] : null;
-	const experience = await db.execute<{ person_id: string; category: string; age_group: string | null; n: number }>(sql`
-		select o.person_id, o.category, np.age_group, count(*)::int as n
-		from ${aidLink} l
-		join ${aidOffer} o on o.id = l.offer_id
-		join ${aidNeed} n on n.id = l.need_id
-		join ${peoplePerson} np on np.id = n.person_id
-		where o.organisation_id = ${organisationId} and l.took_place_at is not null
-		${scope.category ? sql`and o.category = ${scope.category}` : sql``}
-		${persons ? sql`and ${inArray(sql`o.person_id`, persons)}` : sql``}
-		group by 1, 2, 3`);
+	const experience = await db
+		.select({ personId: aidExperience.personId, category: aidExperience.category, ageGroup: aidExperience.ageGroup, n: aidExperience.links })
+		.from(aidExperience)
+		.where(
+			and(
+				eq(aidExperience.organisationId, organisationId),
+				scope.category ? eq(aidExperience.category, scope.category) : undefined,
+				persons ? inArray(aidExperience.personId, persons) : undefined
+			)
+		);
 	const helped = new Map<string, Record<string, number>>();
-	for (const r of experience.rows) {
-		const key = `${r.person_id}|${r.category}`;
+	for (const r of experience) {
+		const key = `${r.personId}|${r.category}`;
 		const m = helped.get(key) ?? {};
-		m[r.age_group ?? 'unknown'] = (m[r.age_group ?? 'unknown'] ?? 0) + r.n;
+		m[r.ageGroup] = r.n;
 		helped.set(key, m);
 	}
 	return offers.map((o) => ({ ...o, helpedBefore: helped.get(`${o.personId}|${o.category}`) ?? {} }));
@@ -116,8 +115,8 @@ async function withExperience<T extends OfferFacts>(
 export async function loadOffers(db: Db, organisationId: string, category?: string): Promise<OfferRow[]> {
 	// Every offer of the organisation: here one join over the people is cheaper than a lookup per offer.
 	const { rows } = await db.execute<OfferDbRow>(sql`
-		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.languages, o.windows, o.dates, o.capacity, o.active_links,
-			p.languages as person_languages, p.first_name, a.name as area_name,
+		select o.id, o.person_id, o.category, o.area_id, o.lat, o.lon, o.volunteer_languages, o.windows, o.dates, o.capacity, o.active_links,
+			p.first_name, a.name as area_name,
 			(select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) as certificate
 		from ${aidOffer} o join ${peoplePerson} p on p.id = o.person_id join ${areasArea} a on a.id = o.area_id
 		where o.organisation_id = ${organisationId} ${category ? sql`and o.category = ${category}` : sql``}

@@ -4,13 +4,16 @@ import {
 	check,
 	date,
 	doublePrecision,
+	foreignKey,
 	index,
+	primaryKey,
 	integer,
 	jsonb,
 	pgTable,
 	smallint,
 	text,
 	timestamp,
+	unique,
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
@@ -70,7 +73,12 @@ export const aidNeed = pgTable(
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [index('aid_need_queue_idx').on(t.organisationId, t.areaId, t.status, t.createdAt), index('aid_need_person_idx').on(t.personId)]
+	(t) => [
+		index('aid_need_queue_idx').on(t.organisationId, t.areaId, t.status, t.createdAt),
+		index('aid_need_person_idx').on(t.personId),
+		// What a link's copy of the need's place refers to (aid_link_need_place).
+		unique('aid_need_place').on(t.id, t.organisationId, t.areaId)
+	]
 );
 
 export const aidOffer = pgTable(
@@ -88,6 +96,12 @@ export const aidOffer = pgTable(
 		// Links holding a place now. Kept by the link verbs in the same transaction; the CHECK is the
 		// database's guarantee that no two concurrent acceptances ever overbook a volunteer.
 		activeLinks: smallint('active_links').notNull().default(0),
+		// The offer's languages and its volunteer's, kept by the database (trigger aid_offer_languages,
+		// and aid_person_languages when the person's change): ranking reads one column, not a lookup per offer.
+		volunteerLanguages: text('volunteer_languages')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		status: text('status', { enum: OFFER_STATUSES }).notNull().default('active'),
 		assisted: boolean('assisted').notNull().default(false),
 		createdByUserId: text('created_by_user_id').references(() => authUser.id, { onDelete: 'set null' }),
@@ -112,6 +126,10 @@ export const aidLink = pgTable(
 		offerId: uuid('offer_id')
 			.notNull()
 			.references(() => aidOffer.id, { onDelete: 'cascade' }),
+		// The need's organisation and neighbourhood, copied so the queue's stalled-link count is one
+		// index range; the composite foreign key below guarantees the copy equals the need's.
+		organisationId: uuid('organisation_id').notNull(),
+		areaId: uuid('area_id').notNull(),
 		status: text('status', { enum: LINK_STATUSES }).notNull().default('proposed'),
 		// Each side says yes on its own; a facilitator may say it for someone without an account.
 		needAcceptedAt: timestamp('need_accepted_at', { withTimezone: true }),
@@ -132,11 +150,42 @@ export const aidLink = pgTable(
 		index('aid_link_need_idx').on(t.needId),
 		index('aid_link_offer_idx').on(t.offerId, t.status),
 		index('aid_link_changed_idx').on(t.status, t.changedAt),
+		foreignKey({
+			name: 'aid_link_need_place',
+			columns: [t.needId, t.organisationId, t.areaId],
+			foreignColumns: [aidNeed.id, aidNeed.organisationId, aidNeed.areaId]
+		}).onDelete('cascade'),
+		index('aid_link_open_place_idx')
+			.on(t.organisationId, t.areaId, t.changedAt)
+			.where(sql`${t.status} in ('proposed', 'accepted', 'took_place')`),
 		// One open link per pair at a time.
 		uniqueIndex('aid_link_open_pair')
 			.on(t.needId, t.offerId)
 			.where(sql`${t.status} in ('proposed', 'accepted', 'took_place')`)
 	]
+);
+
+/**
+ * Experience for the ranking ("helped 3 seniors before"): links that took place, per volunteer,
+ * organisation, category and the age group the person helped was in then. Kept by the database
+ * (trigger aid_link_experience, when a link's took_place_at is first set), so suggestMatches reads a
+ * few rows by key instead of aggregating links → offers → needs → people for every candidate.
+ */
+export const aidExperience = pgTable(
+	'aid_experience',
+	{
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => peopleOrganisation.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => peoplePerson.id, { onDelete: 'cascade' }),
+		category: text('category').notNull(),
+		// 'unknown' when the person helped had no age group.
+		ageGroup: text('age_group').notNull(),
+		links: integer('links').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.personId, t.category, t.organisationId, t.ageGroup] })]
 );
 
 export const aidFeedback = pgTable(

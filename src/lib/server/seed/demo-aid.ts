@@ -181,6 +181,8 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		const needId = await need(personId, rabot.id, category, title, [], created, 'closed');
 		await db.insert(aidLink).values({
 			needId,
+			organisationId: orgId,
+			areaId: rabot.id,
 			offerId,
 			status: 'closed',
 			needAcceptedAt: new Date(created.getTime() + DAY),
@@ -197,6 +199,8 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	const going = await need(rosa, rabot.id, 'paperwork', 'Pensioenaanvraag', [], ago(20), 'matched');
 	await db.insert(aidLink).values({
 		needId: going,
+		organisationId: orgId,
+		areaId: rabot.id,
 		offerId: inesPaperwork,
 		status: 'accepted',
 		needAcceptedAt: ago(18),
@@ -212,6 +216,8 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	const stalled = await need(yusuf, sluizeken.id, 'company', 'Samen wandelen', [w(2, 10, 12)], ago(25));
 	await db.insert(aidLink).values({
 		needId: stalled,
+		organisationId: orgId,
+		areaId: sluizeken.id,
 		offerId: saraCompany,
 		status: 'proposed',
 		needAcceptedAt: ago(24),
@@ -222,6 +228,8 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	const rides = await need(maria, rabot.id, 'transport', 'Naar het ziekenhuis voor controles', [w(3, 8, 12)], ago(22), 'matched');
 	await db.insert(aidLink).values({
 		needId: rides,
+		organisationId: orgId,
+		areaId: rabot.id,
 		offerId: bartTransport,
 		status: 'accepted',
 		needAcceptedAt: ago(21),

@@ -134,6 +134,10 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	expect((await resident.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } })).status()).toBe(403);
 	expect((await volunteer.post('aid/links/not-a-uuid/response', { data: { answer: 'accept' } })).status()).toBe(404);
 	expect((await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'maybe' } })).status()).toBe(422);
+	// A decline reason follows the form's rule: no control characters (and nothing changes).
+	const nul = await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'decline', reason: 'no\u0000' } });
+	expect(nul.status()).toBe(422);
+	expect((await nul.json()).errors.reason).toBeTruthy();
 
 	const accepted = await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } });
 	expect(accepted.status()).toBe(200);

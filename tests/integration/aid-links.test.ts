@@ -15,6 +15,7 @@ import {
 	ownLinks,
 	proposeLink,
 	respondToLink,
+	sendProposals,
 	suggestMatches
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
@@ -234,6 +235,42 @@ describe('refusals change nothing', () => {
 		expect((await listNeeds(ctxFor(db, stranger.actor))).some((x) => x.id === n.id)).toBe(false);
 		await expect(suggestMatches(ctxFor(db, stranger.actor), n.id)).rejects.toBeInstanceOf(NotFoundError);
 		await expect(listNeeds(ctxFor(db, resident.actor))).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('sending a weekly proposal', () => {
+	it('sends the pairs that still fit, says which did not, and refuses the whole send when one need is out of scope', async () => {
+		const [a, b, c] = [await walkIn('Wa'), await walkIn('Wb'), await walkIn('Wc')];
+		const [na, nb, nc] = [await need(a.id), await need(b.id), await need(c.id)];
+		const o = await offer(ctxFor(db, volunteer2.actor), volunteer2.person.id, { capacity: 1 });
+		// A need of another organisation in the list: nothing at all is sent, and it answers as unknown.
+		const elsewhere = await makeActor(db, 'facilitator', { organisationId: otherOrg.id, areaId: area.id });
+		const theirs = await registerPerson(
+			ctxFor(db, elsewhere.actor),
+			registerPersonInput.parse({ firstName: 'Theirs', organisationId: otherOrg.id, areaId: area.id, contactConsent: 'on' })
+		);
+		const nt = await need(theirs.id, {}, ctxFor(db, elsewhere.actor));
+		const links = await count_(aidLink);
+		await expect(
+			sendProposals(f, [
+				{ needId: na.id, offerId: o.id },
+				{ needId: nt.id, offerId: o.id }
+			])
+		).rejects.toBeInstanceOf(NotFoundError);
+		await expect(sendProposals(ctxFor(db, resident.actor), [{ needId: na.id, offerId: o.id }])).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await count_(aidLink)).toBe(links);
+		// The volunteer has one place: proposals do not hold it, so all three go out; proposing the same pair again is refused.
+		const first = await sendProposals(f, [
+			{ needId: na.id, offerId: o.id },
+			{ needId: nb.id, offerId: o.id }
+		]);
+		expect(first).toEqual({ sent: 2, failed: [] });
+		const second = await sendProposals(f, [
+			{ needId: na.id, offerId: o.id },
+			{ needId: nc.id, offerId: o.id }
+		]);
+		expect(second).toEqual({ sent: 1, failed: ['aid_error_already_proposed'] });
+		expect(await count_(aidLink)).toBe(links + 3);
 	});
 });
 

@@ -28,7 +28,18 @@ export {
 export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
 export { createNeed, createOffer, listNeeds, getNeed, personAid, ownNeedsAndOffers } from './needs.ts';
 export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
-export { proposeLink, respondToLink, completeLink, endLink, giveFeedback, listLinks, countStalledLinks, ownLinks, partyView } from './links.ts';
+export {
+	proposeLink,
+	sendProposals,
+	respondToLink,
+	completeLink,
+	endLink,
+	giveFeedback,
+	listLinks,
+	countStalledLinks,
+	ownLinks,
+	partyView
+} from './links.ts';
 export { nudgeLink, waitingSides, type Nudge, type NudgedSide } from './nudge.ts';
 export { canMove, sideOf, type Side } from './lifecycle.ts';
 export { fromForm, minutes, hhmm, WINDOW_ROWS, DATE_ROWS, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea, type MapClick } from './form.ts';

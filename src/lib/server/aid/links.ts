@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { ConflictError, ForbiddenError, NotFoundError } from '../core/errors.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../core/errors.ts';
 import { can, requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -95,6 +95,41 @@ async function activate(t: TxCtx, l: Loaded, patch: Partial<typeof aidLink.$infe
 	const row = await move(t, l, 'accepted', patch);
 	await settleNeed(t, l.need.id, 'matched');
 	return row;
+}
+
+/**
+ * Sends the reviewed pairs of a weekly proposal as proposals, each in its own transaction: one pair
+ * that no longer fits (the volunteer got full meanwhile) does not stop the others, and comes back as
+ * a message key in `failed`. Every need is checked first: a pair outside the actor's scope refuses the
+ * whole send before anything is written.
+ */
+export async function sendProposals(ctx: Ctx, pairs: { needId: string; offerId: string }[]) {
+	requirePermission(ctx.actor, 'aid.link.manage');
+	const needIds = [...new Set(pairs.map((p) => p.needId))];
+	const places = needIds.length
+		? await ctx.db
+				.select({ id: aidNeed.id, organisationId: aidNeed.organisationId, areaId: aidNeed.areaId })
+				.from(aidNeed)
+				.where(inArray(aidNeed.id, needIds))
+		: [];
+	const byId = new Map(places.map((n) => [n.id, n]));
+	for (const id of needIds) {
+		const n = byId.get(id);
+		// Out of scope answers as unknown: a send never tells which needs exist elsewhere.
+		if (!n || !can(ctx.actor, 'aid.link.manage', { organisationId: n.organisationId, areaId: n.areaId })) throw new NotFoundError();
+	}
+	let sent = 0;
+	const failed: string[] = [];
+	for (const p of pairs) {
+		try {
+			await proposeLink(ctx, p);
+			sent++;
+		} catch (e) {
+			if (!(e instanceof AppError) || e.status === 401 || e.status === 403) throw e;
+			failed.push(e.key);
+		}
+	}
+	return { sent, failed };
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 	listNeeds,
 	proposeLink,
 	recordCertificate,
+	respondInput,
 	respondToLink,
 	suggestMatches,
 	type CreateNeedInput,
@@ -125,7 +126,8 @@ export const linkResponse = z
 export const respondBody = z
 	.object({
 		answer: z.enum(['accept', 'decline'], { message: 'error_choice' }),
-		reason: z.string().max(300, 'error_too_long').nullish(),
+		// The form's own rule: trimmed, at most 300 characters, no control characters.
+		reason: respondInput.shape.reason,
 		side: z.enum(['need', 'offer'], { message: 'error_choice' }).optional()
 	})
 	.meta({ id: 'LinkResponse' });

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { proposeLink, weeklyProposalFor } from '#lib/server/aid/index.ts';
+import { sendProposals, weeklyProposalFor } from '#lib/server/aid/index.ts';
 import { requirePermission } from '#lib/server/access/index.ts';
 import { AppError } from '#lib/server/core/errors.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
@@ -38,20 +38,18 @@ export const actions: Actions = {
 		const pairs = raw.filter((p) => pair.safeParse(p).success).slice(0, 2000);
 		if (!pairs.length || pairs.length !== raw.length) return fail(400, { message: translate('aid_weekly_none', locale) });
 		const ctx = ctxOf(event);
-		let sent = 0;
-		const failed: string[] = [];
-		for (const p of pairs) {
-			const [needId, offerId] = p.split(':') as [string, string];
-			try {
-				await proposeLink(ctx, { needId, offerId });
-				sent++;
-			} catch (e) {
-				// One pair that no longer fits (the volunteer got full meanwhile) does not stop the others.
-				if (!(e instanceof AppError)) throw e;
-				if (e.status === 401 || e.status === 403) return fail(e.status, { message: translate(e.key, locale) });
-				failed.push(translate(e.key, locale));
-			}
+		try {
+			const { sent, failed } = await sendProposals(
+				ctx,
+				pairs.map((p) => {
+					const [needId, offerId] = p.split(':') as [string, string];
+					return { needId, offerId };
+				})
+			);
+			return { sent, failed: failed.map((key) => translate(key, locale)) };
+		} catch (e) {
+			if (e instanceof AppError) return fail(e.status, { message: translate(e.key, locale) });
+			throw e;
 		}
-		return { sent, failed };
 	}
 };

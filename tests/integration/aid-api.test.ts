@@ -17,8 +17,7 @@ import { registerPerson, registerPersonInput } from '../../src/lib/server/people
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { ForbiddenError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
-import { aidFeedback, aidLink, aidOfficeHour, aidVisit } from '../../src/lib/server/aid/schema.ts';
-import { areasArea } from '../../src/lib/server/areas/schema.ts';
+import { aidBoard, aidFeedback, aidLink, aidOfficeHour, aidVisit } from '../../src/lib/server/aid/schema.ts';
 import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import * as links from '../../src/routes/api/v1/aid/links/+server.ts';
@@ -131,7 +130,7 @@ const snapshot = async () => ({
 	hours: await total(aidOfficeHour),
 	visits: await total(aidVisit),
 	mail: await total(mailOutbox),
-	boards: await db.select({ id: areasArea.id, on: areasArea.aidBoard }).from(areasArea).orderBy(areasArea.id)
+	boards: await db.select().from(aidBoard).orderBy(aidBoard.areaId, aidBoard.organisationId)
 });
 const statuses = async (list: Array<[Who, Call]>, handler: Handler | undefined) => {
 	const out: number[] = [];
@@ -588,7 +587,7 @@ describe('the neighbourhood board (setNeighbourhoodBoard, getNeighbourhoodBoard)
 		const auditBefore = await total(coreAudit);
 		const res = await call(board.POST, facilitator, post(area.id, { show: true }));
 		expect(res.status).toBe(200);
-		expect(res.body).toEqual({ id: area.id, name: 'Rabot', code: area.code, aidBoard: true });
+		expect(res.body).toEqual({ id: area.id, name: 'Rabot', code: area.code, organisationId: org.id, aidBoard: true });
 		expect(await total(coreAudit)).toBe(auditBefore + 1);
 
 		for (const ref of [area.code, area.id]) {

@@ -8,11 +8,12 @@ import { registerPerson, registerPersonInput } from '../../src/lib/server/people
 import { anonymous } from '../../src/lib/server/core/context.ts';
 import { ForbiddenError, InvalidError, NotFoundError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
-import { aidNeed } from '../../src/lib/server/aid/schema.ts';
-import { areasArea } from '../../src/lib/server/areas/schema.ts';
+import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
+import { loadActor } from '../../src/lib/server/access/index.ts';
+import { aidBoard, aidNeed } from '../../src/lib/server/aid/schema.ts';
 
-// The public, anonymous needs board: off by default, switched per neighbourhood by those who run
-// its office hours, and never a personal detail on it.
+// The public, anonymous needs board: off by default, switched per neighbourhood and organisation by
+// those who run its office hours (each organisation for the needs it holds), never a personal detail on it.
 
 const { db, url } = await freshDatabase();
 // The page loads and actions reach the database through the app's own pool: point it at this file's database.
@@ -69,20 +70,20 @@ const notHere = await need({ areaId: otherArea.id, category: 'gardening', title:
 // Help with children or at home never goes on the public board.
 const safeguarded = await need({ category: 'childcare', title: 'Oppas voor de kinderen', safeguarded: true });
 
-const boardState = async () =>
-	Object.fromEntries((await db.select({ id: areasArea.id, on: areasArea.aidBoard }).from(areasArea)).map((r) => [r.id, r.on]));
+const boardState = async () => Object.fromEntries((await db.select().from(aidBoard)).map((r) => [`${r.organisationId}:${r.areaId}`, true]));
+const isOn = async (organisationId: string, areaId: string) => (await boardState())[`${organisationId}:${areaId}`] === true;
 const audits = async () => ((await db.select({ n: count() }).from(coreAudit)) as [{ n: number }])[0].n;
 const snapshot = async () => ({ boards: await boardState(), audits: await audits() });
 const switchRows = (areaId: string) =>
 	db
 		.select()
 		.from(coreAudit)
-		.where(and(eq(coreAudit.entity, 'areas_area'), eq(coreAudit.entityId, areaId), eq(coreAudit.action, 'update')))
+		.where(and(eq(coreAudit.entity, 'aid_board'), eq(coreAudit.entityId, areaId), eq(coreAudit.action, 'update')))
 		.orderBy(coreAudit.at);
 
 describe('the board while it is off', () => {
 	it('is off by default, and then shows nothing at all', async () => {
-		expect((await boardState())[area.id]).toBe(false);
+		expect(await isOn(org.id, area.id)).toBe(false);
 		expect(await publicBoard(db, area.code)).toBeNull();
 	});
 
@@ -112,7 +113,8 @@ describe('switching the board', () => {
 		['a malformed area id', { areaId: 'not-a-uuid', show: 'on' }, 'areaId'],
 		['an SQL-looking area id', { areaId: "' or 1=1 --", show: 'on' }, 'areaId'],
 		['no area at all', { show: 'on' }, 'areaId'],
-		['a switch that is neither on nor off', { areaId: area.id, show: 'maybe' }, 'show']
+		['a switch that is neither on nor off', { areaId: area.id, show: 'maybe' }, 'show'],
+		['a malformed organisation id', { areaId: area.id, organisationId: 'x', show: 'on' }, 'organisationId']
 	])('refuses %s with a 422 on the field, and changes nothing', async (_name, input, field) => {
 		const before = await snapshot();
 		const err = await setAidBoard(as(admin), input as never).catch((e: unknown) => e);
@@ -124,15 +126,15 @@ describe('switching the board', () => {
 
 	it('lets the facilitator of the neighbourhood switch it on, with an audit row', async () => {
 		const row = await setAidBoard(as(facilitator), { areaId: area.id, show: 'on' });
-		expect(row).toMatchObject({ id: area.id, aidBoard: true });
-		expect(await boardState()).toMatchObject({ [area.id]: true, [otherArea.id]: false });
+		expect(row).toMatchObject({ id: area.id, organisationId: org.id, aidBoard: true });
+		expect(await boardState()).toEqual({ [`${org.id}:${area.id}`]: true });
 		const rows = await switchRows(area.id);
-		expect(rows.map((r) => [r.actorUserId, r.details])).toEqual([[facilitator.user.id, { aidBoard: true, was: false }]]);
+		expect(rows.map((r) => [r.actorUserId, r.details])).toEqual([[facilitator.user.id, { organisationId: org.id, aidBoard: true, was: false }]]);
 	});
 
 	it('offers each staff member only the neighbourhoods they may switch', async () => {
 		expect((await boardChoices(as(facilitator))).map((a) => [a.id, a.aidBoard])).toEqual([[area.id, true]]);
-		expect((await boardChoices(as(elsewhere))).map((a) => a.id)).toEqual([otherArea.id]);
+		expect((await boardChoices(as(elsewhere))).map((a) => [a.organisationId, a.id])).toEqual([[otherOrg.id, otherArea.id]]);
 		expect((await boardChoices(as(coordinator))).map((a) => a.id).sort()).toEqual([area.id, otherArea.id].sort());
 		await expect(boardChoices(as(outreach))).rejects.toBeInstanceOf(ForbiddenError);
 	});
@@ -222,10 +224,44 @@ describe('the board while it is on', () => {
 		await setAidBoard(as(coordinator), { areaId: area.id });
 		const rows = await switchRows(area.id);
 		expect(rows.map((r) => r.details)).toEqual([
-			{ aidBoard: true, was: false },
-			{ aidBoard: false, was: true },
-			{ aidBoard: false, was: false }
+			{ organisationId: org.id, aidBoard: true, was: false },
+			{ organisationId: org.id, aidBoard: false, was: true },
+			{ organisationId: org.id, aidBoard: false, was: false }
 		]);
+	});
+});
+
+describe('each organisation decides for its own needs', () => {
+	it('never lets one organisation publish another’s needs, nor see its switch as its own', async () => {
+		// An organisation-wide facilitator of another organisation covers every neighbourhood, for their own needs only.
+		const wide = await makeActor(db, 'facilitator', { organisationId: otherOrg.id });
+		const before = await snapshot();
+		await expect(setAidBoard(as(wide), { areaId: area.id, organisationId: org.id, show: 'on' })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(setAidBoard(as(elsewhere), { areaId: otherArea.id, organisationId: org.id, show: 'on' })).rejects.toBeInstanceOf(ForbiddenError);
+		expect(await snapshot()).toEqual(before);
+		// Switched on by the other organisation alone: the board exists, but none of org's needs are on it.
+		const wasOn = await isOn(org.id, otherArea.id);
+		if (wasOn) await setAidBoard(as(admin), { areaId: otherArea.id, show: false });
+		const row = await setAidBoard(as(wide), { areaId: otherArea.id, show: 'on' });
+		expect(row.organisationId).toBe(otherOrg.id);
+		const board = (await publicBoard(db, otherArea.code))!;
+		expect(board).toEqual({ total: 0, entries: [] });
+		expect(JSON.stringify(board)).not.toContain('gardening');
+		await setAidBoard(as(wide), { areaId: otherArea.id, show: false });
+		if (wasOn) await setAidBoard(as(admin), { areaId: otherArea.id, show: true });
+	});
+
+	it('asks which organisation when the actor manages boards for more than one', async () => {
+		const both = await makeActor(db, 'coordinator', { organisationId: org.id });
+		await db.insert(accessRoleGrant).values({ personId: both.person.id, role: 'coordinator', organisationId: otherOrg.id });
+		const actor = (await loadActor(db, both.user.id))!;
+		const before = await snapshot();
+		const err = await setAidBoard(ctxFor(db, actor), { areaId: area.id, show: 'on' }).catch((e: unknown) => e);
+		expect(err).toBeInstanceOf(InvalidError);
+		expect(Object.keys((err as InvalidError).fields)).toEqual(['organisationId']);
+		expect(await snapshot()).toEqual(before);
+		const choices = await boardChoices(ctxFor(db, actor));
+		expect(new Set(choices.map((c) => c.organisationId))).toEqual(new Set([org.id, otherOrg.id]));
 	});
 });
 
@@ -249,7 +285,7 @@ describe('the switch on the office-hours page', () => {
 			])
 		);
 		expect(res).toEqual({ boardSwitched: { name: 'Rabot', on: true } });
-		expect((await boardState())[area.id]).toBe(true);
+		expect(await isOn(org.id, area.id)).toBe(true);
 	});
 
 	it('lists the neighbourhoods with their state on the page', async () => {

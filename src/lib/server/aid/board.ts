@@ -4,16 +4,18 @@ import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import { can, requirePermission } from '../access/can.ts';
 import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
 import { areasArea } from '../areas/schema.ts';
-import { aidNeed } from './schema.ts';
+import { peopleOrganisation } from '../people/schema.ts';
+import { aidBoard, aidNeed } from './schema.ts';
 import { isCategory, type Category } from './categories.ts';
 import type { Window } from './scoring.ts';
 
-// The public, anonymous needs board a neighbourhood may switch on: the only place where anyone sees
-// needs that are not their own. It shows what kind of help is asked, when in the week and since
-// how long — never who asks, what they wrote, where they live or which organisation holds the need.
+// The public, anonymous needs board of a neighbourhood: the only place where anyone sees needs that
+// are not their own. Each organisation decides for the needs it holds there (aid_board: a row = on),
+// so no organisation ever publishes another's. It shows what kind of help is asked, when in the week
+// and since how long — never who asks, what they wrote, where they live or which organisation holds it.
 
 const MANAGE = 'aid.board.manage' satisfies PermissionName;
 export const BOARD_LIMIT = 50;
@@ -25,8 +27,18 @@ const show = z
 	.optional()
 	.transform((v) => v === true || v === 'on' || v === 'true');
 
-/** The switch: an area, and whether its board shows (an unticked checkbox sends nothing: off). */
-export const boardSwitchInput = z.object({ areaId: z.uuid('error_choice'), show });
+/**
+ * The switch: an area, the organisation whose needs it concerns (may be left out by someone who
+ * manages boards for one organisation only), and whether they show (an unticked checkbox sends nothing: off).
+ */
+export const boardSwitchInput = z.object({
+	areaId: z.uuid('error_choice'),
+	organisationId: z
+		.union([z.uuid('error_choice'), z.literal('')], { error: 'error_choice' })
+		.optional()
+		.transform((v) => v || undefined),
+	show
+});
 export type BoardSwitchInput = z.infer<typeof boardSwitchInput>;
 
 /** `onParticularDays`: the need names particular days; which days stays off the public page. */
@@ -63,15 +75,24 @@ function cleanWindows(raw: unknown): Window[] {
  */
 export async function publicBoard(db: Ctx['db'], areaCode: string, now = new Date()): Promise<Board | null> {
 	const [area] = await db
-		.select({ id: areasArea.id, aidBoard: areasArea.aidBoard })
+		.select({ id: areasArea.id })
 		.from(areasArea)
 		.where(eq(areasArea.code, areaCode.slice(0, 100)))
 		.limit(1);
 	if (!area) throw new NotFoundError();
-	if (!area.aidBoard) return null;
-	// Help with children or inside someone's home stays off the public board: least data, and those
-	// needs can only go to volunteers with a checked certificate anyway.
-	const open = and(eq(aidNeed.areaId, area.id), eq(aidNeed.status, 'open'), eq(aidNeed.safeguarded, false));
+	const showing = await db.select({ organisationId: aidBoard.organisationId }).from(aidBoard).where(eq(aidBoard.areaId, area.id));
+	if (!showing.length) return null;
+	// Only the needs of organisations that switched it on. Help with children or inside someone's home
+	// stays off the public board: least data, and those needs only go to volunteers with a checked certificate.
+	const open = and(
+		eq(aidNeed.areaId, area.id),
+		inArray(
+			aidNeed.organisationId,
+			showing.map((b) => b.organisationId)
+		),
+		eq(aidNeed.status, 'open'),
+		eq(aidNeed.safeguarded, false)
+	);
 	const [rows, [counted]] = await Promise.all([
 		db
 			.select({ category: aidNeed.category, windows: aidNeed.windows, dates: aidNeed.dates, createdAt: aidNeed.createdAt })
@@ -92,36 +113,79 @@ export async function publicBoard(db: Ctx['db'], areaCode: string, now = new Dat
 	};
 }
 
-/** The neighbourhoods whose board the actor may switch, with the board's state (for the staff form). */
-export async function boardChoices(ctx: Ctx) {
-	requirePermission(ctx.actor, MANAGE);
+/** The organisations whose boards the actor may switch (admins: those of their own grants, to keep the form short). */
+function managedOrganisations(ctx: Ctx) {
 	const roles: readonly string[] = PERMISSIONS[MANAGE].roles;
 	const grants = ctx.actor.grants.filter((g) => roles.includes(g.role));
-	// An organisation-wide grant covers every neighbourhood (as for office hours); else only its areas.
-	const anyArea = grants.some((g) => g.role === 'admin' || g.areaId === null);
-	const areaIds = grants.map((g) => g.areaId).filter((id): id is string => id !== null);
-	return ctx.db
-		.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, code: areasArea.code, aidBoard: areasArea.aidBoard })
-		.from(areasArea)
-		.where(anyArea ? undefined : inArray(areasArea.id, areaIds.length ? areaIds : ['00000000-0000-0000-0000-000000000000']))
-		.orderBy(asc(areasArea.city), asc(areasArea.name))
-		.limit(500);
+	return [...new Set(grants.map((g) => g.organisationId))];
 }
 
-/** Switches a neighbourhood's board on or off; every switch leaves an audit row, even a repeated one. */
+export type BoardChoice = {
+	id: string;
+	name: string;
+	city: string;
+	code: string;
+	organisationId: string;
+	organisationName: string;
+	aidBoard: boolean;
+};
+
+/**
+ * Every neighbourhood × organisation whose board the actor may switch, with its state (the staff form):
+ * an organisation-wide grant covers every neighbourhood (as for office hours), an area-bound one its own.
+ */
+export async function boardChoices(ctx: Ctx): Promise<BoardChoice[]> {
+	requirePermission(ctx.actor, MANAGE);
+	const organisationIds = managedOrganisations(ctx);
+	const [areas, organisations, on] = await Promise.all([
+		ctx.db
+			.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, code: areasArea.code })
+			.from(areasArea)
+			.orderBy(asc(areasArea.city), asc(areasArea.name))
+			.limit(500),
+		ctx.db
+			.select({ id: peopleOrganisation.id, name: peopleOrganisation.name })
+			.from(peopleOrganisation)
+			.where(inArray(peopleOrganisation.id, organisationIds)),
+		ctx.db.select().from(aidBoard).where(inArray(aidBoard.organisationId, organisationIds))
+	]);
+	const shown = new Set(on.map((b) => `${b.organisationId}:${b.areaId}`));
+	const names = new Map(organisations.map((o) => [o.id, o.name]));
+	return [...names.keys()].flatMap((organisationId) =>
+		areas
+			.filter((a) => can(ctx.actor, MANAGE, { organisationId, areaId: a.id }))
+			.map((a) => ({ ...a, organisationId, organisationName: names.get(organisationId)!, aidBoard: shown.has(`${organisationId}:${a.id}`) }))
+	);
+}
+
+/**
+ * Switches an organisation's needs on a neighbourhood's board on or off; every switch leaves an audit
+ * row, even a repeated one. Without an organisation, the one the actor manages boards for (422 when
+ * they manage more than one).
+ */
 export async function setAidBoard(ctx: Ctx, raw: z.input<typeof boardSwitchInput>) {
 	requirePermission(ctx.actor, MANAGE);
 	const input = parseInput(boardSwitchInput, raw);
-	const [area] = await ctx.db.select({ id: areasArea.id, aidBoard: areasArea.aidBoard }).from(areasArea).where(eq(areasArea.id, input.areaId));
+	const mine = managedOrganisations(ctx);
+	const organisationId = input.organisationId ?? (mine.length === 1 ? mine[0]! : null);
+	if (!organisationId) throw new InvalidError({ organisationId: 'error_choice' });
+	const [area] = await ctx.db
+		.select({ id: areasArea.id, name: areasArea.name, code: areasArea.code })
+		.from(areasArea)
+		.where(eq(areasArea.id, input.areaId));
 	if (!area) throw new InvalidError({ areaId: 'error_choice' });
-	requirePermission(ctx.actor, MANAGE, { areaId: area.id });
+	requirePermission(ctx.actor, MANAGE, { organisationId, areaId: area.id });
 	return inTransaction(ctx, async (t) => {
-		const [row] = await t.db
-			.update(areasArea)
-			.set({ aidBoard: input.show, updatedAt: new Date() })
-			.where(eq(areasArea.id, area.id))
-			.returning({ id: areasArea.id, name: areasArea.name, code: areasArea.code, aidBoard: areasArea.aidBoard });
-		await audit(t, { action: 'update', entity: 'areas_area', entityId: area.id, details: { aidBoard: input.show, was: area.aidBoard } });
-		return row!;
+		const key = and(eq(aidBoard.organisationId, organisationId), eq(aidBoard.areaId, area.id));
+		const [was] = await t.db.select().from(aidBoard).where(key).for('update');
+		if (input.show && !was) await t.db.insert(aidBoard).values({ organisationId, areaId: area.id }).onConflictDoNothing();
+		if (!input.show && was) await t.db.delete(aidBoard).where(key);
+		await audit(t, {
+			action: 'update',
+			entity: 'aid_board',
+			entityId: area.id,
+			details: { organisationId, aidBoard: input.show, was: !!was }
+		});
+		return { ...area, organisationId, aidBoard: input.show };
 	});
 }

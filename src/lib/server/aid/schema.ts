@@ -206,6 +206,25 @@ export const aidFeedback = pgTable(
 	(t) => [uniqueIndex('aid_feedback_once').on(t.linkId, t.personId), check('aid_feedback_rating', sql`${t.rating} between 1 and 3`)]
 );
 
+/**
+ * An organisation shows its open needs in a neighbourhood, anonymously, on that neighbourhood's public
+ * page (a row = switched on; none = off, the default). Per organisation: the needs are the ones it
+ * holds, so only its own staff decide; another organisation in the same neighbourhood decides for its own.
+ */
+export const aidBoard = pgTable(
+	'aid_board',
+	{
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => peopleOrganisation.id, { onDelete: 'cascade' }),
+		areaId: uuid('area_id')
+			.notNull()
+			.references(() => areasArea.id, { onDelete: 'cascade' }),
+		switchedOnAt: timestamp('switched_on_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [primaryKey({ columns: [t.areaId, t.organisationId] })]
+);
+
 /** A good-conduct certificate ("uittreksel strafregister", model 2) seen by a facilitator. */
 export const aidCertificate = pgTable(
 	'aid_certificate',

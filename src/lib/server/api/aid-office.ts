@@ -65,9 +65,19 @@ export const visitResponse = z
 	})
 	.meta({ id: 'Visit' });
 
-export const boardSwitchBody = z.object({ show: z.boolean({ message: 'error_choice' }) }).meta({ id: 'BoardSwitch' });
+export const boardSwitchBody = z
+	.object({
+		show: z.boolean({ message: 'error_choice' }),
+		organisationId: z
+			.uuid('error_choice')
+			.optional()
+			.meta({ description: 'Whose needs: may be left out by someone who manages boards for one organisation only.' })
+	})
+	.meta({ id: 'BoardSwitch' });
 
-export const boardSwitchResponse = z.object({ id: z.uuid(), name: z.string(), code: z.string(), aidBoard: z.boolean() }).meta({ id: 'BoardState' });
+export const boardSwitchResponse = z
+	.object({ id: z.uuid(), name: z.string(), code: z.string(), organisationId: z.uuid(), aidBoard: z.boolean() })
+	.meta({ id: 'BoardState' });
 
 export const publicBoardResponse = z
 	.object({
@@ -80,7 +90,7 @@ export const publicBoardResponse = z
 				)
 			})
 			.nullable()
-			.meta({ description: 'null while the neighbourhood has not switched its board on.' })
+			.meta({ description: 'null while no organisation has switched the neighbourhood’s board on.' })
 	})
 	.meta({ id: 'NeighbourhoodBoard' });
 
@@ -123,10 +133,10 @@ export async function apiCountVisit(ctx: Ctx, input: z.infer<typeof visitRequest
 }
 
 /** Switches a neighbourhood's board; the area is in the path, so an unknown one is a 404, not a field error. */
-export async function apiSetBoard(ctx: Ctx, areaId: string, show: boolean): Promise<z.infer<typeof boardSwitchResponse>> {
+export async function apiSetBoard(ctx: Ctx, areaId: string, body: z.infer<typeof boardSwitchBody>): Promise<z.infer<typeof boardSwitchResponse>> {
 	requirePermission(ctx.actor, 'aid.board.manage');
 	try {
-		return await setAidBoard(ctx, { areaId, show });
+		return await setAidBoard(ctx, { areaId, ...body });
 	} catch (e) {
 		if (e instanceof InvalidError && e.fields.areaId) throw new NotFoundError();
 		throw e;

@@ -231,7 +231,7 @@ export const OPERATIONS: Operation[] = [
 		method: 'post',
 		path: '/areas/{area}/board',
 		operationId: 'setNeighbourhoodBoard',
-		summary: 'Switch a neighbourhood’s public, anonymous needs board on or off (audited)',
+		summary: 'Show an organisation’s open needs in a neighbourhood on its public, anonymous board, or stop (audited)',
 		pathParams: { area: { description: 'The neighbourhood’s id.', schema: { type: 'string', format: 'uuid' } } },
 		request: boardSwitchBody,
 		response: boardSwitchResponse

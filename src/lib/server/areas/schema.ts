@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 
 // A neighbourhood ("wijk", "quartier"). The boundary is GeoJSON geometry in WGS84.
@@ -10,9 +10,6 @@ export const areasArea = pgTable('areas_area', {
 	boundary: jsonb('boundary'),
 	// Where the boundary comes from, shown wherever the area is (open-data licences require it).
 	source: text('source'),
-	// The neighbourhood chose to show its open needs, anonymously, on its public page (off by default:
-	// residents never see other residents' needs otherwise).
-	aidBoard: boolean('aid_board').notNull().default(false),
 	createdAt: createdAt(),
 	updatedAt: updatedAt()
 });

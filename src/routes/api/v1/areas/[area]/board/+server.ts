@@ -16,5 +16,5 @@ export const POST: RequestHandler = (event) =>
 	answer(event.locals.locale, async () => {
 		if (!id.safeParse(event.params.area).success) return problem(404, translate('error_not_found', event.locals.locale));
 		const body = await readJson(event.request, boardSwitchBody, event.locals.locale);
-		return body instanceof Response ? body : apiSetBoard(ctxOf(event), event.params.area, body.show);
+		return body instanceof Response ? body : apiSetBoard(ctxOf(event), event.params.area, body);
 	});

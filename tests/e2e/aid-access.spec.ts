@@ -131,7 +131,8 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	expect(link).toMatchObject({ status: 'proposed', needAccepted: true, offerAccepted: false });
 
 	// Not yours, malformed, bad answer.
-	expect((await resident.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } })).status()).toBe(403);
+	// Someone else's link: the same answer as an unknown one.
+	expect((await resident.post(`aid/links/${link.id}/response`, { data: { answer: 'accept' } })).status()).toBe(404);
 	expect((await volunteer.post('aid/links/not-a-uuid/response', { data: { answer: 'accept' } })).status()).toBe(404);
 	expect((await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'maybe' } })).status()).toBe(422);
 	// A decline reason follows the form's rule: no control characters (and nothing changes).
@@ -149,7 +150,8 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	// Declining now is too late: the link is no longer a proposal.
 	expect((await volunteer.post(`aid/links/${link.id}/response`, { data: { answer: 'decline' } })).status()).toBe(409);
 
-	expect((await resident.post(`aid/links/${link.id}/complete`, { data: {} })).status()).toBe(403);
+	// A resident who is no side of the link: the same answer as an unknown one.
+	expect((await resident.post(`aid/links/${link.id}/complete`, { data: {} })).status()).toBe(404);
 	// An empty JSON body: SvelteKit refuses a POST without a content type from another origin as a cross-site form.
 	const done = await volunteer.post(`aid/links/${link.id}/complete`, { data: {} });
 	expect(done.status()).toBe(200);

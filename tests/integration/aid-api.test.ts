@@ -269,7 +269,8 @@ describe('POST /aid/links/{id}/end (endLink)', () => {
 				],
 				end.POST
 			)
-		).toEqual([403, 403, 403, 403, 403, 401]);
+			// A facilitator of another organisation and a resident who is no side: what an unknown link gets.
+		).toEqual([403, 403, 404, 404, 403, 401]);
 		expect(await snapshot()).toEqual(before);
 	});
 
@@ -313,7 +314,8 @@ describe('POST /aid/links/{id}/feedback (giveFeedback)', () => {
 				],
 				feedback.POST
 			)
-		).toEqual([403, 403, 401]);
+			// The resident is no side of this link: what an unknown link gets.
+		).toEqual([403, 404, 401]);
 		// A side, but the help has not taken place yet.
 		expect((await call(feedback.POST, resident, post(l2.id, { rating: 3 }))).status).toBe(409);
 		expect(await snapshot()).toEqual(before);
@@ -348,7 +350,8 @@ describe('POST /aid/links/{id}/nudge (nudgeLink)', () => {
 				],
 				nudge.POST
 			)
-		).toEqual([403, 403, 403, 403, 403, 401]);
+			// The facilitator of another organisation: what an unknown link gets.
+		).toEqual([403, 403, 403, 404, 403, 401]);
 		expect((await call(nudge.POST, facilitator, post('nonsense'))).status).toBe(404);
 		expect((await call(nudge.POST, facilitator, post(UNKNOWN))).status).toBe(404);
 		// A link that ended has nobody left to remind.

@@ -213,11 +213,12 @@ describe('refusals change nothing', () => {
 		const o = await offer(ctxFor(db, volunteer.actor), volunteer.person.id, { capacity: 2 });
 		const link = await proposeLink(f, { needId: n.id, offerId: o.id });
 		const audits = await count_(coreAudit);
-		await expect(respondToLink(ctxFor(db, resident.actor), { linkId: link.id, answer: 'accept' })).rejects.toBeInstanceOf(ForbiddenError);
+		// Someone else's link, another organisation's need: the same answer as an unknown id (no hint it exists).
+		await expect(respondToLink(ctxFor(db, resident.actor), { linkId: link.id, answer: 'accept' })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(respondToLink(ctxFor(db, stranger.actor), { linkId: link.id, answer: 'accept', side: 'offer' })).rejects.toBeInstanceOf(
-			ForbiddenError
+			NotFoundError
 		);
-		await expect(proposeLink(ctxFor(db, stranger.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(proposeLink(ctxFor(db, stranger.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(proposeLink(ctxFor(db, volunteer.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(ForbiddenError);
 		// A facilitator may not answer for a side that has an account of its own.
 		await expect(respondToLink(f, { linkId: link.id, answer: 'accept', side: 'offer' })).rejects.toBeInstanceOf(ConflictError);

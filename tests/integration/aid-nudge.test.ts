@@ -18,7 +18,7 @@ import {
 import { nudgeMail } from '../../src/lib/server/aid/nudge-mail.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { anonymous } from '../../src/lib/server/core/context.ts';
-import { ConflictError, ForbiddenError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
 import { aidLink } from '../../src/lib/server/aid/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
@@ -238,7 +238,8 @@ describe('refusals queue nothing', () => {
 		const before = await snapshot(refusable.id);
 		await expect(nudgeLink(ctxFor(db, resident.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(nudgeLink(ctxFor(db, volunteer.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(ForbiddenError);
-		await expect(nudgeLink(ctxFor(db, stranger.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(ForbiddenError);
+		// Brokered elsewhere: the same answer as an unknown link.
+		await expect(nudgeLink(ctxFor(db, stranger.actor), { linkId: refusable.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(nudgeLink(ctxFor(db, anonymous), { linkId: refusable.id })).rejects.toBeInstanceOf(UnauthenticatedError);
 		expect(await snapshot(refusable.id)).toEqual(before);
 	});

@@ -141,7 +141,8 @@ export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: st
 	return inTransaction(ctx, async (t) => {
 		const [need] = await t.db.select().from(aidNeed).where(eq(aidNeed.id, input.needId)).for('update');
 		if (!need) throw new NotFoundError();
-		requirePermission(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId });
+		// Another organisation's (or neighbourhood's) need answers as an unknown one: no hint that the id exists.
+		if (!can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId })) throw new NotFoundError();
 		if (need.status !== 'open') throw new ConflictError('aid_error_need_not_open');
 		const scored = await scorePair(t.db, need, input.offerId);
 		if (!scored) throw new ConflictError('aid_error_not_eligible');
@@ -204,7 +205,9 @@ export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: A
 		if (!side || (input.side && input.side !== side)) {
 			const forSide = input.side;
 			const sideUser = forSide === 'need' ? l.needUser : forSide === 'offer' ? l.offerUser : undefined;
-			if (!forSide || !brokers(ctx, l)) throw new ForbiddenError('aid.link.respond');
+			// Neither a side nor brokering there: the same answer as an unknown link.
+			if (!brokers(ctx, l)) throw side ? new ForbiddenError('aid.link.respond') : new NotFoundError();
+			if (!forSide) throw new ForbiddenError('aid.link.respond');
 			if (sideUser) throw new ConflictError('aid_error_answer_yourself');
 			side = forSide;
 			c = { ...t, onBehalfOfPersonId: side === 'need' ? l.need.personId : l.offer.personId };
@@ -264,7 +267,10 @@ function authoriseParty(ctx: Ctx, l: Loaded) {
 	const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
 	if (side && can(ctx.actor, 'aid.own.write')) return;
 	if (brokers(ctx, l)) return;
-	throw new ForbiddenError('aid.link');
+	// The wrong role (or a side without the right to act, like a read-only token) is refused as such;
+	// the right role for someone else's link gets what an unknown link gets: no hint that the id exists.
+	if (side || (!can(ctx.actor, 'aid.own.write') && !can(ctx.actor, 'aid.link.manage'))) throw new ForbiddenError('aid.link');
+	throw new NotFoundError();
 }
 
 /** Short feedback after the help took place, once per person (a second time replaces the first). */
@@ -273,7 +279,7 @@ export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: nu
 	return inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
 		const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
-		if (!side) throw new ForbiddenError('aid.own.write');
+		if (!side) throw new NotFoundError();
 		if (l.link.status !== 'took_place' && l.link.status !== 'closed') throw new ConflictError('aid_error_link_state');
 		await t.db
 			.insert(aidFeedback)

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { ConflictError, ForbiddenError } from '../core/errors.ts';
+import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
 import { authUser } from '../auth/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
@@ -48,7 +48,8 @@ export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: stri
 	const help = `${input.origin ?? process.env.ORIGIN ?? ''}/help`;
 	const { nudge, mailIds } = await inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
-		if (!brokers(ctx, l)) throw new ForbiddenError('aid.link.manage');
+		// A link brokered elsewhere answers as an unknown one.
+		if (!brokers(ctx, l)) throw new NotFoundError();
 		if (!STILL_OPEN.includes(l.link.status)) throw new ConflictError('aid_error_link_state');
 		const now = new Date();
 		if (l.link.nudgedAt && belgianDay(l.link.nudgedAt) === belgianDay(now)) throw new ConflictError('nudge_error_today');

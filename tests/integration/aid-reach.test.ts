@@ -209,6 +209,18 @@ describe('the reach figures of one area and one year', () => {
 		expect(r.monthly).toHaveLength(1);
 	});
 
+	it('counts whole months: any days in April give April, so two periods a day apart never differ by one day', async () => {
+		const coordinatorCtx = ctxFor(db, coordinator.actor);
+		const april = await getMutualAidReach(coordinatorCtx, { from: '2025-04-01', to: '2025-04-30', areaId: area.id });
+		const days = await getMutualAidReach(coordinatorCtx, { from: '2025-04-15', to: '2025-04-16', areaId: area.id });
+		expect(days.period).toEqual({ from: '2025-04-01', to: '2025-04-30' });
+		expect(days).toEqual(april);
+		const year2 = await getMutualAidReach(coordinatorCtx, { from: '2025-01-02', to: '2025-12-30', areaId: area.id });
+		expect(year2.period).toEqual({ from: '2025-01-01', to: '2025-12-31' });
+		expect(year2.figures).toEqual((await getMutualAidReach(coordinatorCtx, { ...year, areaId: area.id })).figures);
+		expect(reachInput.parse({ from: '2024-02-10', to: '2024-02-10' })).toMatchObject({ from: '2024-02-01', to: '2024-02-29' });
+	});
+
 	it('takes all areas in scope when no area is chosen', async () => {
 		const r = await getMutualAidReach(ctxFor(db, coordinator.actor), { ...year, areaId: null });
 		expect(r.figures.linksMade.value).toBe(20); // + G10 in the other area, never G11
@@ -262,7 +274,7 @@ describe('bad input', () => {
 		expect(await refused({})).toMatchObject({ from: 'reach_error_date', to: 'reach_error_date' });
 	});
 
-	it('accepts exactly 5 years, and a single day', () => {
+	it('accepts exactly 5 years, and a single day (as its month)', () => {
 		expect(reachInput.safeParse({ from: '2020-01-01', to: '2024-12-31' }).success).toBe(true);
 		expect(reachInput.safeParse({ from: '2025-05-05', to: '2025-05-05' }).success).toBe(true);
 	});

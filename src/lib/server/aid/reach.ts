@@ -11,8 +11,8 @@ import { CATEGORY_CODES } from './categories.ts';
 import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
 
 /*
- * The coordinator's success figures of mutual aid over a period (from and to are whole days, in
- * Belgian time). The definitions, as the page explains them:
+ * The coordinator's success figures of mutual aid over a period of whole months (from is moved to the
+ * first day of its month, to to the last day of its; days in Belgian time). The definitions, as the page explains them:
  * - a link is MADE when both sides said yes, at the later of the two yeses; a later cancellation does
  *   not unmake it. It is COMPLETED when it took place, counted on that day.
  * - intergenerational: made links whose two persons' age bands are both known and at least two bands
@@ -39,17 +39,28 @@ const MAX_YEARS = 5;
 
 const day = z.iso.date('reach_error_date');
 const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
+const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
+/** The last day of the day's month ('YYYY-MM-DD'). */
+function monthEnd(d: string): string {
+	const [y, m] = d.split('-').map(Number) as [number, number];
+	return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
 
-export const reachInput = z
-	.object({
-		// Empty (a form's "all areas") or absent: every area in the actor's scope.
-		areaId: z
-			.union([z.uuid('error_choice'), z.literal(''), z.null()], { error: 'error_choice' })
-			.optional()
-			.transform((v) => v || null),
-		from: day,
-		to: day
-	})
+/** The query's fields, as the API documents them (reachInput adds whole months and the period's rules). */
+export const reachQueryFields = z.object({
+	// Empty (a form's "all areas") or absent: every area in the actor's scope.
+	areaId: z
+		.union([z.uuid('error_choice'), z.literal(''), z.null()], { error: 'error_choice' })
+		.optional()
+		.transform((v) => v || null),
+	from: day,
+	to: day
+});
+
+export const reachInput = reachQueryFields
+	// Whole months: two periods a day apart would otherwise tell, by subtraction, what happened on one
+	// day, which can point at one person. The answer says the period it used.
+	.transform((v) => ({ ...v, from: monthStart(v.from), to: monthEnd(v.to) }))
 	.superRefine((v, ctx) => {
 		if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_order' });
 		else if (v.to >= plusYears(v.from, MAX_YEARS)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_span' });

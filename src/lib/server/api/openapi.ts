@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { meResponse, problemSchema } from './schemas.ts';
 import { registerPersonInput } from '../people/validation.ts';
 import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
-import { reachInput } from '../aid/reach.ts';
+import { reachQueryFields } from '../aid/reach.ts';
 import {
 	certificateRequest,
 	certificateResponse,
@@ -141,8 +141,9 @@ export const OPERATIONS: Operation[] = [
 		method: 'get',
 		path: '/aid/reach',
 		operationId: 'getMutualAidReach',
-		summary: 'Mutual-aid figures for an area and a period; groups under 5 suppressed',
-		query: reachInput,
+		summary:
+			'Mutual-aid figures for an area and a period of whole months (from and to are moved to their months’ first and last days; the answer says the period used); groups under 5 suppressed',
+		query: reachQueryFields,
 		response: reachResponse
 	},
 	{

@@ -1,13 +1,14 @@
 -- Speed for suggestMatches and the facilitator's queue on city-scale data (docs/performance.md).
 -- 1. A link keeps its need's organisation and neighbourhood (the stalled-link count of a queue page is
---    then one index range); the composite foreign key makes sure the copy is the need's.
+--    then one index range); the composite foreign key makes sure the copy is the need's, and carries a
+--    change of the need's place to its links.
 ALTER TABLE "aid_need" ADD CONSTRAINT "aid_need_place" UNIQUE("id","organisation_id","area_id");--> statement-breakpoint
 ALTER TABLE "aid_link" ADD COLUMN "organisation_id" uuid;--> statement-breakpoint
 ALTER TABLE "aid_link" ADD COLUMN "area_id" uuid;--> statement-breakpoint
 UPDATE "aid_link" l SET "organisation_id" = n."organisation_id", "area_id" = n."area_id" FROM "aid_need" n WHERE n."id" = l."need_id";--> statement-breakpoint
 ALTER TABLE "aid_link" ALTER COLUMN "organisation_id" SET NOT NULL;--> statement-breakpoint
 ALTER TABLE "aid_link" ALTER COLUMN "area_id" SET NOT NULL;--> statement-breakpoint
-ALTER TABLE "aid_link" ADD CONSTRAINT "aid_link_need_place" FOREIGN KEY ("need_id","organisation_id","area_id") REFERENCES "public"."aid_need"("id","organisation_id","area_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "aid_link" ADD CONSTRAINT "aid_link_need_place" FOREIGN KEY ("need_id","organisation_id","area_id") REFERENCES "public"."aid_need"("id","organisation_id","area_id") ON DELETE cascade ON UPDATE cascade;--> statement-breakpoint
 CREATE INDEX "aid_link_open_place_idx" ON "aid_link" USING btree ("organisation_id","area_id","changed_at") WHERE "aid_link"."status" in ('proposed', 'accepted', 'took_place');--> statement-breakpoint
 -- 2. An offer keeps the union of its languages and its volunteer's, sorted, kept by two triggers.
 ALTER TABLE "aid_offer" ADD COLUMN "volunteer_languages" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
@@ -16,7 +17,9 @@ CREATE FUNCTION aid_language_union(a text[], b text[]) RETURNS text[] LANGUAGE s
 $$;--> statement-breakpoint
 CREATE FUNCTION aid_offer_languages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-	NEW.volunteer_languages := aid_language_union(NEW.languages, (SELECT p.languages FROM people_person p WHERE p.id = NEW.person_id));
+	-- FOR SHARE waits for a change of the person's languages being written right now, and reads it:
+	-- otherwise a new offer could keep the old languages (the person's trigger cannot see the offer yet).
+	NEW.volunteer_languages := aid_language_union(NEW.languages, (SELECT p.languages FROM people_person p WHERE p.id = NEW.person_id FOR SHARE));
 	RETURN NEW;
 END $$;--> statement-breakpoint
 CREATE TRIGGER aid_offer_languages BEFORE INSERT OR UPDATE OF languages, person_id, volunteer_languages ON aid_offer

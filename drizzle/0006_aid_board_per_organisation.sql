@@ -8,7 +8,7 @@ CREATE TABLE "aid_board" (
 --> statement-breakpoint
 ALTER TABLE "aid_board" ADD CONSTRAINT "aid_board_organisation_id_people_organisation_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."people_organisation"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "aid_board" ADD CONSTRAINT "aid_board_area_id_areas_area_id_fk" FOREIGN KEY ("area_id") REFERENCES "public"."areas_area"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
--- A board switched on before stays on for every organisation that holds needs there (what it showed).
-INSERT INTO "aid_board" ("organisation_id", "area_id")
-	SELECT DISTINCT n."organisation_id", a."id" FROM "areas_area" a JOIN "aid_need" n ON n."area_id" = a."id" WHERE a."aid_board";--> statement-breakpoint
+-- A board that was on is NOT carried over: the old switch may have been set by another organisation
+-- than the one whose needs it showed, and no organisation's needs go public without its own choice.
+-- Each organisation switches its own back on (office-hours page); the audit keeps who had switched what.
 ALTER TABLE "areas_area" DROP COLUMN "aid_board";

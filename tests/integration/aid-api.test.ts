@@ -583,6 +583,16 @@ describe('the neighbourhood board (setNeighbourhoodBoard, getNeighbourhoodBoard)
 		expect((await call(board.POST, facilitator, post(area.id, 'show=on', 'text/plain'))).status).toBe(415);
 		expect((await call(board.POST, facilitator, post(area.code, { show: true }))).status).toBe(404);
 		expect((await call(board.POST, coordinator, post(UNKNOWN, { show: true }))).status).toBe(404);
+		// Whose needs: another organisation's is refused (whether it exists or not); an admin naming an
+		// unknown one gets a field error; a malformed one too.
+		for (const organisationId of [otherOrg.id, UNKNOWN])
+			expect((await call(board.POST, facilitator, post(area.id, { show: true, organisationId }))).status, organisationId).toBe(403);
+		const admin = await makeActor(db, 'admin', { organisationId: org.id });
+		for (const organisationId of [UNKNOWN, 'x']) {
+			const res = await call(board.POST, admin, post(area.id, { show: true, organisationId }));
+			expect(res.status, organisationId).toBe(422);
+			expect(Object.keys(res.body.errors as object)).toEqual(['organisationId']);
+		}
 		expect(await snapshot()).toEqual(before);
 	});
 

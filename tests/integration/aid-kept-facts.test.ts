@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { freshDatabase } from './db.ts';
 import { makeArea, makeOrganisation } from '../factories/index.ts';
 import { aidExperience, aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
@@ -10,7 +11,7 @@ import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 // organisation and neighbourhood. Each is checked against what it stands for, after the writes that
 // can change it.
 
-const { db } = await freshDatabase();
+const { db, url } = await freshDatabase();
 const org = await makeOrganisation(db);
 const otherOrg = await makeOrganisation(db);
 const areas = [await makeArea(db), await makeArea(db)];
@@ -56,6 +57,30 @@ describe('volunteer_languages', () => {
 		await db.update(peoplePerson).set({ languages: [] }).where(eq(peoplePerson.id, p.id));
 		await db.update(aidOffer).set({ languages: [] }).where(eq(aidOffer.id, o!.id));
 		expect(await volunteerLanguages(o!.id)).toEqual([]);
+	});
+});
+
+describe('volunteer_languages under concurrency', () => {
+	it('gets the person’s new languages when an offer is written while they change', async () => {
+		const p = await person(['nl']);
+		const [one, two] = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
+		await Promise.all([one.connect(), two.connect()]);
+		try {
+			await one.query('begin');
+			await one.query(`update people_person set languages = '{tr}' where id = $1`, [p.id]);
+			// Written while the change is not committed yet: the trigger waits for it instead of reading the old value.
+			const insert = two.query(
+				`insert into aid_offer (person_id, organisation_id, area_id, category, title, capacity, languages)
+				values ($1, $2, $3, 'errands', 'O', 1, '{fr}') returning id`,
+				[p.id, org.id, areas[0]!.id]
+			);
+			await new Promise((r) => setTimeout(r, 200));
+			await one.query('commit');
+			const { rows } = await insert;
+			expect(await volunteerLanguages(rows[0].id as string)).toEqual(['fr', 'tr']);
+		} finally {
+			await Promise.all([one.end(), two.end()]);
+		}
 	});
 });
 
@@ -129,5 +154,9 @@ describe('a link’s organisation and neighbourhood', () => {
 		expect((await db.select({ n: sql<number>`count(*)::int` }).from(aidLink))[0]!.n).toBe(before);
 		const [ok] = await db.insert(aidLink).values({ needId: need!.id, organisationId: org.id, areaId: areas[0]!.id, offerId: offer!.id }).returning();
 		expect(ok!.areaId).toBe(areas[0]!.id);
+		// A need that moves takes its link's copy along (no 500 for a later "move this need").
+		await db.update(aidNeed).set({ areaId: areas[1]!.id }).where(eq(aidNeed.id, need!.id));
+		const [moved] = await db.select().from(aidLink).where(eq(aidLink.id, ok!.id));
+		expect(moved!.areaId).toBe(areas[1]!.id);
 	});
 });

@@ -219,6 +219,15 @@ describe('refusals change nothing', () => {
 			NotFoundError
 		);
 		await expect(proposeLink(ctxFor(db, stranger.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(NotFoundError);
+		// The wrong role is refused as such, on every verb of a link alike.
+		const coordinator = await makeActor(db, 'coordinator', { organisationId: org.id });
+		const outreach = await makeActor(db, 'outreach', { organisationId: org.id, areaId: area.id });
+		const readOnly = { ...facilitator.actor, via: 'token' as const, tokenScopes: ['read'] };
+		for (const actor of [coordinator.actor, outreach.actor, readOnly]) {
+			await expect(respondToLink(ctxFor(db, actor), { linkId: link.id, answer: 'accept', side: 'offer' })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(completeLink(ctxFor(db, actor), { linkId: link.id })).rejects.toBeInstanceOf(ForbiddenError);
+			await expect(endLink(ctxFor(db, actor), { linkId: link.id, to: 'cancelled', reason: 'x' })).rejects.toBeInstanceOf(ForbiddenError);
+		}
 		await expect(proposeLink(ctxFor(db, volunteer.actor), { needId: n.id, offerId: o.id })).rejects.toBeInstanceOf(ForbiddenError);
 		// A facilitator may not answer for a side that has an account of its own.
 		await expect(respondToLink(f, { linkId: link.id, answer: 'accept', side: 'offer' })).rejects.toBeInstanceOf(ConflictError);

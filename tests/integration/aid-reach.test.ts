@@ -272,10 +272,16 @@ describe('bad input', () => {
 		expect(await refused({ from: '2025-01-01', to: 'tomorrow' })).toEqual({ to: 'reach_error_date' });
 		expect(await refused({ from: '2025-01-01', to: '2025-02-01', areaId: 'x' })).toEqual({ areaId: 'error_choice' });
 		expect(await refused({})).toMatchObject({ from: 'reach_error_date', to: 'reach_error_date' });
+		// Years JavaScript or PostgreSQL would read wrongly; the order as typed, within one month too.
+		expect(await refused({ from: '0001-01-01', to: '0001-01-15' })).toMatchObject({ from: 'reach_error_date', to: 'reach_error_date' });
+		expect(await refused({ from: '0000-01-01', to: '2025-01-15' })).toEqual({ from: 'reach_error_date' });
+		expect(await refused({ from: '2024-01-20', to: '2024-01-05' })).toEqual({ to: 'reach_error_order' });
 	});
 
 	it('accepts exactly 5 years, and a single day (as its month)', () => {
 		expect(reachInput.safeParse({ from: '2020-01-01', to: '2024-12-31' }).success).toBe(true);
+		// Under five years as typed, even when the whole months make it a little more.
+		expect(reachInput.safeParse({ from: '2020-01-15', to: '2025-01-10' }).success).toBe(true);
 		expect(reachInput.safeParse({ from: '2025-05-05', to: '2025-05-05' }).success).toBe(true);
 	});
 

@@ -175,6 +175,9 @@ export async function setAidBoard(ctx: Ctx, raw: z.input<typeof boardSwitchInput
 		.where(eq(areasArea.id, input.areaId));
 	if (!area) throw new InvalidError({ areaId: 'error_choice' });
 	requirePermission(ctx.actor, MANAGE, { organisationId, areaId: area.id });
+	// Only an admin gets here with an organisation not their own: an unknown one is a field error, not a 500.
+	const [organisation] = await ctx.db.select({ id: peopleOrganisation.id }).from(peopleOrganisation).where(eq(peopleOrganisation.id, organisationId));
+	if (!organisation) throw new InvalidError({ organisationId: 'error_choice' });
 	return inTransaction(ctx, async (t) => {
 		const key = and(eq(aidBoard.organisationId, organisationId), eq(aidBoard.areaId, area.id));
 		const [was] = await t.db.select().from(aidBoard).where(key).for('update');

@@ -205,8 +205,7 @@ export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: A
 		if (!side || (input.side && input.side !== side)) {
 			const forSide = input.side;
 			const sideUser = forSide === 'need' ? l.needUser : forSide === 'offer' ? l.offerUser : undefined;
-			// Neither a side nor brokering there: the same answer as an unknown link.
-			if (!brokers(ctx, l)) throw side ? new ForbiddenError('aid.link.respond') : new NotFoundError();
+			if (!brokers(ctx, l)) throw refusal(ctx, side);
 			if (!forSide) throw new ForbiddenError('aid.link.respond');
 			if (sideUser) throw new ConflictError('aid_error_answer_yourself');
 			side = forSide;
@@ -267,10 +266,17 @@ function authoriseParty(ctx: Ctx, l: Loaded) {
 	const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
 	if (side && can(ctx.actor, 'aid.own.write')) return;
 	if (brokers(ctx, l)) return;
-	// The wrong role (or a side without the right to act, like a read-only token) is refused as such;
-	// the right role for someone else's link gets what an unknown link gets: no hint that the id exists.
-	if (side || (!can(ctx.actor, 'aid.own.write') && !can(ctx.actor, 'aid.link.manage'))) throw new ForbiddenError('aid.link');
-	throw new NotFoundError();
+	throw refusal(ctx, side);
+}
+
+/**
+ * Why someone may not act on a link: the wrong role (or a side without the right to act, like a
+ * read-only token) is refused as such, 403; the right role for someone else's link gets what an
+ * unknown link gets, 404: no hint that the id exists.
+ */
+function refusal(ctx: Ctx, side: Side | null) {
+	if (side || (!can(ctx.actor, 'aid.own.write') && !can(ctx.actor, 'aid.link.manage'))) return new ForbiddenError('aid.link');
+	return new NotFoundError();
 }
 
 /** Short feedback after the help took place, once per person (a second time replaces the first). */

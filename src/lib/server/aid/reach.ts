@@ -37,7 +37,8 @@ import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rule
 const TIME_ZONE = 'Europe/Brussels';
 const MAX_YEARS = 5;
 
-const day = z.iso.date('reach_error_date');
+// Years from 1900: JavaScript's Date reads years 0–99 as 1900–1999, and PostgreSQL has no year 0.
+const day = z.iso.date('reach_error_date').refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'reach_error_date');
 const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
 /** The last day of the day's month ('YYYY-MM-DD'). */
@@ -58,13 +59,14 @@ export const reachQueryFields = z.object({
 });
 
 export const reachInput = reachQueryFields
-	// Whole months: two periods a day apart would otherwise tell, by subtraction, what happened on one
-	// day, which can point at one person. The answer says the period it used.
-	.transform((v) => ({ ...v, from: monthStart(v.from), to: monthEnd(v.to) }))
+	// The rules on the dates as typed…
 	.superRefine((v, ctx) => {
 		if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_order' });
 		else if (v.to >= plusYears(v.from, MAX_YEARS)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_span' });
-	});
+	})
+	// …then whole months: two periods a day apart would otherwise tell, by subtraction, what happened on
+	// one day, which can point at one person. The answer says the period it used.
+	.transform((v) => ({ ...v, from: monthStart(v.from), to: monthEnd(v.to) }));
 
 export type ReachInput = z.input<typeof reachInput>;
 

@@ -154,7 +154,10 @@ export const aidLink = pgTable(
 			name: 'aid_link_need_place',
 			columns: [t.needId, t.organisationId, t.areaId],
 			foreignColumns: [aidNeed.id, aidNeed.organisationId, aidNeed.areaId]
-		}).onDelete('cascade'),
+		})
+			.onDelete('cascade')
+			// A need that moves takes its links' copies along.
+			.onUpdate('cascade'),
 		index('aid_link_open_place_idx')
 			.on(t.organisationId, t.areaId, t.changedAt)
 			.where(sql`${t.status} in ('proposed', 'accepted', 'took_place')`),

@@ -1,5 +1,5 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, InvalidError } from '../core/errors.ts';
 import type { Ctx } from '../core/context.ts';
 import { ctxOf } from './ctx.ts';
@@ -86,3 +86,38 @@ export const createFromJson =
 			},
 			201
 		);
+
+const UUID = z.uuid();
+
+/**
+ * An operation on one resource named by a uuid in the path (`param`): a malformed id is a 404, the
+ * same answer as an unknown one; then `work` with the id.
+ */
+export const onId =
+	(param: string, work: (ctx: Ctx, id: string, event: RequestEvent) => Promise<unknown>, status = 200) =>
+	(event: RequestEvent): Promise<Response> =>
+		answer(
+			event.locals.locale,
+			async () => {
+				const id = (event.params as Record<string, string | undefined>)[param];
+				if (!id || !UUID.safeParse(id).success) return problem(404, translate('error_not_found', event.locals.locale));
+				return work(ctxOf(event), id, event);
+			},
+			status
+		);
+
+/** The same with a JSON body, checked by the schema `bodyFor` gives for the id (a problem when it is not acceptable). */
+export const onIdWithJson = <S extends z.ZodType>(
+	param: string,
+	bodyFor: (id: string) => S,
+	work: (ctx: Ctx, id: string, body: z.infer<S>) => Promise<unknown>,
+	status = 200
+) =>
+	onId(
+		param,
+		async (ctx, id, event) => {
+			const body = await readJson(event.request, bodyFor(id), event.locals.locale);
+			return body instanceof Response ? body : work(ctx, id, body);
+		},
+		status
+	);

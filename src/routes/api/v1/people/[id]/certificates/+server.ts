@@ -1,19 +1,10 @@
 import type { RequestHandler } from './$types';
-import { z } from 'zod';
 import { apiRecordCertificate, certificateRequest } from '#lib/server/api/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, problem, readJson } from '#lib/server/web/api.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { onIdWithJson } from '#lib/server/web/api.ts';
 
-const id = z.uuid();
-
-export const POST: RequestHandler = (event) =>
-	answer(
-		event.locals.locale,
-		async () => {
-			if (!id.safeParse(event.params.id).success) return problem(404, translate('error_not_found', event.locals.locale));
-			const body = await readJson(event.request, certificateRequest, event.locals.locale);
-			return body instanceof Response ? body : apiRecordCertificate(ctxOf(event), event.params.id, body);
-		},
-		201
-	);
+export const POST: RequestHandler = onIdWithJson(
+	'id',
+	() => certificateRequest,
+	(ctx, id, body) => apiRecordCertificate(ctx, id, body),
+	201
+);

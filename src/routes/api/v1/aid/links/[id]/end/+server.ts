@@ -1,16 +1,10 @@
 import type { RequestHandler } from './$types';
-import { z } from 'zod';
 import { apiEndLink, withPath } from '#lib/server/api/index.ts';
 import { endLinkInput } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, problem, readJson } from '#lib/server/web/api.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { onIdWithJson } from '#lib/server/web/api.ts';
 
-const id = z.uuid();
-
-export const POST: RequestHandler = (event) =>
-	answer(event.locals.locale, async () => {
-		if (!id.safeParse(event.params.id).success) return problem(404, translate('error_not_found', event.locals.locale));
-		const body = await readJson(event.request, withPath(endLinkInput, { linkId: event.params.id }), event.locals.locale);
-		return body instanceof Response ? body : apiEndLink(ctxOf(event), body);
-	});
+export const POST: RequestHandler = onIdWithJson(
+	'id',
+	(linkId) => withPath(endLinkInput, { linkId }),
+	(ctx, _id, body) => apiEndLink(ctx, body)
+);

@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq, sql } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	completeLink,
@@ -34,10 +33,7 @@ import * as board from '../../src/routes/api/v1/areas/[area]/board/+server.ts';
 // The /api/v1 operations that give the API what the aid pages can do, called as the router calls
 // them: the same verbs as the pages, so the same people may do the same things, and nothing else.
 
-const { db, url } = await freshDatabase();
-// The routes reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 
 const org = await makeOrganisation(db);
 const otherOrg = await makeOrganisation(db);

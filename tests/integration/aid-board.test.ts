@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
+import { formPost } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { BOARD_LIMIT, boardChoices, createNeed, publicBoard, setAidBoard } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
@@ -15,10 +15,7 @@ import { aidBoard, aidNeed } from '../../src/lib/server/aid/schema.ts';
 // The public, anonymous needs board: off by default, switched per neighbourhood and organisation by
 // those who run its office hours (each organisation for the needs it holds), never a personal detail on it.
 
-const { db, url } = await freshDatabase();
-// The page loads and actions reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 
 const org = await makeOrganisation(db, 'Buurtwerk Rabot vzw');
 const otherOrg = await makeOrganisation(db);
@@ -266,15 +263,7 @@ describe('each organisation decides for its own needs', () => {
 });
 
 describe('the switch on the office-hours page', () => {
-	const post = (actor: { actor: unknown }, fields: Array<[string, string]>) => {
-		const body = new FormData();
-		for (const [k, v] of fields) body.append(k, v);
-		return {
-			request: new Request('http://localhost/aid/office-hours?/board', { method: 'POST', body }),
-			locals: { actor: actor.actor, locale: 'nl' },
-			url: new URL('http://localhost/aid/office-hours?/board')
-		} as never;
-	};
+	const post = (actor: { actor: unknown }, fields: Array<[string, string]>) => formPost('/aid/office-hours?/board', actor, fields, { locale: 'nl' });
 
 	it('switches from the form and says what is now shown', async () => {
 		const { actions } = await import('../../src/routes/(work)/aid/office-hours/+page.server.ts');

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
+import { formPost } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	addYears,
@@ -21,10 +21,7 @@ import { ForbiddenError, InvalidError, NotFoundError, UnauthenticatedError } fro
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidCertificate } from '../../src/lib/server/aid/schema.ts';
 
-const { db, url } = await freshDatabase();
-// The page and API routes reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 afterEach(() => vi.useRealTimers());
 
 const org = await makeOrganisation(db);
@@ -176,16 +173,8 @@ describe('refusals change nothing', () => {
 });
 
 describe('the person page', () => {
-	const post = (who: { actor: unknown }, fields: Record<string, string>, id: string = helper.id) => {
-		const body = new FormData();
-		for (const [k, v] of Object.entries(fields)) body.append(k, v);
-		return {
-			request: new Request(`http://localhost/people/${id}?/certificate`, { method: 'POST', body }),
-			params: { id },
-			locals: { actor: who.actor, locale: 'en' },
-			url: new URL(`http://localhost/people/${id}`)
-		} as never;
-	};
+	const post = (who: { actor: unknown }, fields: Record<string, string>, id: string = helper.id) =>
+		formPost(`/people/${id}?/certificate`, who, fields, { params: { id } });
 	const load = async (who: { actor: unknown }, id: string) => {
 		const page = await import('../../src/routes/(work)/people/[id]/+page.server.ts');
 		return (await page.load({

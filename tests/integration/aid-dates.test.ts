@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
+import { formPost, outcome } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	createNeed,
@@ -26,10 +26,7 @@ import { reasonText } from '../../src/lib/aid/reasons.ts';
 // matched to a volunteer free on that weekday with a readable reason, through the verbs, the resident's
 // form and the walk-in form of the office-hour mode.
 
-const { db, url } = await freshDatabase();
-// The routes reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 
 const org = await makeOrganisation(db);
 const area = await makeArea(db, 'Rabot');
@@ -161,22 +158,7 @@ describe('a need on a specific day', () => {
 });
 
 describe('the resident’s form with specific days', () => {
-	const post = (who: { actor: unknown }, fields: Array<[string, string]>) => {
-		const body = new FormData();
-		for (const [k, v] of fields) body.append(k, v);
-		return {
-			request: new Request('http://localhost/help/need', { method: 'POST', body }),
-			locals: { actor: who.actor, locale: 'en' },
-			url: new URL('http://localhost/help/need')
-		} as never;
-	};
-	const outcome = async (p: unknown) => {
-		try {
-			return await p;
-		} catch (e) {
-			return e;
-		}
-	};
+	const post = (who: { actor: unknown }, fields: Array<[string, string]>) => formPost('/help/need', who, fields);
 	/** The form as a browser sends it, with some fields given other values. */
 	const form = (over: Array<[string, string]> = []): Array<[string, string]> => {
 		const base: Array<[string, string]> = [

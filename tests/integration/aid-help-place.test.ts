@@ -1,7 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { createNeed, createNeedInput, createOffer, createOfferInput, proposeLink, respondToLink } from '../../src/lib/server/aid/index.ts';
 import { areasArea } from '../../src/lib/server/areas/schema.ts';
@@ -11,10 +10,7 @@ import HelpPage from '../../src/routes/(resident)/help/+page.svelte';
 // Where the help takes place: once both sides said yes, each sees the other side's point on the
 // server-drawn map of its neighbourhood, with a geo: link as the plain alternative. Never before.
 
-const { db, url } = await freshDatabase();
-// The page load reaches the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 
 const rabot = (
 	await db

@@ -1,12 +1,11 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
+import { formPost, outcome } from '../factories/page.ts';
 import { makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { areasArea } from '../../src/lib/server/areas/schema.ts';
 import { aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
-import { anonymous } from '../../src/lib/server/core/context.ts';
 import { contains, fitProjection, project, readBoundary } from '../../src/lib/aid/map.ts';
 import wijken from '../../src/lib/server/seed/gent-wijken.json' with { type: 'json' };
 
@@ -14,10 +13,7 @@ import wijken from '../../src/lib/server/seed/gent-wijken.json' with { type: 'js
 // the map picture, the form's "set the point" / "remove the point" submissions (which never save) and
 // the save that stores the point.
 
-const { db, url } = await freshDatabase();
-// The routes reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 
 const [rabotGeo, sluizekenGeo] = wijken.features;
 const withBoundary = async (name: string, code: string, geometry: unknown) =>
@@ -42,22 +38,7 @@ const counts = async () => ({
 });
 
 type Actor = { actor: unknown } | null;
-const post = (who: Actor, fields: Array<[string, string]>) => {
-	const body = new FormData();
-	for (const [k, v] of fields) body.append(k, v);
-	return {
-		request: new Request('http://localhost/help/need', { method: 'POST', body }),
-		locals: { actor: who ? who.actor : anonymous, locale: 'en' },
-		url: new URL('http://localhost/help/need')
-	} as never;
-};
-const outcome = async (p: unknown) => {
-	try {
-		return await p;
-	} catch (e) {
-		return e;
-	}
-};
+const post = (who: Actor, fields: Array<[string, string]>) => formPost('/help/need', who, fields);
 type Reply = { status?: number; location?: string; data?: Reply; values: Record<string, string>; errors: Record<string, string>; pointStep?: string };
 /** A plain reply (a map click that worked) or the data of a failure (status 4xx). */
 const body = (r: Reply) => (r.data ?? r) as Reply;

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
+import { formPost } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	createNeed,
@@ -30,10 +30,7 @@ import { m } from '../../src/lib/paraglide/messages.js';
 // language, without the other side's contact details; a call-or-visit notice for a side without an
 // account; once a day.
 
-const { db, url } = await freshDatabase();
-// The page actions reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 
 const org = await makeOrganisation(db);
 const otherOrg = await makeOrganisation(db);
@@ -245,15 +242,7 @@ describe('refusals queue nothing', () => {
 	});
 
 	describe('through the links page', () => {
-		const post = (who: { actor: unknown }, fields: Array<[string, string]>) => {
-			const body = new FormData();
-			for (const [k, v] of fields) body.append(k, v);
-			return {
-				request: new Request('http://localhost/aid/links?/nudge', { method: 'POST', body }),
-				locals: { actor: who.actor, locale: 'en' },
-				url: new URL('http://localhost/aid/links?/nudge')
-			} as never;
-		};
+		const post = (who: { actor: unknown }, fields: Array<[string, string]>) => formPost('/aid/links?/nudge', who, fields);
 		const nudge = async () => (await import('../../src/routes/(work)/aid/links/+page.server.ts')).actions.nudge!;
 		type Reply = { status?: number; data?: { form?: string; message?: string; errors?: Record<string, string> }; done?: string; nudged?: unknown };
 

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { freshDatabase } from './db.ts';
-import { appDatabase } from '../../src/lib/server/db/client.ts';
+import { freshAppDatabase } from './db.ts';
+import { formPost, outcome } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	countVisit,
@@ -22,10 +22,7 @@ import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidNeed, aidOfficeHour, aidVisit } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 
-const { db, url } = await freshDatabase();
-// The public routes reach the database through the app's own pool: point it at this file's database.
-process.env.DATABASE_URL = url;
-afterAll(() => appDatabase().close());
+const { db } = await freshAppDatabase();
 const org = await makeOrganisation(db);
 const otherOrg = await makeOrganisation(db);
 const area = await makeArea(db, 'Rabot');
@@ -305,22 +302,7 @@ describe('the public routes', () => {
 });
 
 describe('the staff pages glue forms to verbs', () => {
-	const post = (actor: { actor: unknown }, fields: Array<[string, string]>) => {
-		const body = new FormData();
-		for (const [k, v] of fields) body.append(k, v);
-		return {
-			request: new Request('http://localhost/x', { method: 'POST', body }),
-			locals: { actor: actor.actor, locale: 'en' },
-			url: new URL('http://localhost/x')
-		} as never;
-	};
-	const outcome = async (p: unknown) => {
-		try {
-			return await p;
-		} catch (e) {
-			return e;
-		}
-	};
+	const post = (actor: { actor: unknown }, fields: Array<[string, string]>) => formPost('/x', actor, fields);
 
 	it('re-renders a bad office hour with field messages and writes nothing', async () => {
 		const { actions } = await import('../../src/routes/(work)/aid/office-hours/+page.server.ts');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject, afterAll } from 'vitest';
-import { connect, type Database } from '../../src/lib/server/db/client.ts';
+import { appDatabase, connect, type Database } from '../../src/lib/server/db/client.ts';
 
 const TEMPLATE = 'wijkweb_test_tpl';
 
@@ -24,4 +24,15 @@ export async function freshDatabase(): Promise<Database & { url: string }> {
 		await a.end();
 	});
 	return { ...database, url: url.toString() };
+}
+
+/**
+ * A fresh database that the page loads and actions use too: they reach the database through the app's
+ * own pool (DATABASE_URL), which is pointed at this file's database and closed after it.
+ */
+export async function freshAppDatabase(): Promise<Database & { url: string }> {
+	const database = await freshDatabase();
+	process.env.DATABASE_URL = database.url;
+	afterAll(() => appDatabase().close());
+	return database;
 }

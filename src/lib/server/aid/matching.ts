@@ -121,9 +121,8 @@ export async function loadOffers(db: Db, organisationId: string, category?: stri
 		from ${aidOffer} o join ${peoplePerson} p on p.id = o.person_id join ${areasArea} a on a.id = o.area_id
 		where o.organisation_id = ${organisationId} ${category ? sql`and o.category = ${category}` : sql``}
 			and o.status = 'active' and o.active_links < o.capacity`);
-	const names = new Map(rows.map((r) => [r.id, { firstName: r.first_name!, areaName: r.area_name! }]));
-	const offers = await withExperience(db, organisationId, rows.map(toFacts), { category, persons: false });
-	return offers.map((o) => ({ ...o, ...names.get(o.id)! }));
+	const offers = rows.map((r) => ({ ...toFacts(r), firstName: r.first_name!, areaName: r.area_name! }));
+	return withExperience(db, organisationId, offers, { category, persons: false });
 }
 
 /** The volunteer's first name and the offer's area name, for the offers shown. */
@@ -304,7 +303,8 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 	);
 	const candidates: Candidate[] = [];
 	const room: Record<string, number> = {};
-	const names = new Map<string, OfferRow>();
+	// One day for the whole proposal: certificates and particular days are judged on the same date.
+	const day = today();
 	for (const need of needs) {
 		if (!offersByOrg.has(need.organisationId)) {
 			const byCategory = new Map<string, OfferRow[]>();
@@ -318,10 +318,9 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 		}
 		const offers = (offersByOrg.get(need.organisationId)!.get(need.category) ?? []).filter((o) => o.personId !== need.personId);
 		const facts = needFacts(need, persons.get(need.personId));
-		for (const s of rank(facts, offers, today(), 20)) {
+		for (const s of rank(facts, offers, day, 20)) {
 			const o = offerById.get(s.offerId)!;
 			room[o.id] = o.capacity - o.activeLinks;
-			names.set(o.id, o);
 			candidates.push({ needId: need.id, volunteerId: o.id, score: s.score });
 		}
 	}
@@ -338,7 +337,7 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 			needTitle: needById.get(p.needId)!.title,
 			category: needById.get(p.needId)!.category,
 			offerId: p.volunteerId,
-			firstName: names.get(p.volunteerId)!.firstName,
+			firstName: offerById.get(p.volunteerId)!.firstName,
 			score: p.score
 		}))
 	};

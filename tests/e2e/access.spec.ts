@@ -1,9 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { E2E_ORIGIN } from './helpers.ts';
 
 // Every page and action, asked by someone who may not: refused, and nothing changes.
 // HTTP level (no page rendering to check), so it runs once, in the `http` project.
 
-const ORIGIN = 'http://localhost:4173';
+const ORIGIN = E2E_ORIGIN;
 const headers = { accept: 'text/html', origin: ORIGIN };
 
 async function as(playwright: typeof import('@playwright/test').request, email: string | null): Promise<APIRequestContext> {

@@ -1,9 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { E2E_ORIGIN } from './helpers.ts';
 
 // Mutual aid at the HTTP level: pages refuse the wrong roles, and the API does what the pages do
 // under the same permissions, refusing bad input with a clear 4xx and changing nothing.
 
-const ORIGIN = 'http://localhost:4173';
+const ORIGIN = E2E_ORIGIN;
 const headers = { accept: 'text/html', origin: ORIGIN };
 
 async function as(playwright: typeof import('@playwright/test').request, email: string | null): Promise<APIRequestContext> {

@@ -3,6 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
 
+/** The origin of the browser tests' server: the port playwright.config.ts starts it on (E2E_PORT). */
+export const E2E_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
 /**
  * WCAG 2.2 A/AA scan of the page as it is now; any violation fails the test with its details.
  * axe runs as a script, which a page without JavaScript cannot do: the scan runs on an exact copy of

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { E2E_ORIGIN } from './helpers.ts';
 import fc from 'fast-check';
 
 test.describe('security baseline', () => {
@@ -17,7 +18,7 @@ test.describe('security baseline', () => {
 	test('the session cookie is HttpOnly and SameSite', async ({ request }) => {
 		const res = await request.post('/sign-in', {
 			form: { email: 'resident@example.org', password: 'wijkweb-demo' },
-			headers: { accept: 'text/html', origin: 'http://localhost:4173' },
+			headers: { accept: 'text/html', origin: E2E_ORIGIN },
 			maxRedirects: 0
 		});
 		expect(res.status()).toBe(303);
@@ -47,7 +48,7 @@ test.describe('security baseline', () => {
 			fc.asyncProperty(hostile, hostile, fc.constantFrom('/sign-in', '/sign-up'), async (email, password, path) => {
 				const res = await request.post(path, {
 					form: { email, password, name: password },
-					headers: { accept: 'text/html', origin: 'http://localhost:4173' },
+					headers: { accept: 'text/html', origin: E2E_ORIGIN },
 					maxRedirects: 0
 				});
 				expect(res.status()).toBeLessThan(500);
@@ -58,7 +59,7 @@ test.describe('security baseline', () => {
 	});
 
 	test('hostile text in a staff form (NUL, control characters, script, SQL) is a 400 next to the field and writes nothing', async ({ request }) => {
-		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
+		const headers = { accept: 'text/html', origin: E2E_ORIGIN };
 		const signIn = await request.post('/sign-in', { form: { email: 'facilitator@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
 		expect(signIn.status()).toBe(303);
 		const page = await (await request.get('/people')).text();
@@ -81,7 +82,7 @@ test.describe('security baseline', () => {
 	});
 
 	test('a malformed id in the address is a 404, for pages and for actions', async ({ request }) => {
-		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
+		const headers = { accept: 'text/html', origin: E2E_ORIGIN };
 		await request.post('/sign-in', { form: { email: 'admin@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
 		expect((await request.get('/people/not-a-uuid')).status()).toBe(404);
 		for (const action of ['link', 'grant', 'revoke']) {
@@ -94,7 +95,7 @@ test.describe('security baseline', () => {
 	});
 
 	test('revoking a token or session with a malformed id is a 400 and changes nothing', async ({ request }) => {
-		const headers = { accept: 'text/html', origin: 'http://localhost:4173' };
+		const headers = { accept: 'text/html', origin: E2E_ORIGIN };
 		await request.post('/sign-in', { form: { email: 'expert@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
 		const cases: Array<[string, string]> = [
 			['revokeToken', 'not-a-uuid'],
@@ -110,7 +111,7 @@ test.describe('security baseline', () => {
 	});
 
 	test('the language switch refuses unknown languages and never redirects off the site', async ({ request }) => {
-		const headers = { origin: 'http://localhost:4173' };
+		const headers = { origin: E2E_ORIGIN };
 		const bad = await request.post('/language', { form: { locale: 'xx', redirectTo: '/' }, headers, maxRedirects: 0 });
 		expect(bad.status()).toBe(400);
 		expect(bad.headers()['content-type']).toContain('application/problem+json');
@@ -122,7 +123,7 @@ test.describe('security baseline', () => {
 	});
 
 	test('bodies that are not valid UTF-8 or not what they claim are a 4xx, never a 500', async ({ request }) => {
-		const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'http://localhost:4173' };
+		const form = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: E2E_ORIGIN };
 		const badUtf8 = Buffer.concat([Buffer.from('email=a%40b.test&password='), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('&name=%E0%A4')]);
 		// The broken bytes become U+FFFD and the value fails validation (the e-mail itself is fine).
 		for (const path of ['/sign-in', '/sign-up']) {
@@ -136,7 +137,7 @@ test.describe('security baseline', () => {
 		expect(api.status()).toBe(401);
 		const multipartLie = await request.post('/sign-in', {
 			data: 'not really multipart',
-			headers: { 'content-type': 'multipart/form-data; boundary=x', accept: 'text/html', origin: 'http://localhost:4173' }
+			headers: { 'content-type': 'multipart/form-data; boundary=x', accept: 'text/html', origin: E2E_ORIGIN }
 		});
 		expect(multipartLie.status()).toBe(400);
 	});
@@ -144,7 +145,7 @@ test.describe('security baseline', () => {
 	test('an oversized body is refused with 413', async ({ request }) => {
 		const res = await request.post('/sign-in', {
 			form: { email: 'x@example.test', password: 'p'.repeat(600_000) },
-			headers: { origin: 'http://localhost:4173' }
+			headers: { origin: E2E_ORIGIN }
 		});
 		expect(res.status()).toBe(413);
 		expect(await res.text()).toContain('Dit is te groot om te versturen.');

@@ -39,6 +39,8 @@ export default defineConfig({
 		})
 	],
 	server: { port: 3000 },
+	// Rolldown's plugin-timing notice (Paraglide's compile dominates a short build) is not actionable.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/*.test.ts', 'tests/integration/**/*.test.ts'],
 		globalSetup: ['tests/global-setup.ts'],

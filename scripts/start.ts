@@ -18,7 +18,12 @@ function newest(path: string): number {
 const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
 if (built < Math.max(...SOURCES.map(newest))) {
 	console.log('[wijkweb] Building (first start or changed sources)…');
-	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8'
+	});
+	// adapter-node's tip about `npm run preview` names a script this project does not have: `npm start` serves the build.
+	process.stdout.write(r.stdout.replace(/^.*npm run preview.*\n(\s*\n)?/m, ''));
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 await import('./serve.ts');

@@ -30,6 +30,7 @@ export default async function setup(project: TestProject) {
 		stop = async () => {
 			await db.stop();
 			rmSync(dir, { recursive: true, force: true });
+			rmSync(db.pgDir, { recursive: true, force: true });
 		};
 	}
 	const admin = new pg.Client({ connectionString: adminUrl });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
+import { clusterDir } from '../../src/lib/server/db/postgres-user.ts';
 
 export type Opened = { url: string; embedded: boolean; freshCluster: boolean; stop: () => Promise<void> };
 
@@ -9,7 +10,7 @@ const dataDir = () => resolve(process.env.DATA_DIR ?? './data');
 /** The embedded PostgreSQL that a running Wijkweb started on this DATA_DIR, if any (port from postmaster.pid). */
 function runningEmbeddedUrl(): string | null {
 	const dir = dataDir();
-	const pidFile = join(dir, 'pg', 'postmaster.pid');
+	const pidFile = join(clusterDir(dir), 'postmaster.pid');
 	if (!existsSync(pidFile)) return null;
 	const lines = readFileSync(pidFile, 'utf8').split('\n');
 	const pid = Number(lines[0]);

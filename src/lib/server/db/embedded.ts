@@ -3,8 +3,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { clusterDir } from './postgres-user.ts';
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; freshCluster: boolean };
+/** `pgDir`: where the cluster's files are (DATA_DIR/pg, or elsewhere when root runs from a folder closed to the postgres user). */
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; freshCluster: boolean; pgDir: string };
 
 export class DataDirInUseError extends Error {
 	constructor(dir: string, pid: number) {
@@ -50,9 +52,16 @@ function checkPidFile(pgDir: string) {
 /** Starts (initialising on first use) the PostgreSQL that lives under `dataDir/pg`. */
 export async function startEmbedded(dataDir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedDatabase> {
 	const root = resolve(dataDir);
-	const pgDir = join(root, 'pg');
+	const pgDir = clusterDir(root);
 	const passwordFile = join(root, 'pg-password');
 	mkdirSync(root, { recursive: true });
+	if (pgDir !== join(root, 'pg')) {
+		console.log(`[wijkweb] The postgres user cannot enter ${root}, so PostgreSQL's own files are kept in ${pgDir}.`);
+		mkdirSync(join(pgDir, '..'), { recursive: true, mode: 0o755 });
+		// A new password file means DATA_DIR was wiped (tests do it every run): a cluster left in the
+		// fallback folder belongs to the old one and its password is gone with it.
+		if (!existsSync(passwordFile)) rmSync(pgDir, { recursive: true, force: true });
+	}
 	const freshCluster = !existsSync(join(pgDir, 'PG_VERSION'));
 	if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
 	const password = readFileSync(passwordFile, 'utf8').trim();
@@ -80,5 +89,5 @@ export async function startEmbedded(dataDir: string, log: (msg: string) => void 
 	}
 	const base = `postgres://wijkweb:${encodeURIComponent(password)}@127.0.0.1:${port}`;
 	if (freshCluster) await pg.createDatabase('wijkweb');
-	return { url: `${base}/wijkweb`, stop: () => pg.stop(), freshCluster };
+	return { url: `${base}/wijkweb`, stop: () => pg.stop(), freshCluster, pgDir };
 }

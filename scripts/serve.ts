@@ -8,6 +8,7 @@ import { connect } from '../src/lib/server/db/client.ts';
 import { runMigrations } from '../src/lib/server/db/migrate.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';
 import { runShutdown } from '../src/lib/server/core/shutdown.ts';
+import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
 
 // Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on
 // the first embedded start, then the HTTP server. Ctrl-C stops the server, then PostgreSQL, cleanly.
@@ -58,6 +59,10 @@ const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
 };
 const server = createServer((req, res) => {
 	setOrigin(req);
+	// Static files and Kit's own refusals (a cross-site form post) never reach the hooks, so every answer
+	// starts with the security headers here; the headers an answer sets itself (a page's CSP) win.
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+	res.setHeader('Content-Security-Policy', STRICT_CSP);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

@@ -4,11 +4,13 @@ import { onShutdown } from '#lib/server/core/shutdown.ts';
 import { appDatabase } from '#lib/server/db/client.ts';
 import { building } from '$app/env';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { defineCustomServerStrategy, getTextDirection } from '#lib/paraglide/runtime.js';
+import { defineCustomServerStrategy, extractLocaleFromRequest, getTextDirection } from '#lib/paraglide/runtime.js';
 import { anonymous } from '#lib/server/core/context.ts';
 import { loadActor } from '#lib/server/access/index.ts';
 import { verifyToken } from '#lib/server/auth/index.ts';
 import { db, getAuth } from '#lib/server/web/runtime.ts';
+import { applySecurityHeaders } from '#lib/server/web/headers.ts';
+import { badCharactersResponse, hasBadCharacters } from '#lib/server/web/input-check.ts';
 
 // hooks only resolve who is asking, in which language, and set security headers: no business rules.
 
@@ -58,13 +60,7 @@ const handleLocale: Handle = ({ event, resolve }) => {
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
-	h.set('X-Content-Type-Options', 'nosniff');
-	h.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	h.set('X-Frame-Options', 'DENY');
-	h.set('Cross-Origin-Opener-Policy', 'same-origin');
-	h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
-	// Pages get Kit's nonce-based CSP; everything else (API, feeds) gets the strictest one.
-	if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	applySecurityHeaders(h);
 	// Signed-in answers are never stored, except those a route marks public itself (open data that is
 	// the same for everybody, like a neighbourhood's map picture the help form reloads on every tap).
 	const shared = h.get('Cache-Control')?.startsWith('public') && !h.has('Set-Cookie');
@@ -72,7 +68,16 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, handleActor, handleLocale);
+// Before anything else looks at the address (no session lookup, no route, no query): control
+// characters in the path or the query are refused here, once for every route. The language comes
+// from the cookie or the browser, as the account is not read yet.
+const handleInput: Handle = ({ event, resolve }) => {
+	if (!hasBadCharacters(event.url)) return resolve(event);
+	event.locals.actor = anonymous;
+	return badCharactersResponse(event.url, extractLocaleFromRequest(event.request));
+};
+
+export const handle = sequence(handleHeaders, handleInput, handleActor, handleLocale);
 
 export const handleError: HandleServerError = ({ kind, error }) => {
 	// 404s, 405s and our own error() calls are expected answers; only the unexpected is logged, and its

@@ -1,6 +1,16 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ORIGIN } from './helpers.ts';
+import { E2E_ORIGIN, expectAccessible } from './helpers.ts';
 import fc from 'fast-check';
+
+/** The security headers every answer carries, whatever served it (a page, a static file, Kit itself). */
+function expectSecurityHeaders(h: Record<string, string>, what: string) {
+	expect(h['x-content-type-options'], what).toBe('nosniff');
+	expect(h['referrer-policy'], what).toBe('strict-origin-when-cross-origin');
+	expect(h['x-frame-options'], what).toBe('DENY');
+	expect(h['cross-origin-opener-policy'], what).toBe('same-origin');
+	expect(h['permissions-policy'], what).toContain('camera=()');
+	expect(h['content-security-policy'], what).toContain("frame-ancestors 'none'");
+}
 
 test.describe('security baseline', () => {
 	test('pages carry a strict CSP and the other security headers', async ({ request }) => {
@@ -11,8 +21,18 @@ test.describe('security baseline', () => {
 		expect(scriptSrc).toContain("'nonce-");
 		expect(scriptSrc).not.toContain('unsafe-inline');
 		expect(csp).toContain("frame-ancestors 'none'");
-		expect(h['x-content-type-options']).toBe('nosniff');
-		expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin');
+		expectSecurityHeaders(h, '/');
+		expect(h['content-type']).toBe('text/html; charset=utf-8');
+	});
+
+	test("static files, their 404s and Kit's own answers carry the security headers too", async ({ request }) => {
+		for (const path of ['/app.css', '/favicon.svg', '/_app/immutable/nothing-here.js', '/nothing-here.css']) {
+			const res = await request.get(path);
+			expect(res.status(), path).toBe(path.includes('nothing') ? 404 : 200);
+			expectSecurityHeaders(res.headers(), path);
+		}
+		const css = await request.get('/app.css');
+		expect(css.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
 	});
 
 	test('the session cookie is HttpOnly and SameSite', async ({ request }) => {
@@ -37,6 +57,48 @@ test.describe('security baseline', () => {
 			headers: { origin: 'https://evil.example', accept: 'text/html' }
 		});
 		expect(res.status()).toBe(403);
+		expectSecurityHeaders(res.headers(), 'cross-site 403');
+	});
+
+	test('a control character in the address is a 400 with the headers and no stack trace, before any route runs', async ({ request, page }) => {
+		const headers = { accept: 'text/html', origin: E2E_ORIGIN };
+		// Signed in as staff, so that the pages that search would really run their queries.
+		const signIn = await request.post('/sign-in', { form: { email: 'facilitator@example.org', password: 'wijkweb-demo' }, headers, maxRedirects: 0 });
+		expect(signIn.status()).toBe(303);
+		const urls = [
+			'/areas/%00',
+			'/areas/%00/office-hours.ics',
+			'/areas/%00/map.svg',
+			'/api/v1/areas/%00/board',
+			'/people?q=%00',
+			'/aid/office-hour?q=%00',
+			'/people?q=a%09b',
+			'/aid?area=%0A'
+		];
+		for (const url of urls) {
+			const res = await request.get(url, { headers: { accept: 'text/html' }, maxRedirects: 0 });
+			expect(res.status(), url).toBe(400);
+			const body = await res.text();
+			expect(body, url).not.toMatch(/22021|invalid byte sequence|at .*\.(js|ts):\d+|Internal error/);
+			expectSecurityHeaders(res.headers(), url);
+			if (url.startsWith('/api/')) {
+				expect(res.headers()['content-type'], url).toContain('application/problem+json');
+				expect(JSON.parse(body)).toMatchObject({ status: 400 });
+			} else {
+				expect(res.headers()['content-type'], url).toBe('text/html; charset=utf-8');
+				expect(body, url).toContain('Dit adres bevat tekens die niet mogen.');
+			}
+		}
+		// A form posted to such an address is refused the same way, and writes nothing.
+		const post = await request.post('/people?/register&q=%00', { form: { firstName: 'Nul', organisationId: 'x' }, headers });
+		expect(post.status()).toBe(400);
+		// "%" is searched for literally: no demo name holds one.
+		expect(await (await request.get('/people')).text()).toContain('href="/people/');
+		expect(await (await request.get('/people?q=%25')).text()).not.toContain('href="/people/');
+		// The page itself is a proper page: language, title, landmark, nothing to scroll sideways.
+		await page.goto('/areas/%00');
+		await expect(page.locator('h1')).toHaveText(/Er ging iets mis|Something went wrong/);
+		await expectAccessible(page);
 	});
 
 	test('hostile sign-in and sign-up input gets a 4xx with a message, never a 500', async ({ request }) => {
@@ -120,6 +182,14 @@ test.describe('security baseline', () => {
 			expect(res.status()).toBe(303);
 			expect(res.headers()['location']).toBe('/');
 		}
+		// A way back that cannot be a Location header (it was a 500) is a clear 400.
+		for (const redirectTo of ['/a\tb', '/a\nb', '/a\r\nSet-Cookie: x=1', '/\u0000', '/Гент']) {
+			const res = await request.post('/language', { form: { locale: 'fr', redirectTo }, headers, maxRedirects: 0 });
+			expect(res.status(), JSON.stringify(redirectTo)).toBe(400);
+			expect(res.headers()['content-type']).toContain('application/problem+json');
+		}
+		const back = await request.post('/language', { form: { locale: 'fr', redirectTo: '/areas/rabot?q=%C3%A9' }, headers, maxRedirects: 0 });
+		expect(back.headers()['location']).toBe('/areas/rabot?q=%C3%A9');
 	});
 
 	test('bodies that are not valid UTF-8 or not what they claim are a 4xx, never a 500', async ({ request }) => {

@@ -8,11 +8,17 @@ import { translate } from '#lib/server/web/translate.ts';
 
 // Only a path on this site may be the way back (no open redirect).
 const safePath = (p: unknown) => (typeof p === 'string' && p.startsWith('/') && !p.startsWith('//') && !p.includes('\\') ? p : '/');
+// The switcher sends the page's own address, always percent-encoded ASCII. Anything else (a control
+// character, a space, unencoded letters) cannot go into the Location header, where it threw a 500:
+// the form was tampered with, and that is a 400.
+const UNSENDABLE = /[^\x21-\x7e]/;
 
 export const POST: RequestHandler = async (event) => {
 	const form = await event.request.formData().catch(() => null);
 	const locale = form?.get('locale');
 	if (!isLocale(locale)) return problem(400, translate('error_choice', event.locals.locale));
+	const back = form?.get('redirectTo');
+	if (typeof back === 'string' && UNSENDABLE.test(back)) return problem(400, translate('error_characters', event.locals.locale));
 	event.cookies.set('wijkweb_locale', locale, {
 		path: '/',
 		maxAge: 60 * 60 * 24 * 365,
@@ -21,5 +27,5 @@ export const POST: RequestHandler = async (event) => {
 		secure: event.url.protocol === 'https:'
 	});
 	if (event.locals.actor.userId) await setLocale(ctxOf(event), locale);
-	redirect(303, safePath(form?.get('redirectTo')));
+	redirect(303, safePath(back));
 };

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../core/errors.ts';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import { can, requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -198,6 +198,9 @@ export type Answer = 'accept' | 'decline';
  * else's link is refused with nothing changed. Staff may answer for a side without an account.
  */
 export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: Answer; reason?: string | null; side?: Side }) {
+	// Who may act depends on the link, known only under its lock; nobody signed in is refused before
+	// that, so an anonymous call neither waits for nor takes the lock.
+	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	return inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
 		let side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
@@ -238,6 +241,7 @@ export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: A
 
 /** Either side, or the facilitator, says the help took place. Saying it twice is harmless. */
 export async function completeLink(ctx: Ctx, input: { linkId: string }) {
+	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	return inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
 		authoriseParty(ctx, l);
@@ -249,6 +253,7 @@ export async function completeLink(ctx: Ctx, input: { linkId: string }) {
 
 /** The end of a link: closed after it took place, cancelled (with a reason) before. Frees the place. */
 export async function endLink(ctx: Ctx, input: { linkId: string; to: 'closed' | 'cancelled'; reason?: string | null }) {
+	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	return inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
 		authoriseParty(ctx, l);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import { InvalidError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -26,6 +26,8 @@ async function checkPoint(ctx: Ctx, areaId: string, point: { lat: number; lon: n
 
 /** A resident's need, said by themselves or by a facilitator for them (assisted use, audited as such). */
 export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
+	// Nobody signed in is a 401 before any query; the permission itself depends on whose need it is.
+	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
 	await checkPoint(ctx, input.areaId, input.point);
 	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
@@ -57,6 +59,7 @@ export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
 
 /** A volunteer's offer: what, when, where and how many links at once. */
 export async function createOffer(ctx: Ctx, input: CreateOfferInput) {
+	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
 	await checkPoint(ctx, input.areaId, input.point);
 	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;

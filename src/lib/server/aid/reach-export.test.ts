@@ -60,7 +60,13 @@ function unzip(buf: Buffer): Record<string, string> {
 describe('the downloads of the reach figures', () => {
 	it('neutralises texts a spreadsheet would run as a formula', () => {
 		for (const t of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(t)).toBe(`'${t}`);
-		for (const t of ['<5', 'Gent', '12', '']) expect(neutralise(t)).toBe(t);
+		for (const t of ['<5', 'Gent', '12', '', 'Rabot-Blaisantvest', 'a=b', ' x']) expect(neutralise(t)).toBe(t);
+	});
+
+	it('neutralises the full-width = + - @ too (OWASP: some spreadsheet programs read them as formulas)', () => {
+		for (const t of ['\uff1dHYPERLINK("http://evil")', '\uff0b1', '\uff0d1', '\uff20SUM(A1)']) expect(neutralise(t)).toBe(`'${t}`);
+		const csv = reachCsv(reach, { ...labels, areaName: '\uff1d1+1' });
+		expect(csv).toContain("Area,'\uff1d1+1\r\n");
 	});
 
 	it('writes the same cells: numbers as numbers, suppressed ones as "<5"', () => {
@@ -85,7 +91,7 @@ describe('the downloads of the reach figures', () => {
 		expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
 	});
 
-	it('writes an XLSX whose sheet holds "<5", the numbers and the guarded texts, and no formula', async () => {
+	it('writes an XLSX whose sheet holds "<5", the numbers and the texts as text cells, and no formula', async () => {
 		const buf = await reachXlsx(reach, labels);
 		expect(buf.subarray(0, 2).toString()).toBe('PK');
 		const files = unzip(buf);
@@ -94,9 +100,22 @@ describe('the downloads of the reach figures', () => {
 		expect(sheet).toBeDefined();
 		expect(sheet).not.toContain('<f>');
 		expect(strings).toContain('&lt;5');
-		expect(strings).toContain("'=HYPERLINK(");
-		expect(strings).toContain("'+odd");
 		expect(sheet).toMatch(/<v>12<\/v>/);
 		expect(files['xl/workbook.xml']).toContain('Reach of mutual aid');
+		// A text cell (t="s") is never a formula, so the texts are not touched: no apostrophe added.
+		expect(strings).toContain('<t>=HYPERLINK(');
+		expect(strings).toContain('<t>+odd</t>');
+		expect(strings).not.toContain("'=HYPERLINK(");
+		expect(strings).not.toContain("'+odd");
+		const cells = [...sheet.matchAll(/<c [^>]*>/g)].map((m) => m[0]);
+		expect(cells.filter((c) => !/t="s"/.test(c)).every((c) => !/t="(str|e)"/.test(c))).toBe(true);
+	});
+
+	it('writes an area called "-Rabot" into the XLSX as "-Rabot" (and into the CSV guarded)', async () => {
+		const named = { ...labels, areaName: '-Rabot' };
+		const strings = unzip(await reachXlsx(reach, named))['xl/sharedStrings.xml']!;
+		expect(strings).toContain('<t>-Rabot</t>');
+		expect(strings).not.toContain("'-Rabot");
+		expect(reachCsv(reach, named)).toContain("Area,'-Rabot\r\n");
 	});
 });

@@ -28,18 +28,20 @@ export type ReachSheetLabels = {
 type Value = string | number | null;
 
 /**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula; a
- * leading apostrophe keeps it text. Names (areas) are typed by people, so every text goes through this.
+ * A spreadsheet opening a CSV runs a cell that starts with = + - @ (or their full-width forms, which
+ * some programs read the same way, or a tab or carriage return) as a formula; a leading apostrophe
+ * keeps it text (OWASP, CSV injection). Names (areas) are typed by people, so every CSV text goes
+ * through this.
  */
 export function neutralise(text: string): string {
-	return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+	return /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(text) ? `'${text}` : text;
 }
 
 const out = (c: Cell, labels: ReachSheetLabels): Value => (c.suppressed || c.value === null ? labels.suppressed : c.value);
 
-/** The rows of the download, texts already neutralised; numbers stay numbers. */
-export function reachRows(reach: Reach, labels: ReachSheetLabels): Value[][] {
-	const rows: Value[][] = [
+/** The rows of the download as they are; numbers stay numbers. */
+function sheetRows(reach: Reach, labels: ReachSheetLabels): Value[][] {
+	return [
 		[labels.title],
 		[labels.period, `${reach.period.from} – ${reach.period.to}`],
 		[labels.area, labels.areaName],
@@ -57,7 +59,11 @@ export function reachRows(reach: Reach, labels: ReachSheetLabels): Value[][] {
 		[],
 		[labels.note]
 	];
-	return rows.map((row) => row.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
+}
+
+/** The rows of the CSV: texts neutralised, as a CSV cell has no type and any text may become a formula. */
+export function reachRows(reach: Reach, labels: ReachSheetLabels): Value[][] {
+	return sheetRows(reach, labels).map((row) => row.map((v) => (typeof v === 'string' ? neutralise(v) : v)));
 }
 
 const quote = (v: Value) => {
@@ -76,9 +82,12 @@ export function reachCsv(reach: Reach, labels: ReachSheetLabels): string {
 	);
 }
 
-/** One XLSX sheet with the same rows: numbers as numbers, "<5" and words as text (never formulas). */
+/**
+ * One XLSX sheet with the same rows: numbers as numbers, "<5" and words as text cells. A text cell is
+ * never run as a formula, so the texts are written as they are (an area called "-Rabot" stays "-Rabot").
+ */
 export async function reachXlsx(reach: Reach, labels: ReachSheetLabels): Promise<Buffer> {
-	const data = reachRows(reach, labels).map((row) =>
+	const data = sheetRows(reach, labels).map((row) =>
 		row.map((v) => (v === null ? null : { value: v, type: typeof v === 'number' ? Number : String }))
 	);
 	const sheet = labels.title.replace(/[[\]:*?/\\']/g, ' ').slice(0, 31) || 'Reach';

@@ -1,4 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../core/like.ts';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
@@ -71,7 +72,10 @@ function scopeFilter(ctx: Ctx): SQL | undefined {
 export async function listPeople(ctx: Ctx, opts: { q?: string; limit?: number } = {}) {
 	requirePermission(ctx.actor, 'people.person.read');
 	const q = opts.q?.trim().slice(0, 80);
-	const filters = [scopeFilter(ctx), q ? or(ilike(peoplePerson.firstName, `%${q}%`), ilike(peoplePerson.lastName, `%${q}%`)) : undefined];
+	const filters = [
+		scopeFilter(ctx),
+		q ? or(ilike(peoplePerson.firstName, containsPattern(q)), ilike(peoplePerson.lastName, containsPattern(q))) : undefined
+	];
 	return ctx.db
 		.select({
 			id: peoplePerson.id,

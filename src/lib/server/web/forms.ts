@@ -34,8 +34,16 @@ const echo = (values: Record<string, string | string[]>) =>
 	Object.fromEntries(
 		Object.entries(values)
 			.filter(([k]) => !/password|token/i.test(k))
-			.map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v.slice(0, 2000)])
+			.map(([k, v]) => [k, (Array.isArray(v) ? v.join(',') : v.slice(0, 2000)).replaceAll('\u0000', '')])
 	);
+
+/**
+ * Fields holding a NUL, refused for every form whatever its schema says: PostgreSQL cannot store NUL
+ * in text, so such a value would end in a 500 wherever a schema forgot it. Other control characters
+ * are the schemas' business (a textarea keeps its newlines).
+ */
+const withNul = (values: Record<string, string | string[]>) =>
+	Object.keys(values).filter((k) => [values[k]!].flat().some((v) => v.includes('\u0000')));
 
 /** Parses a form with a Zod schema; on failure, a 400 that re-renders the form with its values and errors. */
 export async function parseForm<S extends z.ZodType>(
@@ -56,9 +64,11 @@ export async function parseForm<S extends z.ZodType>(
 	}
 	for (const key of arrays) if (typeof values[key] === 'string') values[key] = [values[key] as string];
 	const parsed = schema.safeParse(values);
-	if (parsed.success) return { ok: true, data: parsed.data, values };
+	const nul = withNul(values);
+	if (parsed.success && !nul.length) return { ok: true, data: parsed.data, values };
 	const errors: Record<string, string> = {};
-	for (const issue of parsed.error.issues) {
+	for (const key of nul) errors[key] = translate('error_characters', locale);
+	for (const issue of parsed.error?.issues ?? []) {
 		const field = String(issue.path[0] ?? '_');
 		errors[field] ??= translate(issue.message, locale);
 	}

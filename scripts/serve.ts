@@ -9,6 +9,7 @@ import { runMigrations } from '../src/lib/server/db/migrate.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';
 import { runShutdown } from '../src/lib/server/core/shutdown.ts';
 import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
+import { PEER_HEADER } from '../src/lib/server/auth/demo.ts';
 
 // Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on
 // the first embedded start, then the HTTP server. Ctrl-C stops the server, then PostgreSQL, cleanly.
@@ -47,6 +48,7 @@ process.env.HOST_HEADER = 'x-wijkweb-host';
 const setOrigin = (req: IncomingMessage) => {
 	delete req.headers['x-wijkweb-proto'];
 	delete req.headers['x-wijkweb-host'];
+	req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
 	if (configured) {
 		req.headers['x-wijkweb-proto'] = configured.protocol.slice(0, -1);
 		req.headers['x-wijkweb-host'] = configured.host;

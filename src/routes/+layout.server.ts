@@ -1,8 +1,9 @@
 import type { LayoutServerLoad } from './$types';
 import { can } from '#lib/server/access/index.ts';
-import { openMailbox } from '#lib/server/web/runtime.ts';
+import { mailboxOpenTo } from '#lib/server/web/auth-bridge.ts';
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = (event) => {
+	const { locals, url } = event;
 	const a = locals.actor;
 	return {
 		me: a.userId ? { name: a.name ?? '', email: a.email ?? '' } : null,
@@ -11,7 +12,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 			aid: can(a, 'aid.need.read'),
 			people: can(a, 'people.person.read'),
 			admin: can(a, 'admin.organisation.manage'),
-			mailbox: openMailbox() || can(a, 'mail.outbox.read')
+			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')
 		},
 		path: url.pathname + url.search
 	};

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, expectAccessible, mailedLink, signIn, signOut } from './helpers.ts';
+import { DEMO_PASSWORD, E2E_ORIGIN, expectAccessible, mailedLink, signIn, signOut } from './helpers.ts';
 
-test('a resident signs up, confirms the address from the mailbox, signs in, makes an API token and revokes it', async ({ page, request }, info) => {
+test('a resident signs up, confirms the address from the mailbox, signs in and changes the password', async ({ page }, info) => {
 	const email = `nadia-${info.project.name}-${Date.now()}@example.test`;
 	await page.goto('/sign-up');
 	await expectAccessible(page);
@@ -18,8 +18,9 @@ test('a resident signs up, confirms the address from the mailbox, signs in, make
 	await page.getByRole('button', { name: 'Account aanmaken' }).click();
 	await expect(page.getByRole('status')).toContainText(email);
 
-	// Signing in before confirming fails with the generic message.
+	// Signing in before confirming fails with the generic message. The page says it is a demo.
 	await page.goto('/sign-in');
+	await expect(page.locator('#demo-notice')).toContainText('Dit is een demo.');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill('a long enough password');
 	await page.locator('main form button').click();
@@ -33,20 +34,8 @@ test('a resident signs up, confirms the address from the mailbox, signs in, make
 
 	await page.goto('/account');
 	await expectAccessible(page);
-	await page.getByLabel('Waarvoor dient de sleutel?').fill('my spreadsheet');
-	await page.getByRole('button', { name: 'Sleutel maken' }).click();
-	const token = (await page.locator('code.token').innerText()).trim();
-	expect(token).toMatch(/^ww_/);
-
-	const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
-	expect(me.status()).toBe(200);
-	expect(await me.json()).toMatchObject({ email, name: 'Nadia', tokenScopes: ['read'] });
-
-	await page.locator('li', { hasText: 'my spreadsheet' }).getByRole('button', { name: 'Intrekken' }).click();
-	await expect(page.locator('li', { hasText: 'my spreadsheet' })).toContainText('ingetrokken');
-	const after = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
-	expect(after.status()).toBe(401);
-	expect(after.headers()['content-type']).toContain('application/problem+json');
+	// A new account has no role that works over the API: no tokens are offered.
+	await expect(page.locator('#tokens-h')).toHaveCount(0);
 
 	// Changing the password: a wrong current password is refused next to its field, then it works.
 	await page.getByLabel('Huidig wachtwoord').fill('not my password');
@@ -73,6 +62,8 @@ test('a programme officer who forgot the password chooses a new one through the 
 	await page.getByLabel('E-mailadres').fill('officer@example.org');
 	await page.getByRole('button', { name: 'Stuur de link' }).click();
 	await expect(page.getByRole('status')).toContainText('Hoort dit adres bij een account');
+	// The mail is made just after the answer.
+	await expect.poll(async () => (await page.request.get('/dev/mailbox')).text()).toContain('officer@example.org');
 	const link = await mailedLink(page, 'officer@example.org', '/reset-password');
 	await page.goto(link);
 	await expectAccessible(page);
@@ -83,7 +74,7 @@ test('a programme officer who forgot the password chooses a new one through the 
 	await expect(page.getByRole('link', { name: 'Mijn account' })).toBeVisible();
 });
 
-test('sessions are listed on the account page and can be revoked', async ({ browser }) => {
+test('sessions are listed on the account page and can be revoked; a coordinator makes an API token and revokes it', async ({ browser, request }) => {
 	const a = await browser.newContext({ javaScriptEnabled: false });
 	const b = await browser.newContext({ javaScriptEnabled: false });
 	const pa = await a.newPage();
@@ -96,6 +87,54 @@ test('sessions are listed on the account page and can be revoked', async ({ brow
 	await other.getByRole('button', { name: 'Intrekken' }).click();
 	await pb.goto('/account');
 	await expect(pb).toHaveURL(/\/sign-in/);
+
+	await pa.getByLabel('Waarvoor dient de sleutel?').fill('my spreadsheet');
+	await pa.getByRole('button', { name: 'Sleutel maken' }).click();
+	const token = (await pa.locator('code.token').innerText()).trim();
+	expect(token).toMatch(/^ww_/);
+	const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+	expect(me.status()).toBe(200);
+	expect(await me.json()).toMatchObject({ email: 'coordinator@example.org', tokenScopes: ['read'] });
+	await pa.locator('li', { hasText: 'my spreadsheet' }).first().getByRole('button', { name: 'Intrekken' }).click();
+	await expect(pa.locator('li', { hasText: 'my spreadsheet' }).first()).toContainText('ingetrokken');
+	const after = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+	expect(after.status()).toBe(401);
+	expect(after.headers()['content-type']).toContain('application/problem+json');
 	await a.close();
 	await b.close();
+});
+
+test('a resident sees her devices in words and no API tokens, in Bulgarian and Arabic too', async ({ page }, info) => {
+	await signIn(page, 'resident@example.org');
+	await page.goto('/account');
+	// The access tests made tokens for her over HTTP; while live they stay listed, so she can revoke them.
+	const live = page.locator('section[aria-labelledby="tokens-h"] li').filter({ has: page.getByRole('button', { name: 'Intrekken' }) });
+	while ((await live.count()) > 0) {
+		await live.first().getByRole('button', { name: 'Intrekken' }).click();
+		await page.goto('/account');
+	}
+	await expect(page.locator('#tokens-h')).toHaveCount(0);
+	const mine = page.locator('section[aria-labelledby="sessions-h"] li').filter({ hasText: 'dit toestel' });
+	await expect(mine).toContainText('Chrome op Linux · laatst gebruikt vandaag');
+	await expect(page.locator('section[aria-labelledby="sessions-h"]')).not.toContainText('Mozilla');
+	await expectAccessible(page);
+	const expected = {
+		bg: ['това устройство', 'Chrome на Linux · последно използвано днес'],
+		ar: ['هذا الجهاز', 'Chrome على Linux · آخر استخدام اليوم']
+	};
+	for (const [locale, [thisDevice, line]] of Object.entries(expected)) {
+		await page.request.post('/language', { form: { locale, redirectTo: '/account' }, headers: { origin: E2E_ORIGIN } });
+		await page.goto('/account');
+		await expect(page.locator('section[aria-labelledby="sessions-h"] li').filter({ hasText: thisDevice! })).toContainText(line!);
+		await expectAccessible(page);
+		await page.screenshot({ path: info.outputPath(`account-${locale}.png`), fullPage: true });
+	}
+	await page.request.post('/language', { form: { locale: 'nl', redirectTo: '/account' }, headers: { origin: E2E_ORIGIN } });
+});
+
+test('the demo mailbox trusts the socket, not a header a client sends', async ({ request }) => {
+	// The browser tests' server listens on 127.0.0.1: this request really is local. A header claiming
+	// another peer changes nothing, because scripts/serve.ts overwrites it with the socket's address.
+	const res = await request.get('/dev/mailbox', { headers: { 'x-wijkweb-peer': '192.168.1.20' }, maxRedirects: 0 });
+	expect(res.status()).toBe(200);
 });

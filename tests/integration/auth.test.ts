@@ -2,8 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { freshDatabase } from './db.ts';
-import { createAuth, CLIENT_IP_HEADER, signInInput, signUpInput } from '../../src/lib/server/auth/index.ts';
-import { authSession, authUser } from '../../src/lib/server/auth/schema.ts';
+import {
+	createAuth,
+	CLIENT_IP_HEADER,
+	mailOrigin,
+	requestPasswordReset,
+	settleQueuedResets,
+	signInInput,
+	signUpInput
+} from '../../src/lib/server/auth/index.ts';
+import { authSession, authUser, authVerification } from '../../src/lib/server/auth/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { makeActor } from '../factories/index.ts';
 
@@ -97,6 +105,83 @@ describe('accounts', () => {
 		expect(statuses.at(-1)).toBe(429);
 		// Another address is not affected.
 		expect((await call('/sign-in/email', { email, password: 'correct horse battery' }, '10.9.9.10')).status).toBe(200);
+	});
+});
+
+describe('links in mail', () => {
+	// A client chooses the Host and Origin headers; the link in a reset mail must not follow them.
+	const fromEvil = (path: string, body: unknown) =>
+		auth.handler(
+			new Request(`http://evil.example/api/auth${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', host: 'evil.example', origin: 'http://evil.example', [CLIENT_IP_HEADER]: '10.7.7.7' },
+				body: JSON.stringify(body)
+			})
+		);
+
+	it('point to the configured origin, whatever Host and Origin the request names', async () => {
+		const { email } = await makeActor(db, 'resident');
+		expect((await fromEvil('/request-password-reset', { email, redirectTo: '/reset-password' })).status).toBe(200);
+		expect((await fromEvil('/sign-up/email', { name: 'Eve', email: 'eve@example.test', password: 'a good long password' })).status).toBe(200);
+		expect((await fromEvil('/sign-up/email', { name: 'Again', email, password: 'a good long password' })).status).toBe(200);
+		const sent = mails.filter((m) => m.to === email || m.to === 'eve@example.test');
+		expect(sent.map((m) => m.kind).sort()).toEqual(['exists', 'reset', 'verify']);
+		// Without ORIGIN: the address the server was started on (PORT, default 3000).
+		for (const m of sent) expect(new URL(m.link).origin, m.kind).toBe('http://localhost:3000');
+	});
+
+	it('come from ORIGIN when it is set, else from localhost and PORT', () => {
+		expect(mailOrigin({ ORIGIN: 'https://wijkweb.example.be/' })).toBe('https://wijkweb.example.be');
+		expect(mailOrigin({ PORT: '4202' })).toBe('http://localhost:4202');
+		expect(mailOrigin({})).toBe('http://localhost:3000');
+	});
+});
+
+describe('a password reset request', () => {
+	const ask = (email: string, clientIp: string) => requestPasswordReset(db, auth, { email, clientIp, locale: 'en', origin: 'http://localhost' }, 100);
+	const resetTokens = async (userId: string) => (await db.select().from(authVerification)).filter((v) => v.value === userId);
+
+	it('is answered before the address is looked up, the same way for a known and an unknown address', async () => {
+		const { email, user } = await makeActor(db, 'volunteer');
+		const before = mails.length;
+		expect(await ask(email, '10.1.1.1')).toBe('queued');
+		expect(await ask('nobody-at-all@example.test', '10.1.1.2')).toBe('queued');
+		// The answer is given: no token made, no mail queued yet, for either.
+		expect(mails.length).toBe(before);
+		expect(await resetTokens(user.id)).toHaveLength(0);
+		await settleQueuedResets();
+		expect(mails.slice(before).map((m) => m.to)).toEqual([email]);
+		expect(await resetTokens(user.id)).toHaveLength(1);
+	});
+
+	it('sends at most three mails an hour to one address, however many client addresses ask', async () => {
+		const { email } = await makeActor(db, 'volunteer');
+		const answers: string[] = [];
+		for (let i = 0; i < 10; i++) answers.push(await ask(email, `10.2.2.${i}`));
+		await settleQueuedResets();
+		expect(answers.every((a) => a === 'queued')).toBe(true);
+		expect(mails.filter((m) => m.kind === 'reset' && m.to === email)).toHaveLength(3);
+		// Another address is not affected.
+		const other = await makeActor(db, 'volunteer');
+		await ask(other.email, '10.2.2.1');
+		await settleQueuedResets();
+		expect(mails.filter((m) => m.kind === 'reset' && m.to === other.email)).toHaveLength(1);
+	});
+
+	it('is refused after too many from one client address, for known and unknown addresses alike', async () => {
+		const { email } = await makeActor(db, 'volunteer');
+		const answers: string[] = [];
+		for (let i = 0; i < 4; i++)
+			answers.push(
+				await requestPasswordReset(
+					db,
+					auth,
+					{ email: i % 2 ? email : `x${i}@example.test`, clientIp: '10.3.3.3', locale: 'en', origin: 'http://localhost' },
+					3
+				)
+			);
+		expect(answers).toEqual(['queued', 'queued', 'queued', 'rate_limited']);
+		await settleQueuedResets();
 	});
 });
 

@@ -8,7 +8,8 @@ import {
 	listTokens,
 	recordPasswordChange,
 	revokeSession,
-	revokeToken
+	revokeToken,
+	usesApi
 } from '#lib/server/auth/index.ts';
 import { callAuth } from '#lib/server/web/auth-bridge.ts';
 import { translate } from '#lib/server/web/translate.ts';
@@ -25,9 +26,14 @@ export const load: PageServerLoad = async (event) => {
 	if (!event.locals.actor.userId) redirect(303, '/sign-in');
 	const ctx = ctxOf(event);
 	const [sessions, tokens] = await Promise.all([listSessions(ctx), listTokens(ctx)]);
+	// Tokens are offered to the roles that work over the API; anyone who still has a live one (made
+	// before, or with `npm run token`) keeps seeing it, so it can be revoked.
+	const api = usesApi(event.locals.actor);
+	const liveTokens = tokens.filter((t) => !t.revokedAt && (!t.expiresAt || t.expiresAt > new Date()));
 	return {
 		sessions: sessions.map((s) => ({ ...s, current: s.id === event.locals.sessionId })),
-		tokens,
+		tokens: api ? tokens : liveTokens,
+		canMakeTokens: api,
 		roles: event.locals.actor.grants.map((g) => g.role)
 	};
 };

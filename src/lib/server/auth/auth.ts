@@ -3,6 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type { Db } from '../db/client.ts';
 import { authAccount, authRateLimit, authSession, authUser, authVerification } from './schema.ts';
 import { peoplePerson } from '../people/schema.ts';
+import { mailOrigin } from './demo.ts';
 
 export type AuthMailer = {
 	resetPassword: (to: string, link: string, locale: string | null) => Promise<void>;
@@ -17,17 +18,20 @@ export type AuthOptions = {
 	secureCookies: boolean;
 	// Sign-in attempts per minute per client address (sign-in and reset requests are rate limited).
 	signInPerMinute?: number;
+	// Where links in mail point; default ORIGIN, else http://localhost:PORT (see demo.ts mailOrigin).
+	mailOrigin?: string;
 };
 
 // The header our own code sets with the client's address before handing a request to better-auth;
 // better-auth's HTTP endpoints are not exposed, so no client can set it.
 export const CLIENT_IP_HEADER = 'x-wijkweb-client-ip';
 
-const originOf = (request?: Request) => (request ? new URL(request.url).origin : (process.env.ORIGIN ?? ''));
 const localeOf = (request?: Request) => request?.headers.get('x-wijkweb-locale') ?? null;
 
 export function createAuth(opts: AuthOptions) {
 	const perMinute = opts.signInPerMinute ?? Number(process.env.SIGN_IN_RATE_LIMIT ?? 10);
+	// Links in mail never follow the request's Host header: the client chooses it.
+	const origin = opts.mailOrigin ?? mailOrigin();
 	return betterAuth({
 		secret: opts.secret,
 		basePath: '/api/auth',
@@ -45,7 +49,8 @@ export function createAuth(opts: AuthOptions) {
 			}
 		}),
 		user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
-		session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+		// updateAge: how fresh the account page's "last used" is, at one small write per session and hour.
+		session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 },
 		emailAndPassword: {
 			enabled: true,
 			minPasswordLength: 10,
@@ -56,10 +61,10 @@ export function createAuth(opts: AuthOptions) {
 			revokeSessionsOnPasswordReset: true,
 			resetPasswordTokenExpiresIn: 60 * 60,
 			sendResetPassword: async ({ user, token }, request) => {
-				await opts.mailer.resetPassword(user.email, `${originOf(request)}/reset-password?token=${encodeURIComponent(token)}`, localeOf(request));
+				await opts.mailer.resetPassword(user.email, `${origin}/reset-password?token=${encodeURIComponent(token)}`, localeOf(request));
 			},
 			onExistingUserSignUp: async ({ user }, request) => {
-				await opts.mailer.alreadyRegistered(user.email, originOf(request), localeOf(request));
+				await opts.mailer.alreadyRegistered(user.email, origin, localeOf(request));
 			}
 		},
 		emailVerification: {
@@ -67,7 +72,7 @@ export function createAuth(opts: AuthOptions) {
 			autoSignInAfterVerification: false,
 			expiresIn: 60 * 60 * 24,
 			sendVerificationEmail: async ({ user, token }, request) => {
-				await opts.mailer.verifyEmail(user.email, `${originOf(request)}/verify-email?token=${encodeURIComponent(token)}`, localeOf(request));
+				await opts.mailer.verifyEmail(user.email, `${origin}/verify-email?token=${encodeURIComponent(token)}`, localeOf(request));
 			}
 		},
 		rateLimit: {

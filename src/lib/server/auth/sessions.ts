@@ -5,21 +5,35 @@ import { audit } from '../core/audit.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
 import { authSession, authUser } from './schema.ts';
+import { describeDevice, type Device } from './user-agent.ts';
 
-/** The actor's own live sessions (device, address, since), to review and revoke. */
-export async function listSessions(ctx: Ctx) {
+const dayIn = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
+
+/** Whole calendar days from `then` to `now` in `timeZone` (0 = the same day there). */
+export function daysAgo(then: Date, now: Date, timeZone = 'Europe/Brussels'): number {
+	const ms = Date.parse(dayIn(now, timeZone)) - Date.parse(dayIn(then, timeZone));
+	return Math.max(0, Math.round(ms / 86_400_000));
+}
+
+export type SessionView = { id: string; device: Device; lastUsedAt: Date; lastUsedDaysAgo: number };
+
+/**
+ * The actor's own live sessions, to review and revoke: the device in words and when it was last
+ * used (better-auth touches a session at most once per `updateAge`, an hour). Neither the raw
+ * User-Agent nor the address leaves the server: we know no place for an address, and a resident
+ * reads nothing from one.
+ */
+export async function listSessions(ctx: Ctx, now = new Date()): Promise<SessionView[]> {
 	requirePermission(ctx.actor, 'account.self');
-	return ctx.db
-		.select({
-			id: authSession.id,
-			createdAt: authSession.createdAt,
-			expiresAt: authSession.expiresAt,
-			userAgent: authSession.userAgent,
-			ipAddress: authSession.ipAddress
-		})
+	const rows = await ctx.db
+		.select({ id: authSession.id, createdAt: authSession.createdAt, updatedAt: authSession.updatedAt, userAgent: authSession.userAgent })
 		.from(authSession)
-		.where(and(eq(authSession.userId, ctx.actor.userId!), gt(authSession.expiresAt, new Date())))
-		.orderBy(desc(authSession.createdAt));
+		.where(and(eq(authSession.userId, ctx.actor.userId!), gt(authSession.expiresAt, now)))
+		.orderBy(desc(authSession.updatedAt), desc(authSession.createdAt));
+	return rows.map((r) => {
+		const lastUsedAt = r.updatedAt > r.createdAt ? r.updatedAt : r.createdAt;
+		return { id: r.id, device: describeDevice(r.userAgent), lastUsedAt, lastUsedDaysAgo: daysAgo(lastUsedAt, now) };
+	});
 }
 
 export async function revokeSession(ctx: Ctx, sessionId: string) {

@@ -5,6 +5,9 @@ import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
+import { PERMISSION_NAMES, PERMISSIONS } from '../access/permissions.ts';
+import { ROLES } from '../access/roles.ts';
+import type { Actor } from '../core/context.ts';
 import type { Db } from '../db/client.ts';
 import { authApiToken } from './schema.ts';
 
@@ -12,6 +15,19 @@ export const TOKEN_SCOPES = ['read', 'write'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// The API is for work: a role uses it when the registry gives it a permission beyond what every
+// resident has (their own needs and offers, their account, the public areas). Today that is
+// facilitator, outreach, coordinator, officer and admin. The account page offers tokens only to
+// them; the verbs themselves stay open to every account (a resident's app may answer a proposal
+// over the API), so this decides what a page shows, not what an account may do.
+const residentOwn = new Set<string>(PERMISSION_NAMES.filter((p) => (PERMISSIONS[p].roles as readonly string[]).includes('resident') || 'signedIn' in PERMISSIONS[p]));
+export const API_ROLES: readonly string[] = ROLES.filter((role) =>
+	PERMISSION_NAMES.some((p) => !residentOwn.has(p) && (PERMISSIONS[p].roles as readonly string[]).includes(role))
+);
+
+/** Does any of the actor's roles do work over the API? */
+export const usesApi = (actor: Actor) => actor.grants.some((g) => API_ROLES.includes(g.role));
 
 /** Creates a personal access token for the actor; the plain token is returned once, never stored. */
 export async function createToken(ctx: Ctx, input: { name: string; scopes: TokenScope[]; expiresInDays?: number | null }) {

@@ -1,6 +1,24 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
+import { dev } from '$app/env';
 import { CLIENT_IP_HEADER } from '../auth/auth.ts';
+import { demoMailboxOpen, PEER_HEADER } from '../auth/demo.ts';
 import { getAuth } from './runtime.ts';
+
+/**
+ * The socket's remote address as scripts/serve.ts saw it (Vite's dev server has no serve.ts: there
+ * Kit's own client address is the socket's). Without either, null: nothing is opened on a guess.
+ */
+export function peerAddress(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): string | null {
+	const fromServer = event.request.headers.get(PEER_HEADER);
+	if (fromServer) return fromServer;
+	return dev ? event.getClientAddress() : null;
+}
+
+/** May this request read the demo mailbox without being an admin? (see auth/demo.ts) */
+export function mailboxOpenTo(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): boolean {
+	// Vite's dev server listens on localhost unless told otherwise; HOST is serve.ts's setting.
+	return demoMailboxOpen(peerAddress(event), dev ? { HOST: 'localhost', ...process.env } : process.env);
+}
 
 /** Parses one Set-Cookie header into SvelteKit's cookies.set() arguments. */
 function copyCookie(cookies: Cookies, header: string) {

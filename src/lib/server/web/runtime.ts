@@ -33,6 +33,3 @@ export function getAuth(): Promise<Auth> {
 	})();
 	return auth;
 }
-
-/** The dev mailbox is open to all only in the embedded demo without SMTP (see README). */
-export const openMailbox = () => !process.env.SMTP_HOST && process.env.WIJKWEB_DEMO === '1';

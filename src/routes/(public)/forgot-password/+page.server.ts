@@ -1,7 +1,7 @@
 import type { Actions } from './$types';
-import { forgotPasswordInput } from '#lib/server/auth/index.ts';
+import { forgotPasswordInput, requestPasswordReset } from '#lib/server/auth/index.ts';
 import { parseForm, failForm } from '#lib/server/web/forms.ts';
-import { callAuth } from '#lib/server/web/auth-bridge.ts';
+import { db, getAuth } from '#lib/server/web/runtime.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
 export const actions: Actions = {
@@ -9,9 +9,14 @@ export const actions: Actions = {
 		const l = event.locals.locale;
 		const parsed = await parseForm(event.request, forgotPasswordInput, l);
 		if (!parsed.ok) return parsed.failure;
-		const { status } = await callAuth(event, '/request-password-reset', { email: parsed.data.email, redirectTo: '/reset-password' });
-		if (status === 429) return failForm(429, parsed.data, translate('auth_rate_limited', l));
-		// The same answer whether or not the address has an account.
+		const outcome = await requestPasswordReset(db(), await getAuth(), {
+			email: parsed.data.email,
+			clientIp: event.getClientAddress(),
+			locale: l,
+			origin: event.url.origin
+		});
+		if (outcome === 'rate_limited') return failForm(429, parsed.data, translate('auth_rate_limited', l));
+		// The same answer, at once, whether or not the address has an account.
 		return { done: true };
 	}
 };

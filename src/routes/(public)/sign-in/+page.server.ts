@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { signInInput } from '#lib/server/auth/index.ts';
+import { isDemo, signInInput } from '#lib/server/auth/index.ts';
 import { parseForm, failForm } from '#lib/server/web/forms.ts';
 import { callAuth } from '#lib/server/web/auth-bridge.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.actor.userId) redirect(303, '/');
+	return { demo: isDemo() };
 };
 
 export const actions: Actions = {

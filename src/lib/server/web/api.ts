@@ -37,6 +37,20 @@ export function problemFrom(e: unknown, locale: string): Response {
 	throw e;
 }
 
+/**
+ * Where a JSON body holds a NUL (as a key or in a string, at any depth), as dotted paths: refused for
+ * every body whatever its schema says, as PostgreSQL cannot store NUL in text (forms do the same).
+ */
+function nulPaths(value: unknown, path = ''): string[] {
+	const here = path || '_';
+	if (typeof value === 'string') return value.includes('\u0000') ? [here] : [];
+	if (!value || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([k, v]) => {
+		const p = path ? `${path}.${k}` : k;
+		return k.includes('\u0000') ? [here] : nulPaths(v, p);
+	});
+}
+
 /** Reads a JSON body of at most 64 KB and validates it; a Response (problem) when it is not acceptable. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, locale: string): Promise<z.infer<S> | Response> {
 	if (!request.headers.get('content-type')?.includes('application/json')) return problem(415, translate('error_json_expected', locale));
@@ -54,6 +68,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 	} catch {
 		return problem(400, translate('error_json_invalid', locale));
 	}
+	const nul = nulPaths(body);
+	if (nul.length)
+		return problem(422, translate('error_invalid', locale), {
+			errors: Object.fromEntries(nul.map((p) => [p, translate('error_characters', locale)]))
+		});
 	const parsed = schema.safeParse(body);
 	if (!parsed.success) {
 		const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', translate(i.message, locale)]));

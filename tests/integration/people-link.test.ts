@@ -120,8 +120,10 @@ describe('the attack: a facilitator of B links a B walk-in to the address of an 
 			actor: { ...both.actor, grants: [...both.actor.grants, { role: 'outreach' as const, organisationId: orgA.id, areaId: null }] }
 		};
 		const aWalkIn = await walkIn('In A', await makeActor(db, 'facilitator', { organisationId: orgA.id }), orgA.id, areaA.id);
-		const refused = (await ask(bothActor, aWalkIn.id, 'someone@example.test')) as unknown as { status: number };
+		const someone = await makeActor(db, null);
+		const refused = (await ask(bothActor, aWalkIn.id, someone.email)) as unknown as { status: number };
 		expect(refused.status).toBe(404);
+		expect(await personRow(someone.person.id)).not.toBeNull();
 		expect(await db.select().from(peopleLinkRequest).where(eq(peopleLinkRequest.personId, aWalkIn.id))).toEqual([]);
 		const outreach = await makeActor(db, 'outreach', { organisationId: orgA.id });
 		await expect(requestAccountLink(ctxFor(db, outreach.actor), { personId: aWalkIn.id, email: 'x@example.test' })).rejects.toBeInstanceOf(

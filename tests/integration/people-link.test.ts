@@ -11,7 +11,7 @@ import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
 import { aidNeed } from '../../src/lib/server/aid/schema.ts';
 import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
 import { peopleLinkRequest, peoplePerson } from '../../src/lib/server/people/schema.ts';
-import { actions as personActions } from '../../src/routes/(work)/people/[id]/+page.server.ts';
+import { actions as personActions, load as personLoad } from '../../src/routes/(work)/people/[id]/+page.server.ts';
 import { actions as confirmActions, load as confirmLoad } from '../../src/routes/account/link/[token]/+page.server.ts';
 
 const { db } = await freshAppDatabase();
@@ -124,6 +124,13 @@ describe('the attack: a facilitator of B links a B walk-in to the address of an 
 		const refused = (await ask(bothActor, aWalkIn.id, someone.email)) as unknown as { status: number };
 		expect(refused.status).toBe(404);
 		expect(await personRow(someone.person.id)).not.toBeNull();
+		// The page does not offer what the verb refuses.
+		const page = (await personLoad({
+			params: { id: aWalkIn.id },
+			locals: { actor: bothActor.actor, locale: 'en' },
+			url: new URL(`http://localhost/people/${aWalkIn.id}`)
+		} as never)) as { canLink: boolean };
+		expect(page.canLink).toBe(false);
 		expect(await db.select().from(peopleLinkRequest).where(eq(peopleLinkRequest.personId, aWalkIn.id))).toEqual([]);
 		const outreach = await makeActor(db, 'outreach', { organisationId: orgA.id });
 		await expect(requestAccountLink(ctxFor(db, outreach.actor), { personId: aWalkIn.id, email: 'x@example.test' })).rejects.toBeInstanceOf(

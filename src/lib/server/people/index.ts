@@ -10,3 +10,4 @@ export {
 	LINK_DAYS,
 	LINK_REQUESTS_PER_DAY
 } from './link.ts';
+export { mayLinkAccount } from './scope.ts';

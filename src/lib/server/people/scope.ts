@@ -1,6 +1,6 @@
 import { and, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Actor } from '../core/context.ts';
-import { readScope, type ReadScope } from '../access/can.ts';
+import { can, readScope, type ReadScope } from '../access/can.ts';
 import type { PermissionName } from '../access/permissions.ts';
 import { peoplePerson } from './schema.ts';
 
@@ -23,4 +23,9 @@ export function personInScope(scope: ReadScope, person: { organisationId: string
 	if (scope.all) return true;
 	if (!person.organisationId || !scope.organisationIds.includes(person.organisationId)) return false;
 	return scope.areaIds === null || person.areaId === null || scope.areaIds.includes(person.areaId);
+}
+
+/** Whether the person page may offer the link form: the same rule the verb applies. */
+export function mayLinkAccount(actor: Actor, person: { organisationId: string | null; areaId: string | null }): boolean {
+	return can(actor, 'people.person.link_account') && personInScope(readScope(actor, 'people.person.link_account'), person);
 }

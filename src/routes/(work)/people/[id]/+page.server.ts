@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { getPerson, linkAccountInput, listOrganisations, requestAccountLink } from '#lib/server/people/index.ts';
+import { getPerson, linkAccountInput, listOrganisations, mayLinkAccount, requestAccountLink } from '#lib/server/people/index.ts';
 import { can, grantRole, grantRoleInput, listGrants, revokeRole, revokeRoleInput, ROLES } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
 import {
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		const isAdmin = can(ctx.actor, 'admin.role.grant');
 		return {
 			person,
-			canLink: can(ctx.actor, 'people.person.link_account'),
+			canLink: mayLinkAccount(ctx.actor, person),
 			certificate: can(ctx.actor, 'aid.certificate.check', { organisationId: person.organisationId, areaId: person.areaId })
 				? await certificateView(ctx, person.id)
 				: null,

@@ -146,6 +146,8 @@ export async function confirmAccountLink(ctx: Ctx, token: string) {
 		if (!requester || !can(requester, PERMISSION) || !personInScope(readScope(requester, PERMISSION), person)) {
 			throw new AppError(403, 'people_link_error_requester');
 		}
+		// The row lock holds off a row being added that points at the record (a foreign key check takes a
+		// share lock on it), so what the check below finds empty stays empty until the delete.
 		const [own] = await t.db.select().from(peoplePerson).where(eq(peoplePerson.userId, ctx.actor.userId!)).for('update');
 		if (own) {
 			const held = await ownRecordHolds(t.db, own);

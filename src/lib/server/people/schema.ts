@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { authUser } from '../auth/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -55,4 +55,28 @@ export const peoplePerson = pgTable(
 		updatedAt: updatedAt()
 	},
 	(t) => [index('people_person_org_idx').on(t.organisationId), index('people_person_area_idx').on(t.areaId)]
+);
+
+// A staff member's request to link a registered person to an account. Nothing changes until the
+// account's owner, signed in, confirms through the mailed link: only a SHA-256 of its token is kept.
+// A request for an address without an account is recorded too (user_id null, its token never sent),
+// so that every address costs the same work and counts against the same limit.
+export const peopleLinkRequest = pgTable(
+	'people_link_request',
+	{
+		id: id(),
+		tokenHash: text('token_hash').notNull().unique(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => peoplePerson.id, { onDelete: 'cascade' }),
+		email: text('email').notNull(),
+		userId: text('user_id').references(() => authUser.id, { onDelete: 'cascade' }),
+		requestedByUserId: text('requested_by_user_id')
+			.notNull()
+			.references(() => authUser.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: createdAt()
+	},
+	(t) => [index('people_link_request_person_idx').on(t.personId, t.createdAt)]
 );

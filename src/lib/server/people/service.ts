@@ -1,13 +1,12 @@
-import { and, asc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { containsPattern } from '../core/like.ts';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
 import { readScope, requirePermission } from '../access/can.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { authUser } from '../auth/schema.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
+import { personScopeFilter } from './scope.ts';
 import type { CreateOrganisationInput, RegisterPersonInput } from './validation.ts';
 
 export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInput) {
@@ -60,13 +59,7 @@ export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
 	});
 }
 
-function scopeFilter(ctx: Ctx): SQL | undefined {
-	const scope = readScope(ctx.actor, 'people.person.read');
-	if (scope.all) return undefined;
-	const inOrg = inArray(peoplePerson.organisationId, scope.organisationIds.length ? scope.organisationIds : ['00000000-0000-0000-0000-000000000000']);
-	if (scope.areaIds === null) return inOrg;
-	return and(inOrg, or(isNull(peoplePerson.areaId), inArray(peoplePerson.areaId, scope.areaIds)));
-}
+const scopeFilter = (ctx: Ctx) => personScopeFilter(ctx.actor, 'people.person.read');
 
 /** People registered by the actor's organisations (and areas), newest name first. */
 export async function listPeople(ctx: Ctx, opts: { q?: string; limit?: number } = {}) {
@@ -102,36 +95,4 @@ export async function getPerson(ctx: Ctx, id: string, reason?: string) {
 	if (!row) throw new NotFoundError();
 	await audit(ctx, { action: 'read', entity: 'people_person', entityId: id, reason: reason ?? null });
 	return row;
-}
-
-/**
- * Links a person registered without an account to an existing account. The account's own, empty
- * person record (made at sign-up) is folded into this one: its roles move over, then it goes.
- */
-export async function linkAccount(ctx: Ctx, input: { personId: string; email: string }) {
-	requirePermission(ctx.actor, 'people.person.link_account');
-	return inTransaction(ctx, async (t) => {
-		const [person] = await t.db
-			.select()
-			.from(peoplePerson)
-			.where(and(eq(peoplePerson.id, input.personId), scopeFilter(t)));
-		if (!person) throw new NotFoundError();
-		if (person.userId) throw new ConflictError('error_already_linked');
-		const [user] = await t.db.select({ id: authUser.id }).from(authUser).where(eq(authUser.email, input.email));
-		if (!user) throw new NotFoundError();
-		const [own] = await t.db.select().from(peoplePerson).where(eq(peoplePerson.userId, user.id));
-		if (own) {
-			const grants = await t.db.select().from(accessRoleGrant).where(eq(accessRoleGrant.personId, own.id));
-			for (const g of grants) {
-				await t.db
-					.insert(accessRoleGrant)
-					.values({ personId: person.id, role: g.role, organisationId: g.organisationId, areaId: g.areaId })
-					.onConflictDoNothing();
-			}
-			await t.db.delete(peoplePerson).where(eq(peoplePerson.id, own.id));
-		}
-		const [row] = await t.db.update(peoplePerson).set({ userId: user.id, updatedAt: new Date() }).where(eq(peoplePerson.id, person.id)).returning();
-		await audit(t, { action: 'update', entity: 'people_person', entityId: person.id, details: { linkedUser: user.id } });
-		return row!;
-	});
 }

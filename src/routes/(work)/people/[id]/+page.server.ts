@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { getPerson, linkAccount, linkAccountInput, listOrganisations } from '#lib/server/people/index.ts';
+import { getPerson, linkAccountInput, listOrganisations, mayLinkAccount, requestAccountLink } from '#lib/server/people/index.ts';
 import { can, grantRole, grantRoleInput, listGrants, revokeRole, revokeRoleInput, ROLES } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
 import {
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		const isAdmin = can(ctx.actor, 'admin.role.grant');
 		return {
 			person,
-			canLink: can(ctx.actor, 'people.person.link_account'),
+			canLink: mayLinkAccount(ctx.actor, person),
 			certificate: can(ctx.actor, 'aid.certificate.check', { organisationId: person.organisationId, areaId: person.areaId })
 				? await certificateView(ctx, person.id)
 				: null,
@@ -53,23 +53,42 @@ async function certificateView(ctx: Ctx, personId: string) {
 	};
 }
 
-async function act<T>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T>, verb: (data: T) => Promise<unknown>) {
+async function act<T, R>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T>, verb: (data: T) => Promise<unknown>, result: (data: T) => R) {
 	// Actions run without the page's load: the id in the address is checked here too.
 	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
 	const parsed = await parseForm(event.request, schema, event.locals.locale);
 	if (!parsed.ok) return parsed.failure;
 	try {
 		await verb(parsed.data);
-		return { saved: true };
+		return result(parsed.data);
 	} catch (e) {
 		return failFrom(e, parsed.values, event.locals.locale);
 	}
 }
 
 export const actions: Actions = {
-	link: (event) => act(event, linkAccountInput.omit({ personId: true }), (d) => linkAccount(ctxOf(event), { ...d, personId: event.params.id! })),
-	grant: (event) => act(event, grantRoleInput.omit({ personId: true }), (d) => grantRole(ctxOf(event), { ...d, personId: event.params.id! })),
-	revoke: (event) => act(event, revokeRoleInput, (d) => revokeRole(ctxOf(event), d.grantId)),
+	// The same answer for every address, with or without an account: only the address's owner learns more.
+	link: (event) =>
+		act(
+			event,
+			linkAccountInput.omit({ personId: true }),
+			(d) => requestAccountLink(ctxOf(event), { ...d, personId: event.params.id! }),
+			(d) => ({ linkRequested: d.email })
+		),
+	grant: (event) =>
+		act(
+			event,
+			grantRoleInput.omit({ personId: true }),
+			(d) => grantRole(ctxOf(event), { ...d, personId: event.params.id! }),
+			() => ({ saved: true })
+		),
+	revoke: (event) =>
+		act(
+			event,
+			revokeRoleInput,
+			(d) => revokeRole(ctxOf(event), d.grantId),
+			() => ({ saved: true })
+		),
 	certificate: async (event) => {
 		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
 		const parsed = await parseForm(event.request, certificateBody, event.locals.locale);

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import type { Auth } from './auth.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import { authRateLimit } from './schema.ts';
+import { onShutdown } from '../core/shutdown.ts';
 
 // A reset request is answered before anyone looks the address up: the lookup, the token and the
 // mail happen after the answer, so a known and an unknown address take the same time to answer
@@ -43,9 +44,13 @@ export async function withinBudget(db: Db, key: string, max: number, windowMs: n
 const addressKey = (email: string) => `reset-address:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
 const queued = new Set<Promise<void>>();
+let drainsOnStop = false;
 
 /** Runs `work` after the current request has been answered; failures are logged, never shown. */
 function afterAnswer(work: () => Promise<unknown>) {
+	// Registered after the pool and the mail worker, so it runs before they stop (last in, first out).
+	if (!drainsOnStop) onShutdown(settleQueuedResets);
+	drainsOnStop = true;
 	const job: Promise<void> = new Promise<void>((done) => setImmediate(done))
 		.then(work)
 		.then(

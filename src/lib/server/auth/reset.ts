@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Auth } from './auth.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
@@ -66,6 +66,11 @@ export async function settleQueuedResets(): Promise<void> {
 	while (queued.size) await Promise.all([...queued]);
 }
 
+// Counters of past windows are dropped now and then, after an answer, so that asking for resets to
+// many different addresses cannot grow the table without end.
+let sinceSweep = 0;
+const sweep = (db: Db) => db.delete(authRateLimit).where(and(like(authRateLimit.key, 'reset-%'), lt(authRateLimit.lastRequest, Date.now() - HOUR)));
+
 export type ResetRequest = { email: string; clientIp: string; locale: string; origin: string };
 
 /**
@@ -79,6 +84,10 @@ export async function requestPasswordReset(
 	input: ResetRequest,
 	perMinute = resetRequestsPerMinute()
 ): Promise<'queued' | 'rate_limited'> {
+	if (++sinceSweep >= 100) {
+		sinceSweep = 0;
+		afterAnswer(() => sweep(db));
+	}
 	if (!(await withinBudget(db, `reset-ip:${input.clientIp}`, perMinute, 60_000))) return 'rate_limited';
 	if (!(await withinBudget(db, addressKey(input.email), RESET_MAILS_PER_ADDRESS, HOUR))) return 'queued';
 	const request = new Request(new URL('/api/auth/request-password-reset', input.origin), {

@@ -11,7 +11,7 @@ import {
 	signInInput,
 	signUpInput
 } from '../../src/lib/server/auth/index.ts';
-import { authSession, authUser, authVerification } from '../../src/lib/server/auth/schema.ts';
+import { authRateLimit, authSession, authUser, authVerification } from '../../src/lib/server/auth/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { makeActor } from '../factories/index.ts';
 
@@ -166,6 +166,13 @@ describe('a password reset request', () => {
 		await ask(other.email, '10.2.2.1');
 		await settleQueuedResets();
 		expect(mails.filter((m) => m.kind === 'reset' && m.to === other.email)).toHaveLength(1);
+	});
+
+	it('forgets the counters of past hours now and then, so spraying addresses cannot grow the table', async () => {
+		await db.insert(authRateLimit).values({ id: 'stale', key: 'reset-address:stale', count: 3, lastRequest: Date.now() - 2 * 3_600_000 });
+		for (let i = 0; i < 100; i++) await ask(`spray-${i}@example.test`, '10.4.4.4');
+		await settleQueuedResets();
+		expect(await db.select().from(authRateLimit).where(eq(authRateLimit.key, 'reset-address:stale'))).toHaveLength(0);
 	});
 
 	it('is refused after too many from one client address, for known and unknown addresses alike', async () => {

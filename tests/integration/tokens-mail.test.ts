@@ -166,7 +166,7 @@ describe('the forgot-password form', () => {
 		const body = new FormData();
 		body.append('email', email);
 		const url = new URL('http://localhost/forgot-password');
-		return forgotActions.default({
+		return forgotActions.default!({
 			request: new Request(url, { method: 'POST', body }),
 			locals: { actor: anonymous, locale: 'en' },
 			url,

@@ -31,7 +31,8 @@ export const load: PageServerLoad = async (event) => {
 	const api = usesApi(event.locals.actor);
 	const liveTokens = tokens.filter((t) => !t.revokedAt && (!t.expiresAt || t.expiresAt > new Date()));
 	return {
-		sessions: sessions.map((s) => ({ ...s, current: s.id === event.locals.sessionId })),
+		// This very request uses the current session, whatever better-auth last wrote down for it.
+		sessions: sessions.map((s) => (s.id === event.locals.sessionId ? { ...s, current: true, lastUsedDaysAgo: 0 } : { ...s, current: false })),
 		tokens: api ? tokens : liveTokens,
 		canMakeTokens: api,
 		roles: event.locals.actor.grants.map((g) => g.role)

@@ -15,7 +15,10 @@ export const PEER_HEADER = 'x-wijkweb-peer';
 /** A loopback address as Node reports a socket's peer or as HOST names one. */
 export function isLoopback(address: string | null | undefined): boolean {
 	if (!address) return false;
-	const a = address.trim().toLowerCase().replace(/^\[|\]$/g, '');
+	const a = address
+		.trim()
+		.toLowerCase()
+		.replace(/^\[|\]$/g, '');
 	return a === 'localhost' || a === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(a);
 }
 

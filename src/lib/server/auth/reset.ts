@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Auth } from './auth.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import { authRateLimit } from './schema.ts';
+import { onShutdown } from '../core/shutdown.ts';
 
 // A reset request is answered before anyone looks the address up: the lookup, the token and the
 // mail happen after the answer, so a known and an unknown address take the same time to answer
@@ -43,9 +44,13 @@ export async function withinBudget(db: Db, key: string, max: number, windowMs: n
 const addressKey = (email: string) => `reset-address:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 
 const queued = new Set<Promise<void>>();
+let drainsOnStop = false;
 
 /** Runs `work` after the current request has been answered; failures are logged, never shown. */
 function afterAnswer(work: () => Promise<unknown>) {
+	// Registered after the pool and the mail worker, so it runs before they stop (last in, first out).
+	if (!drainsOnStop) onShutdown(settleQueuedResets);
+	drainsOnStop = true;
 	const job: Promise<void> = new Promise<void>((done) => setImmediate(done))
 		.then(work)
 		.then(
@@ -61,6 +66,11 @@ export async function settleQueuedResets(): Promise<void> {
 	while (queued.size) await Promise.all([...queued]);
 }
 
+// Counters of past windows are dropped now and then, after an answer, so that asking for resets to
+// many different addresses cannot grow the table without end.
+let sinceSweep = 0;
+const sweep = (db: Db) => db.delete(authRateLimit).where(and(like(authRateLimit.key, 'reset-%'), lt(authRateLimit.lastRequest, Date.now() - HOUR)));
+
 export type ResetRequest = { email: string; clientIp: string; locale: string; origin: string };
 
 /**
@@ -74,6 +84,10 @@ export async function requestPasswordReset(
 	input: ResetRequest,
 	perMinute = resetRequestsPerMinute()
 ): Promise<'queued' | 'rate_limited'> {
+	if (++sinceSweep >= 100) {
+		sinceSweep = 0;
+		afterAnswer(() => sweep(db));
+	}
 	if (!(await withinBudget(db, `reset-ip:${input.clientIp}`, perMinute, 60_000))) return 'rate_limited';
 	if (!(await withinBudget(db, addressKey(input.email), RESET_MAILS_PER_ADDRESS, HOUR))) return 'queued';
 	const request = new Request(new URL('/api/auth/request-password-reset', input.origin), {

@@ -21,7 +21,9 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 // facilitator, outreach, coordinator, officer and admin. The account page offers tokens only to
 // them; the verbs themselves stay open to every account (a resident's app may answer a proposal
 // over the API), so this decides what a page shows, not what an account may do.
-const residentOwn = new Set<string>(PERMISSION_NAMES.filter((p) => (PERMISSIONS[p].roles as readonly string[]).includes('resident') || 'signedIn' in PERMISSIONS[p]));
+const residentOwn = new Set<string>(
+	PERMISSION_NAMES.filter((p) => (PERMISSIONS[p].roles as readonly string[]).includes('resident') || 'signedIn' in PERMISSIONS[p])
+);
 export const API_ROLES: readonly string[] = ROLES.filter((role) =>
 	PERMISSION_NAMES.some((p) => !residentOwn.has(p) && (PERMISSIONS[p].roles as readonly string[]).includes(role))
 );

@@ -9,14 +9,14 @@ import { runMigrations } from '../src/lib/server/db/migrate.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';
 import { runShutdown } from '../src/lib/server/core/shutdown.ts';
 import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
-import { PEER_HEADER } from '../src/lib/server/auth/demo.ts';
+import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/demo.ts';
 
 // Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on
 // the first embedded start, then the HTTP server. Ctrl-C stops the server, then PostgreSQL, cleanly.
 const started = performance.now();
 const log = (m: string) => console.log(`[wijkweb] ${m}`);
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+const host = process.env.HOST ?? DEFAULT_HOST;
 const handlerPath = resolve('build/handler.js');
 if (!existsSync(handlerPath)) {
 	console.error('No build found: run `npm run build` first (or `npm start`, which builds when needed).');

@@ -149,7 +149,8 @@ describe('the demo mailbox', () => {
 		for (const a of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost']) expect(isLoopback(a), a).toBe(true);
 		for (const a of ['0.0.0.0', '::', '10.0.0.1', '::ffff:192.168.1.2', '127.0.0.1.evil.example', '', null])
 			expect(isLoopback(a), String(a)).toBe(false);
-		expect(demoMailboxOpen('127.0.0.1', { WIJKWEB_DEMO: '1' })).toBe(false); // HOST unset = 0.0.0.0
+		expect(demoMailboxOpen('127.0.0.1', { WIJKWEB_DEMO: '1', HOST: '0.0.0.0' })).toBe(false);
+		expect(demoMailboxOpen('127.0.0.1', { WIJKWEB_DEMO: '1' })).toBe(true); // HOST unset = this computer only
 		expect(demoMailboxOpen(null, { WIJKWEB_DEMO: '1', HOST: '127.0.0.1' })).toBe(false);
 	});
 

@@ -28,13 +28,20 @@ export function isDemo(env: Env = process.env): boolean {
 }
 
 /**
+ * Where the server listens without HOST: this computer only. A demo started on a laptop in a
+ * neighbourhood house's network is then out of its neighbours' reach (and its mailbox with it);
+ * `HOST=0.0.0.0` opens it to the network, in a container for instance.
+ */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/**
  * May a request from `peer` (the socket's remote address, never a client-sent header) read the demo
  * mailbox without being an admin?
  */
 export function demoMailboxOpen(peer: string | null, env: Env = process.env): boolean {
 	if (!isDemo(env) || !isLoopback(peer)) return false;
 	if (env.ORIGIN && !isLoopback(new URL(env.ORIGIN).hostname)) return false;
-	return isLoopback(env.HOST ?? '0.0.0.0') || env.WIJKWEB_DEMO_MAILBOX === 'local';
+	return isLoopback(env.HOST ?? DEFAULT_HOST) || env.WIJKWEB_DEMO_MAILBOX === 'local';
 }
 
 /**

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, signIn } from './helpers.ts';
 import { contains, fitProjection, MAP_SIZE, readBoundary, unproject } from '../../src/lib/aid/map.ts';
 import wijken from '../../src/lib/server/seed/gent-wijken.json' with { type: 'json' };
+import { LONG_NEEDS } from './long-texts.ts';
 
 // The issue's journey, with two people at two screens: a facilitator registers a walk-in senior who
 // needs help with shopping on Tuesday mornings, picks a suggestion and proposes it; the volunteer
@@ -111,6 +112,7 @@ test('a resident asks for help on a phone, with mistakes shown next to the field
 	await expectAccessible(page);
 	await page.getByText('Papieren en digitale hulp').click();
 	await page.getByLabel('In een paar woorden').fill(title);
+	await page.getByLabel('Wat moeten we nog weten? (mag leeg)').fill(LONG_NEEDS.nl.description);
 	// A window that ends before it starts is refused, and what was typed stays.
 	await page.locator('select[name="w0_day"]').selectOption('2');
 	await page.locator('input[name="w0_start"]').fill('14:00');
@@ -118,6 +120,8 @@ test('a resident asks for help on a phone, with mistakes shown next to the field
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page.locator('#windows-err')).toHaveText('Het einde moet na het begin komen.');
 	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	await expect(page.getByLabel('Wat moeten we nog weten? (mag leeg)')).toHaveValue(LONG_NEEDS.nl.description);
+	await expect(page.locator('select[name="w0_day"]')).toHaveValue('2');
 	await expectAccessible(page);
 	await page.locator('input[name="w0_end"]').fill('16:00');
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
@@ -141,20 +145,50 @@ test('a resident marks the place on the neighbourhood map by tapping it, without
 	expect(inside(2, 2), 'the corner of the square is outside the district').toBe(false);
 
 	const title = `Hulp bij het ophangen van gordijnen (${info.project.name})`;
+	const description = 'De gordijnroede ligt al klaar. Ik woon op de derde verdieping, bel aan bij Nadia.';
 	await signIn(page, 'resident@example.org');
 	await page.goto('/help/need');
 	await page.getByText('Kleine herstellingen').click();
 	await page.getByLabel('In een paar woorden').fill(title);
+	await page.getByLabel('Wat moeten we nog weten? (mag leeg)').fill(description);
+	await page.locator('input[name="w0_start"]').fill('10:00');
+	await page.getByRole('checkbox', { name: 'Turks' }).check();
 	const map = page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ });
 	await map.click({ position: { x: 2, y: 2 } });
 	await expect(page.locator('#point-err')).toHaveText('Deze plek ligt buiten de wijk. Tik binnen de omlijnde zone, of haal de plek weg.');
-	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	// Every field comes back as it was typed: the tap never loses anything.
+	const kept = async () => {
+		await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+		await expect(page.getByLabel('Wat moeten we nog weten? (mag leeg)')).toHaveValue(description);
+		await expect(page.locator('input[name="w0_start"]')).toHaveValue('10:00');
+		await expect(page.getByRole('radio', { name: 'Kleine herstellingen' })).toBeChecked();
+		await expect(page.getByRole('checkbox', { name: 'Turks' })).toBeChecked();
+	};
+	await kept();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ }).click({ position: tap });
 	await expect(page.getByText('De plek is aangeduid.', { exact: false })).toBeVisible();
-	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	await kept();
 	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Hulp vragen' }).click();
+	await expect(page.locator('#windows-err')).toBeVisible();
+	await kept();
+	await page.locator('input[name="w0_start"]').fill('');
 	await page.getByRole('button', { name: 'Hulp vragen' }).click();
 	await expect(page).toHaveURL(/\/help(\?|$)/);
 	await expect(page.locator('article.item', { hasText: title })).toContainText('open');
+});
+
+test('a volunteer taps the map on the offer form, and the description stays', async ({ page }, info) => {
+	const title = `Fiets herstellen aan huis (${info.project.name})`;
+	const description = 'Ik heb mijn eigen gereedschap en kan ook een band plakken of remmen afstellen.';
+	await signIn(page, 'volunteer@example.org');
+	await page.goto('/help/offer');
+	await page.getByText('Kleine herstellingen').click();
+	await page.getByLabel('In een paar woorden').fill(title);
+	await page.getByLabel('Wat moeten we nog weten? (mag leeg)').fill(description);
+	await page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ }).click({ position: { x: 2, y: 2 } });
+	await expect(page.locator('#point-err')).toBeVisible();
+	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	await expect(page.getByLabel('Wat moeten we nog weten? (mag leeg)')).toHaveValue(description);
 });

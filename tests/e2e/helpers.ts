@@ -7,12 +7,11 @@ export const DEMO_PASSWORD = 'wijkweb-demo';
 export const E2E_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
 
 /**
- * WCAG 2.2 A/AA scan of the page as it is now; any violation fails the test with its details.
- * axe runs as a script, which a page without JavaScript cannot do: the scan runs on an exact copy of
- * the current HTML (same URL, same CSS, same viewport) in a scripting context whose app bundles are
- * blocked, so what is scanned is the server-rendered page the no-JS user sees.
+ * Runs `work` on an exact copy of the page as it is now (same URL, same HTML, same CSS, same viewport)
+ * in a context where scripts may run but the app's own bundles are blocked: what is examined is the
+ * server-rendered page the no-JS user sees, and measuring works even when the page has no JavaScript.
  */
-export async function expectAccessible(page: Page) {
+async function onCopy<T>(page: Page, work: (copy: Page) => Promise<T>): Promise<T> {
 	const url = page.url();
 	const html = await page.content();
 	const browser = page.context().browser()!;
@@ -25,16 +24,71 @@ export async function expectAccessible(page: Page) {
 		);
 		await copy.route(/\/_app\/.*\.js$/, (r) => r.abort());
 		await copy.goto(url, { waitUntil: 'load' });
-		const results = await new AxeBuilder({ page: copy }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-		const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-
-		expect(summary, `axe violations on ${url}`).toEqual([]);
-		// Nothing may need sideways scrolling (a 360 px phone in the phone project).
-		const overflow = await copy.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-		expect(overflow, `horizontal overflow on ${url}`).toBeLessThanOrEqual(0);
+		return await work(copy);
 	} finally {
 		await context.close();
 	}
+}
+
+/** WCAG 2.2 A/AA scan of the page as it is now, and no sideways scrolling; any violation fails the test. */
+export async function expectAccessible(page: Page) {
+	await onCopy(page, async (copy) => {
+		const results = await new AxeBuilder({ page: copy }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+		const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+		expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+		await expectNoSideways(copy, page.url());
+	});
+}
+
+/** Only the sideways check of expectAccessible, for a page already scanned with other data in it. */
+export async function expectFits(page: Page) {
+	await onCopy(page, (copy) => expectNoSideways(copy, page.url()));
+}
+
+// Nothing may need sideways scrolling (a 360 px phone in the phone project). The message names the
+// elements that stick out, on either side (Arabic pages overflow to the left).
+async function expectNoSideways(copy: Page, url: string) {
+	const { overflow, culprits } = await copy.evaluate(() => {
+		const width = window.innerWidth;
+		const out: string[] = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			const r = el.getBoundingClientRect();
+			if (r.width > 0 && (r.right > width + 0.5 || r.left < -0.5)) {
+				const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+				out.push(`${name} [${Math.round(r.left)}..${Math.round(r.right)}]`);
+			}
+		}
+		return { overflow: document.documentElement.scrollWidth - width, culprits: out.slice(-8) };
+	});
+	expect(overflow, `horizontal overflow on ${url}: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * No word inside the elements matching `selector` is split over two lines (a word broken mid-word, or
+ * an Arabic word torn apart): each word is wrapped in a Range, and its boxes must all sit on one line.
+ */
+export async function expectWholeWords(page: Page, selector: string) {
+	const { words, broken } = await onCopy(page, (copy) =>
+		copy.evaluate((sel) => {
+			const out = { words: 0, broken: [] as string[] };
+			for (const el of document.querySelectorAll(sel)) {
+				const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+						const range = document.createRange();
+						range.setStart(node, m.index);
+						range.setEnd(node, m.index + m[0].length);
+						const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+						out.words++;
+						if (lines.size > 1) out.broken.push(`${m[0]} (${lines.size} lines)`);
+					}
+				}
+			}
+			return out;
+		}, selector)
+	);
+	expect(words, `words found in ${selector} on ${page.url()}`).toBeGreaterThan(0);
+	expect(broken, `words split over lines in ${selector} on ${page.url()}`).toEqual([]);
 }
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -323,8 +323,8 @@ describe('the need and offer forms with a point', () => {
 			['map.x', String(Math.round(pixel.x))],
 			['map.y', String(Math.round(pixel.y))]
 		]);
-		expect(((await (await need())(post(nobody, click))) as Reply).status).toBe(403);
-		expect(((await (await need())(post(nobody, needForm([['point', 'clear']])))) as Reply).status).toBe(403);
+		expect(((await outcome((await need())(post(nobody, click)))) as Reply).status).toBe(403);
+		expect(((await outcome((await need())(post(nobody, needForm([['point', 'clear']]))))) as Reply).status).toBe(403);
 		expect(
 			(
 				(await outcome(

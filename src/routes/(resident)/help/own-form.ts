@@ -45,6 +45,9 @@ export async function saveOwn<S extends z.ZodType>(
 ): Promise<OwnResult> {
 	const locale = event.locals.locale;
 	if (!event.locals.actor.personId) error(401, translate('error_unauthenticated', locale));
+	// Refused before the body is read, as the page itself is: the verbs let staff write for someone they
+	// register, and here that someone would be the staff member themselves.
+	if (!can(event.locals.actor, 'aid.own.write')) error(403, translate('error_forbidden', locale));
 	let values: Record<string, string | string[]>;
 	try {
 		values = formValues(await event.request.formData());
@@ -56,13 +59,11 @@ export async function saveOwn<S extends z.ZodType>(
 			.filter(([k]) => !MAP_CONTROLS.includes(k))
 			.map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v.slice(0, 2000)])
 	);
-	const refuse = (status: number, errors: Record<string, string>, key = 'error_invalid') =>
-		({ reply: fail(status, { values: echo, errors, message: translate(key, locale) }) }) as const;
+	const refuse = (status: number, errors: Record<string, string>) =>
+		({ reply: fail(status, { values: echo, errors, message: translate('error_invalid', locale) }) }) as const;
 
 	const intent = mapIntent(values);
 	if (intent !== 'save') {
-		// Nothing is written here, but only those who may say a need or offer get to use the form at all.
-		if (!can(event.locals.actor, 'aid.own.write')) return refuse(403, {}, 'error_forbidden');
 		return { reply: await pointStep(intent, values, echo, locale) };
 	}
 

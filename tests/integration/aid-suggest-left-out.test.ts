@@ -3,7 +3,15 @@ import { count, eq } from 'drizzle-orm';
 import { freshAppDatabase } from './db.ts';
 import { formPost } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
-import { createNeed, createNeedInput, createOffer, createOfferInput, proposeLink, suggestMatches } from '../../src/lib/server/aid/index.ts';
+import {
+	createNeed,
+	createNeedInput,
+	createOffer,
+	createOfferInput,
+	proposeLink,
+	suggestMatches,
+	weeklyProposalFor
+} from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { ConflictError, NotFoundError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
@@ -182,5 +190,24 @@ describe('proposing a left-out offer', () => {
 	it('still proposes the eligible offer', async () => {
 		const link = await proposeLink(f, { needId: need.id, offerId: valid.id });
 		expect(link.offerId).toBe(valid.id);
+	});
+});
+
+describe('a volunteer never free when the need is', () => {
+	it('is listed last on the need, marked, and never paired in the weekly proposal', async () => {
+		const p = await person('Rachid');
+		const moving = await createNeed(
+			f,
+			createNeedInput.parse({ personId: p.id, category: 'moving', title: 'Verhuis', areaId: area.id, windows: TUESDAY })
+		);
+		const thursday = await offerFor('Thursday', { category: 'moving', windows: [{ day: 3, start: 540, end: 720 }] });
+		const s = await suggestMatches(f, moving.id);
+		expect(s.candidates.map((c) => [c.offerId, c.timeFit])).toEqual([[thursday.id, 'none']]);
+		const weekly = await weeklyProposalFor(f, area.id);
+		expect(weekly.pairs.filter((x) => x.needId === moving.id)).toEqual([]);
+		// A volunteer who is free then is paired.
+		const tuesday = await offerFor('Tuesday', { category: 'moving' });
+		const again = await weeklyProposalFor(f, area.id);
+		expect(again.pairs.filter((x) => x.needId === moving.id).map((x) => x.offerId)).toEqual([tuesday.id]);
 	});
 });

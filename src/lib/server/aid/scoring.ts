@@ -213,23 +213,47 @@ export function score(need: NeedFacts, offer: OfferFacts, today: string): Scored
  * a statement of when they are free, and it no longer meets anything.
  */
 function timeFit(need: NeedFacts, offer: OfferFacts, today: string, met: boolean): TimeFit {
-	if (!need.windows.length && !need.dates.some((d) => d.date >= today)) return 'any';
+	// A meeting needs a time on the need's side, so `met` already says the need asks for time.
 	if (met) return 'common';
+	if (!need.windows.length && !hasDayFrom(need.dates, today)) return 'any';
 	return offer.windows.length || offer.dates.length ? 'none' : 'unknown';
+}
+
+// A loop, not `some` with a closure: this runs once per need and offer (a million times a weekly proposal).
+function hasDayFrom(dates: DateItem[], today: string): boolean {
+	for (const d of dates) if (d.date >= today) return true;
+	return false;
 }
 
 /** Ranks before points: with common time (or when any time suits), then time unknown, then no common time. */
 export const TIME_TIER: Record<TimeFit, number> = { any: 0, common: 0, unknown: 1, none: 2 };
 
+const byScore = (a: Pick<Scored, 'offerId' | 'score'>, b: Pick<Scored, 'offerId' | 'score'>) =>
+	b.score - a.score || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0);
+
 /** The order of candidates: time tier, then score (high first), then offer id, so the order is total and stable. */
 export function compareScored(a: Pick<Scored, 'offerId' | 'score' | 'timeFit'>, b: Pick<Scored, 'offerId' | 'score' | 'timeFit'>): number {
-	return TIME_TIER[a.timeFit] - TIME_TIER[b.timeFit] || b.score - a.score || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0);
+	return TIME_TIER[a.timeFit] - TIME_TIER[b.timeFit] || byScore(a, b);
 }
 
 /** Ranked candidates for one need: best first (see compareScored), so the order is stable. */
 export function rank(need: NeedFacts, offers: OfferFacts[], today: string, limit = 20): Scored[] {
-	const scored: Scored[] = [];
-	for (const offer of offers) if (!exclusion(need, offer, today)) scored.push(score(need, offer, today));
-	scored.sort(compareScored);
-	return scored.slice(0, limit);
+	// The order of compareScored, by sorting each tier on its own: fewer comparisons than one sort of
+	// all, and tiers below a full top `limit` are never sorted (this runs a million times a weekly proposal).
+	const tiers: Scored[][] = [[], [], []];
+	for (const offer of offers) {
+		if (exclusion(need, offer, today)) continue;
+		const s = score(need, offer, today);
+		tiers[TIME_TIER[s.timeFit]]!.push(s);
+	}
+	const ranked: Scored[] = [];
+	for (const tier of tiers) {
+		if (ranked.length >= limit) break;
+		tier.sort(byScore);
+		for (const s of tier) {
+			if (ranked.length >= limit) break;
+			ranked.push(s);
+		}
+	}
+	return ranked;
 }

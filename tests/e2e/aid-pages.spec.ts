@@ -174,3 +174,22 @@ test('the neighbourhood map picture may be cached, signed-in pages never are', a
 	expect(help.headers()['cache-control']).toBe('private, no-store');
 	expect((await page.request.get('/areas/gent-7/map.svg?lat=91&lon=3.7')).status()).toBe(400);
 });
+
+test('the need page ranks by common time first and says why: each reason’s points, the offer’s own words, who was left out', async ({
+	page
+}, info) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/aid');
+	await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Rabot - Blaisantvest' });
+	await page.getByRole('button', { name: 'Tonen' }).click();
+	await page.getByRole('link', { name: 'Iemand om mee te praten' }).click();
+	// Rosa is free on Friday afternoons; Sara, the demo's only volunteer for company, on Saturdays.
+	const sara = page.locator('article.item', { hasText: 'Sara' });
+	await expect(sara).toContainText('Op bezoek voor een babbel');
+	await expect(sara.locator('.badge', { hasText: 'geen gemeenschappelijk moment' })).toBeVisible();
+	await expect(sara.locator('.reasons li').first()).toHaveText('spreekt Nederlands +30');
+	await expect(page.getByRole('heading', { name: 'Niet in de lijst' })).toBeVisible();
+	await expect(page.getByText('Geen enkel aanbod van deze soort is weggelaten.')).toBeVisible();
+	await expectAccessible(page);
+	await page.screenshot({ path: info.outputPath('need-page.png'), fullPage: true });
+});

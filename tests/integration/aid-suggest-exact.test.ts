@@ -4,13 +4,16 @@ import { freshDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { suggestMatches } from '../../src/lib/server/aid/index.ts';
 import { scorePair } from '../../src/lib/server/aid/matching.ts';
+import { compareScored } from '../../src/lib/server/aid/scoring.ts';
+import { belgianDay } from '../../src/lib/server/aid/certificate-dates.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 
 // suggestMatches asks for experience (the costly aggregate over past links) only for the offers that
 // can still reach the top k. That shortcut must give exactly what scoring every offer with its
 // experience gives: same offers, same order, same scores. Checked here against scorePair, one offer
-// at a time, on a seeded random network where experience often decides the order.
+// at a time, on a seeded random network where experience often decides the order, and the time tier
+// (common time, no times given, no common time) often overrides the points.
 
 const { db } = await freshDatabase();
 const org = await makeOrganisation(db);
@@ -27,6 +30,20 @@ const window = () => {
 	const start = 480 + 30 * Math.floor(rnd() * 16);
 	return { day: Math.floor(rnd() * 7), start, end: start + 60 * (1 + Math.floor(rnd() * 3)) };
 };
+// A day in the coming three weeks (Belgian calendar), the whole day or part of it.
+const TODAY = belgianDay();
+const day = () => {
+	const date = new Date(Date.parse(`${TODAY}T12:00:00Z`) + Math.floor(rnd() * 21) * 86_400_000).toISOString().slice(0, 10);
+	return rnd() < 0.5 ? { date } : { date, ...(({ day: _, ...w }) => w)(window()) };
+};
+/** Most volunteers give a weekly time, some a day, some nothing at all (time unknown). */
+const offerTime = () => {
+	const r = rnd();
+	return r < 0.15 ? { windows: [], dates: [] } : r < 0.3 ? { windows: [], dates: [day()] } : { windows: [window()], dates: [] };
+};
+/** Most needs give weekly times, some a day, some no time at all (then time is no requirement). */
+const needTime = (i: number) =>
+	i % 6 === 4 ? { windows: [], dates: [] } : i % 6 === 5 ? { windows: [], dates: [day()] } : { windows: [window(), window()], dates: [] };
 
 async function person(i: number) {
 	const [p] = await db
@@ -47,7 +64,7 @@ for (let i = 0; i < 80; i++) {
 			areaId: p.areaId!,
 			category: 'errands',
 			title: `Offer ${i}`,
-			windows: [window()],
+			...offerTime(),
 			capacity: 5,
 			languages: rnd() < 0.3 ? [pick(LANGS)] : []
 		})
@@ -78,7 +95,7 @@ for (const offerId of offers) {
 	}
 }
 const needs: string[] = [];
-for (let i = 0; i < 12; i++) {
+for (let i = 0; i < 18; i++) {
 	const p = await person(5000 + i);
 	const [n] = await db
 		.insert(aidNeed)
@@ -88,7 +105,7 @@ for (let i = 0; i < 12; i++) {
 			areaId: p.areaId!,
 			category: 'errands',
 			title: `Need ${i}`,
-			windows: [window(), window()],
+			...needTime(i),
 			languages: [pick(LANGS)]
 		})
 		.returning();
@@ -96,8 +113,9 @@ for (let i = 0; i < 12; i++) {
 }
 
 describe('suggestMatches', () => {
-	it('ranks exactly as scoring every offer with its experience does', async () => {
+	it('ranks exactly as scoring every offer with its experience does, time first', async () => {
 		let decidedByExperience = 0;
+		let decidedByTime = 0;
 		for (const needId of needs) {
 			const [need] = await db.select().from(aidNeed).where(eq(aidNeed.id, needId));
 			const all = [];
@@ -105,14 +123,18 @@ describe('suggestMatches', () => {
 				const s = await scorePair(db, need!, offerId);
 				if (s) all.push(s);
 			}
-			all.sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
-			for (const k of [1, 5, 10]) {
-				const got = (await suggestMatches(ctx, needId, k)).candidates.map((c) => [c.offerId, c.score]);
-				expect(got, `need ${needId}, top ${k}`).toEqual(all.slice(0, k).map((s) => [s.offerId, s.score]));
+			all.sort(compareScored);
+			for (const k of [1, 5, 10, 20]) {
+				const got = (await suggestMatches(ctx, needId, k)).candidates.map((c) => [c.offerId, c.score, c.timeFit]);
+				expect(got, `need ${needId}, top ${k}`).toEqual(all.slice(0, k).map((s) => [s.offerId, s.score, s.timeFit]));
 			}
-			if (all.slice(0, 10).some((s) => s.reasons.some((r) => r.code === 'experience'))) decidedByExperience++;
+			const top = all.slice(0, 20);
+			if (top.slice(0, 10).some((s) => s.reasons.some((r) => r.code === 'experience'))) decidedByExperience++;
+			// A candidate with common time above one with more points: the tier, not the score, decided.
+			if (top.some((s, i) => top.slice(i + 1).some((t) => t.score > s.score))) decidedByTime++;
 		}
-		// The check means something only if experience took part in the ranking.
+		// The check means something only if experience and the time tier took part in the ranking.
 		expect(decidedByExperience).toBeGreaterThan(6);
+		expect(decidedByTime).toBeGreaterThan(6);
 	}, 120_000);
 });

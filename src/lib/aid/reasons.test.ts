@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDistance, formatWhen, formatWindow, reasonText } from './reasons.ts';
+import { formatDate, formatDistance, formatPoints, formatWhen, formatWindow, reasonText } from './reasons.ts';
 
 describe('reasons in words', () => {
 	it('reads in Dutch', () => {
@@ -34,5 +34,12 @@ describe('reasons in words', () => {
 			/^maandag .* · dinsdag 8 december$/
 		);
 		expect(formatWhen({ windows: [] }, 'nl')).toBe('');
+	});
+
+	it('signs the points of a reason, so they visibly add up to the score', () => {
+		expect(formatPoints(30, 'nl')).toBe('+30');
+		expect(formatPoints(-5, 'en')).toMatch(/^[-−]5$/);
+		expect(formatPoints(0, 'fr')).toBe('0');
+		expect(formatPoints(15, 'ar')).toMatch(/15|١٥/);
 	});
 });

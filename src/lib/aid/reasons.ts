@@ -92,3 +92,8 @@ export function reasonText(r: Reason, locale: Locale): string {
 			return m.aid_reason_load({ count: r.activeLinks }, o);
 	}
 }
+
+/** "+30", "−5": a reason's points as the API has them, signed so the parts visibly add up to the score. */
+export function formatPoints(points: number, locale: Locale): string {
+	return intl('NumberFormat', locale, { signDisplay: 'exceptZero' }).format(points);
+}

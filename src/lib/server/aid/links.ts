@@ -9,7 +9,7 @@ import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import { mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
-import { scorePair } from './matching.ts';
+import { scorePair, whyIneligible } from './matching.ts';
 import type { Reason } from './scoring.ts';
 import { scopeWhere } from './scope.ts';
 import { canMove, sideOf, type Side } from './lifecycle.ts';
@@ -145,7 +145,12 @@ export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: st
 		if (!can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId })) throw new NotFoundError();
 		if (need.status !== 'open') throw new ConflictError('aid_error_need_not_open');
 		const scored = await scorePair(t.db, need, input.offerId);
-		if (!scored) throw new ConflictError('aid_error_not_eligible');
+		if (!scored) {
+			// The one rule that applies; an unknown offer, or another organisation's, answers as unknown.
+			const key = await whyIneligible(t.db, need, input.offerId);
+			if (!key) throw new NotFoundError();
+			throw new ConflictError(key);
+		}
 		const [existing] = await t.db
 			.select({ id: aidLink.id })
 			.from(aidLink)

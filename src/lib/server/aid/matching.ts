@@ -8,7 +8,18 @@ import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './sch
 import { getNeed } from './needs.ts';
 import { belgianDay } from './certificate-dates.ts';
 import { scopeWhere } from './scope.ts';
-import { POINTS, rank, type DateItem, type NeedFacts, type OfferFacts, type Reason, type Window } from './scoring.ts';
+import {
+	POINTS,
+	TIME_TIER,
+	exclusion,
+	rank,
+	type DateItem,
+	type NeedFacts,
+	type OfferFacts,
+	type Reason,
+	type TimeFit,
+	type Window
+} from './scoring.ts';
 import { weeklyProposal, greedyProposal, type Candidate } from './weekly.ts';
 import type { Category } from './categories.ts';
 
@@ -125,16 +136,24 @@ export async function loadOffers(db: Db, organisationId: string, category?: stri
 	return withExperience(db, organisationId, offers, { category, persons: false });
 }
 
-/** The volunteer's first name and the offer's area name, for the offers shown. */
-async function offerNames(db: Db, offerIds: string[]): Promise<Map<string, { firstName: string; areaName: string }>> {
+type OfferNames = { firstName: string; areaName: string; title: string; description: string | null };
+
+/** The volunteer's first name, the offer's area name and the offer's own words, for the offers shown. */
+async function offerNames(db: Db, offerIds: string[]): Promise<Map<string, OfferNames>> {
 	if (!offerIds.length) return new Map();
 	const rows = await db
-		.select({ id: aidOffer.id, firstName: peoplePerson.firstName, areaName: areasArea.name })
+		.select({
+			id: aidOffer.id,
+			firstName: peoplePerson.firstName,
+			areaName: areasArea.name,
+			title: aidOffer.title,
+			description: aidOffer.description
+		})
 		.from(aidOffer)
 		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
 		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
 		.where(inArray(aidOffer.id, offerIds));
-	return new Map(rows.map((r) => [r.id, { firstName: r.firstName, areaName: r.areaName }]));
+	return new Map(rows.map((r) => [r.id, { firstName: r.firstName, areaName: r.areaName, title: r.title, description: r.description }]));
 }
 
 type NeedRow = typeof aidNeed.$inferSelect;
@@ -169,8 +188,12 @@ export type Suggestion = {
 	personId: string;
 	firstName: string;
 	areaName: string;
+	/** The offer's own words, as the volunteer (or the facilitator for them) wrote them. */
+	offerTitle: string;
+	offerDescription: string | null;
 	score: number;
 	reasons: Reason[];
+	timeFit: TimeFit;
 	activeLinks: number;
 	capacity: number;
 	alreadyProposed: boolean;
@@ -195,30 +218,55 @@ const offersForNeed = (db: Db, needId: string, day: string, offerId?: string) =>
 		ofNeed(needId, aidNeed.safeguarded)
 	);
 
+/** Offers of the need's category that a rule keeps off the list, by the one reason that applies (paused before full before certificate). */
+export type LeftOut = { paused: number; full: number; certificate: number };
+
 /**
- * For one need: the offers that may be proposed, best first, each with its score and the reasons that
- * make it up. Offers excluded by a rule (safeguarding, capacity) never appear. Same data, same order.
+ * How many offers of the need's organisation and category are not on its list, and why: counted by the
+ * database over the same index range as the offers themselves (aid_offer_match_idx), no rows sent.
+ * Withdrawn offers are not counted (the volunteer stopped), nor the need's own person.
  */
-export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Promise<{ needId: string; candidates: Suggestion[] }> {
+async function leftOutFor(db: Db, needId: string, day: string): Promise<LeftOut> {
+	const { rows } = await db.execute<LeftOut>(sql`
+		select count(*) filter (where o.status = 'paused')::int as paused,
+			count(*) filter (where o.status = 'active' and o.active_links >= o.capacity)::int as full,
+			-- The need's flag first: for any other need the certificate lookup is never made.
+			count(*) filter (where ${ofNeed(needId, aidNeed.safeguarded)} and o.status = 'active' and o.active_links < o.capacity
+				and not exists (select 1 from ${aidCertificate} c where c.person_id = o.person_id and c.valid_until >= ${day}::date))::int as certificate
+		from ${aidOffer} o
+		where o.organisation_id = ${ofNeed(needId, aidNeed.organisationId)} and o.category = ${ofNeed(needId, aidNeed.category)}
+			and o.status in ('active', 'paused') and o.person_id <> ${ofNeed(needId, aidNeed.personId)}`);
+	return rows[0] ?? { paused: 0, full: 0, certificate: 0 };
+}
+
+/**
+ * For one need: the offers that may be proposed, best first, each with its score, the reasons that
+ * make it up and how its time meets the need's (candidates with common time always before those
+ * without, see compareScored); and how many offers a rule left out (safeguarding, capacity, paused),
+ * which never appear themselves. Same data, same order.
+ */
+export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Promise<{ needId: string; candidates: Suggestion[]; leftOut: LeftOut }> {
 	requirePermission(ctx.actor, 'aid.need.read');
 	const day = today();
 	// getNeed is the scope check; the other reads go by the need's id alongside it and are dropped when it refuses.
-	const [need, persons, offers, open] = await Promise.all([
+	const [need, persons, offers, open, leftOut] = await Promise.all([
 		getNeed(ctx, needId),
 		needPersons(ctx.db, ctx.db.select({ id: aidNeed.personId }).from(aidNeed).where(eq(aidNeed.id, needId))),
 		offersForNeed(ctx.db, needId, day),
 		ctx.db
 			.select({ offerId: aidLink.offerId })
 			.from(aidLink)
-			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place'])))
+			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place']))),
+		leftOutFor(ctx.db, needId, day)
 	]);
 	const facts = needFacts(need, persons.get(need.personId));
 	const k = Math.min(Math.max(limit, 1), 50);
-	// Experience adds 0 to POINTS.experienceMax and nothing else depends on it, so it is asked only
-	// where it can change the top k: first for the k best without it; their k-th score with it is a
-	// bar that only offers within experienceMax below it can still reach (every other one has k
-	// offers strictly above it). Same result as ranking every offer with its experience, for a
-	// fraction of the aggregate over links → needs → people.
+	// Experience adds 0 to POINTS.experienceMax and nothing else depends on it (not the time tier), so
+	// it is asked only where it can change the top k: first for the k best without it; their k-th
+	// (tier, score) with it is a bar that only offers of a better tier, or of the same tier within
+	// experienceMax below it, can still reach (every other one has k offers strictly above it). Same
+	// result as ranking every offer with its experience, for a fraction of the aggregate over links →
+	// needs → people.
 	const bare = rank(facts, offers, day, Infinity);
 	const byOffer = new Map(offers.map((o) => [o.id, o]));
 	const experienced = (ids: string[]) =>
@@ -230,11 +278,16 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 		);
 	const first = await experienced(bare.slice(0, k).map((s) => s.offerId));
 	const firstRanked = rank(facts, first, day, k);
-	const bar = firstRanked.length >= k ? firstRanked[k - 1]!.score : -Infinity;
+	const bar = firstRanked.length >= k ? firstRanked[k - 1]! : null;
 	const more = await experienced(
 		bare
 			.slice(k)
-			.filter((s) => s.score + POINTS.experienceMax >= bar)
+			.filter(
+				(s) =>
+					!bar ||
+					TIME_TIER[s.timeFit] < TIME_TIER[bar.timeFit] ||
+					(TIME_TIER[s.timeFit] === TIME_TIER[bar.timeFit] && s.score + POINTS.experienceMax >= bar.score)
+			)
 			.map((s) => s.offerId)
 	);
 	const contenders = [...first, ...more];
@@ -247,6 +300,7 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 	const proposed = new Set(open.map((o) => o.offerId));
 	return {
 		needId,
+		leftOut,
 		candidates: ranked.map((s) => {
 			const o = byId.get(s.offerId)!;
 			const name = names.get(o.id)!;
@@ -255,8 +309,11 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 				personId: o.personId,
 				firstName: name.firstName,
 				areaName: name.areaName,
+				offerTitle: name.title,
+				offerDescription: name.description,
 				score: s.score,
 				reasons: s.reasons,
+				timeFit: s.timeFit,
 				activeLinks: o.activeLinks,
 				capacity: o.capacity,
 				alreadyProposed: proposed.has(o.id)
@@ -273,6 +330,42 @@ export async function scorePair(db: Db, need: NeedRow, offerId: string) {
 	if (!offer) return null;
 	const [scored] = rank(needFacts(need, persons.get(need.personId)), [offer], day, 1);
 	return scored ?? null;
+}
+
+/** Why an offer cannot be proposed for a need: the one rule that applies, as its message key. */
+export type IneligibleKey =
+	| 'aid_error_offer_other_category'
+	| 'aid_error_offer_own'
+	| 'aid_error_offer_withdrawn'
+	| 'aid_error_offer_paused'
+	| 'aid_error_full'
+	| 'aid_error_certificate_missing'
+	| 'aid_error_certificate_expired'
+	| 'error_conflict';
+
+/**
+ * The rule that keeps `offerId` off the need's list, checked in the order the list applies them, or
+ * null when the offer is unknown or another organisation's (the caller answers as for an unknown id:
+ * no hint that it exists). Called only after scorePair refused, so one rule always applies otherwise.
+ */
+export async function whyIneligible(db: Db, need: NeedRow, offerId: string): Promise<IneligibleKey | null> {
+	const { rows } = await db.execute<OfferDbRow & { organisation_id: string; status: string }>(sql`
+		select o.id, o.person_id, o.organisation_id, o.category, o.area_id, o.lat, o.lon, o.volunteer_languages, o.windows, o.dates,
+			o.capacity, o.active_links, o.status,
+			(select max(c.valid_until)::text from ${aidCertificate} c where c.person_id = o.person_id) as certificate
+		from ${aidOffer} o where o.id = ${offerId}`);
+	const row = rows[0];
+	if (!row || row.organisation_id !== need.organisationId) return null;
+	if (row.category !== need.category) return 'aid_error_offer_other_category';
+	if (row.person_id === need.personId) return 'aid_error_offer_own';
+	if (row.status === 'withdrawn') return 'aid_error_offer_withdrawn';
+	if (row.status === 'paused') return 'aid_error_offer_paused';
+	const rule = exclusion(needFacts(need, undefined), toFacts(row), today());
+	if (rule === 'at_capacity') return 'aid_error_full';
+	if (rule === 'certificate_expired') return 'aid_error_certificate_expired';
+	if (rule === 'certificate_missing') return 'aid_error_certificate_missing';
+	// Every rule passes now: it changed between the two reads (a place came free, a certificate was recorded).
+	return 'error_conflict';
 }
 
 /**
@@ -319,6 +412,9 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 		const offers = (offersByOrg.get(need.organisationId)!.get(need.category) ?? []).filter((o) => o.personId !== need.personId);
 		const facts = needFacts(need, persons.get(need.personId));
 		for (const s of rank(facts, offers, day, 20)) {
+			// Sent without a look at each pair: a volunteer who is never free when the need is stays off it
+			// (a facilitator may still propose them from the need's page).
+			if (s.timeFit === 'none') continue;
 			const o = offerById.get(s.offerId)!;
 			room[o.id] = o.capacity - o.activeLinks;
 			candidates.push({ needId: need.id, volunteerId: o.id, score: s.score });

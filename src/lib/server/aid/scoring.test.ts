@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bestDate, bestOverlap, distanceMetres, exclusion, rank, score, weekdayOf, POINTS, type NeedFacts, type OfferFacts } from './scoring.ts';
+import {
+	bestDate,
+	bestOverlap,
+	compareScored,
+	distanceMetres,
+	exclusion,
+	rank,
+	score,
+	weekdayOf,
+	POINTS,
+	type DateItem,
+	type NeedFacts,
+	type OfferFacts,
+	type Window
+} from './scoring.ts';
 import { CATEGORY_CODES } from './categories.ts';
 
 const TODAY = '2026-11-23';
@@ -180,7 +194,7 @@ describe('scoring', () => {
 				const n = { ...need, safeguarded, dates: moving ? [{ date: '2026-11-24' }, { date: '2026-11-28', start: 540, end: 780 }] : [] };
 				const ranked = rank(n, offers, TODAY, 100);
 				expect(rank(n, [...offers].reverse(), TODAY, 100)).toEqual(ranked);
-				for (let i = 1; i < ranked.length; i++) expect(ranked[i - 1]!.score).toBeGreaterThanOrEqual(ranked[i]!.score);
+				for (let i = 1; i < ranked.length; i++) expect(compareScored(ranked[i - 1]!, ranked[i]!)).toBeLessThan(0);
 				for (const s of ranked) expect(s.score).toBe(s.reasons.reduce((a, r) => a + r.points, 0));
 				const ids = new Set(ranked.map((s) => s.offerId));
 				for (const o of offers)
@@ -188,5 +202,123 @@ describe('scoring', () => {
 			}),
 			{ numRuns: 200 }
 		);
+	});
+
+	describe('time is a requirement', () => {
+		const base = offer({ activeLinks: 0, helpedBefore: {} });
+		// Near, same language, experienced: 30 + 25 + 15 points, but never free on Tuesday morning.
+		const strongElsewhere = { ...base, id: 'offer-z', windows: [{ day: 3, start: 600, end: 720 }], helpedBefore: { '65+': 9 } };
+		// Far, no shared language, free exactly then: 20 points.
+		const weakThen = { ...base, id: 'offer-b', point: null, areaId: 'x', languages: ['tr'], windows: [{ day: 1, start: 540, end: 720 }] };
+		const silent = { ...strongElsewhere, id: 'offer-y', windows: [], dates: [] };
+
+		it('ranks a volunteer free then above one with more points who is never free then, and says so', () => {
+			expect(score(need, strongElsewhere, TODAY).score).toBeGreaterThan(score(need, weakThen, TODAY).score);
+			const ranked = rank(need, [strongElsewhere, silent, weakThen], TODAY);
+			expect(ranked.map((s) => [s.offerId, s.timeFit])).toEqual([
+				['offer-b', 'common'],
+				['offer-y', 'unknown'],
+				['offer-z', 'none']
+			]);
+		});
+
+		it('applies the same rule to days: a need’s day against weekly windows, and a volunteer’s day against the need’s windows', () => {
+			// 8 December 2026 is a Tuesday; the 9th a Wednesday.
+			const moving = { ...need, windows: [], dates: [{ date: '2026-12-08', start: 540, end: 720 }] };
+			expect(rank(moving, [strongElsewhere, weakThen], TODAY).map((s) => [s.offerId, s.timeFit])).toEqual([
+				['offer-b', 'common'],
+				['offer-z', 'none']
+			]);
+			const dayFree = { ...strongElsewhere, id: 'offer-x', windows: [], dates: [{ date: '2026-12-09' }] };
+			const dayThen = { ...weakThen, id: 'offer-w', windows: [], dates: [{ date: '2026-12-01', start: 660, end: 900 }] };
+			expect(rank(need, [dayFree, dayThen], TODAY).map((s) => [s.offerId, s.timeFit])).toEqual([
+				['offer-w', 'common'],
+				['offer-x', 'none']
+			]);
+		});
+
+		it('asks nothing of time when the need gives none, or only days that have passed', () => {
+			for (const n of [
+				{ ...need, windows: [], dates: [] },
+				{ ...need, windows: [], dates: [{ date: '2026-11-17' }] }
+			]) {
+				const ranked = rank(n, [strongElsewhere, weakThen, silent], TODAY);
+				expect(ranked.every((s) => s.timeFit === 'any')).toBe(true);
+				expect(ranked[0]!.offerId).not.toBe('offer-b');
+			}
+		});
+
+		it('counts a volunteer whose days have all passed as having no common time, not as unknown', () => {
+			const past = { ...silent, id: 'offer-v', dates: [{ date: '2026-11-17', start: 540, end: 720 }] };
+			expect(score(need, past, TODAY).timeFit).toBe('none');
+		});
+
+		// An oracle independent of scoring.ts: lay both sides' free minutes out on concrete days from
+		// TODAY (a Monday, so day i is weekday i % 7) up to past the last day given, and look for a
+		// minute both are free.
+		const ISO = (i: number) => new Date(Date.UTC(2026, 10, 23 + i)).toISOString().slice(0, 10);
+		const HORIZON = 30;
+		const freeOn = (side: { windows: Window[]; dates: DateItem[] }, i: number): [number, number][] => [
+			...side.windows.filter((w) => w.day === i % 7).map((w): [number, number] => [w.start, w.end]),
+			...side.dates
+				.filter((d) => d.date === ISO(i))
+				.map((d): [number, number] => (d.start !== undefined && d.end !== undefined ? [d.start, d.end] : [0, 1440]))
+		];
+		const meetsSomeDay = (a: { windows: Window[]; dates: DateItem[] }, b: { windows: Window[]; dates: DateItem[] }) => {
+			for (let i = 0; i < HORIZON; i++)
+				for (const [s1, e1] of freeOn(a, i)) for (const [s2, e2] of freeOn(b, i)) if (Math.min(e1, e2) > Math.max(s1, s2)) return true;
+			return false;
+		};
+		const windowArb = fc
+			.record({ day: fc.integer({ min: 0, max: 6 }), start: fc.integer({ min: 0, max: 22 }), hours: fc.integer({ min: 1, max: 4 }) })
+			.map(({ day, start, hours }) => ({ day, start: start * 60, end: Math.min(1440, (start + hours) * 60) }));
+		// Days from a week before TODAY (ignored) to three weeks after, with and without times.
+		const dateArb = fc
+			.record({
+				i: fc.integer({ min: -7, max: 20 }),
+				start: fc.integer({ min: 0, max: 22 }),
+				hours: fc.integer({ min: 1, max: 4 }),
+				timed: fc.boolean()
+			})
+			.map(({ i, start, hours, timed }): DateItem =>
+				timed ? { date: ISO(i), start: start * 60, end: Math.min(1440, (start + hours) * 60) } : { date: ISO(i) }
+			);
+		const timedOfferArb = offerArb.chain((o) =>
+			fc
+				.record({ windows: fc.array(windowArb, { maxLength: 3 }), dates: fc.array(dateArb, { maxLength: 2 }) })
+				.map((t) => ({ ...o, category: need.category, ...t }))
+		);
+
+		it('ranks every candidate with common time above every one without, for any data (days against windows too)', () => {
+			fc.assert(
+				fc.property(
+					fc.array(timedOfferArb, { maxLength: 40 }),
+					fc.array(windowArb, { maxLength: 3 }),
+					fc.array(dateArb, { maxLength: 3 }),
+					fc.boolean(),
+					(offers, windows, dates, safeguarded) => {
+						const n = { ...need, windows, dates, safeguarded };
+						const asksTime = windows.length > 0 || dates.some((d) => d.date >= TODAY);
+						const ranked = rank(n, offers, TODAY, 100);
+						const byId = new Map(offers.map((o) => [o.id, o]));
+						const common = ranked.map((s) => meetsSomeDay(n, byId.get(s.offerId)!));
+						for (const [i, s] of ranked.entries()) {
+							const o = byId.get(s.offerId)!;
+							if (!asksTime) expect(s.timeFit).toBe('any');
+							else expect(s.timeFit).toBe(common[i] ? 'common' : o.windows.length || o.dates.length ? 'none' : 'unknown');
+						}
+						if (asksTime) {
+							const lastCommon = common.lastIndexOf(true);
+							const firstWithout = common.indexOf(false);
+							if (lastCommon >= 0 && firstWithout >= 0) expect(lastCommon).toBeLessThan(firstWithout);
+							// Those who gave no times come before those whose times never meet.
+							const fits = ranked.map((s) => s.timeFit);
+							if (fits.includes('none')) expect(fits.lastIndexOf('unknown')).toBeLessThan(fits.indexOf('none'));
+						}
+					}
+				),
+				{ numRuns: 300 }
+			);
+		});
 	});
 });

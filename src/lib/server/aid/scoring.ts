@@ -59,7 +59,15 @@ export type Reason =
 /** Why an offer cannot be proposed at all (not a score of zero: a rule). */
 export type Exclusion = 'other_category' | 'at_capacity' | 'certificate_missing' | 'certificate_expired';
 
-export type Scored = { offerId: string; score: number; reasons: Reason[] };
+/**
+ * How the offer's time meets the need's, which ranks before any points (time is a requirement, not a
+ * bonus): `common` (a weekly window or a day both sides are free), `unknown` (the volunteer said
+ * nothing about time, so they may well be free), `none` (the volunteer gave times and none meets the
+ * need's), or `any` (the need gave no time, or only days that have passed: every time suits it).
+ */
+export type TimeFit = 'common' | 'unknown' | 'none' | 'any';
+
+export type Scored = { offerId: string; score: number; reasons: Reason[]; timeFit: TimeFit };
 
 export const POINTS = {
 	language: 30,
@@ -180,6 +188,7 @@ export function score(need: NeedFacts, offer: OfferFacts, today: string): Scored
 	const overlap = onDate ? null : bestOverlap(need.windows, offer.windows);
 	if (onDate) reasons.push({ code: 'date', points: POINTS.date, ...onDate });
 	else if (overlap) reasons.push({ code: 'time', points: POINTS.time, ...overlap });
+	const fit = timeFit(need, offer, today, !!(onDate || overlap));
 
 	const sameGroup = need.ageGroup ? (offer.helpedBefore[need.ageGroup] ?? 0) : 0;
 	const count = sameGroup || Object.values(offer.helpedBefore).reduce((a, b) => a + b, 0);
@@ -195,13 +204,56 @@ export function score(need: NeedFacts, offer: OfferFacts, today: string): Scored
 	// Spread the load: every link a volunteer already carries counts against them.
 	if (offer.activeLinks > 0) reasons.push({ code: 'load', points: offer.activeLinks * POINTS.loadPerLink, activeLinks: offer.activeLinks });
 
-	return { offerId: offer.id, score: reasons.reduce((s, r) => s + r.points, 0), reasons };
+	return { offerId: offer.id, score: reasons.reduce((s, r) => s + r.points, 0), reasons, timeFit: fit };
 }
 
-/** Ranked candidates for one need: best first, ties broken by offer id, so the order is stable. */
+/**
+ * The need asks for time when it has weekly windows or days still to come. The volunteer said nothing
+ * about time only when the offer has neither windows nor days at all: days that have all passed were
+ * a statement of when they are free, and it no longer meets anything.
+ */
+function timeFit(need: NeedFacts, offer: OfferFacts, today: string, met: boolean): TimeFit {
+	// A meeting needs a time on the need's side, so `met` already says the need asks for time.
+	if (met) return 'common';
+	if (!need.windows.length && !hasDayFrom(need.dates, today)) return 'any';
+	return offer.windows.length || offer.dates.length ? 'none' : 'unknown';
+}
+
+// A loop, not `some` with a closure: this runs once per need and offer (a million times a weekly proposal).
+function hasDayFrom(dates: DateItem[], today: string): boolean {
+	for (const d of dates) if (d.date >= today) return true;
+	return false;
+}
+
+/** Ranks before points: with common time (or when any time suits), then time unknown, then no common time. */
+export const TIME_TIER: Record<TimeFit, number> = { any: 0, common: 0, unknown: 1, none: 2 };
+
+const byScore = (a: Pick<Scored, 'offerId' | 'score'>, b: Pick<Scored, 'offerId' | 'score'>) =>
+	b.score - a.score || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0);
+
+/** The order of candidates: time tier, then score (high first), then offer id, so the order is total and stable. */
+export function compareScored(a: Pick<Scored, 'offerId' | 'score' | 'timeFit'>, b: Pick<Scored, 'offerId' | 'score' | 'timeFit'>): number {
+	return TIME_TIER[a.timeFit] - TIME_TIER[b.timeFit] || byScore(a, b);
+}
+
+/** Ranked candidates for one need: best first (see compareScored), so the order is stable. */
 export function rank(need: NeedFacts, offers: OfferFacts[], today: string, limit = 20): Scored[] {
-	const scored: Scored[] = [];
-	for (const offer of offers) if (!exclusion(need, offer, today)) scored.push(score(need, offer, today));
-	scored.sort((a, b) => b.score - a.score || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
-	return scored.slice(0, limit);
+	// The order of compareScored, by sorting each tier on its own: fewer comparisons than one sort of
+	// all, and tiers below a full top `limit` are never sorted (this runs a million times a weekly proposal).
+	const tiers: Scored[][] = [[], [], []];
+	for (const offer of offers) {
+		if (exclusion(need, offer, today)) continue;
+		const s = score(need, offer, today);
+		tiers[TIME_TIER[s.timeFit]]!.push(s);
+	}
+	const ranked: Scored[] = [];
+	for (const tier of tiers) {
+		if (ranked.length >= limit) break;
+		tier.sort(byScore);
+		for (const s of tier) {
+			if (ranked.length >= limit) break;
+			ranked.push(s);
+		}
+	}
+	return ranked;
 }

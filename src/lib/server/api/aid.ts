@@ -91,6 +91,23 @@ export const reasonSchema = z
 	.catchall(z.unknown())
 	.meta({ id: 'MatchReason', description: 'One part of a match score, with what a person needs to read it (language code, metres, window, count).' });
 
+const timeFitSchema = z.enum(['common', 'unknown', 'none', 'any']).meta({
+	description:
+		'How the offer’s time meets the need’s, ranked before any points: common (a weekly time or a day both are free), unknown (the volunteer gave no times), none (the volunteer’s times never meet the need’s; listed after all others, a facilitator may still ask), any (the need gave no time)'
+});
+
+const leftOutSchema = z
+	.object({
+		full: z.number().int().meta({ description: 'active offers with no place left' }),
+		certificate: z.number().int().meta({ description: 'with room, but no good-conduct certificate valid today, for help at home or with children' }),
+		paused: z.number().int().meta({ description: 'paused by the volunteer' })
+	})
+	.meta({
+		id: 'LeftOut',
+		description:
+			'Offers of the need’s organisation and kind of help that are not among the candidates, each counted under the first reason that applies: paused, full, certificate'
+	});
+
 export const matchesResponse = z
 	.object({
 		needId: z.uuid(),
@@ -99,13 +116,17 @@ export const matchesResponse = z
 				offerId: z.uuid(),
 				firstName: z.string(),
 				areaName: z.string(),
+				offerTitle: z.string(),
+				offerDescription: z.string().nullable(),
 				score: z.number().int(),
 				reasons: z.array(reasonSchema),
+				timeFit: timeFitSchema,
 				activeLinks: z.number().int(),
 				capacity: z.number().int(),
 				alreadyProposed: z.boolean()
 			})
-		)
+		),
+		leftOut: leftOutSchema
 	})
 	.meta({ id: 'Matches' });
 
@@ -227,7 +248,8 @@ export async function apiSuggestMatches(ctx: Ctx, needId: string, limit?: number
 	const s = await suggestMatches(ctx, needId, limit);
 	return {
 		needId: s.needId,
-		candidates: s.candidates.map(({ personId: _, ...c }) => ({ ...c, reasons: c.reasons as z.infer<typeof reasonSchema>[] }))
+		candidates: s.candidates.map(({ personId: _, ...c }) => ({ ...c, reasons: c.reasons as z.infer<typeof reasonSchema>[] })),
+		leftOut: s.leftOut
 	};
 }
 

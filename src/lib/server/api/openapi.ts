@@ -100,14 +100,16 @@ export const OPERATIONS: Operation[] = [
 		method: 'get',
 		path: '/aid/needs/{id}/matches',
 		operationId: 'suggestMatches',
-		summary: 'Ranked candidate offers for a need, each with its score and the reasons that make it up',
+		summary:
+			'Ranked candidate offers for a need, each with its score, the reasons that make it up and how its time meets the need’s (candidates with common time always first, then those who gave no times, then those whose times never meet); and how many offers of that kind a rule left out (no place left, no valid certificate, paused)',
 		response: matchesResponse
 	},
 	{
 		method: 'post',
 		path: '/aid/links',
 		operationId: 'proposeLink',
-		summary: 'Propose an offer for a need (sides without an account are accepted by the facilitator)',
+		summary:
+			'Propose an offer for a need (sides without an account are accepted by the facilitator). A 409 names the one rule that applies: another kind of help, the person’s own offer, withdrawn, paused, no place left, no certificate or an expired one; an unknown offer, or another organisation’s, is a 404',
 		request: proposeLinkInput,
 		response: linkResponse,
 		status: 201

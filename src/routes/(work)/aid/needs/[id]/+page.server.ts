@@ -15,12 +15,13 @@ export const load: PageServerLoad = async (event) => {
 	return guard(event, async (ctx) => {
 		const need = await getNeed(ctx, event.params.id);
 		const [suggestions, links] = await Promise.all([
-			need.status === 'open' ? suggestMatches(ctx, need.id) : { candidates: [] },
+			need.status === 'open' ? suggestMatches(ctx, need.id) : { candidates: [], leftOut: { full: 0, certificate: 0, paused: 0 } },
 			listLinks(ctx, { needId: need.id })
 		]);
 		return {
 			need,
 			candidates: suggestions.candidates,
+			leftOut: suggestions.leftOut,
 			links,
 			canManage: can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId })
 		};

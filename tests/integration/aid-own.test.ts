@@ -30,6 +30,8 @@ import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import * as helpPage from '../../src/routes/(resident)/help/+page.server.ts';
 import * as withdrawPage from '../../src/routes/(resident)/help/needs/[id]/withdraw/+page.server.ts';
 import * as needPage from '../../src/routes/(resident)/help/needs/[id]/+page.server.ts';
+import * as queuePage from '../../src/routes/(work)/aid/+page.server.ts';
+import * as offerPage from '../../src/routes/(resident)/help/offers/[id]/+page.server.ts';
 import * as staffNeedPage from '../../src/routes/(work)/aid/needs/[id]/+page.server.ts';
 import * as needApi from '../../src/routes/api/v1/aid/needs/[id]/+server.ts';
 import * as withdrawApi from '../../src/routes/api/v1/aid/needs/[id]/withdraw/+server.ts';
@@ -280,6 +282,50 @@ describe('an account that signed up alone (item 17)', () => {
 		expect(await refused(confirmNeed(f, { id: n.id }))).toBe(409);
 		// Confirmed once: the next need goes straight into matching.
 		expect((await need(ctxFor(db, now.actor), alone.person.id, 'Another letter')).status).toBe('open');
+	});
+
+	it('someone who only offers help is confirmed from the queue, by that neighbourhood’s facilitators only', async () => {
+		const alone = await makeActor(db, null);
+		await joinNeighbourhood(ctxFor(db, alone.actor), { areaId: area.id });
+		const now = await reload(alone);
+		const o = await offer(ctxFor(db, now.actor), alone.person.id, 1);
+		expect(o.status).toBe('review');
+		const queue = (await queuePage.load(formPost(`/aid?areaId=${area.id}`, facilitator, {}) as never)) as { offersInReview: { id: string }[] };
+		expect(queue.offersInReview.map((x) => x.id)).toContain(o.id);
+		const elsewhere = (await queuePage.load(formPost('/aid', stranger, {}) as never)) as { offersInReview: { id: string }[] };
+		expect(elsewhere.offersInReview.map((x) => x.id)).not.toContain(o.id);
+		// Pausing an offer still to review would skip the look.
+		expect(await refused(updateOffer(ctxFor(db, now.actor), { id: o.id, status: 'paused' }))).toBe(409);
+		const wrong = (await outcome(queuePage.actions.confirmOffer!(formPost('/aid?/confirmOffer', stranger, { id: o.id })))) as { status: number };
+		expect(wrong.status).toBe(404);
+		expect((await offerRow(o.id)).status).toBe('review');
+		expect(await queuePage.actions.confirmOffer!(formPost('/aid?/confirmOffer', facilitator, { id: o.id }))).toMatchObject({ done: 'confirmOffer' });
+		expect((await offerRow(o.id)).status).toBe('active');
+		expect(await audits(o.id)).toContainEqual(expect.objectContaining({ details: { from: 'review', to: 'active' } }));
+	});
+
+	it('the own pages send nobody to sign in and refuse staff (403) and other residents (404)', async () => {
+		const n = await need();
+		const o = await offer();
+		const params = { id: n.id };
+		const anon = (await outcome(needPage.load(formPost(`/help/needs/${n.id}`, null, {}, { params }) as never))) as {
+			status: number;
+			location: string;
+		};
+		expect(anon).toMatchObject({ status: 303, location: '/sign-in' });
+		expect(((await outcome(needPage.load(formPost(`/help/needs/${n.id}`, facilitator, {}, { params }) as never))) as { status: number }).status).toBe(
+			403
+		);
+		const op = { params: { id: o.id } };
+		expect(((await outcome(offerPage.load(formPost(`/help/offers/${o.id}`, resident, {}, op) as never))) as { status: number }).status).toBe(404);
+		const pause = (await outcome(offerPage.actions.pause!(formPost(`/help/offers/${o.id}?/pause`, resident, { status: 'paused' }, op)))) as {
+			status: number;
+		};
+		expect(pause.status).toBe(404);
+		expect((await offerRow(o.id)).status).toBe('active');
+		expect(await offerPage.actions.pause!(formPost(`/help/offers/${o.id}?/pause`, volunteer, { status: 'paused' }, op))).toMatchObject({
+			done: 'paused'
+		});
 	});
 
 	it('refuses a neighbourhood without a house, a second join, and anyone who holds a role; nothing is written', async () => {

@@ -28,7 +28,16 @@ export {
 export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
 export { createNeed, createOffer, listNeeds, getNeed, getOffer, personAid, ownNeedsAndOffers } from './needs.ts';
 export { updateNeed, withdrawNeed, updateOffer } from './own.ts';
-export { joinChoices, joinNeighbourhood, confirmNeed, closeNeedAsDuplicate, heldForReview, type JoinChoice } from './review.ts';
+export {
+	joinChoices,
+	joinNeighbourhood,
+	confirmNeed,
+	confirmOffer,
+	offersToReview,
+	closeNeedAsDuplicate,
+	heldForReview,
+	type JoinChoice
+} from './review.ts';
 export {
 	needChangeInput,
 	offerChangeInput,

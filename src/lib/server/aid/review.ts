@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
+import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { ConflictError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
@@ -8,6 +8,7 @@ import { accessRoleGrant } from '../access/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea, areasPlace } from '../areas/schema.ts';
 import { aidLink, aidNeed, aidOffer, aidOfficeHour, OPEN_LINK_STATUSES } from './schema.ts';
+import { scopeWhere } from './scope.ts';
 import { duplicateNeedInput, joinInput, needIdInput } from './own-validation.ts';
 
 // Someone who signed up alone chooses a neighbourhood with a neighbourhood house and becomes a
@@ -152,32 +153,72 @@ export async function confirmNeed(ctx: Ctx, raw: { id: string }) {
 	return inTransaction({ ...ctx, onBehalfOfPersonId: found.personId }, async (t) => {
 		const [need] = await t.db.select().from(aidNeed).where(eq(aidNeed.id, id)).for('update');
 		if (need!.status !== 'review') throw new ConflictError('aid_error_not_in_review');
-		const grants = await t.db
-			.update(accessRoleGrant)
-			.set({ reviewed: true })
-			.where(
-				and(
-					eq(accessRoleGrant.personId, need!.personId),
-					eq(accessRoleGrant.organisationId, need!.organisationId),
-					eq(accessRoleGrant.reviewed, false)
-				)
-			)
-			.returning({ id: accessRoleGrant.id });
-		for (const g of grants) await audit(t, { action: 'update', entity: 'access_role_grant', entityId: g.id, details: { reviewed: true } });
-		const needs = await t.db
-			.update(aidNeed)
-			.set({ status: 'open', updatedAt: new Date() })
-			.where(and(eq(aidNeed.personId, need!.personId), eq(aidNeed.organisationId, need!.organisationId), eq(aidNeed.status, 'review')))
-			.returning({ id: aidNeed.id });
-		for (const n of needs) await audit(t, { action: 'update', entity: 'aid_need', entityId: n.id, details: { from: 'review', to: 'open' } });
-		const offers = await t.db
-			.update(aidOffer)
-			.set({ status: 'active', updatedAt: new Date() })
-			.where(and(eq(aidOffer.personId, need!.personId), eq(aidOffer.organisationId, need!.organisationId), eq(aidOffer.status, 'review')))
-			.returning({ id: aidOffer.id });
-		for (const o of offers) await audit(t, { action: 'update', entity: 'aid_offer', entityId: o.id, details: { from: 'review', to: 'active' } });
+		await confirmPerson(t, need!.personId, need!.organisationId);
 		return { ...need!, status: 'open' as const };
 	});
+}
+
+/** The same for someone who only offered help: confirmed from the queue's list of offers to review. */
+export async function confirmOffer(ctx: Ctx, raw: { id: string }) {
+	requirePermission(ctx.actor, 'aid.link.manage');
+	const { id } = parseInput(needIdInput, raw);
+	const [found] = await ctx.db.select().from(aidOffer).where(eq(aidOffer.id, id));
+	if (!found || !can(ctx.actor, 'aid.need.read', { organisationId: found.organisationId, areaId: found.areaId })) throw new NotFoundError();
+	requirePermission(ctx.actor, 'aid.link.manage', { organisationId: found.organisationId, areaId: found.areaId });
+	return inTransaction({ ...ctx, onBehalfOfPersonId: found.personId }, async (t) => {
+		const [offer] = await t.db.select().from(aidOffer).where(eq(aidOffer.id, id)).for('update');
+		if (offer!.status !== 'review') throw new ConflictError('aid_error_not_in_review');
+		await confirmPerson(t, offer!.personId, offer!.organisationId);
+		return { ...offer!, status: 'active' as const };
+	});
+}
+
+/** The person's grants in the organisation become reviewed; their needs there open, their offers active. */
+async function confirmPerson(t: TxCtx, personId: string, organisationId: string) {
+	const grants = await t.db
+		.update(accessRoleGrant)
+		.set({ reviewed: true })
+		.where(and(eq(accessRoleGrant.personId, personId), eq(accessRoleGrant.organisationId, organisationId), eq(accessRoleGrant.reviewed, false)))
+		.returning({ id: accessRoleGrant.id });
+	for (const g of grants) await audit(t, { action: 'update', entity: 'access_role_grant', entityId: g.id, details: { reviewed: true } });
+	const needs = await t.db
+		.update(aidNeed)
+		.set({ status: 'open', updatedAt: new Date() })
+		.where(and(eq(aidNeed.personId, personId), eq(aidNeed.organisationId, organisationId), eq(aidNeed.status, 'review')))
+		.returning({ id: aidNeed.id });
+	for (const n of needs) await audit(t, { action: 'update', entity: 'aid_need', entityId: n.id, details: { from: 'review', to: 'open' } });
+	const offers = await t.db
+		.update(aidOffer)
+		.set({ status: 'active', updatedAt: new Date() })
+		.where(and(eq(aidOffer.personId, personId), eq(aidOffer.organisationId, organisationId), eq(aidOffer.status, 'review')))
+		.returning({ id: aidOffer.id });
+	for (const o of offers) await audit(t, { action: 'update', entity: 'aid_offer', entityId: o.id, details: { from: 'review', to: 'active' } });
+}
+
+/** Offers waiting for review in the actor's scope (the queue lists them: someone may offer without asking). */
+export async function offersToReview(ctx: Ctx, areaId?: string | null) {
+	if (!can(ctx.actor, 'aid.link.manage')) return [];
+	return ctx.db
+		.select({
+			id: aidOffer.id,
+			title: aidOffer.title,
+			category: aidOffer.category,
+			firstName: peoplePerson.firstName,
+			areaName: areasArea.name,
+			personId: aidOffer.personId
+		})
+		.from(aidOffer)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
+		.where(
+			and(
+				eq(aidOffer.status, 'review'),
+				scopeWhere(ctx, 'aid.link.manage', aidOffer.organisationId, aidOffer.areaId),
+				areaId ? eq(aidOffer.areaId, areaId) : undefined
+			)
+		)
+		.orderBy(asc(aidOffer.createdAt), asc(aidOffer.id))
+		.limit(50);
 }
 
 /**

@@ -70,6 +70,26 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 	await expect(page.getByRole('status')).toHaveText('Opgeslagen.');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(changed);
 
+	// The neighbourhood's facilitator sees it in the queue as "to review", and confirms it.
+	const staff = await page
+		.context()
+		.browser()!
+		.newContext({ viewport: page.viewportSize(), javaScriptEnabled: info.project.name !== 'phone-no-js', locale: 'nl-BE' });
+	const facilitator = await staff.newPage();
+	await signIn(facilitator, 'facilitator@example.org');
+	await facilitator.goto('/aid');
+	await expect(facilitator.locator('article.item', { hasText: changed })).toContainText('wordt nagekeken');
+	await facilitator.locator('article.item', { hasText: changed }).getByRole('link').click();
+	await expect(facilitator.getByRole('heading', { name: 'Na te kijken' })).toBeVisible();
+	await expect(facilitator.getByRole('heading', { name: 'Sluiten als dubbel' })).toBeVisible();
+	await expectAccessible(facilitator);
+	await facilitator.screenshot({ path: info.outputPath(`staff-review-${info.project.name}.png`), fullPage: true });
+	await facilitator.getByRole('button', { name: 'Bewoner en vraag bevestigen' }).click();
+	await expect(facilitator.getByRole('status')).toHaveText('Opgeslagen.');
+	await staff.close();
+	await page.reload();
+	await expect(page.getByText('open', { exact: true })).toBeVisible();
+
 	await page.getByRole('link', { name: 'Intrekken' }).click();
 	await check(page, info, 'withdraw');
 	await page.getByLabel(/Waarom/).fill('Mijn buurvrouw helpt me al');

@@ -316,6 +316,9 @@ describe('an account that signed up alone (item 17)', () => {
 		expect(((await outcome(needPage.load(formPost(`/help/needs/${n.id}`, facilitator, {}, { params }) as never))) as { status: number }).status).toBe(
 			403
 		);
+		// getNeed now answers the person too: the staff page of the same need still refuses them.
+		const staffView = await outcome(staffNeedPage.load(formPost(`/aid/needs/${n.id}`, resident, {}, { params }) as never));
+		expect((staffView as { status: number }).status).toBe(403);
 		const op = { params: { id: o.id } };
 		expect(((await outcome(offerPage.load(formPost(`/help/offers/${o.id}`, resident, {}, op) as never))) as { status: number }).status).toBe(404);
 		const pause = (await outcome(offerPage.actions.pause!(formPost(`/help/offers/${o.id}?/pause`, resident, { status: 'paused' }, op)))) as {

@@ -105,3 +105,20 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 	await page.goto('/help');
 	await expect(page.locator('article.item', { hasText: changed })).toContainText('ingetrokken');
 });
+
+test('a volunteer opens their offer, pauses it and takes it up again; the change form is filled in', async ({ page }, info) => {
+	await signIn(page, 'volunteer@example.org');
+	await page.goto('/help');
+	await page.getByRole('region', { name: 'Mijn aanbod' }).getByRole('link').first().click();
+	await expect(page).toHaveURL(/\/help\/offers\/[0-9a-f-]{36}$/);
+	await page.getByRole('button', { name: 'Pauzeren' }).click();
+	await expect(page.getByRole('status')).toHaveText('Gepauzeerd. Je krijgt geen nieuwe voorstellen; wat al loopt, gaat door.');
+	await expect(page.getByText('gepauzeerd', { exact: true })).toBeVisible();
+	await check(page, info, 'offer-paused');
+	await page.getByRole('button', { name: 'Weer hulp bieden' }).click();
+	await expect(page.getByRole('status')).toHaveText('Je biedt weer hulp. Je kunt opnieuw voorstellen krijgen.');
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	await page.getByRole('link', { name: 'Wijzigen' }).click();
+	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
+	await expectAccessible(page);
+});

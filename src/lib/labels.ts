@@ -54,9 +54,18 @@ const LINK_STATUS: Record<string, Msg> = {
 };
 
 const NEED_STATUS: Record<string, Msg> = {
+	review: m.aid_need_review,
 	open: m.aid_need_open,
 	matched: m.aid_need_matched,
 	closed: m.aid_need_closed,
+	withdrawn: m.aid_need_withdrawn,
+	duplicate: m.aid_need_duplicate
+};
+
+const OFFER_STATUS: Record<string, Msg> = {
+	review: m.aid_need_review,
+	active: m.aid_offer_active,
+	paused: m.aid_offer_paused,
 	withdrawn: m.aid_need_withdrawn
 };
 
@@ -86,6 +95,7 @@ export const categoryLabel = label(CATEGORY);
 export const categoryLabelIn = (code: string, locale: Locale) => CATEGORY[code]?.({}, { locale }) ?? code;
 export const linkStatusLabel = label(LINK_STATUS);
 export const needStatusLabel = label(NEED_STATUS);
+export const offerStatusLabel = label(OFFER_STATUS);
 export const ageGroupLabel = label(AGE_GROUP);
 export const frequencyLabel = label(FREQUENCY);
 

@@ -8,7 +8,8 @@ export const load: LayoutServerLoad = (event) => {
 	return {
 		me: a.userId ? { name: a.name ?? '', email: a.email ?? '' } : null,
 		nav: {
-			help: can(a, 'aid.own.read'),
+			// An account without any role chooses its neighbourhood on /help.
+			help: can(a, 'aid.own.read') || (!!a.userId && a.grants.length === 0),
 			aid: can(a, 'aid.need.read'),
 			people: can(a, 'people.person.read'),
 			admin: can(a, 'admin.organisation.manage'),

@@ -39,6 +39,7 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'people.person.link_account':   [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.own.read':                 [Y,   Y,   _,   _,   _,   _,   _,   _,   _,   _],
 	'aid.own.write':                [Y,   Y,   _,   _,   _,   _,   _,   _,   _,   _],
+	'aid.own.join':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'aid.need.read':                [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'aid.need.write':               [_,   _,   Y,   Y,   _,   _,   _,   _,   Y,   _],
 	'aid.link.manage':              [_,   _,   Y,   _,   _,   _,   _,   _,   Y,   _],

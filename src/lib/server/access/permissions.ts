@@ -21,6 +21,9 @@ export const PERMISSIONS = {
 	// Mutual aid. Residents and volunteers act on their own needs, offers and links; staff broker.
 	'aid.own.read': { roles: ['resident', 'volunteer'], write: false },
 	'aid.own.write': { roles: ['resident', 'volunteer'], write: true },
+	// An account that signed up alone becomes a resident of a neighbourhood it chooses (unreviewed: what
+	// it says waits for that neighbourhood's facilitators). The verb refuses anyone who holds a role.
+	'aid.own.join': { roles: [], signedIn: true, write: true },
 	'aid.need.read': { roles: [...STAFF, 'admin'], write: false },
 	'aid.need.write': { roles: ['facilitator', 'outreach', 'admin'], write: true },
 	'aid.link.manage': { roles: ['facilitator', 'admin'], write: true },

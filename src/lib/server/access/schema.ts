@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { createdAt, id } from '../db/columns.ts';
 import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
@@ -18,6 +18,9 @@ export const accessRoleGrant = pgTable(
 			.notNull()
 			.references(() => peopleOrganisation.id, { onDelete: 'cascade' }),
 		areaId: uuid('area_id').references(() => areasArea.id, { onDelete: 'cascade' }),
+		// False for a resident role an account took on its own (chose a neighbourhood after signing up):
+		// what it says is held for the neighbourhood's facilitators until one of them confirms the person.
+		reviewed: boolean('reviewed').notNull().default(true),
 		createdAt: createdAt()
 	},
 	(t) => [

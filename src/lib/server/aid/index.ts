@@ -26,7 +26,28 @@ export {
 	type CreateOfferInput
 } from './validation.ts';
 export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
-export { createNeed, createOffer, listNeeds, getNeed, personAid, ownNeedsAndOffers } from './needs.ts';
+export { createNeed, createOffer, listNeeds, getNeed, getOffer, personAid, ownNeedsAndOffers } from './needs.ts';
+export { updateNeed, withdrawNeed, updateOffer } from './own.ts';
+export {
+	joinChoices,
+	joinNeighbourhood,
+	confirmNeed,
+	confirmOffer,
+	offersToReview,
+	closeNeedAsDuplicate,
+	heldForReview,
+	type JoinChoice
+} from './review.ts';
+export {
+	needChangeInput,
+	offerChangeInput,
+	withdrawNeedInput,
+	duplicateNeedInput,
+	needIdInput,
+	joinInput,
+	type NeedChange,
+	type OfferChange
+} from './own-validation.ts';
 export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
 export {
 	proposeLink,

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { InvalidError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import { can, requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import { areaBoundary } from '../areas/index.ts';
@@ -11,13 +11,14 @@ import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { actingFor, scopeWhere } from './scope.ts';
 import { pointInput, type CreateNeedInput, type CreateOfferInput } from './validation.ts';
 import { pointInArea } from './form.ts';
+import { heldForReview } from './review.ts';
 
 /**
  * The optional point must be a real place inside the chosen neighbourhood when that neighbourhood has a
  * boundary (one without accepts any valid point). Checked here, not only in the resident's form, so
  * the API and the office-hour walk-in get the same rule.
  */
-async function checkPoint(ctx: Ctx, areaId: string, point: { lat: number; lon: number } | null | undefined) {
+export async function checkPoint(ctx: Ctx, areaId: string, point: { lat: number; lon: number } | null | undefined) {
 	if (!point) return;
 	if (!pointInput.safeParse(point).success) throw new InvalidError({ point: 'aid_error_coordinates' });
 	const area = await areaBoundary(ctx.db, areaId);
@@ -30,6 +31,7 @@ export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
 	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
 	await checkPoint(ctx, input.areaId, input.point);
+	const held = !assisted && (await heldForReview(ctx, person.id, organisationId));
 	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
 	return inTransaction(c, async (t) => {
 		const [row] = await t.db
@@ -48,11 +50,12 @@ export async function createNeed(ctx: Ctx, input: CreateNeedInput) {
 				languages: input.languages,
 				frequency: input.frequency,
 				safeguarded: input.safeguarded,
+				status: held ? 'review' : 'open',
 				assisted,
 				createdByUserId: ctx.actor.userId
 			})
 			.returning();
-		await audit(t, { action: 'create', entity: 'aid_need', entityId: row!.id, details: { assisted, category: input.category } });
+		await audit(t, { action: 'create', entity: 'aid_need', entityId: row!.id, details: { assisted, category: input.category, held } });
 		return row!;
 	});
 }
@@ -62,6 +65,7 @@ export async function createOffer(ctx: Ctx, input: CreateOfferInput) {
 	if (!ctx.actor.userId) throw new UnauthenticatedError();
 	const { person, organisationId, assisted } = await actingFor(ctx, input.personId, input.areaId);
 	await checkPoint(ctx, input.areaId, input.point);
+	const held = !assisted && (await heldForReview(ctx, person.id, organisationId));
 	const c = assisted ? { ...ctx, onBehalfOfPersonId: person.id } : ctx;
 	return inTransaction(c, async (t) => {
 		const [row] = await t.db
@@ -79,16 +83,17 @@ export async function createOffer(ctx: Ctx, input: CreateOfferInput) {
 				dates: input.dates ?? [],
 				languages: input.languages,
 				capacity: input.capacity,
+				status: held ? 'review' : 'active',
 				assisted,
 				createdByUserId: ctx.actor.userId
 			})
 			.returning();
-		await audit(t, { action: 'create', entity: 'aid_offer', entityId: row!.id, details: { assisted, category: input.category } });
+		await audit(t, { action: 'create', entity: 'aid_offer', entityId: row!.id, details: { assisted, category: input.category, held } });
 		return row!;
 	});
 }
 
-export type NeedQuery = { areaId?: string | null; status?: 'open' | 'matched' | 'closed' | 'all'; limit?: number; offset?: number };
+export type NeedQuery = { areaId?: string | null; status?: 'open' | 'review' | 'matched' | 'closed' | 'all'; limit?: number; offset?: number };
 
 /**
  * The facilitator's queue: needs in the actor's organisations and areas, oldest waiting first, each
@@ -101,7 +106,8 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery = {}) {
 	const where = and(
 		scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId),
 		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
-		status === 'all' ? undefined : eq(aidNeed.status, status)
+		// The waiting queue holds the needs still to review too: they wait for the same facilitators.
+		status === 'all' ? undefined : status === 'open' ? inArray(aidNeed.status, ['open', 'review']) : eq(aidNeed.status, status)
 	);
 	const limit = Math.min(Math.max(q.limit ?? 50, 1), 200);
 	return ctx.db
@@ -129,17 +135,44 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery = {}) {
 		.offset(Math.max(q.offset ?? 0, 0));
 }
 
-/** One need as staff see it (first name, area; no contact details). */
+/**
+ * One need: as staff see it (first name, area; no contact details), scoped like the queue, or the
+ * person's own. Anything else answers as unknown, 404.
+ */
 export async function getNeed(ctx: Ctx, id: string) {
-	requirePermission(ctx.actor, 'aid.need.read');
+	const where = readableBy(ctx, 'aid.need.read', aidNeed);
 	const [row] = await ctx.db
 		.select({ need: aidNeed, firstName: peoplePerson.firstName, hasAccount: peoplePerson.userId, areaName: areasArea.name })
 		.from(aidNeed)
 		.innerJoin(peoplePerson, eq(peoplePerson.id, aidNeed.personId))
 		.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
-		.where(and(eq(aidNeed.id, id), scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId)));
+		.where(and(eq(aidNeed.id, id), where));
 	if (!row) throw new NotFoundError();
 	return { ...row.need, firstName: row.firstName, hasAccount: !!row.hasAccount, areaName: row.areaName };
+}
+
+/** One offer, the same way: staff in scope, or the volunteer's own. */
+export async function getOffer(ctx: Ctx, id: string) {
+	const where = readableBy(ctx, 'aid.need.read', aidOffer);
+	const [row] = await ctx.db
+		.select({ offer: aidOffer, firstName: peoplePerson.firstName, areaName: areasArea.name })
+		.from(aidOffer)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
+		.where(and(eq(aidOffer.id, id), where));
+	if (!row) throw new NotFoundError();
+	return { ...row.offer, firstName: row.firstName, areaName: row.areaName };
+}
+
+/** Staff's scope, the actor's own rows, or both; neither permission is a 401/403 before any read. */
+function readableBy(ctx: Ctx, staff: 'aid.need.read', table: typeof aidNeed | typeof aidOffer): SQL | undefined {
+	const mayStaff = can(ctx.actor, staff);
+	const mayOwn = can(ctx.actor, 'aid.own.read') && !!ctx.actor.personId;
+	if (!mayStaff && !mayOwn) requirePermission(ctx.actor, staff);
+	const own = mayOwn ? eq(table.personId, ctx.actor.personId!) : undefined;
+	if (!mayStaff) return own;
+	const scoped = scopeWhere(ctx, staff, table.organisationId, table.areaId) ?? sql`true`;
+	return own ? or(scoped, own) : scoped;
 }
 
 /** Needs and offers of one person, for staff (assisted use) — scoped like the queue. */

@@ -23,8 +23,15 @@ import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import type { DateItem, Window } from './scoring.ts';
 
-export const NEED_STATUSES = ['open', 'matched', 'closed', 'withdrawn'] as const;
-export const OFFER_STATUSES = ['active', 'paused', 'withdrawn'] as const;
+/**
+ * 'review': said by a resident who joined a neighbourhood on their own; the neighbourhood's facilitators
+ * look at it before it is matched (never suggested, proposed, on the board or in the weekly proposal
+ * until then: those all read 'open'). 'withdrawn' by the person; 'duplicate' closed by a facilitator,
+ * with the reason in status_reason. Rows are never deleted for either.
+ */
+export const NEED_STATUSES = ['review', 'open', 'matched', 'closed', 'withdrawn', 'duplicate'] as const;
+/** 'paused' by the volunteer (not suggested, keeps its links); 'review' like a need's. */
+export const OFFER_STATUSES = ['review', 'active', 'paused', 'withdrawn'] as const;
 export const FREQUENCIES = ['once', 'weekly', 'monthly', 'other'] as const;
 /** proposed → accepted → took_place → closed, or declined / cancelled (with a reason). */
 export const LINK_STATUSES = ['proposed', 'accepted', 'took_place', 'closed', 'declined', 'cancelled'] as const;
@@ -67,6 +74,8 @@ export const aidNeed = pgTable(
 		frequency: text('frequency', { enum: FREQUENCIES }).notNull().default('once'),
 		safeguarded: boolean('safeguarded').notNull().default(false),
 		status: text('status', { enum: NEED_STATUSES }).notNull().default('open'),
+		// Why it was withdrawn or closed as a duplicate (short, shown to staff and to the person).
+		statusReason: text('status_reason'),
 		// Said by a facilitator for someone without an account or a phone (assisted use).
 		assisted: boolean('assisted').notNull().default(false),
 		createdByUserId: text('created_by_user_id').references(() => authUser.id, { onDelete: 'set null' }),

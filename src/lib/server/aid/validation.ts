@@ -207,7 +207,7 @@ export const needQueryInput = z.object({
 		.uuid('error_not_found')
 		.nullish()
 		.or(z.literal('').transform(() => null)),
-	status: z.enum(['open', 'matched', 'closed', 'all'], { message: 'error_choice' }).default('open'),
+	status: z.enum(['open', 'review', 'matched', 'closed', 'all'], { message: 'error_choice' }).default('open'),
 	limit: z.coerce.number().int().min(1, 'error_choice').max(200, 'error_choice').default(50),
 	offset: z.coerce.number().int().min(0, 'error_choice').max(1_000_000, 'error_choice').default(0)
 });

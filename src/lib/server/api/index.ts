@@ -38,3 +38,15 @@ export {
 	visitRequest,
 	boardSwitchBody
 } from './aid-office.ts';
+export {
+	apiGetNeed,
+	apiUpdateNeed,
+	apiWithdrawNeed,
+	apiCloseDuplicate,
+	apiGetOffer,
+	apiUpdateOffer,
+	needChangeBody,
+	offerChangeBody,
+	withdrawBody,
+	duplicateBody
+} from './aid-own.ts';

@@ -33,6 +33,22 @@ describe('OpenAPI document', () => {
 });
 
 describe('mutual-aid operations', () => {
+	it('documents the own need and offer operations with their path id, bodies and a 409', () => {
+		const ops = Object.fromEntries(OPERATIONS.map((o) => [o.operationId, `${o.method} ${o.path}`]));
+		expect(ops).toMatchObject({
+			getNeed: 'get /aid/needs/{id}',
+			updateNeed: 'patch /aid/needs/{id}',
+			withdrawNeed: 'post /aid/needs/{id}/withdraw',
+			closeNeedAsDuplicate: 'post /aid/needs/{id}/duplicate',
+			getOffer: 'get /aid/offers/{id}',
+			updateOffer: 'patch /aid/offers/{id}'
+		});
+		const patch = doc.paths['/aid/offers/{id}']!.patch as { requestBody: unknown; responses: Record<string, unknown> };
+		expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '404', '409', '422']));
+		const body = resolve((patch.requestBody as { content: Record<string, { schema: Record<string, unknown> }> }).content['application/json']!.schema);
+		expect(Object.keys(body.properties as object)).toEqual(expect.arrayContaining(['status', 'capacity', 'title']));
+	});
+
 	it('has every operationId the issue names, each with its path parameters', () => {
 		const ids = OPERATIONS.map((o) => o.operationId);
 		for (const id of [

@@ -37,6 +37,7 @@ import {
 	visitRequest,
 	visitResponse
 } from './aid-office.ts';
+import { duplicateBody, needChangeBody, needDetailResponse, offerChangeBody, offerDetailResponse, withdrawBody } from './aid-own.ts';
 
 type Operation = {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -86,6 +87,54 @@ export const OPERATIONS: Operation[] = [
 		summary: 'The queue of needs in the actor’s organisations and areas',
 		query: needQueryInput,
 		response: needListResponse
+	},
+	{
+		method: 'get',
+		path: '/aid/needs/{id}',
+		operationId: 'getNeed',
+		summary: 'One need with its text: the person’s own, or for staff one in their organisations and areas (anything else is a 404)',
+		response: needDetailResponse
+	},
+	{
+		method: 'patch',
+		path: '/aid/needs/{id}',
+		operationId: 'updateNeed',
+		summary: 'The person changes their own need while it is to review or open (only the fields sent change); 409 once someone took it on',
+		request: needChangeBody,
+		response: needDetailResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/needs/{id}/withdraw',
+		operationId: 'withdrawNeed',
+		summary:
+			'The person withdraws their own need (kept, status withdrawn): a proposal or accepted link is cancelled with the reason and the volunteer’s place freed; help that took place is closed',
+		request: withdrawBody,
+		response: needDetailResponse
+	},
+	{
+		method: 'post',
+		path: '/aid/needs/{id}/duplicate',
+		operationId: 'closeNeedAsDuplicate',
+		summary: 'A facilitator closes a need nobody took on as a duplicate, with a reason the person reads (kept, status duplicate)',
+		request: duplicateBody,
+		response: needDetailResponse
+	},
+	{
+		method: 'get',
+		path: '/aid/offers/{id}',
+		operationId: 'getOffer',
+		summary: 'One offer with its text: the volunteer’s own, or for staff one in their organisations and areas',
+		response: offerDetailResponse
+	},
+	{
+		method: 'patch',
+		path: '/aid/offers/{id}',
+		operationId: 'updateOffer',
+		summary:
+			'The volunteer changes their own offer (only the fields sent change), or pauses it (status paused: not suggested, links under way go on) or takes it up again (active)',
+		request: offerChangeBody,
+		response: offerDetailResponse
 	},
 	{
 		method: 'post',
@@ -306,7 +355,7 @@ export function openApiDocument(origin: string) {
 				...(op.request || op.query ? { '400': problem, '422': problem } : {}),
 				...(op.request ? { '415': problem } : {}),
 				...(pathParams.length ? { '404': problem } : {}),
-				...(op.method === 'post' ? { '409': problem } : {})
+				...(op.method === 'post' || op.method === 'patch' ? { '409': problem } : {})
 			}
 		};
 	}

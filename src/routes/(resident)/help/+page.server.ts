@@ -1,8 +1,12 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { z } from 'zod';
 import { can } from '#lib/server/access/index.ts';
 import { UnauthenticatedError } from '#lib/server/core/errors.ts';
 import {
+	joinChoices,
+	joinInput,
+	joinNeighbourhood,
 	completeLink,
 	feedbackInput,
 	giveFeedback,
@@ -16,14 +20,29 @@ import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
 
-// "My help": a resident's or volunteer's own needs, offers and links. Someone signed in without the
-// resident or volunteer role is told how to join instead of getting an error.
+// "My help": a resident's or volunteer's own needs, offers and links. An account without any role
+// (signed up alone) chooses its neighbourhood here; staff without a resident role are told how
+// residents join instead of getting an error.
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
 		if (!ctx.actor.userId) throw new UnauthenticatedError();
-		if (!can(ctx.actor, 'aid.own.read')) return { member: false as const, needs: [], offers: [], links: [] };
+		if (!can(ctx.actor, 'aid.own.read')) {
+			const canJoin = ctx.actor.grants.length === 0 && !!ctx.actor.personId;
+			return { member: false as const, canJoin, choices: canJoin ? await joinChoices(ctx.db) : [], needs: [], offers: [], links: [], saved: null };
+		}
 		const [{ needs, offers }, links] = await Promise.all([ownNeedsAndOffers(ctx), ownLinks(ctx)]);
-		return { member: true as const, needs, offers, links };
+		// After "Ask for help" / "Offer help": what was just saved is the newest of its kind.
+		const kind = event.url.searchParams.get('saved');
+		const saved = kind === 'need' ? (needs[0] ?? null) : kind === 'offer' ? (offers[0] ?? null) : null;
+		return {
+			member: true as const,
+			canJoin: false,
+			choices: [],
+			needs,
+			offers,
+			links,
+			saved: saved && (kind === 'need' || kind === 'offer') ? { kind, id: saved.id, title: saved.title, status: saved.status } : null
+		};
 	});
 
 async function act<S extends z.ZodType>(event: Parameters<Actions[string]>[0], form: string, schema: S, verb: (d: z.infer<S>) => Promise<unknown>) {
@@ -38,6 +57,12 @@ async function act<S extends z.ZodType>(event: Parameters<Actions[string]>[0], f
 }
 
 export const actions: Actions = {
+	join: async (event) => {
+		const result = await act(event, 'join', joinInput, (d) => joinNeighbourhood(ctxOf(event), d));
+		// The new role is read with the next request: show the page as a member at once.
+		if ('done' in result) redirect(303, '/help?joined=1');
+		return result;
+	},
 	respond: (event) => act(event, 'respond', respondInput.omit({ side: true }), (d) => respondToLink(ctxOf(event), d)),
 	tookPlace: (event) => act(event, 'tookPlace', linkIdInput, (d) => completeLink(ctxOf(event), d)),
 	feedback: (event) => act(event, 'feedback', feedbackInput, (d) => giveFeedback(ctxOf(event), d))

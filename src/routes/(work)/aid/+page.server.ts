@@ -1,6 +1,8 @@
 import { error } from '@sveltejs/kit';
-import type { PageServerLoad } from './$types';
-import { countStalledLinks, listNeeds, needQueryInput } from '#lib/server/aid/index.ts';
+import type { Actions, PageServerLoad } from './$types';
+import { confirmOffer, countStalledLinks, listNeeds, needIdInput, needQueryInput, offersToReview } from '#lib/server/aid/index.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
+import { act } from './link-actions.ts';
 import { can } from '#lib/server/access/index.ts';
 import { guard } from '#lib/server/web/guard.ts';
 import { translate } from '#lib/server/web/translate.ts';
@@ -11,14 +13,16 @@ export const load: PageServerLoad = async (event) => {
 	const query = needQueryInput.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!query.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
-		const [areas, needs, stalled] = await Promise.all([
+		const [areas, needs, stalled, offersInReview] = await Promise.all([
 			staffAreas(ctx),
 			listNeeds(ctx, query.data),
-			countStalledLinks(ctx, { areaId: query.data.areaId })
+			countStalledLinks(ctx, { areaId: query.data.areaId }),
+			offersToReview(ctx, query.data.areaId)
 		]);
 		return {
 			areas,
 			needs,
+			offersInReview,
 			query: query.data,
 			stalled,
 			canManage: can(ctx.actor, 'aid.link.manage'),
@@ -27,4 +31,9 @@ export const load: PageServerLoad = async (event) => {
 			canReach: can(ctx.actor, 'aid.reach.read')
 		};
 	});
+};
+
+// Someone who signed up alone and only offers help: confirmed here (a need to review is confirmed on its page).
+export const actions: Actions = {
+	confirmOffer: (event) => act(event, 'confirmOffer', needIdInput, (d) => confirmOffer(ctxOf(event), d))
 };

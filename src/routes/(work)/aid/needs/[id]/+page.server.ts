@@ -5,6 +5,7 @@ import { can } from '#lib/server/access/index.ts';
 import { getNeed, listLinks, proposeLink, suggestMatches } from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { act, linkActions } from '../../link-actions.ts';
+import { reviewActions } from './review-actions.ts';
 import { guard } from '#lib/server/web/guard.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -30,6 +31,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	...linkActions,
+	...reviewActions,
 	propose: async (event) => {
 		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
 		return act(event, 'propose', z.object({ offerId: z.uuid('error_not_found') }), (d) =>

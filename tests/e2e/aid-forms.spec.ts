@@ -6,7 +6,12 @@ import { E2E_RESIDENT, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, type Lo
 // long texts the browser tests' server seeds (long-texts.ts): no word broken inside on a tile, no page
 // wider than the screen, nothing typed lost by a language switch.
 
-const speak = (page: Page, locale: Locale) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
+// Through the switcher, as a person does: signed in, the account's own choice wins over the cookie
+// (another journey may have stored one for this demo account).
+const speak = async (page: Page, locale: Locale) => {
+	const res = await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
+	expect(res.status()).toBe(303);
+};
 
 test('the category tiles and the feedback choices never break inside a word, in all six languages', async ({ page }, info) => {
 	// The demo resident has a link that took place and no feedback yet: /help asks for it.

@@ -7,7 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	timeout: 60_000,
+	// The longest journey (walk-in to closed link, two browsers) takes ~40 s on an idle two-core machine.
+	timeout: 120_000,
 	fullyParallel: false,
 	workers: 1,
 	retries: 0,

@@ -68,18 +68,26 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		ageGroup: '18_29',
 		student: true,
 		interculturalConsent: true,
-		originGroup: 'eu'
+		originGroup: 'eu',
+		phone: '+32 470 00 00 14'
 	});
 	const rosa = await person('Rosa', rabot.id, { languages: ['es', 'nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'eu' });
 	const ahmed = await person('Ahmed', rabot.id, { languages: ['ar'], ageGroup: '30_49' });
-	const maria = await person('Maria', rabot.id, { languages: ['ro', 'fr'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'eu' });
+	const maria = await person('Maria', rabot.id, {
+		languages: ['ro', 'fr'],
+		ageGroup: '30_49',
+		interculturalConsent: true,
+		originGroup: 'eu',
+		phone: '+32 470 00 00 15'
+	});
 	const jan = await person('Jan', sluizeken.id, { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' });
 	const lea = await person('Lea', rabot.id, { languages: ['nl', 'fr'], ageGroup: '0_17' });
 	const yusuf = await person('Yusuf', sluizeken.id, {
 		languages: ['tr', 'nl'],
 		ageGroup: '65_plus',
 		interculturalConsent: true,
-		originGroup: 'outside_eu'
+		originGroup: 'outside_eu',
+		phone: '+32 470 00 00 16'
 	});
 
 	await db.insert(aidCertificate).values([

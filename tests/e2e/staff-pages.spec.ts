@@ -6,8 +6,11 @@ import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
 // the weekly proposal reachable without filtering, the links page's heading order (axe best
 // practice), a walk-in registered twice, and how the links and reach pages look in the staff languages.
 
+/** The first screens of the page (a long list would make the picture unreadable). */
 async function shot(page: Page, info: TestInfo, name: string) {
-	await page.screenshot({ path: info.outputPath(`${name}-${info.project.name}.png`), fullPage: true });
+	const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 2400);
+	const width = page.viewportSize()!.width;
+	await page.screenshot({ path: info.outputPath(`${name}-${info.project.name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height } });
 }
 
 async function setLanguage(page: Page, locale: string) {
@@ -80,6 +83,9 @@ test('the coordinator sees this month in the default figures, with full-width ch
 		expect(chartBox!.width, 'the chart fills the content width').toBeGreaterThan(mainBox!.width * 0.85);
 		await expectAccessible(page);
 		await shot(page, info, `aid-reach-${locale}`);
+		await page
+			.locator('section[aria-labelledby="month-h"]')
+			.screenshot({ path: info.outputPath(`aid-reach-monthly-${locale}-${info.project.name}.png`) });
 	}
 	await setLanguage(page, 'nl');
 });

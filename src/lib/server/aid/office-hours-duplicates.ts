@@ -23,8 +23,10 @@ export type KnownPerson = { id: string; firstName: string; lastName: string | nu
 
 /** The walk-in form named someone already known: a 409 that carries them, so the form can offer them. */
 export class DuplicatePersonError extends ConflictError {
-	constructor(readonly people: KnownPerson[]) {
+	readonly people: KnownPerson[];
+	constructor(people: KnownPerson[]) {
 		super('oh_duplicate_error');
+		this.people = people;
 	}
 }
 

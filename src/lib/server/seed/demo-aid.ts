@@ -184,7 +184,7 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	});
 	const koen = await person('Koen', sluizeken.id, { languages: ['nl'], ageGroup: '50_64', interculturalConsent: true, originGroup: 'belgium' });
 	const luc = await person('Luc', rabot.id, { languages: ['nl', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' });
-	const more = [
+	const [nadiaGoes, nadiaReads, elifHomework, elifMeals, koenGarden, koenRepairs, lucCompany, lucGoes] = await Promise.all([
 		offer(nadia, rabot.id, 'accompaniment', 'Mee naar de dokter of het OCMW', [w(0, 9, 12)], 2, ['ar']),
 		offer(nadia, rabot.id, 'language', 'Samen Nederlands lezen', [w(2, 14, 16)], 2),
 		offer(elif, rabot.id, 'homework', 'Hulp bij huiswerk (lager onderwijs)', [w(1, 16, 18)], 2, ['tr']),
@@ -193,8 +193,7 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		offer(koen, sluizeken.id, 'repairs', 'Fietsen en kleine klussen', [w(5, 13, 16)], 2),
 		offer(luc, rabot.id, 'company', 'Een wandeling en een babbel', [w(2, 10, 12)], 2),
 		offer(luc, rabot.id, 'accompaniment', 'Mee naar afspraken', [w(3, 9, 12)], 1)
-	];
-	const [nadiaGoes, nadiaReads, elifHomework, elifMeals, koenGarden, koenRepairs, lucCompany, lucGoes] = await Promise.all(more);
+	]);
 	const resident = (firstName: string, facts: Partial<typeof peoplePerson.$inferInsert>, areaId = rabot.id) => person(firstName, areaId, facts);
 	const earlier = [
 		rosa,

@@ -9,7 +9,7 @@ import { expectAccessible, signIn } from './helpers.ts';
 const today = () => new Date().toISOString().slice(0, 10);
 const monthsAgo = (n: number) => new Date(Date.now() - n * 30 * 86_400_000).toISOString().slice(0, 10);
 
-test('the facilitator reviews and sends the weekly proposal, and nudges a stalled link', async ({ page }) => {
+test('the facilitator reviews and sends the weekly proposal, and nudges a stalled link', async ({ page }, info) => {
 	await signIn(page, 'facilitator@example.org');
 	await page.goto('/aid');
 	await expectAccessible(page);
@@ -45,6 +45,7 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 	// Reminded today: the link stays on the stalled list, marked so.
 	await expect(page.locator('article.item', { hasText: title }).first()).toContainText('vandaag herinnerd');
 	await expectAccessible(page);
+	await page.screenshot({ path: info.outputPath(`nudge-notice-${info.project.name}.png`) });
 });
 
 test('an office hour scheduled by the facilitator appears on the neighbourhood page and in its calendar', async ({ page }, info) => {

@@ -45,7 +45,10 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 	// Reminded today: the link stays on the stalled list, marked so.
 	await expect(page.locator('article.item', { hasText: title }).first()).toContainText('vandaag herinnerd');
 	await expectAccessible(page);
-	await page.screenshot({ path: info.outputPath(`nudge-notice-${info.project.name}.png`) });
+	await page
+		.getByRole('status')
+		.first()
+		.screenshot({ path: info.outputPath(`nudge-notice-${info.project.name}.png`) });
 });
 
 test('an office hour scheduled by the facilitator appears on the neighbourhood page and in its calendar', async ({ page }, info) => {

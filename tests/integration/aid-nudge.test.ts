@@ -325,6 +325,21 @@ describe('a reminder for a side without an account, on the links page', () => {
 		expect(stalled.links.map((l) => l.id)).not.toContain(quiet.id);
 	});
 
+	it('shows no contact details of a person the facilitator may not read, and reads nothing', async () => {
+		const elsewhere = await makeArea(db, 'Sluizeken');
+		const [far] = await db
+			.insert(peoplePerson)
+			.values({ firstName: 'Wim', phone: '+32 470 44 44 44', organisationId: org.id, areaId: elsewhere.id })
+			.returning();
+		const farNeed = await needFor(far!.id);
+		const l = await proposeLink(f, { needId: farNeed.id, offerId: (await offerOf(piet)).id });
+		await respondToLink(ctxFor(db, piet.actor), { linkId: l.id, answer: 'accept' });
+		const reply = (await (await nudge())(formPost('/aid/links?/nudge', facilitator, [['linkId', l.id]]))) as { nudged: Side[] };
+		expect(reply.nudged.find((x) => x.side === 'need')).toEqual({ side: 'need', firstName: 'Wim', mailed: false, contact: null });
+		const reads = await db.select().from(coreAudit).where(eq(coreAudit.entityId, far!.id));
+		expect(reads.filter((a) => a.action === 'read')).toEqual([]);
+	});
+
 	it('the API answers who was mailed, without contact details', async () => {
 		const { apiNudgeLink } = await import('../../src/lib/server/api/aid-links.ts');
 		const n = await apiNudgeLink(f, quiet.id, 'http://localhost');

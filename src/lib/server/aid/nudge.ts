@@ -15,7 +15,7 @@ import { belgianDay } from './certificate-dates.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
 
-/** How to reach a side without an account: what the person record holds (null: nothing, or not the actor's to read). */
+/** How to reach a side without an account: what the person record holds (both null: nothing on record). */
 export type Contact = { phone: string | null; email: string | null };
 /** One side the link waits for, and whether a reminder went to them by mail. */
 export type NudgedSide = { side: Side; firstName: string; mailed: boolean; contact?: Contact | null };
@@ -126,12 +126,12 @@ async function party(t: TxCtx, l: Loaded, side: Side) {
 	return { firstName: row!.firstName, email: row!.email?.trim() || null, locale: row!.locale ?? null, areaName: row!.areaName };
 }
 
-/** A person's phone and address for staff who may read them; the read is audited (people module). */
+/** A person's phone and address for staff who may read them (null: not theirs to read); the read is audited (people module). */
 async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
 	if (!can(ctx.actor, 'people.person.read')) return null;
 	try {
 		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
-		return p.phone || p.email ? { phone: p.phone, email: p.email } : null;
+		return { phone: p.phone, email: p.email };
 	} catch (e) {
 		if (e instanceof NotFoundError) return null;
 		throw e;

@@ -12,12 +12,20 @@ type Kinds = {
 
 const made = new Map<string, unknown>();
 
+/**
+ * The interface language → the convention its dates and numbers follow. The app is for Belgium:
+ * English is Belgian English (24-hour clock, day before month, decimal comma), not American AM/PM.
+ */
+const REGIONAL: Record<string, string> = { en: 'en-BE' };
+export const formatLocale = (locale: string | undefined) => (locale ? (REGIONAL[locale] ?? locale) : locale);
+
 export function intl<K extends keyof Kinds>(kind: K, locale: string | undefined, options: Kinds[K][0]): Kinds[K][1] {
-	const key = `${kind}|${locale}|${JSON.stringify(options)}`;
+	const tag = formatLocale(locale);
+	const key = `${kind}|${tag}|${JSON.stringify(options)}`;
 	let f = made.get(key);
 	if (!f) {
 		const Ctor = Intl[kind] as unknown as new (l: string | undefined, o: Kinds[K][0]) => Kinds[K][1];
-		f = new Ctor(locale, options);
+		f = new Ctor(tag, options);
 		// A bound on the cache: the keys come from code (a handful of option sets × six languages).
 		if (made.size < 500) made.set(key, f);
 	}

@@ -9,7 +9,7 @@ import { expectAccessible, signIn } from './helpers.ts';
 const today = () => new Date().toISOString().slice(0, 10);
 const monthsAgo = (n: number) => new Date(Date.now() - n * 30 * 86_400_000).toISOString().slice(0, 10);
 
-test('the facilitator reviews and sends the weekly proposal, and nudges a stalled link', async ({ page }) => {
+test('the facilitator reviews and sends the weekly proposal, and nudges a stalled link', async ({ page }, info) => {
 	await signIn(page, 'facilitator@example.org');
 	await page.goto('/aid');
 	await expectAccessible(page);
@@ -37,11 +37,18 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 	await expectAccessible(page);
 	const stalled = page.locator('article.item', { hasText: 'stilgevallen' }).first();
 	await expect(stalled).toBeVisible();
-	const title = await stalled.locator('h3').innerText();
+	const title = await stalled.locator('h2').innerText();
 	await stalled.getByRole('button', { name: 'Herinnering sturen' }).click();
 	await expect(page.getByRole('status').first()).toContainText('De herinnering is genoteerd.');
-	// Nudged today: it counts as a change, so it leaves the stalled list.
-	await expect(page.locator('article.item', { hasText: title })).toHaveCount(0);
+	// A side without an account: the notice says how to reach them.
+	await expect(page.getByRole('status').first()).toContainText('Telefoon: +32 470');
+	// Reminded today: the link stays on the stalled list, marked so.
+	await expect(page.locator('article.item', { hasText: title }).first()).toContainText('vandaag herinnerd');
+	await expectAccessible(page);
+	await page
+		.getByRole('status')
+		.first()
+		.screenshot({ path: info.outputPath(`nudge-notice-${info.project.name}.png`) });
 });
 
 test('an office hour scheduled by the facilitator appears on the neighbourhood page and in its calendar', async ({ page }, info) => {

@@ -278,6 +278,75 @@ describe('refusals queue nothing', () => {
 	});
 });
 
+// A walk-in without an account (the facilitator said yes for her), on an accepted link that has gone
+// quiet for three weeks.
+const olga = await walkIn('Olga');
+const olgaNeed = await needFor(olga.id);
+const piet = await member('volunteer', 'Piet', 'nl', '+32 470 21 21 21');
+const quiet = await proposeLink(f, { needId: olgaNeed.id, offerId: (await offerOf(piet)).id });
+await respondToLink(ctxFor(db, piet.actor), { linkId: quiet.id, answer: 'accept' });
+const threeWeeksAgo = new Date(Date.now() - 21 * 86_400_000);
+await db.update(aidLink).set({ changedAt: threeWeeksAgo }).where(eq(aidLink.id, quiet.id));
+
+describe('a reminder for a side without an account, on the links page', () => {
+	const nudge = async () => (await import('../../src/routes/(work)/aid/links/+page.server.ts')).actions.nudge!;
+	const load = async () => (await import('../../src/routes/(work)/aid/links/+page.server.ts')).load;
+	type Side = { side: string; firstName: string; mailed: boolean; contact?: { phone: string | null; email: string | null } | null };
+
+	it('says how to reach them (their phone, read through the audited read) and keeps the link listed as reminded today', async () => {
+		const stalledBefore = (await (await load())(formPost('/aid/links?stalled=1', facilitator, {}))) as { links: { id: string }[] };
+		expect(stalledBefore.links.map((l) => l.id)).toContain(quiet.id);
+
+		const reply = (await (await nudge())(formPost('/aid/links?stalled=1&/nudge', facilitator, [['linkId', quiet.id]]))) as { nudged: Side[] };
+		const need = reply.nudged.find((x) => x.side === 'need')!;
+		expect(need).toEqual({ side: 'need', firstName: 'Olga', mailed: false, contact: { phone: '+32 470 11 22 33', email: null } });
+		// The volunteer has an account: mailed, and no contact details are read for them.
+		expect(reply.nudged.find((x) => x.side === 'offer')).toEqual({ side: 'offer', firstName: 'Piet', mailed: true });
+		const reads = await db.select().from(coreAudit).where(eq(coreAudit.entityId, olga.id));
+		expect(reads.filter((a) => a.action === 'read')).toHaveLength(1);
+
+		const stalledAfter = (await (
+			await load()
+		)(formPost('/aid/links?stalled=1', facilitator, {}))) as {
+			links: { id: string; nudgedAt: Date | null }[];
+		};
+		const listed = stalledAfter.links.find((l) => l.id === quiet.id);
+		expect(listed, 'still on the stalled list after the reminder').toBeTruthy();
+		expect(listed!.nudgedAt).not.toBeNull();
+	});
+
+	it('leaves a link reminded yesterday (and changed since) off the stalled list', async () => {
+		await yesterday(quiet.id);
+		await db
+			.update(aidLink)
+			.set({ changedAt: new Date(Date.now() - 36 * 3_600_000) })
+			.where(eq(aidLink.id, quiet.id));
+		const stalled = (await (await load())(formPost('/aid/links?stalled=1', facilitator, {}))) as { links: { id: string }[] };
+		expect(stalled.links.map((l) => l.id)).not.toContain(quiet.id);
+	});
+
+	it('shows no contact details of a person the facilitator may not read, and reads nothing', async () => {
+		const elsewhere = await makeArea(db, 'Sluizeken');
+		const [far] = await db
+			.insert(peoplePerson)
+			.values({ firstName: 'Wim', phone: '+32 470 44 44 44', organisationId: org.id, areaId: elsewhere.id })
+			.returning();
+		const farNeed = await needFor(far!.id);
+		const l = await proposeLink(f, { needId: farNeed.id, offerId: (await offerOf(piet)).id });
+		await respondToLink(ctxFor(db, piet.actor), { linkId: l.id, answer: 'accept' });
+		const reply = (await (await nudge())(formPost('/aid/links?/nudge', facilitator, [['linkId', l.id]]))) as { nudged: Side[] };
+		expect(reply.nudged.find((x) => x.side === 'need')).toEqual({ side: 'need', firstName: 'Wim', mailed: false, contact: null });
+		const reads = await db.select().from(coreAudit).where(eq(coreAudit.entityId, far!.id));
+		expect(reads.filter((a) => a.action === 'read')).toEqual([]);
+	});
+
+	it('the API answers who was mailed, without contact details', async () => {
+		const { apiNudgeLink } = await import('../../src/lib/server/api/aid-links.ts');
+		const n = await apiNudgeLink(f, quiet.id, 'http://localhost');
+		expect(n.sides.find((x) => x.side === 'need')).toEqual({ side: 'need', firstName: 'Olga', mailed: false });
+	});
+});
+
 describe('pure parts', () => {
 	it('waits for the sides without a yes while proposed, for both once accepted, for nobody after', () => {
 		const at = new Date();

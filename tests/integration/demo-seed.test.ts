@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { freshDatabase } from './db.ts';
 import { seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
-import { listNeeds, suggestMatches } from '../../src/lib/server/aid/index.ts';
+import { getMutualAidReach, lastTwelveMonths, listNeeds, suggestMatches } from '../../src/lib/server/aid/index.ts';
+import { belgianDay } from '../../src/lib/server/aid/certificate-dates.ts';
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -32,5 +33,21 @@ describe('the demo seed', () => {
 		// Enough links in the last year that the coordinator's figures are not all suppressed.
 		const made = await db.execute<{ n: number }>(sql`select count(*)::int as n from aid_link where took_place_at > now() - interval '365 days'`);
 		expect(made.rows[0]!.n).toBeGreaterThanOrEqual(5);
+	});
+
+	it('gives the coordinator real figures over the default period: every figure shown, a bar in every month and most categories', async () => {
+		const [user] = await db.select().from(authUser).where(eq(authUser.email, 'coordinator@example.org'));
+		const actor = (await loadActor(db, user!.id))!;
+		const reach = await getMutualAidReach({ db, actor }, { areaId: null, ...lastTwelveMonths(belgianDay()) });
+		const hidden = Object.entries(reach.figures).filter(([, c]) => c.suppressed || !c.value);
+		expect(hidden, 'figures hidden or zero').toEqual([]);
+		expect(reach.monthly).toHaveLength(12);
+		for (const month of reach.monthly) {
+			expect(month.made.value, `made in ${month.month}`).toBeGreaterThanOrEqual(5);
+			expect(month.completed.value, `completed in ${month.month}`).toBeGreaterThanOrEqual(5);
+		}
+		const withBars = reach.byCategory.filter((c) => (c.made.value ?? 0) >= 5);
+		expect(withBars.length).toBeGreaterThanOrEqual(10);
+		expect(reach.byCategory.filter((c) => c.made.suppressed || c.completed.suppressed)).toEqual([]);
 	});
 });

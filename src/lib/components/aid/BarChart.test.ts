@@ -33,9 +33,16 @@ describe('the server-drawn bar chart', () => {
 		const stubs = body.match(/<rect[^>]*fill="url\(#c-hatch\)"[^>]*>/g) ?? [];
 		expect(stubs).toHaveLength(2); // the legend and Errands' completed
 		expect(body.match(/>&lt;5<\/text>/g)).toHaveLength(2);
-		// Bars in proportion on an axis up to 50 (356 units wide): 40 → 284.8, 12 → 85.44.
-		expect(body).toContain('width="284.8"');
-		expect(body).toContain('width="85.44"');
+		// Bars in proportion on an axis up to 50, as shares of the plot's width: 40 → 80 %, 12 → 24 %.
+		expect(body).toContain('width="80%"');
+		expect(body).toContain('width="24%"');
 		expect(body).toContain('>50</text>');
+	});
+
+	it('fills the width of the page without scaling its text (no viewBox)', () => {
+		const { body } = render(BarChart, { props });
+		const svg = body.match(/<svg[^>]*class="chart[^"]*"[^>]*>/)![0];
+		expect(svg).toContain('width="100%"');
+		expect(svg).not.toContain('viewBox');
 	});
 });

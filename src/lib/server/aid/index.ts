@@ -96,6 +96,7 @@ export {
 	type CountVisitInput,
 	type WalkInInput
 } from './office-hours-validation.ts';
+export { DuplicatePersonError, type KnownPerson } from './office-hours-duplicates.ts';
 export { weeklyCalendar, type WeeklyEvent } from './ical.ts';
 export { reachInput, getMutualAidReach, reachAreaChoices, REACH_FIGURES, type Reach, type ReachInput, type ReachFigure } from './reach.ts';
 export { MIN_SHOWN, cell, suppressTable, lastTwelveMonths, monthsOf, type Cell } from './reach-rules.ts';

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
@@ -306,6 +306,8 @@ export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: nu
 }
 
 const STALLED_DAYS = 14;
+/** The start of today in Belgium (the day a nudge is counted on, see nudge.ts). */
+const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone 'Europe/Brussels') at time zone 'Europe/Brussels')`;
 
 /** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
 export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } = {}) {
@@ -338,7 +340,9 @@ export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: strin
 		q.stalled
 			? and(
 					inArray(aidLink.status, ['proposed', 'accepted', 'took_place']),
-					lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`)
+					// A nudge counts as a change, but a link reminded today stays on the list (marked so) until
+					// tomorrow: the facilitator sees what they did, and it is not yet moving again.
+					or(lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`), gte(aidLink.nudgedAt, BELGIAN_TODAY))
 				)
 			: undefined
 	);

@@ -3,7 +3,8 @@ import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import { can, requirePermission } from '../access/can.ts';
+import { getPerson } from '../people/index.ts';
 import { authUser } from '../auth/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -14,8 +15,10 @@ import { belgianDay } from './certificate-dates.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
 
+/** How to reach a side without an account: what the person record holds (both null: nothing on record). */
+export type Contact = { phone: string | null; email: string | null };
 /** One side the link waits for, and whether a reminder went to them by mail. */
-export type NudgedSide = { side: Side; firstName: string; mailed: boolean };
+export type NudgedSide = { side: Side; firstName: string; mailed: boolean; contact?: Contact | null };
 export type Nudge = { link: LinkRow; sides: NudgedSide[] };
 
 /**
@@ -34,7 +37,9 @@ const STILL_OPEN = ['proposed', 'accepted', 'took_place'];
  * A facilitator nudges a stalled link: the date is kept (it counts as a change) and every side the link
  * waits for that has an account gets a short reminder mail in their own language, with the other side
  * named by first name, neighbourhood and kind of help only, and a link to their help page. A side
- * without an account is returned as not mailed: the page tells the facilitator to call or visit.
+ * without an account is returned as not mailed: the page tells the facilitator to call or visit, and
+ * with `withContact` (the page, not the API) how: the person's phone and address, read through the
+ * people module's audited read and only when the actor may read that person.
  *
  * Once a day per link (the Belgian calendar day): a second nudge is refused with 409
  * `nudge_error_today` and changes nothing. A refusal rather than a quiet OK, so that neither the page
@@ -43,10 +48,10 @@ const STILL_OPEN = ['proposed', 'accepted', 'took_place'];
  * The mails are written to the outbox in the nudge's transaction, so they exist only if it commits,
  * and are handed to the job queue after the commit.
  */
-export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: string }): Promise<Nudge> {
+export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: string; withContact?: boolean }): Promise<Nudge> {
 	requirePermission(ctx.actor, 'aid.link.manage');
 	const help = `${input.origin ?? process.env.ORIGIN ?? ''}/help`;
-	const { nudge, mailIds } = await inTransaction(ctx, async (t) => {
+	const { nudge, mailIds, unmailed } = await inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
 		// A link brokered elsewhere answers as an unknown one.
 		if (!brokers(ctx, l)) throw new NotFoundError();
@@ -57,11 +62,13 @@ export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: stri
 		const parties = { need: await party(t, l, 'need'), offer: await party(t, l, 'offer') };
 		const sides: NudgedSide[] = [];
 		const mailIds: string[] = [];
+		const unmailed = new Map<Side, string>();
 		for (const side of waitingSides(l.link)) {
 			const me = parties[side];
 			const other = parties[side === 'need' ? 'offer' : 'need'];
 			if (!me.email) {
 				sides.push({ side, firstName: me.firstName, mailed: false });
+				unmailed.set(side, side === 'need' ? l.need.personId : l.offer.personId);
 				continue;
 			}
 			const kind = l.link.status === 'accepted' ? 'happened' : side === 'need' ? 'answer_need' : 'answer_offer';
@@ -89,8 +96,14 @@ export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: stri
 				unreachable: sides.filter((s) => !s.mailed).map((s) => s.side)
 			}
 		});
-		return { nudge: { link: row!, sides }, mailIds };
+		return { nudge: { link: row!, sides }, mailIds, unmailed };
 	});
+	if (input.withContact) {
+		for (const s of nudge.sides) {
+			const personId = unmailed.get(s.side);
+			if (personId) s.contact = await contactOf(ctx, personId);
+		}
+	}
 	try {
 		await announceMail(ctx.db, mailIds, smtpTransport());
 	} catch (e) {
@@ -111,4 +124,16 @@ async function party(t: TxCtx, l: Loaded, side: Side) {
 		.innerJoin(areasArea, eq(areasArea.id, areaId))
 		.where(eq(peoplePerson.id, personId));
 	return { firstName: row!.firstName, email: row!.email?.trim() || null, locale: row!.locale ?? null, areaName: row!.areaName };
+}
+
+/** A person's phone and address for staff who may read them (null: not theirs to read); the read is audited (people module). */
+async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
+	if (!can(ctx.actor, 'people.person.read')) return null;
+	try {
+		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
+		return { phone: p.phone, email: p.email };
+	} catch (e) {
+		if (e instanceof NotFoundError) return null;
+		throw e;
+	}
 }

@@ -87,7 +87,9 @@ export const walkInInput = z
 		start: z.union([z.string(), z.number()]).optional(),
 		end: z.union([z.string(), z.number()]).optional(),
 		date: z.string().optional(),
-		safeguarded: checkbox
+		safeguarded: checkbox,
+		// Someone with the same first name and phone is already known: register a new person all the same.
+		registerAnyway: checkbox
 	})
 	.superRefine((v, ctx) => {
 		if (!v.personId) {
@@ -125,6 +127,12 @@ function oneDate(raw: string | undefined, ctx?: z.RefinementCtx) {
 function weeklyWindow(d: unknown, s: unknown, e: unknown, ctx?: z.RefinementCtx) {
 	const given = [d, s, e].map((x) => String(x ?? '').trim());
 	if (given.every((x) => x === '')) return null;
+	// Part of a window given: say which part is missing, not that an empty field is a bad choice or time.
+	const missing = (['day', 'start', 'end'] as const).filter((_, i) => given[i] === '');
+	if (missing.length) {
+		for (const field of missing) ctx?.addIssue({ code: 'custom', message: `aid_error_window_${field}_missing`, path: [field] });
+		return null;
+	}
 	const parsed = z.object({ day, start: minuteOfDay, end: minuteOfDay }).safeParse({ day: given[0] || undefined, start: given[1], end: given[2] });
 	if (!parsed.success) {
 		for (const issue of parsed.error.issues) ctx?.addIssue({ code: 'custom', message: issue.message, path: issue.path });

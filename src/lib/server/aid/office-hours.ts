@@ -13,6 +13,7 @@ import { aidOfficeHour, aidVisit } from './schema.ts';
 import { scopeWhere } from './scope.ts';
 import { createNeed } from './needs.ts';
 import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './office-hours-validation.ts';
+import { DuplicatePersonError, samePeople } from './office-hours-duplicates.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators), its public face (no account needed, no personal data), and the office-hour mode of
@@ -217,7 +218,9 @@ export async function visitsSince(ctx: Ctx, officeHourId: string, since: Date) {
 /**
  * The office-hour mode's quick form: registers a walk-in (or takes someone already known), says
  * their need for them (assisted use) and counts the visit — in one transaction, so a refusal at any
- * step leaves nothing half-done behind.
+ * step leaves nothing half-done behind. A new person with the first name and phone of someone the
+ * organisation already registered is refused with DuplicatePersonError (409, carrying who), unless
+ * `registerAnyway`: the form then offers the one already known.
  */
 export async function walkIn(ctx: Ctx, raw: z.input<typeof walkInInput>) {
 	requirePermission(ctx.actor, DUTY);
@@ -226,6 +229,10 @@ export async function walkIn(ctx: Ctx, raw: z.input<typeof walkInInput>) {
 	const { person, need: said } = walkInParts(input);
 	const hour = await dutyHour(ctx, input.officeHourId);
 	requirePermission(ctx.actor, DUTY, { organisationId: hour.organisationId, areaId: hour.areaId });
+	if (person && !input.registerAnyway) {
+		const known = await samePeople(ctx, hour.organisationId, person.firstName, person.phone);
+		if (known.length) throw new DuplicatePersonError(known);
+	}
 	return inTransaction(ctx, async (t) => {
 		const personId = person
 			? (

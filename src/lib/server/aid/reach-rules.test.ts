@@ -70,10 +70,12 @@ describe('a table with a total', () => {
 });
 
 describe('the calendar of a period', () => {
-	it('defaults to the last 12 full months', () => {
-		expect(lastTwelveMonths('2026-11-15')).toEqual({ from: '2025-11-01', to: '2026-10-31' });
-		expect(lastTwelveMonths('2026-01-01')).toEqual({ from: '2025-01-01', to: '2025-12-31' });
-		expect(lastTwelveMonths('2024-03-31')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+	it('defaults to the 12 whole months ending with the current one', () => {
+		// The current month included (today's links count), whole months.
+		expect(lastTwelveMonths('2026-11-15')).toEqual({ from: '2025-12-01', to: '2026-11-30' });
+		expect(lastTwelveMonths('2026-01-01')).toEqual({ from: '2025-02-01', to: '2026-01-31' });
+		expect(lastTwelveMonths('2024-02-10')).toEqual({ from: '2023-03-01', to: '2024-02-29' });
+		expect(lastTwelveMonths('2026-12-01')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
 	});
 
 	it('lists every month a period touches', () => {

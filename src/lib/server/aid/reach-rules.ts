@@ -49,11 +49,15 @@ export function suppressNested<K extends string>(values: Record<K, number>, pair
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The default period: the last 12 full calendar months before `today` (a 'YYYY-MM-DD' date). */
+/**
+ * The default period: 12 whole calendar months ending with the current one (a 'YYYY-MM-DD' date as
+ * `today`), so that what happened today is counted: from the first day of the month 11 months ago to
+ * the last day of this month.
+ */
 export function lastTwelveMonths(today: string): { from: string; to: string } {
 	const [y, m] = today.split('-').map(Number) as [number, number];
-	const firstOfThisMonth = Date.UTC(y, m - 1, 1);
-	return { from: iso(new Date(Date.UTC(y, m - 13, 1))), to: iso(new Date(firstOfThisMonth - DAY)) };
+	const firstOfNextMonth = Date.UTC(y, m, 1);
+	return { from: iso(new Date(Date.UTC(y, m - 12, 1))), to: iso(new Date(firstOfNextMonth - DAY)) };
 }
 
 /** Every month ('YYYY-MM') the period touches, in order: the rows of the monthly chart. */

@@ -149,7 +149,7 @@ export async function apiEndLink(ctx: Ctx, input: z.infer<typeof endLinkInput>) 
 /** `origin`: where the reminder mails' link to /help points (this server). */
 export async function apiNudgeLink(ctx: Ctx, linkId: string, origin: string): Promise<z.infer<typeof nudgeResponse>> {
 	const n = await nudgeLink(ctx, { linkId, origin });
-	return { link: link(n.link), sides: n.sides };
+	return { link: link(n.link), sides: n.sides.map(({ side, firstName, mailed }) => ({ side, firstName, mailed })) };
 }
 
 export async function apiGiveFeedback(ctx: Ctx, input: z.infer<typeof feedbackInput>): Promise<z.infer<typeof feedbackResponse>> {

@@ -202,7 +202,7 @@ export const OPERATIONS: Operation[] = [
 		path: '/aid/links',
 		operationId: 'listLinks',
 		summary:
-			'Links in the actor’s organisations and areas, newest change first (staff); stalled=1 keeps the open ones without a change for 14 days, oldest first',
+			'Links in the actor’s organisations and areas, newest change first (staff); stalled=1 keeps the open ones without a change for 14 days and those nudged today (Belgian day), oldest change first',
 		query: linkQueryInput,
 		response: linkListResponse
 	},

@@ -68,18 +68,26 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		ageGroup: '18_29',
 		student: true,
 		interculturalConsent: true,
-		originGroup: 'eu'
+		originGroup: 'eu',
+		phone: '+32 470 00 00 14'
 	});
 	const rosa = await person('Rosa', rabot.id, { languages: ['es', 'nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'eu' });
 	const ahmed = await person('Ahmed', rabot.id, { languages: ['ar'], ageGroup: '30_49' });
-	const maria = await person('Maria', rabot.id, { languages: ['ro', 'fr'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'eu' });
+	const maria = await person('Maria', rabot.id, {
+		languages: ['ro', 'fr'],
+		ageGroup: '30_49',
+		interculturalConsent: true,
+		originGroup: 'eu',
+		phone: '+32 470 00 00 15'
+	});
 	const jan = await person('Jan', sluizeken.id, { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' });
 	const lea = await person('Lea', rabot.id, { languages: ['nl', 'fr'], ageGroup: '0_17' });
 	const yusuf = await person('Yusuf', sluizeken.id, {
 		languages: ['tr', 'nl'],
 		ageGroup: '65_plus',
 		interculturalConsent: true,
-		originGroup: 'outside_eu'
+		originGroup: 'outside_eu',
+		phone: '+32 470 00 00 16'
 	});
 
 	await db.insert(aidCertificate).values([
@@ -155,45 +163,79 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	await need(accounts.resident, rabot.id, 'repairs', 'Kraan die lekt', [w(5, 10, 12)], ago(3));
 	await need(ahmed, rabot.id, 'moving', 'Hulp bij mijn verhuis', [], ago(1), 'open', false, [{ date: movingDay, start: 9 * 60, end: 13 * 60 }]);
 
-	// A year of links that took place, across categories, to give the figures substance.
+	// Two years of links that took place, so that a coordinator sees real figures (most of them 5 or
+	// more, and bars in every month of the default period): see history() below.
 	const [g] = await db.select({ id: peoplePerson.id }).from(peoplePerson).where(eq(peoplePerson.firstName, 'Georgi'));
 	const georgi = g!.id;
-	const history: [string, string, string, string, number][] = [
-		[rosa, lotteErrands, 'errands', 'Boodschappen', 330],
-		[jan, bartTransport, 'transport', 'Naar de dokter', 300],
-		[yusuf, bartTransport, 'transport', 'Naar het gemeentehuis', 280],
-		[georgi, lotteErrands, 'errands', 'Boodschappen op dinsdag', 250],
-		[ahmed, inesPaperwork, 'paperwork', 'Huurcontract lezen', 230],
-		[maria, inesPaperwork, 'paperwork', 'Kindergeld aanvragen', 200],
-		[rosa, saraCompany, 'company', 'Wekelijkse babbel', 180],
-		[lea, saraHomework, 'homework', 'Wiskunde', 160],
-		[jan, bartGarden, 'gardening', 'Haag snoeien', 150],
-		[yusuf, hamidRepairs, 'repairs', 'Rolluik herstellen', 120],
-		[rosa, lotteErrands, 'errands', 'Apotheek en bakker', 100],
-		[ahmed, hamidErrands, 'errands', 'Markt op zaterdag', 90],
-		[yusuf, inesPaperwork, 'paperwork', 'Belastingbrief', 70],
-		[jan, lotteErrands, 'errands', 'Grote boodschappen', 60],
-		[maria, saraHomework, 'homework', 'Lezen oefenen', 45],
-		[rosa, hamidRepairs, 'repairs', 'Lamp ophangen', 30]
+	// More volunteers (two of them students) and the neighbours they helped; the house knows them all.
+	const nadia = await person('Nadia', rabot.id, {
+		languages: ['ar', 'nl', 'fr'],
+		ageGroup: '18_29',
+		student: true,
+		interculturalConsent: true,
+		originGroup: 'outside_eu'
+	});
+	const elif = await person('Elif', rabot.id, {
+		languages: ['tr', 'nl'],
+		ageGroup: '18_29',
+		student: true,
+		interculturalConsent: true,
+		originGroup: 'eu'
+	});
+	const koen = await person('Koen', sluizeken.id, { languages: ['nl'], ageGroup: '50_64', interculturalConsent: true, originGroup: 'belgium' });
+	const luc = await person('Luc', rabot.id, { languages: ['nl', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' });
+	const [nadiaGoes, nadiaReads, elifHomework, elifMeals, koenGarden, koenRepairs, lucCompany, lucGoes] = await Promise.all([
+		offer(nadia, rabot.id, 'accompaniment', 'Mee naar de dokter of het OCMW', [w(0, 9, 12)], 2, ['ar']),
+		offer(nadia, rabot.id, 'language', 'Samen Nederlands lezen', [w(2, 14, 16)], 2),
+		offer(elif, rabot.id, 'homework', 'Hulp bij huiswerk (lager onderwijs)', [w(1, 16, 18)], 2, ['tr']),
+		offer(elif, rabot.id, 'meals', 'Samen koken en een maaltijd brengen', [w(4, 17, 19)], 2),
+		offer(koen, sluizeken.id, 'gardening', 'Gras maaien en snoeien', [w(5, 9, 12)], 2),
+		offer(koen, sluizeken.id, 'repairs', 'Fietsen en kleine klussen', [w(5, 13, 16)], 2),
+		offer(luc, rabot.id, 'company', 'Een wandeling en een babbel', [w(2, 10, 12)], 2),
+		offer(luc, rabot.id, 'accompaniment', 'Mee naar afspraken', [w(3, 9, 12)], 1)
+	]);
+	const resident = (firstName: string, facts: Partial<typeof peoplePerson.$inferInsert>, areaId = rabot.id) => person(firstName, areaId, facts);
+	const earlier = [
+		rosa,
+		jan,
+		yusuf,
+		georgi,
+		ahmed,
+		maria,
+		await resident('Marcel', { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' }, sluizeken.id),
+		await resident('Hilde', { languages: ['nl', 'en'], ageGroup: '50_64' }),
+		await resident('Mohamed', { languages: ['ar', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'outside_eu' }),
+		await resident('Zeynep', { languages: ['tr'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'outside_eu' })
 	];
-	for (const [personId, offerId, category, title, daysAgo] of history) {
-		const created = ago(daysAgo);
-		const needId = await need(personId, rabot.id, category, title, [], created, 'closed');
-		await db.insert(aidLink).values({
-			needId,
-			organisationId: orgId,
-			areaId: rabot.id,
-			offerId,
-			status: 'closed',
-			needAcceptedAt: new Date(created.getTime() + DAY),
-			offerAcceptedAt: new Date(created.getTime() + 2 * DAY),
-			tookPlaceAt: new Date(created.getTime() + 7 * DAY),
-			closedAt: new Date(created.getTime() + 30 * DAY),
-			changedAt: new Date(created.getTime() + 30 * DAY),
-			createdAt: created,
-			score: 50
-		});
-	}
+	// Neighbours helped for the first time in the last twelve months ("new residents reached").
+	const newer = [
+		lea,
+		await resident('Tom', { languages: ['nl', 'en'], ageGroup: '18_29', student: true, interculturalConsent: true, originGroup: 'belgium' }),
+		await resident('Amira', { languages: ['ar', 'nl'], ageGroup: '18_29', student: true, interculturalConsent: true, originGroup: 'outside_eu' }),
+		await resident('Kevin', { languages: ['nl'], ageGroup: '30_49' }, sluizeken.id),
+		await resident('Sofia', { languages: ['es', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'eu' }),
+		await resident('Nour', { languages: ['ar'], ageGroup: '50_64', interculturalConsent: true, originGroup: 'outside_eu' }),
+		await resident('Emre', { languages: ['tr', 'nl'], ageGroup: '0_17' }),
+		await resident('Anna', { languages: ['pl', 'en'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'eu' }),
+		await resident('Dirk', { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' }, sluizeken.id),
+		await resident('Layla', { languages: ['ar', 'en'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'outside_eu' })
+	];
+	const areaOf = new Map<string, string>([...[jan, yusuf, bart, koen].map((id) => [id, sluizeken.id] as const)]);
+	for (const id of [earlier[6]!, newer[3]!, newer[8]!]) areaOf.set(id, sluizeken.id);
+	const offersFor: Record<string, string[]> = {
+		errands: [lotteErrands, hamidErrands],
+		company: [saraCompany, lucCompany],
+		accompaniment: [nadiaGoes, lucGoes],
+		paperwork: [inesPaperwork],
+		homework: [saraHomework, elifHomework],
+		repairs: [hamidRepairs, koenRepairs],
+		gardening: [bartGarden, koenGarden],
+		language: [nadiaReads],
+		transport: [bartTransport],
+		meals: [elifMeals]
+	};
+	await history(db, orgId, { earlier, newer, offersFor, areaOf, defaultArea: rabot.id });
+
 	// One link still going (holds one of Ines's places) and two stalled ones for the facilitator: a
 	// proposal Sara has not answered, and rides to the hospital that have gone quiet since accepted.
 	const going = await need(rosa, rabot.id, 'paperwork', 'Pensioenaanvraag', [], ago(20), 'matched');
@@ -251,3 +293,92 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+const TITLES: Record<string, string> = {
+	errands: 'Boodschappen',
+	company: 'Een babbel',
+	accompaniment: 'Mee naar een afspraak',
+	paperwork: 'Hulp met een brief',
+	homework: 'Huiswerk',
+	repairs: 'Iets herstellen',
+	gardening: 'Tuinwerk',
+	language: 'Nederlands oefenen',
+	transport: 'Vervoer naar een afspraak',
+	meals: 'Een warme maaltijd'
+};
+
+/**
+ * Links that took place and were closed, month by month for two years: four a month in the first
+ * year, eight a month in the last twelve months (this one included, up to now), across ten categories
+ * in turn, each between a neighbour and a volunteer offering that kind of help. The neighbours of the
+ * first year come back; the newer ones start in the last twelve months. So the coordinator's default
+ * period shows figures of 5 and more, a bar in every month and in most categories. Two inserts, so
+ * the demo seed stays fast.
+ */
+async function history(
+	db: Db,
+	orgId: string,
+	p: { earlier: string[]; newer: string[]; offersFor: Record<string, string[]>; areaOf: Map<string, string>; defaultArea: string }
+) {
+	const categories = Object.keys(p.offersFor);
+	const offerPerson = new Map(
+		(await db.select({ id: aidOffer.id, personId: aidOffer.personId, areaId: aidOffer.areaId }).from(aidOffer)).map((o) => [o.id, o])
+	);
+	const [y, m] = belgianDay().split('-').map(Number) as [number, number];
+	const now = Date.now();
+	const rows: { need: typeof aidNeed.$inferInsert; link: Omit<typeof aidLink.$inferInsert, 'needId'> }[] = [];
+	let n = 0;
+	for (let back = 23; back >= 0; back--) {
+		// 01:00 UTC on the 1st is inside the Belgian month, summer or winter.
+		const start = Date.UTC(y, m - 1 - back, 1, 1);
+		const end = back === 0 ? now : Date.UTC(y, m - back, 1, 1);
+		const count = back >= 12 ? 4 : 8;
+		for (let j = 0; j < count; j++, n++) {
+			const slot = (end - start) / count;
+			const made = new Date(start + slot * (j + 0.4));
+			const tookPlace = new Date(start + slot * (j + 0.8));
+			const category = categories[n % categories.length]!;
+			const offers = p.offersFor[category]!;
+			const offerId = offers[Math.floor(n / categories.length) % offers.length]!;
+			// The newer neighbours only in the last twelve months; there, every other link is one of theirs.
+			const pool = back < 12 && n % 2 === 0 ? p.newer : p.earlier;
+			const personId = pool[(n * 7 + back) % pool.length]!;
+			if (personId === offerPerson.get(offerId)?.personId) continue;
+			const areaId = p.areaOf.get(personId) ?? p.defaultArea;
+			const created = new Date(made.getTime() - 3 * DAY);
+			const closed = new Date(Math.min(tookPlace.getTime() + DAY, now));
+			rows.push({
+				need: {
+					personId,
+					organisationId: orgId,
+					areaId,
+					category,
+					title: TITLES[category] ?? category,
+					windows: [],
+					createdAt: created,
+					updatedAt: closed,
+					status: 'closed',
+					assisted: true
+				},
+				link: {
+					organisationId: orgId,
+					areaId,
+					offerId,
+					status: 'closed',
+					needAcceptedAt: new Date(made.getTime() - DAY),
+					offerAcceptedAt: made,
+					tookPlaceAt: tookPlace,
+					closedAt: closed,
+					changedAt: closed,
+					createdAt: new Date(made.getTime() - 2 * DAY),
+					score: 40 + (n % 30)
+				}
+			});
+		}
+	}
+	const needs = await db
+		.insert(aidNeed)
+		.values(rows.map((r) => r.need))
+		.returning({ id: aidNeed.id });
+	await db.insert(aidLink).values(rows.map((r, i) => ({ ...r.link, needId: needs[i]!.id })));
+}

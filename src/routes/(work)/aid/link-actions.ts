@@ -27,13 +27,13 @@ export const linkActions = {
 	respond: (event: RequestEvent) => act(event, 'respond', respondInput, (d) => respondToLink(ctxOf(event), d)),
 	tookPlace: (event: RequestEvent) => act(event, 'tookPlace', linkIdInput, (d) => completeLink(ctxOf(event), d)),
 	end: (event: RequestEvent) => act(event, 'end', endLinkInput, (d) => endLink(ctxOf(event), d)),
-	// The page says who got a reminder mail and who has to be called or visited (see NudgeNotice).
+	// The page says who got a reminder mail and who has to be called or visited, with how (see NudgeNotice).
 	nudge: (event: RequestEvent) =>
 		act(
 			event,
 			'nudge',
 			linkIdInput,
-			(d) => nudgeLink(ctxOf(event), { ...d, origin: event.url.origin }),
+			(d) => nudgeLink(ctxOf(event), { ...d, origin: event.url.origin, withContact: true }),
 			(n) => ({ nudged: n.sides })
 		)
 };

@@ -1,8 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { can } from '#lib/server/access/index.ts';
 import {
+	DuplicatePersonError,
 	countVisit,
 	countVisitInput,
 	getNeed,
@@ -71,7 +72,13 @@ export const actions: Actions = {
 		try {
 			done = await walkIn(ctxOf(event), parsed.data);
 		} catch (e) {
-			return forForm('walkin', failFrom(e, parsed.values, event.locals.locale));
+			const failure = forForm('walkin', failFrom(e, parsed.values, event.locals.locale));
+			// The form comes back with everything typed, and the people already known offered instead.
+			if (e instanceof DuplicatePersonError) {
+				const known = e.people.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, phone: p.phone, createdAt: p.createdAt }));
+				return fail(failure.status, { ...failure.data, known });
+			}
+			return failure;
 		}
 		redirect(303, `/aid/office-hour?hour=${parsed.data.officeHourId}&need=${done.need.id}`);
 	},

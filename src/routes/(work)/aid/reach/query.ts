@@ -7,10 +7,10 @@ import { lastTwelveMonths, REACH_FIGURES, type ReachFigure, type ReachSheetLabel
 
 // What the reach page and its downloads share: the query string they read, and the words of a file.
 
-/** Today in Belgium, as 'YYYY-MM-DD' (the default period ends with the last full month before it). */
+/** Today in Belgium, as 'YYYY-MM-DD' (the default period is the 12 whole months ending with its month). */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
 
-/** The query as typed: a missing period falls back to the last 12 full months; the verb validates. */
+/** The query as typed: a missing period falls back to the 12 whole months up to this one; the verb validates. */
 export function reachQuery(url: URL) {
 	const sp = url.searchParams;
 	const defaults = lastTwelveMonths(today());

@@ -8,20 +8,30 @@ import { ctxOf } from '#lib/server/web/ctx.ts';
 import { formValues } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
 import { translate } from '#lib/server/web/translate.ts';
+import { staffAreas } from '../areas.ts';
 
-const areaQuery = z.object({ areaId: z.uuid() });
+// No neighbourhood in the address (or an empty one, from the chooser's form): the page asks which.
+const areaQuery = z.object({
+	areaId: z
+		.uuid()
+		.optional()
+		.or(z.literal('').transform(() => undefined))
+});
 // need id:offer id, each a well-formed uuid (a looser pattern let "----…" through to PostgreSQL: a 500).
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const pair = z.string().regex(new RegExp(`^${UUID}:${UUID}$`));
 
 // The weekly proposal: the best set of pairings for a neighbourhood's open needs, for review. Only
-// the pairs left ticked are sent as proposals.
+// the pairs left ticked are sent as proposals. A facilitator with one neighbourhood gets it without
+// asking; with several (or none chosen yet), the page asks which.
 export const load: PageServerLoad = async (event) => {
 	const q = areaQuery.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!q.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
 		requirePermission(ctx.actor, 'aid.link.manage');
-		return { areaId: q.data.areaId, proposal: await weeklyProposalFor(ctx, q.data.areaId) };
+		const areas = await staffAreas(ctx);
+		const areaId = q.data.areaId ?? (areas.length === 1 ? areas[0]!.id : null);
+		return { areas, areaId, proposal: areaId ? await weeklyProposalFor(ctx, areaId) : null };
 	});
 };
 

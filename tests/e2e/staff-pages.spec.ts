@@ -1,0 +1,138 @@
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+
+// Staff pages after the facilitators' trial: the queue's tools row (no list markers over the links),
+// the weekly proposal reachable without filtering, the links page's heading order (axe best
+// practice), a walk-in registered twice, and how the links and reach pages look in the staff languages.
+
+/** The first screens of the page (a long list would make the picture unreadable). */
+async function shot(page: Page, info: TestInfo, name: string) {
+	const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 2400);
+	const width = page.viewportSize()!.width;
+	await page.screenshot({ path: info.outputPath(`${name}-${info.project.name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height } });
+}
+
+async function setLanguage(page: Page, locale: string) {
+	await page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
+}
+
+/** axe's best-practice rules (heading order among them) on a copy of the page, as expectAccessible scans. */
+async function bestPractice(page: Page) {
+	const url = page.url();
+	const html = await page.content();
+	const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true, bypassCSP: true });
+	try {
+		const copy = await context.newPage();
+		await copy.route(
+			(u) => u.href === url,
+			(r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+		);
+		await copy.route(/\/_app\/.*\.js$/, (r) => r.abort());
+		await copy.goto(url, { waitUntil: 'load' });
+		const results = await new AxeBuilder({ page: copy }).withTags(['best-practice']).analyze();
+		expect(results.passes.map((p) => p.id)).toContain('heading-order');
+		return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	} finally {
+		await context.close();
+	}
+}
+
+test('the queue offers the weekly proposal without filtering, its tools have no markers over the links', async ({ page }, info) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/aid');
+	const tools = page.getByRole('navigation', { name: /./ }).filter({ has: page.getByRole('link', { name: 'Koppelingen', exact: true }) });
+	const items = tools.locator('li');
+	expect(await items.count()).toBeGreaterThan(2);
+	for (const style of await items.evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType))) expect(style).toBe('none');
+	await shot(page, info, 'aid-queue');
+	await page.getByRole('link', { name: 'Weekvoorstel' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weekvoorstel');
+	// The demo facilitator works in one neighbourhood: it is chosen, and the proposal is there.
+	await expect(page.locator('input[name="pair"]').first()).toBeVisible();
+	await expect(page.getByText('Something went wrong')).toHaveCount(0);
+	await expectAccessible(page);
+	await shot(page, info, 'aid-weekly');
+});
+
+test('the links page passes axe best practice (heading order) and reads well in nl, fr, en and ar', async ({ page }, info) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'facilitator@example.org');
+	for (const locale of ['nl', 'fr', 'en', 'ar']) {
+		await setLanguage(page, locale);
+		await page.goto('/aid/links');
+		await expect(page.locator('article.item').first()).toBeVisible();
+		// The headings are the same in every language: the best-practice scan once.
+		if (locale === 'nl') expect(await bestPractice(page), 'best practice on /aid/links').toEqual([]);
+		await expectAccessible(page);
+		await shot(page, info, `aid-links-${locale}`);
+	}
+	await setLanguage(page, 'nl');
+});
+
+test('the coordinator sees this month in the default figures, with full-width charts', async ({ page }, info) => {
+	test.setTimeout(120_000);
+	await signIn(page, 'coordinator@example.org');
+	for (const locale of ['nl', 'fr', 'en']) {
+		await setLanguage(page, locale);
+		await page.goto('/aid/reach');
+		const thisMonth = new Date().toISOString().slice(0, 7);
+		await expect(page.locator('#f-to')).toHaveValue(new RegExp(`^${thisMonth}-\\d\\d$`));
+		const chart = page.locator('svg.chart').first();
+		const [chartBox, mainBox] = [await chart.boundingBox(), await page.locator('main').boundingBox()];
+		expect(chartBox!.width, 'the chart fills the content width').toBeGreaterThan(mainBox!.width * 0.85);
+		await expectAccessible(page);
+		await shot(page, info, `aid-reach-${locale}`);
+		await page
+			.locator('section[aria-labelledby="month-h"]')
+			.screenshot({ path: info.outputPath(`aid-reach-monthly-${locale}-${info.project.name}.png`) });
+	}
+	await setLanguage(page, 'nl');
+});
+
+test('a walk-in registered a second time is recognised and the person already known is used', async ({ page }, info) => {
+	const name = `Dubbel ${info.project.name}`;
+	const phone = info.project.name === 'desktop' ? '0470 81 81 81' : '0470 82 82 82';
+	await signIn(page, 'facilitator@example.org');
+	const register = async (firstName: string, tel: string) => {
+		// By field name: the same steps in every language.
+		await page.goto('/aid/office-hour');
+		const form = page.locator('form[action="?/walkIn"]');
+		await form.locator('input[name="firstName"]').fill(firstName);
+		await form.locator('input[name="phone"]').fill(tel);
+		await form.locator('select[name="category"]').selectOption('errands');
+		await form.locator('input[name="title"]').fill('Boodschappen op vrijdag');
+		await form.locator('button.primary').last().click();
+	};
+	await register(name, phone);
+	await expect(page.getByText(`Hulpvraag geregistreerd voor ${name}`)).toBeVisible();
+	// Again, typed differently: upper case and with the country code.
+	await register(name.toUpperCase(), `+32 ${phone.slice(1)}`);
+	const warning = page.getByRole('alert').filter({ hasText: 'misschien al geregistreerd' });
+	await expect(warning).toBeVisible();
+	await expect(page.getByLabel('In een paar woorden')).toHaveValue('Boodschappen op vrijdag');
+	await expectAccessible(page);
+	await shot(page, info, 'office-hour-duplicate');
+	await warning.getByRole('button', { name: `Dit is ${name}: gebruik deze persoon` }).click();
+	await expect(page.getByText(`Hulpvraag geregistreerd voor ${name}`)).toBeVisible();
+
+	// A weekly time with only its start says what is missing.
+	await page.goto('/aid/office-hour');
+	await page.getByLabel('Voornaam', { exact: true }).fill(`Half ${info.project.name}`);
+	await page.getByLabel('Soort hulp').selectOption('errands');
+	await page.getByLabel('In een paar woorden').fill('Boodschappen doen');
+	await page.getByLabel('Van', { exact: true }).fill('10:00');
+	await page.getByRole('button', { name: 'Registreren en hulp zoeken' }).click();
+	await expect(page.locator('#f-day-err')).toHaveText('Kies de dag van de week bij dit uur.');
+	await expect(page.getByText('Vul in tot hoe laat.')).toBeVisible();
+
+	// The warning in Bulgarian and Arabic on a phone.
+	for (const locale of ['bg', 'ar']) {
+		await setLanguage(page, locale);
+		await register(name, phone);
+		await expect(page.getByRole('alert').locator('button[name="personId"]').first()).toBeVisible();
+		await expectAccessible(page);
+		await shot(page, info, `office-hour-duplicate-${locale}`);
+	}
+	await setLanguage(page, 'nl');
+});

@@ -25,6 +25,7 @@ import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
+import { mailOrigin } from '../../src/lib/server/auth/index.ts';
 
 // Nudging a stalled link: a reminder mail to each side the link waits for, in that person's own
 // language, without the other side's contact details; a call-or-visit notice for a side without an
@@ -103,9 +104,11 @@ const proposedOffer = await offerOf(camille);
 const proposed = await proposeLink(f, { needId: proposedNeed.id, offerId: proposedOffer.id });
 
 describe('nudging a proposed link', () => {
-	it('mails both sides that have not said yes, each in their own language, with a link to /help', async () => {
+	it('mails both sides that have not said yes, each in their own language, with a link to /help on the configured origin', async () => {
 		const before = (await mails()).map((x) => x.id);
-		const nudge = await nudgeLink(f, { linkId: proposed.id, origin: 'https://wijkweb.example' });
+		// The link comes from ORIGIN, never from the request (a Host header is the client's to choose).
+		process.env.ORIGIN = 'https://wijkweb.example';
+		const nudge = await nudgeLink(f, { linkId: proposed.id }).finally(() => delete process.env.ORIGIN);
 		expect(nudge.sides).toEqual([
 			{ side: 'need', firstName: 'Ayşe', mailed: true },
 			{ side: 'offer', firstName: 'Camille', mailed: true }
@@ -170,7 +173,7 @@ describe('nudging a proposed link', () => {
 		await respondToLink(ctxFor(db, camille.actor), { linkId: proposed.id, answer: 'accept' });
 		await yesterday(proposed.id);
 		const before = (await mails()).map((x) => x.id);
-		const nudge = await nudgeLink(f, { linkId: proposed.id, origin: 'http://localhost' });
+		const nudge = await nudgeLink(f, { linkId: proposed.id });
 		expect(nudge.sides).toEqual([{ side: 'need', firstName: 'Ayşe', mailed: true }]);
 		const sent = (await mails()).filter((x) => !before.includes(x.id));
 		expect(sent.map((x) => x.to)).toEqual([ayse.email]);
@@ -189,7 +192,7 @@ await respondToLink(ctxFor(db, dana.actor), { linkId: accepted.id, answer: 'acce
 describe('nudging an accepted link', () => {
 	it('asks both sides whether the help took place; a side without an account is to be called or visited', async () => {
 		const before = (await mails()).map((x) => x.id);
-		const nudge = await nudgeLink(f, { linkId: accepted.id, origin: 'http://localhost' });
+		const nudge = await nudgeLink(f, { linkId: accepted.id });
 		expect(nudge.sides).toEqual([
 			{ side: 'need', firstName: 'Georgi', mailed: false },
 			{ side: 'offer', firstName: 'Dana', mailed: true }
@@ -200,7 +203,7 @@ describe('nudging an accepted link', () => {
 		expect(sent[0]!.subject).toBe(m.nudge_mail_happened_subject({}, { locale: 'nl' }));
 		expect(sent[0]!.text).toBe(
 			m.nudge_mail_happened_text(
-				{ name: 'Dana', other: 'Georgi', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'nl' }), link: 'http://localhost/help' },
+				{ name: 'Dana', other: 'Georgi', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'nl' }), link: `${mailOrigin()}/help` },
 				{ locale: 'nl' }
 			)
 		);
@@ -266,7 +269,7 @@ describe('refusals queue nothing', () => {
 			]);
 			const sent = (await mails()).filter((x) => x.to === resident.email);
 			expect(sent).toHaveLength(1);
-			expect(sent[0]!.text).toContain('http://localhost/help');
+			expect(sent[0]!.text).toContain(`${mailOrigin()}/help`);
 			expect(sent[0]!.subject).toBe(m.nudge_mail_answer_subject({}, { locale: 'nl' }));
 
 			const before = await snapshot(refusable.id);

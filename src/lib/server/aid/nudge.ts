@@ -14,6 +14,7 @@ import { brokers, lockLink, type LinkRow, type Loaded } from './links.ts';
 import { belgianDay } from './certificate-dates.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
+import { mailOrigin } from '../auth/index.ts';
 
 /** How to reach a side without an account: what the person record holds (both null: nothing on record). */
 export type Contact = { phone: string | null; email: string | null };
@@ -48,9 +49,10 @@ const STILL_OPEN = ['proposed', 'accepted', 'took_place'];
  * The mails are written to the outbox in the nudge's transaction, so they exist only if it commits,
  * and are handed to the job queue after the commit.
  */
-export async function nudgeLink(ctx: Ctx, input: { linkId: string; origin?: string; withContact?: boolean }): Promise<Nudge> {
+export async function nudgeLink(ctx: Ctx, input: { linkId: string; withContact?: boolean }): Promise<Nudge> {
 	requirePermission(ctx.actor, 'aid.link.manage');
-	const help = `${input.origin ?? process.env.ORIGIN ?? ''}/help`;
+	// Links in mail come from the configured origin only, never from a request's Host (issue 10, item 3).
+	const help = `${mailOrigin()}/help`;
 	const { nudge, mailIds, unmailed } = await inTransaction(ctx, async (t) => {
 		const l = await lockLink(t, input.linkId);
 		// A link brokered elsewhere answers as an unknown one.

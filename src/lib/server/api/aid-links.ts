@@ -29,7 +29,7 @@ const instant = z.string();
 export const withPath = <S extends z.ZodType>(schema: S, fromPath: Record<string, string>) =>
 	z.preprocess((body) => (body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...fromPath } : body), schema);
 
-/** Verbs that authorise by the link itself answer 403 to nobody; the API says 401 like everywhere else. */
+/** Nobody signed in is a 401 before anything else, here as in the verbs themselves (belt and braces for the API). */
 function signedIn(ctx: Ctx) {
 	if (!ctx.actor.userId) throw new UnauthenticatedError();
 }
@@ -146,9 +146,8 @@ export async function apiEndLink(ctx: Ctx, input: z.infer<typeof endLinkInput>) 
 	return link(await endLink(ctx, input));
 }
 
-/** `origin`: where the reminder mails' link to /help points (this server). */
-export async function apiNudgeLink(ctx: Ctx, linkId: string, origin: string): Promise<z.infer<typeof nudgeResponse>> {
-	const n = await nudgeLink(ctx, { linkId, origin });
+export async function apiNudgeLink(ctx: Ctx, linkId: string): Promise<z.infer<typeof nudgeResponse>> {
+	const n = await nudgeLink(ctx, { linkId });
 	return { link: link(n.link), sides: n.sides.map(({ side, firstName, mailed }) => ({ side, firstName, mailed })) };
 }
 

@@ -14,6 +14,7 @@ import { personInScope, personScopeFilter } from './scope.ts';
 import { ownRecordHolds } from './own-record.ts';
 import { linkConfirmMail, linkNoAccountMail } from './link-mail.ts';
 import { linkAccountInput } from './validation.ts';
+import { mailOrigin } from '../auth/index.ts';
 
 const PERMISSION = 'people.person.link_account';
 /** Residents read mail slowly; the link is useless to anyone but the signed-in owner anyway. */
@@ -23,7 +24,6 @@ export const LINK_REQUESTS_PER_DAY = 3;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 // Links in mail come from the configured origin only, never from a request's Host header.
-const mailOrigin = () => process.env.ORIGIN || `http://localhost:${process.env.PORT ?? 3000}`;
 
 /** Why a link cannot be used: unknown, used, expired or for no account all read the same. */
 export class LinkRequestInvalidError extends AppError {

@@ -33,7 +33,7 @@ export const linkActions = {
 			event,
 			'nudge',
 			linkIdInput,
-			(d) => nudgeLink(ctxOf(event), { ...d, origin: event.url.origin, withContact: true }),
+			(d) => nudgeLink(ctxOf(event), { ...d, withContact: true }),
 			(n) => ({ nudged: n.sides })
 		)
 };

@@ -3,4 +3,4 @@ import { apiNudgeLink } from '#lib/server/api/index.ts';
 import { onId } from '#lib/server/web/api.ts';
 
 // The body ({}) only exists to pass Kit's cross-site form check; it is not read.
-export const POST: RequestHandler = onId('id', (ctx, id, event) => apiNudgeLink(ctx, id, event.url.origin));
+export const POST: RequestHandler = onId('id', (ctx, id) => apiNudgeLink(ctx, id));

@@ -28,7 +28,16 @@ export const load: PageServerLoad = async (event) =>
 		if (!ctx.actor.userId) throw new UnauthenticatedError();
 		if (!can(ctx.actor, 'aid.own.read')) {
 			const canJoin = ctx.actor.grants.length === 0 && !!ctx.actor.personId;
-			return { member: false as const, canJoin, choices: canJoin ? await joinChoices(ctx.db) : [], needs: [], offers: [], links: [], saved: null };
+			return {
+				member: false as const,
+				canJoin,
+				choices: canJoin ? await joinChoices(ctx.db) : [],
+				needs: [],
+				offers: [],
+				links: [],
+				saved: null,
+				joined: false
+			};
 		}
 		const [{ needs, offers }, links] = await Promise.all([ownNeedsAndOffers(ctx), ownLinks(ctx)]);
 		// After "Ask for help" / "Offer help": what was just saved is the newest of its kind.
@@ -41,7 +50,8 @@ export const load: PageServerLoad = async (event) =>
 			needs,
 			offers,
 			links,
-			saved: saved && (kind === 'need' || kind === 'offer') ? { kind, id: saved.id, title: saved.title, status: saved.status } : null
+			saved: saved && (kind === 'need' || kind === 'offer') ? { kind, id: saved.id, title: saved.title, status: saved.status } : null,
+			joined: event.url.searchParams.get('joined') === '1'
 		};
 	});
 

@@ -4,6 +4,7 @@ import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
 import { connect } from '../src/lib/server/db/client.ts';
 import { runMigrations } from '../src/lib/server/db/migrate.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';
+import { DEFAULT_HOST } from '../src/lib/server/auth/demo.ts';
 
 // `npm run dev`: the same database start as `npm start` (embedded unless DATABASE_URL, migrated,
 // demo data on a fresh embedded one), then Vite's dev server with hot reload on top of it.
@@ -20,11 +21,22 @@ await runMigrations(setup.db);
 if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
 await setup.close();
 
-const env = { ...process.env, DATABASE_URL: opened.url, ...(opened.embedded ? { WIJKWEB_DEMO: process.env.WIJKWEB_DEMO ?? '1' } : {}) };
-const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'dev', '--port', process.env.PORT ?? '3000', ...process.argv.slice(2)], {
-	stdio: 'inherit',
-	env
-});
+const env = {
+	...process.env,
+	HOST: process.env.HOST ?? DEFAULT_HOST,
+	DATABASE_URL: opened.url,
+	...(opened.embedded ? { WIJKWEB_DEMO: process.env.WIJKWEB_DEMO ?? '1' } : {})
+};
+// Vite listens where HOST says (default: this computer only, as `npm start`); the demo mailbox reads the same HOST.
+const host = process.env.HOST ?? DEFAULT_HOST;
+const vite = spawn(
+	process.execPath,
+	['node_modules/vite/bin/vite.js', 'dev', '--port', process.env.PORT ?? '3000', '--host', host, ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+		env
+	}
+);
 let stopping = false;
 const stop = async (code: number) => {
 	if (stopping) return;

@@ -44,6 +44,8 @@ if (opened.embedded) process.env.WIJKWEB_DEMO ??= '1';
 // localhost and behind a proxy alike.
 const configured = process.env.ORIGIN ? new URL(process.env.ORIGIN) : null;
 process.env.PROTOCOL_HEADER = 'x-wijkweb-proto';
+// Every request's PEER_HEADER is written below from the socket: the app may believe it (web/auth-bridge.ts).
+process.env.WIJKWEB_PEER_HEADER = '1';
 process.env.HOST_HEADER = 'x-wijkweb-host';
 const setOrigin = (req: IncomingMessage) => {
 	delete req.headers['x-wijkweb-proto'];

@@ -24,6 +24,7 @@ import {
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
 import { areasPlace } from '../../src/lib/server/areas/schema.ts';
+import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
@@ -351,6 +352,36 @@ describe('an account that signed up alone (item 17)', () => {
 			.from(accessRoleGrant)
 			.where(and(eq(accessRoleGrant.personId, alone.person.id), eq(accessRoleGrant.reviewed, false)));
 		expect(held[0]!.n).toBe(1);
+	});
+});
+
+describe('from the review of this change', () => {
+	it('a person another organisation recorded cannot join a neighbourhood here, and what they say is held, not matched', async () => {
+		const recorded = await makeActor(db, null);
+		await db.update(peoplePerson).set({ organisationId: otherOrg.id }).where(eq(peoplePerson.id, recorded.person.id));
+		expect(await refused(joinNeighbourhood(ctxFor(db, recorded.actor), { areaId: area.id }))).toBe(409);
+		expect(await db.select().from(accessRoleGrant).where(eq(accessRoleGrant.personId, recorded.person.id))).toHaveLength(0);
+		// Held fails closed: a reviewed own grant in the need's organisation is the only way past review.
+		const both = await makeActor(db, 'resident', { organisationId: org.id, areaId: area.id });
+		await db.update(peoplePerson).set({ organisationId: otherOrg.id }).where(eq(peoplePerson.id, both.person.id));
+		const held = await createNeed(
+			ctxFor(db, both.actor),
+			createNeedInput.parse({ personId: both.person.id, category: 'errands', title: 'Held', areaId: area.id, windows: TUESDAY })
+		);
+		expect(held.status).toBe('review');
+	});
+
+	it('suggestions for a need are for staff of its organisation, not for its own person who is staff elsewhere', async () => {
+		const twoHats = await makeActor(db, 'facilitator', { organisationId: otherOrg.id });
+		await db.insert(accessRoleGrant).values({ personId: twoHats.person.id, role: 'volunteer', organisationId: org.id, areaId: area.id });
+		const actor = (await loadActor(db, twoHats.user.id))!;
+		const own = await createNeed(
+			ctxFor(db, actor),
+			createNeedInput.parse({ personId: twoHats.person.id, category: 'errands', title: 'My own', areaId: area.id, windows: TUESDAY })
+		);
+		expect((await getNeed(ctxFor(db, actor), own.id)).id).toBe(own.id);
+		expect(await refused(suggestMatches(ctxFor(db, actor), own.id))).toBe(404);
+		expect((await suggestMatches(f, own.id)).needId).toBe(own.id);
 	});
 });
 

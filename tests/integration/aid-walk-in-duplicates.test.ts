@@ -6,6 +6,7 @@ import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/inde
 import { createOfficeHour, DuplicatePersonError, walkIn } from '../../src/lib/server/aid/index.ts';
 import { aidNeed, aidVisit } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
+import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { m } from '../../src/lib/paraglide/messages.js';
 
 // The office-hour walk-in form: the same first name and phone twice in one organisation is warned about,
@@ -66,6 +67,9 @@ describe('a walk-in registered twice', () => {
 		expect(res.data.known?.map((k) => k.id)).toEqual([first]);
 		expect(res.data.values).toMatchObject({ firstName: 'INES', title: 'Brief lezen' });
 		expect([await people(), await needs(), await visits()]).toEqual(before);
+		// Showing the person already known is a read of their record: audited.
+		const reads = await db.select().from(coreAudit).where(eq(coreAudit.entityId, first));
+		expect(reads).toContainEqual(expect.objectContaining({ action: 'read', reason: 'walk-in duplicate warning', actorUserId: facilitator.user.id }));
 	});
 
 	it('"use this person" adds the need to the one already known', async () => {

@@ -14,6 +14,7 @@ import {
 	isLoopback
 } from '../../src/lib/server/auth/index.ts';
 import { PEER_HEADER } from '../../src/lib/server/auth/demo.ts';
+import { peerAddress } from '../../src/lib/server/web/auth-bridge.ts';
 import { authApiToken, authSession, authUser } from '../../src/lib/server/auth/schema.ts';
 import { listOutbox, queueMail } from '../../src/lib/server/mail/index.ts';
 import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
@@ -105,6 +106,19 @@ describe('the demo mailbox', () => {
 	};
 	const navShows = async (actor: Actor, peer: string) =>
 		((await layoutLoad(getEvent('/', actor, peer))) as { nav: { mailbox: boolean } }).nav.mailbox;
+
+	it('believes the peer header only when scripts/serve.ts wrote it; the dev server uses the socket', () => {
+		const forged = {
+			request: new Request('http://localhost/dev/mailbox', { headers: { [PEER_HEADER]: '127.0.0.1' } }),
+			getClientAddress: () => '192.168.1.20'
+		};
+		// The adapter started some other way: a client-sent header is not the socket.
+		expect(peerAddress(forged, false, {})).toBeNull();
+		// serve.ts overwrites the header from the socket on every request and says so.
+		expect(peerAddress(forged, false, { WIJKWEB_PEER_HEADER: '1' })).toBe('127.0.0.1');
+		// Vite's dev server (`npm run dev -- --host`): no serve.ts in front, so the socket's address.
+		expect(peerAddress(forged, true, { WIJKWEB_PEER_HEADER: '1' })).toBe('192.168.1.20');
+	});
 
 	it('is closed to a visitor from the network, open to this computer', async () => {
 		await queueMail(db, { to: 'admin@example.org', subject: 'Reset', text: 'http://localhost:3000/reset-password?token=secret' });

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Ctx } from '../core/context.ts';
 import type { Db } from '../db/client.ts';
-import { requirePermission } from '../access/can.ts';
+import { can, requirePermission } from '../access/can.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
@@ -259,6 +260,9 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place']))),
 		leftOutFor(ctx.db, needId, day)
 	]);
+	// getNeed also gives a person their own need; suggestions (other people's offers) are for staff of that
+	// need's organisation and area only, whatever other roles the caller holds.
+	if (!can(ctx.actor, 'aid.need.read', { organisationId: need.organisationId, areaId: need.areaId })) throw new NotFoundError();
 	const facts = needFacts(need, persons.get(need.personId));
 	const k = Math.min(Math.max(limit, 1), 50);
 	// Experience adds 0 to POINTS.experienceMax and nothing else depends on it (not the time tier), so

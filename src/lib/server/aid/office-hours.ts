@@ -231,7 +231,12 @@ export async function walkIn(ctx: Ctx, raw: z.input<typeof walkInInput>) {
 	requirePermission(ctx.actor, DUTY, { organisationId: hour.organisationId, areaId: hour.areaId });
 	if (person && !input.registerAnyway) {
 		const known = await samePeople(ctx, hour.organisationId, person.firstName, person.phone);
-		if (known.length) throw new DuplicatePersonError(known);
+		if (known.length) {
+			// The warning shows who they are (last name, phone, since when): a read of their record,
+			// audited as getPerson's reads are. Outside the refused write, so the rows stay.
+			for (const k of known) await audit(ctx, { action: 'read', entity: 'people_person', entityId: k.id, reason: 'walk-in duplicate warning' });
+			throw new DuplicatePersonError(known);
+		}
 	}
 	return inTransaction(ctx, async (t) => {
 		const personId = person

@@ -19,7 +19,11 @@ import { duplicateNeedInput, joinInput, needIdInput } from './own-validation.ts'
 
 const OWN_ROLES = ['resident', 'volunteer'] as const;
 
-/** Is what this person says for this organisation held for review (only unreviewed grants there)? */
+/**
+ * Is what this person says for this organisation held for review? Fails closed: only a reviewed
+ * resident or volunteer grant in that organisation lets it through (a person recorded by one
+ * organisation who joined another's neighbourhood has none there, and is held).
+ */
 export async function heldForReview(ctx: Ctx, personId: string, organisationId: string): Promise<boolean> {
 	const grants = await ctx.db
 		.select({ reviewed: accessRoleGrant.reviewed })
@@ -27,7 +31,7 @@ export async function heldForReview(ctx: Ctx, personId: string, organisationId: 
 		.where(
 			and(eq(accessRoleGrant.personId, personId), eq(accessRoleGrant.organisationId, organisationId), inArray(accessRoleGrant.role, [...OWN_ROLES]))
 		);
-	return grants.length > 0 && grants.every((g) => !g.reviewed);
+	return grants.length === 0 || grants.every((g) => !g.reviewed);
 }
 
 export type JoinChoice = {
@@ -104,7 +108,7 @@ export async function joinNeighbourhood(ctx: Ctx, raw: { areaId: string }) {
 	return inTransaction(ctx, async (t) => {
 		// Locked: two tabs joining at once make one grant, not two.
 		const [person] = await t.db
-			.select({ id: peoplePerson.id, areaId: peoplePerson.areaId })
+			.select({ id: peoplePerson.id, areaId: peoplePerson.areaId, organisationId: peoplePerson.organisationId })
 			.from(peoplePerson)
 			.where(eq(peoplePerson.id, personId))
 			.for('update');
@@ -118,6 +122,9 @@ export async function joinNeighbourhood(ctx: Ctx, raw: { areaId: string }) {
 			.orderBy(asc(areasPlace.name), asc(areasPlace.id))
 			.limit(1);
 		if (!house) throw new InvalidError({ areaId: 'error_choice' });
+		// A person an organisation recorded (then linked to this account) belongs to that organisation:
+		// joining another's neighbourhood would put what they say in the first one's queue, unreviewed.
+		if (person.organisationId && person.organisationId !== house.organisationId) throw new ConflictError('aid_error_already_member');
 		const [grant] = await t.db
 			.insert(accessRoleGrant)
 			.values({ personId, role: 'resident', organisationId: house.organisationId!, areaId: input.areaId, reviewed: false })

@@ -5,19 +5,25 @@ import { demoMailboxOpen, PEER_HEADER } from '../auth/demo.ts';
 import { getAuth } from './runtime.ts';
 
 /**
- * The socket's remote address as scripts/serve.ts saw it (Vite's dev server has no serve.ts: there
- * Kit's own client address is the socket's). Without either, null: nothing is opened on a guess.
+ * The socket's remote address. scripts/serve.ts writes it into PEER_HEADER (over whatever a client
+ * sent) and says so in WIJKWEB_PEER_HEADER; only then is the header believed. Vite's dev server has no
+ * serve.ts: there Kit's own client address is the socket's, and the header is a client's to forge.
+ * Anything else (the adapter started some other way): null, and nothing is opened on a guess.
  */
-export function peerAddress(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): string | null {
-	const fromServer = event.request.headers.get(PEER_HEADER);
-	if (fromServer) return fromServer;
-	return dev ? event.getClientAddress() : null;
+export function peerAddress(
+	event: Pick<RequestEvent, 'request' | 'getClientAddress'>,
+	isDev = dev,
+	env: NodeJS.ProcessEnv = process.env
+): string | null {
+	if (isDev) return event.getClientAddress();
+	if (env.WIJKWEB_PEER_HEADER !== '1') return null;
+	return event.request.headers.get(PEER_HEADER) || null;
 }
 
 /** May this request read the demo mailbox without being an admin? (see auth/demo.ts) */
 export function mailboxOpenTo(event: Pick<RequestEvent, 'request' | 'getClientAddress'>): boolean {
-	// Vite's dev server listens on localhost unless told otherwise; HOST is serve.ts's setting.
-	return demoMailboxOpen(peerAddress(event), dev ? { HOST: 'localhost', ...process.env } : process.env);
+	// scripts/dev.ts passes HOST on to Vite (--host): it is the dev server's setting as it is serve.ts's.
+	return demoMailboxOpen(peerAddress(event), process.env);
 }
 
 /** Parses one Set-Cookie header into SvelteKit's cookies.set() arguments. */

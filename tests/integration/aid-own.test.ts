@@ -371,6 +371,23 @@ describe('from the review of this change', () => {
 		expect(held.status).toBe('review');
 	});
 
+	it('an unknown neighbourhood is a 422 that changes nothing, also for someone welcomed in every area', async () => {
+		const everywhere = await makeActor(db, 'resident', { organisationId: org.id, areaId: null });
+		const ctx = ctxFor(db, everywhere.actor);
+		const nowhere = '00000000-0000-4000-8000-000000000000';
+		const create = createNeed(
+			ctx,
+			createNeedInput.parse({ personId: everywhere.person.id, category: 'errands', title: 'Nowhere', areaId: nowhere, windows: TUESDAY })
+		);
+		expect(await refused(create)).toBe(422);
+		const n = await createNeed(
+			ctx,
+			createNeedInput.parse({ personId: everywhere.person.id, category: 'errands', title: 'Here', areaId: area.id, windows: TUESDAY })
+		);
+		expect(await refused(updateNeed(ctx, { id: n.id, areaId: nowhere }))).toBe(422);
+		expect((await row(n.id)).areaId).toBe(area.id);
+	});
+
 	it('suggestions for a need are for staff of its organisation, not for its own person who is staff elsewhere', async () => {
 		const twoHats = await makeActor(db, 'facilitator', { organisationId: otherOrg.id });
 		await db.insert(accessRoleGrant).values({ personId: twoHats.person.id, role: 'volunteer', organisationId: org.id, areaId: area.id });

@@ -39,13 +39,19 @@ const changedFields = (before: Record<string, unknown>, after: Record<string, un
  * The place may move only within the neighbourhoods the person may choose, and only within the same
  * organisation: a need never slips into another house's queue by an edit.
  */
-async function checkPlace(ctx: Ctx, row: { personId: string; organisationId: string; areaId: string }, change: { areaId?: string; point?: unknown }) {
+async function checkPlace(
+	ctx: Ctx,
+	row: { personId: string; organisationId: string; areaId: string; lat: number | null; lon: number | null },
+	change: { areaId?: string; point?: unknown }
+) {
 	const areaId = change.areaId ?? row.areaId;
 	if (areaId !== row.areaId) {
 		const { organisationId } = await actingFor(ctx, row.personId, areaId);
 		if (organisationId !== row.organisationId) throw new InvalidError({ areaId: 'error_choice' });
 	}
 	if (change.point !== undefined) await checkPoint(ctx, areaId, change.point as { lat: number; lon: number } | null);
+	// A move to another neighbourhood keeps the stored place only if it lies there too.
+	else if (areaId !== row.areaId && row.lat !== null && row.lon !== null) await checkPoint(ctx, areaId, { lat: row.lat, lon: row.lon });
 }
 
 const content = (c: NeedChange | OfferChange) => ({

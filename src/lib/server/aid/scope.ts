@@ -6,6 +6,7 @@ import { can, readScope } from '../access/can.ts';
 import type { PermissionName } from '../access/permissions.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { accessRoleGrant } from '../access/schema.ts';
+import { areasArea } from '../areas/schema.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 
@@ -22,11 +23,17 @@ export type Party = { id: string; userId: string | null; organisationId: string 
 
 /** The person a need or offer is for, and how the actor may act for them: themselves, or assisted. */
 export async function actingFor(ctx: Ctx, personId: string, areaId: string): Promise<{ person: Party; organisationId: string; assisted: boolean }> {
-	const [person] = await ctx.db
-		.select({ id: peoplePerson.id, userId: peoplePerson.userId, organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId })
-		.from(peoplePerson)
-		.where(eq(peoplePerson.id, personId));
+	const [[person], [area]] = await Promise.all([
+		ctx.db
+			.select({ id: peoplePerson.id, userId: peoplePerson.userId, organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId })
+			.from(peoplePerson)
+			.where(eq(peoplePerson.id, personId)),
+		ctx.db.select({ id: areasArea.id }).from(areasArea).where(eq(areasArea.id, areaId))
+	]);
 	if (!person) throw new NotFoundError();
+	// An unknown neighbourhood is a choice not offered (422), not a foreign-key failure later (500); a
+	// grant for every area does not make any id an area.
+	if (!area) throw new InvalidError({ areaId: 'error_choice' });
 	if (person.id === ctx.actor.personId && can(ctx.actor, 'aid.own.write')) {
 		// A resident's or volunteer's own need: it belongs to the organisation that welcomed them there.
 		const grants = ctx.actor.grants.filter((g) => g.role === 'resident' || g.role === 'volunteer');

@@ -345,7 +345,7 @@ describe('a reminder for a side without an account, on the links page', () => {
 
 	it('the API answers who was mailed, without contact details', async () => {
 		const { apiNudgeLink } = await import('../../src/lib/server/api/aid-links.ts');
-		const n = await apiNudgeLink(f, quiet.id, 'http://localhost');
+		const n = await apiNudgeLink(f, quiet.id);
 		expect(n.sides.find((x) => x.side === 'need')).toEqual({ side: 'need', firstName: 'Olga', mailed: false });
 	});
 });

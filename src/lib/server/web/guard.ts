@@ -1,4 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
 import type { Ctx } from '../core/context.ts';
 import { ctxOf } from './ctx.ts';
@@ -15,4 +16,16 @@ export async function guard<T>(event: Pick<RequestEvent, 'locals' | 'url'>, work
 		}
 		throw e;
 	}
+}
+
+const UUID = z.uuid();
+
+/**
+ * The id in a page's path (loads and actions alike: actions run without the load). Anything that is
+ * not a uuid is the same 404 as an unknown id, before any query.
+ */
+export function pathId(event: Pick<RequestEvent, 'params' | 'locals'>, name = 'id'): string {
+	const id = (event.params as Record<string, string | undefined>)[name];
+	if (!id || !UUID.safeParse(id).success) error(404, translate('error_not_found', event.locals.locale));
+	return id;
 }

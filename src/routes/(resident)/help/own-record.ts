@@ -1,19 +1,7 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
 import { hhmm } from '#lib/server/aid/index.ts';
-import { translate } from '#lib/server/web/translate.ts';
 
-// Shared by the pages of one own need or offer: the id from the path, and a stored record turned back
+// Shared by the pages of one own need or offer: a stored record turned back
 // into the flat values the need / offer form (AidForm) is filled with.
-
-const uuid = z.uuid();
-
-/** The id in the path; anything that is not a uuid is the same 404 as an unknown one. */
-export function idOf(event: RequestEvent): string {
-	const id = (event.params as Record<string, string | undefined>).id;
-	if (!id || !uuid.safeParse(id).success) error(404, translate('error_not_found', event.locals.locale));
-	return id;
-}
 
 type Stored = {
 	category: string;

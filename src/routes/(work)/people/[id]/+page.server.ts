@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { getPerson, linkAccountInput, listOrganisations, mayLinkAccount, requestAccountLink } from '#lib/server/people/index.ts';
@@ -17,13 +16,10 @@ import {
 import type { Ctx } from '#lib/server/core/context.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
-
-const uuid = z.uuid();
+import { guard, pathId } from '#lib/server/web/guard.ts';
 
 export const load: PageServerLoad = async (event) => {
-	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+	pathId(event);
 	return guard(event, async (ctx) => {
 		const person = await getPerson(ctx, event.params.id);
 		const isAdmin = can(ctx.actor, 'admin.role.grant');
@@ -55,7 +51,7 @@ async function certificateView(ctx: Ctx, personId: string) {
 
 async function act<T, R>(event: Parameters<Actions[string]>[0], schema: z.ZodType<T>, verb: (data: T) => Promise<unknown>, result: (data: T) => R) {
 	// Actions run without the page's load: the id in the address is checked here too.
-	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+	pathId(event);
 	const parsed = await parseForm(event.request, schema, event.locals.locale);
 	if (!parsed.ok) return parsed.failure;
 	try {
@@ -90,7 +86,7 @@ export const actions: Actions = {
 			() => ({ saved: true })
 		),
 	certificate: async (event) => {
-		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+		pathId(event);
 		const parsed = await parseForm(event.request, certificateBody, event.locals.locale);
 		if (!parsed.ok) return forForm('certificate', parsed.failure);
 		try {

@@ -5,12 +5,11 @@ import { getOffer, updateOffer } from '#lib/server/aid/index.ts';
 import { NotFoundError } from '#lib/server/core/errors.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { idOf } from '../../own-record.ts';
+import { guard, pathId } from '#lib/server/web/guard.ts';
 
 // One of the volunteer's own offers: what it says, pause it or take it up again, change it.
 export const load: PageServerLoad = async (event) => {
-	const id = idOf(event);
+	const id = pathId(event);
 	return guard(event, async (ctx) => {
 		requirePermission(ctx.actor, 'aid.own.read');
 		const offer = await getOffer(ctx, id);
@@ -23,7 +22,7 @@ const pauseInput = z.object({ status: z.enum(['active', 'paused'], { message: 'e
 
 export const actions: Actions = {
 	pause: async (event) => {
-		const id = idOf(event);
+		const id = pathId(event);
 		const parsed = await parseForm(event.request, pauseInput, event.locals.locale);
 		if (!parsed.ok) return forForm('pause', parsed.failure);
 		try {

@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { can } from '#lib/server/access/index.ts';
@@ -6,13 +5,10 @@ import { getNeed, listLinks, proposeLink, suggestMatches } from '#lib/server/aid
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { act, linkActions } from '../../link-actions.ts';
 import { reviewActions } from './review-actions.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
-
-const uuid = z.uuid();
+import { guard, pathId } from '#lib/server/web/guard.ts';
 
 export const load: PageServerLoad = async (event) => {
-	if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+	pathId(event);
 	return guard(event, async (ctx) => {
 		const need = await getNeed(ctx, event.params.id);
 		const [suggestions, links] = await Promise.all([
@@ -33,7 +29,7 @@ export const actions: Actions = {
 	...linkActions,
 	...reviewActions,
 	propose: async (event) => {
-		if (!uuid.safeParse(event.params.id).success) error(404, translate('error_not_found', event.locals.locale));
+		pathId(event);
 		return act(event, 'propose', z.object({ offerId: z.uuid('error_not_found') }), (d) =>
 			proposeLink(ctxOf(event), { needId: event.params.id!, offerId: d.offerId })
 		);

@@ -6,13 +6,12 @@ import { getNeed, withdrawNeed, withdrawNeedInput } from '#lib/server/aid/index.
 import { NotFoundError } from '#lib/server/core/errors.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { idOf } from '../../../own-record.ts';
+import { guard, pathId } from '#lib/server/web/guard.ts';
 
 // Withdrawing is a page of its own (works without JavaScript): it says what will happen, and the
 // box "yes, withdraw" must be ticked; the server checks it too.
 export const load: PageServerLoad = async (event) => {
-	const id = idOf(event);
+	const id = pathId(event);
 	return guard(event, async (ctx) => {
 		requirePermission(ctx.actor, 'aid.own.write');
 		const need = await getNeed(ctx, id);
@@ -25,7 +24,7 @@ const confirmed = withdrawNeedInput.omit({ id: true }).extend({ confirm: z.liter
 
 export const actions: Actions = {
 	default: async (event) => {
-		const id = idOf(event);
+		const id = pathId(event);
 		const parsed = await parseForm(event.request, confirmed, event.locals.locale);
 		if (!parsed.ok) return parsed.failure;
 		try {

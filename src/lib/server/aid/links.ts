@@ -418,7 +418,7 @@ export async function ownLinks(ctx: Ctx) {
 		.orderBy(desc(aidLink.changedAt))
 		.limit(200);
 	// The map picture of the other side's point needs a drawable boundary of its neighbourhood.
-	const mapped = new Set((await mappedAreas(ctx.db, [...new Set(rows.flatMap((r) => [r.need.areaId, r.offer.areaId]))])).keys());
+	const mapped = new Set((await mappedAreas(ctx, { ids: [...new Set(rows.flatMap((r) => [r.need.areaId, r.offer.areaId]))] })).keys());
 	return rows.map((r) => partyView(me, r, mapped));
 }
 

@@ -21,7 +21,7 @@ import { heldForReview } from './review.ts';
 export async function checkPoint(ctx: Ctx, areaId: string, point: { lat: number; lon: number } | null | undefined) {
 	if (!point) return;
 	if (!pointInput.safeParse(point).success) throw new InvalidError({ point: 'aid_error_coordinates' });
-	const area = await areaBoundary(ctx.db, areaId);
+	const area = await areaBoundary(ctx, { id: areaId });
 	if (!pointInArea(point, area?.boundary ?? null)) throw new InvalidError({ point: 'map_error_outside' });
 }
 

@@ -3,3 +3,5 @@ export * from './context.ts';
 export { audit, type AuditEntry } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
+export { PUBLIC, type Permission, type Verb, type VerbSpec, type AnyVerb } from './verb.ts';
+export { defineVerb, runVerb, verbs } from './run.ts';

@@ -5,3 +5,4 @@ export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
 export { PUBLIC, type Permission, type Verb, type VerbSpec, type AnyVerb } from './verb.ts';
 export { defineVerb, runVerb, verbs } from './run.ts';
+export { pageFields, encodeCursor, decodeCursor, after, pageOf, MAX_LIMIT, type Page } from './page.ts';

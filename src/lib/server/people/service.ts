@@ -3,7 +3,7 @@ import { containsPattern } from '../core/like.ts';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
+import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
 import { requirePermission } from '../access/can.ts';
 import { grantedAreas, grantedOrganisations, scopeFilter } from '../access/scope.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
@@ -43,6 +43,8 @@ export async function registerChoices(ctx: Ctx) {
 
 /** Registers someone met at office hours or in the street, without an account. */
 export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
+	// Someone bound to areas cannot register a person without one: nobody they work with could see them.
+	if (!input.areaId && grantedAreas(ctx.actor, 'people.person.register') !== null) throw new InvalidError({ areaId: 'error_required' });
 	requirePermission(ctx.actor, 'people.person.register', { organisationId: input.organisationId, areaId: input.areaId ?? null });
 	return inTransaction(ctx, async (t) => {
 		const [row] = await t.db

@@ -1,12 +1,5 @@
 export { ROLES, isRole, type Role } from './roles.ts';
-export {
-	PERMISSIONS,
-	PERMISSION_NAMES,
-	permissionLabelKey,
-	type PermissionName,
-	type ScopedPermission,
-	type UnscopedPermission
-} from './permissions.ts';
+export { PERMISSIONS, PERMISSION_NAMES, permissionLabelKey, type PermissionName, type ScopedPermission } from './permissions.ts';
 export { can, holds, requirePermission } from './can.ts';
 export { covers, scopeFilter, grantedAreas, grantedOrganisations, type Place } from './scope.ts';
 export { loadActor } from './actor.ts';

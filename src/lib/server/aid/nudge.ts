@@ -3,7 +3,7 @@ import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
+import { holds, requirePermission } from '../access/can.ts';
 import { getPerson } from '../people/index.ts';
 import { authUser } from '../auth/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
@@ -130,7 +130,7 @@ async function party(t: TxCtx, l: Loaded, side: Side) {
 
 /** A person's phone and address for staff who may read them (null: not theirs to read); the read is audited (people module). */
 async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
-	if (!can(ctx.actor, 'people.person.read')) return null;
+	if (!holds(ctx.actor, 'people.person.read')) return null;
 	try {
 		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
 		return { phone: p.phone, email: p.email };

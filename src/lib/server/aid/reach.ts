@@ -2,11 +2,12 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { parseInput } from '../core/errors.ts';
-import { readScope, requirePermission } from '../access/can.ts';
+import { requirePermission } from '../access/can.ts';
+import { grantedAreas } from '../access/scope.ts';
 import { listAreas } from '../areas/index.ts';
 import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
-import { scopeWhere } from './scope.ts';
+import { scopeFilter } from '../access/scope.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
 
@@ -102,7 +103,7 @@ type Row = Record<ReachFigure, number> & {
 export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Reach> {
 	requirePermission(ctx.actor, 'aid.reach.read');
 	const { areaId, from, to } = parseInput(reachInput, input);
-	const scope = scopeWhere(ctx, 'aid.reach.read', aidNeed.organisationId, aidNeed.areaId);
+	const scope = scopeFilter(ctx.actor, 'aid.reach.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId });
 	const row = await figures(ctx, { areaId, from, to, scope });
 	return shape({ areaId, from, to }, row);
 }
@@ -110,12 +111,12 @@ export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Re
 /** The areas the actor may see figures for (the area select of the page). */
 export async function reachAreaChoices(ctx: Ctx) {
 	requirePermission(ctx.actor, 'aid.reach.read');
-	const scope = readScope(ctx.actor, 'aid.reach.read');
+	const areaIds = grantedAreas(ctx.actor, 'aid.reach.read');
 	const areas = await listAreas(ctx);
-	return scope.all || scope.areaIds === null ? areas : areas.filter((a) => scope.areaIds!.includes(a.id));
+	return areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas;
 }
 
-async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeWhere> }): Promise<Row> {
+async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeFilter> }): Promise<Row> {
 	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time.
 	const bounds = await ctx.db.execute<{ s: Date; e: Date; e12: Date }>(sql`
 		select (${q.from}::date::timestamp at time zone ${TIME_ZONE}) as s,

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '#lib/server/access/index.ts';
+import { holds } from '#lib/server/access/index.ts';
 import {
 	DuplicatePersonError,
 	countVisit,
@@ -58,8 +58,8 @@ export const load: PageServerLoad = async (event) => {
 			people: people?.map((x) => ({ id: x.id, firstName: x.firstName, lastName: x.lastName })) ?? null,
 			person,
 			q: q?.slice(0, 80) ?? '',
-			canRegister: can(ctx.actor, 'people.person.register'),
-			canSchedule: can(ctx.actor, 'aid.office_hours.manage')
+			canRegister: holds(ctx.actor, 'people.person.register'),
+			canSchedule: holds(ctx.actor, 'aid.office_hours.manage')
 		};
 	});
 };

@@ -83,7 +83,7 @@ export {
 	officeHoursOnDuty,
 	publicOfficeHours,
 	countVisit,
-	visitsSince,
+	visitsToday,
 	walkIn,
 	type OfficeHour
 } from './office-hours.ts';

@@ -14,6 +14,7 @@ import { scopeWhere } from './scope.ts';
 import { createNeed } from './needs.ts';
 import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './office-hours-validation.ts';
 import { DuplicatePersonError, samePeople } from './office-hours-duplicates.ts';
+import { localWeekMinute } from '../../aid/week.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators), its public face (no account needed, no personal data), and the office-hour mode of
@@ -204,10 +205,12 @@ export async function countVisit(ctx: Ctx, raw: z.input<typeof countVisitInput>)
 	return inTransaction(ctx, (t) => insertVisit(t, { officeHourId: hour?.id ?? null, organisationId, areaId, personId: input.personId ?? null }));
 }
 
-/** Visits counted at one office hour since a moment (today's tally on the mode's page). */
-export async function visitsSince(ctx: Ctx, officeHourId: string, since: Date) {
+/** Visits counted at one office hour today in Belgium (the tally on the mode's page); `now` for tests. */
+export async function visitsToday(ctx: Ctx, officeHourId: string, now: Date = new Date()) {
 	requirePermission(ctx.actor, DUTY);
 	const hour = await dutyHour(ctx, officeHourId);
+	const clock = localWeekMinute(now);
+	const since = new Date(now.getTime() - clock.minute * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
 	const [row] = await ctx.db
 		.select({ n: count() })
 		.from(aidVisit)

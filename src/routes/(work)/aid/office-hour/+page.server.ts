@@ -10,7 +10,7 @@ import {
 	officeHoursOnDuty,
 	personAid,
 	suggestMatches,
-	visitsSince,
+	visitsToday,
 	walkIn,
 	walkInInput
 } from '#lib/server/aid/index.ts';
@@ -39,9 +39,8 @@ export const load: PageServerLoad = async (event) => {
 		const now = new Date();
 		const clock = localWeekMinute(now);
 		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, clock);
-		const startOfDay = new Date(now.getTime() - clock.minute * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
 		const [visits, need, people, person] = await Promise.all([
-			hour ? visitsSince(ctx, hour.id, startOfDay) : 0,
+			hour ? visitsToday(ctx, hour.id, now) : 0,
 			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,
 			q?.trim() ? listPeople(ctx, { q, limit: 20 }) : null,
 			personId

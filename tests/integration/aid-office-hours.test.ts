@@ -13,6 +13,7 @@ import {
 	officeHoursOnDuty,
 	publicOfficeHours,
 	suggestMatches,
+	visitsToday,
 	walkIn
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
@@ -169,6 +170,40 @@ describe('counting visits', () => {
 		await expect(countVisit(as(facilitator), {})).rejects.toBeInstanceOf(InvalidError);
 		await expect(countVisit(as(facilitator), { officeHourId: 'not-a-uuid' })).rejects.toBeInstanceOf(InvalidError);
 		expect(await snapshot()).toEqual(before);
+	});
+});
+
+describe("today's visit tally on the clock-change days", () => {
+	// Both Sundays of 2027 on which Belgium changes its clocks. "Today" starts at 00:00 Brussels time,
+	// which is 23:00 UTC the evening before in winter and 22:00 UTC in summer.
+	const countedAt = async (hourId: string, at: string) => {
+		const v = await countVisit(as(facilitator), { officeHourId: hourId });
+		await db
+			.update(aidVisit)
+			.set({ createdAt: new Date(at) })
+			.where(eq(aidVisit.id, v.id));
+	};
+
+	it('counts a visit at 00:30 on 28 March 2027 for that day, not one at 23:30 the evening before', async () => {
+		const hour = await createOfficeHour(as(facilitator), hourInput({ day: 6, place: 'Spring', public: undefined }));
+		await countedAt(hour.id, '2027-03-27T22:30:00Z'); // Saturday 23:30 CET
+		await countedAt(hour.id, '2027-03-27T23:30:00Z'); // Sunday 00:30 CET
+		expect(await visitsToday(as(facilitator), hour.id, new Date('2027-03-28T08:00:00Z'))).toBe(1); // Sunday 10:00 CEST
+	});
+
+	it('counts a visit at 00:30 on 31 October 2027 for that day, not one at 23:30 the evening before', async () => {
+		const hour = await createOfficeHour(as(facilitator), hourInput({ day: 6, place: 'Autumn', public: undefined }));
+		await countedAt(hour.id, '2027-10-30T21:30:00Z'); // Saturday 23:30 CEST
+		await countedAt(hour.id, '2027-10-30T22:30:00Z'); // Sunday 00:30 CEST
+		expect(await visitsToday(as(facilitator), hour.id, new Date('2027-10-31T09:00:00Z'))).toBe(1); // Sunday 10:00 CET
+	});
+
+	it('counts neither a visit of tomorrow nor one of another office hour', async () => {
+		const hour = await createOfficeHour(as(facilitator), hourInput({ day: 6, place: 'Bounds', public: undefined }));
+		await countedAt(hour.id, '2027-03-28T21:59:00Z'); // Sunday 23:59 CEST
+		await countedAt(hour.id, '2027-03-28T22:00:00Z'); // Monday 00:00 CEST
+		await countedAt(publicHour.id, '2027-03-28T08:00:00Z');
+		expect(await visitsToday(as(facilitator), hour.id, new Date('2027-03-28T08:00:00Z'))).toBe(1);
 	});
 });
 

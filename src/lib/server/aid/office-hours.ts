@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
@@ -14,7 +14,7 @@ import { scopeWhere } from './scope.ts';
 import { createNeed } from './needs.ts';
 import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './office-hours-validation.ts';
 import { DuplicatePersonError, samePeople } from './office-hours-duplicates.ts';
-import { localWeekMinute } from '../../aid/week.ts';
+import { endOfBelgianDay, startOfBelgianDay, todayInBelgium } from '../core/time.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators), its public face (no account needed, no personal data), and the office-hour mode of
@@ -209,12 +209,14 @@ export async function countVisit(ctx: Ctx, raw: z.input<typeof countVisitInput>)
 export async function visitsToday(ctx: Ctx, officeHourId: string, now: Date = new Date()) {
 	requirePermission(ctx.actor, DUTY);
 	const hour = await dutyHour(ctx, officeHourId);
-	const clock = localWeekMinute(now);
-	const since = new Date(now.getTime() - clock.minute * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
+	// From Belgian midnight, not `now` minus the minutes past it: on a clock-change day those differ by an hour.
+	const today = todayInBelgium(now);
 	const [row] = await ctx.db
 		.select({ n: count() })
 		.from(aidVisit)
-		.where(and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, since)));
+		.where(
+			and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, startOfBelgianDay(today)), lt(aidVisit.createdAt, endOfBelgianDay(today)))
+		);
 	return row?.n ?? 0;
 }
 

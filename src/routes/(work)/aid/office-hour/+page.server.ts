@@ -15,7 +15,8 @@ import {
 	walkInInput
 } from '#lib/server/aid/index.ts';
 import { getPerson, listPeople } from '#lib/server/people/index.ts';
-import { localWeekMinute, onDuty } from '#lib/aid/week.ts';
+import { onDuty } from '#lib/aid/week.ts';
+import { belgianClock } from '#lib/server/core/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
@@ -37,8 +38,8 @@ export const load: PageServerLoad = async (event) => {
 	return guard(event, async (ctx) => {
 		const hours = await officeHoursOnDuty(ctx);
 		const now = new Date();
-		const clock = localWeekMinute(now);
-		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, clock);
+		const clock = belgianClock(now);
+		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, { day: clock.dayOfWeek - 1, minute: clock.minute });
 		const [visits, need, people, person] = await Promise.all([
 			hour ? visitsToday(ctx, hour.id, now) : 0,
 			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,

@@ -324,6 +324,19 @@ describe('the public routes', () => {
 		expect(status(await Promise.resolve(GET(event(area.id))).catch((e: unknown) => e))).toBe(301);
 	});
 
+	it('starts the feed on the Belgian day the office hour was made, not the UTC one', async () => {
+		const { GET } = await import('../../src/routes/(public)/areas/[code]/office-hours.ics/+server.ts');
+		const late = await makeArea(db, 'Ledeberg');
+		const hour = await createOfficeHour(as(admin), hourInput({ areaId: late.id, day: 0 }));
+		// Made on Tuesday 30 March 2027 at 00:30 in Ghent, still Monday in UTC: the first Monday is 5 April.
+		await db
+			.update(aidOfficeHour)
+			.set({ createdAt: new Date('2027-03-29T22:30:00Z') })
+			.where(eq(aidOfficeHour.id, hour.id));
+		const body = (await (await GET(event(late.code))).text()).replace(/\r\n[ \t]/g, '');
+		expect(body).toContain('DTSTART;TZID=Europe/Brussels:20270405T093000');
+	});
+
 	it('renders the neighbourhood page data, 404 for an unknown code, and sends an id on to the code', async () => {
 		const { load } = await import('../../src/routes/(public)/areas/[code]/+page.server.ts');
 		const data = (await load(event(area.code))) as { area: { name: string }; hours: Array<Record<string, unknown>> };

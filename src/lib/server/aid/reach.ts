@@ -113,8 +113,8 @@ export async function reachAreaChoices(ctx: Ctx) {
 
 async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeWhere> }): Promise<Row> {
 	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time; e12 is 00:00
-	// Belgian time twelve months before the end (the end minus 12 months in UTC is an hour off when
-	// one of the two days is a clock-change Sunday and the other is not).
+	// Belgian time twelve months before the end, as a Belgian day rather than the end minus 12 months
+	// of UTC, which only agree because a period ends on the first of a month, never a clock-change day.
 	const end = addDays(q.to, 1);
 	const b = { s: startOfBelgianDay(q.from), e: startOfBelgianDay(end), e12: startOfBelgianDay(addMonths(end, -12)) };
 	const s = sql`${b.s}::timestamptz`;

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
+import { BELGIAN_ZONE } from '../core/time.ts';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
 import { can, holds, requirePermission } from '../access/can.ts';
 import { peoplePerson } from '../people/schema.ts';
@@ -307,7 +308,7 @@ export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: nu
 
 const STALLED_DAYS = 14;
 /** The start of today in Belgium (the day a nudge is counted on, see nudge.ts). */
-const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone 'Europe/Brussels') at time zone 'Europe/Brussels')`;
+const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone ${BELGIAN_ZONE}) at time zone ${BELGIAN_ZONE})`;
 
 /** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
 export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } = {}) {

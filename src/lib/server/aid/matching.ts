@@ -7,7 +7,7 @@ import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
-import { belgianDay } from './certificate-dates.ts';
+import { todayInBelgium } from '../core/time.ts';
 import { scopeFilter } from '../access/scope.ts';
 import {
 	POINTS,
@@ -41,7 +41,7 @@ import type { Category } from './categories.ts';
 export type OfferRow = OfferFacts & { firstName: string; areaName: string };
 
 // Certificates are valid by the Belgian day, as the person page shows them.
-const today = () => belgianDay();
+const today = () => todayInBelgium();
 const point = (lat: number | null, lon: number | null) => (lat === null || lon === null ? null : { lat, lon });
 
 type OfferDbRow = {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
@@ -14,6 +14,7 @@ import { grantedAreas, grantedOrganisations, grantsHolding, scopeFilter } from '
 import { createNeed } from './needs.ts';
 import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './office-hours-validation.ts';
 import { DuplicatePersonError, samePeople } from './office-hours-duplicates.ts';
+import { endOfBelgianDay, startOfBelgianDay, todayInBelgium } from '../core/time.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators), its public face (no account needed, no personal data), and the office-hour mode of
@@ -203,14 +204,18 @@ export async function countVisit(ctx: Ctx, raw: z.input<typeof countVisitInput>)
 	return inTransaction(ctx, (t) => insertVisit(t, { officeHourId: hour?.id ?? null, organisationId, areaId, personId: input.personId ?? null }));
 }
 
-/** Visits counted at one office hour since a moment (today's tally on the mode's page). */
-export async function visitsSince(ctx: Ctx, officeHourId: string, since: Date) {
+/** Visits counted at one office hour today in Belgium (the tally on the mode's page); `now` for tests. */
+export async function visitsToday(ctx: Ctx, officeHourId: string, now: Date = new Date()) {
 	requirePermission(ctx.actor, DUTY);
 	const hour = await dutyHour(ctx, officeHourId);
+	// From Belgian midnight, not `now` minus the minutes past it: on a clock-change day those differ by an hour.
+	const today = todayInBelgium(now);
 	const [row] = await ctx.db
 		.select({ n: count() })
 		.from(aidVisit)
-		.where(and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, since)));
+		.where(
+			and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, startOfBelgianDay(today)), lt(aidVisit.createdAt, endOfBelgianDay(today)))
+		);
 	return row?.n ?? 0;
 }
 

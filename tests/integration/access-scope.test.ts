@@ -117,7 +117,7 @@ describe('through the verbs', () => {
 	it('hides a person without an area from an area-bound worker, and shows them to an org-wide one of their organisation', async () => {
 		const bound = await makeActor(db, 'facilitator', { organisationId: orgA.id, areaId: areaA1.id });
 		const wide = await makeActor(db, 'coordinator', { organisationId: orgA.id });
-		const names = async (a: Actor) => (await listPeople(ctxFor(db, a))).map((p) => p.firstName);
+		const names = async (a: Actor) => (await listPeople(ctxFor(db, a))).items.map((p) => p.firstName);
 		expect(await names(bound.actor)).not.toContain('org A no area');
 		expect(await names(bound.actor)).toContain('org A area A1');
 		expect(await names(wide.actor)).toContain('org A no area');

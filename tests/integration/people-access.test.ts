@@ -110,25 +110,25 @@ describe('registering a person without an account', () => {
 describe('scoped reads', () => {
 	it('shows a facilitator only the people of their organisation and area', async () => {
 		await registerPerson(ctxFor(db, admin.actor), walkIn({ firstName: 'Elsewhere', areaId: otherArea.id }));
-		const seen = (await listPeople(ctxFor(db, facilitator.actor))).map((p) => p.firstName);
+		const seen = (await listPeople(ctxFor(db, facilitator.actor))).items.map((p) => p.firstName);
 		expect(seen).toContain('Georgi');
 		expect(seen).not.toContain('Elsewhere');
-		expect(await listPeople(ctxFor(db, stranger.actor))).toEqual([]);
-		const all = (await listPeople(ctxFor(db, admin.actor))).map((p) => p.firstName);
+		expect(await listPeople(ctxFor(db, stranger.actor))).toEqual({ items: [], nextCursor: null });
+		const all = (await listPeople(ctxFor(db, admin.actor))).items.map((p) => p.firstName);
 		expect(all).toContain('Elsewhere');
 	});
 
 	it('audits every read of a person record, and hides records out of scope as not found', async () => {
 		const person = await registerPerson(ctxFor(db, admin.actor), walkIn({ firstName: 'Read me' }));
 		const before = await rows(coreAudit);
-		await getPerson(ctxFor(db, facilitator.actor), person.id, 'follow-up call');
+		await getPerson(ctxFor(db, facilitator.actor), { id: person.id, reason: 'follow-up call' });
 		const [read] = await db
 			.select()
 			.from(coreAudit)
 			.where(and(eq(coreAudit.entityId, person.id), eq(coreAudit.action, 'read')));
 		expect(read?.reason).toBe('follow-up call');
 		expect(await rows(coreAudit)).toBe(before + 1);
-		await expect(getPerson(ctxFor(db, stranger.actor), person.id)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getPerson(ctxFor(db, stranger.actor), { id: person.id })).rejects.toBeInstanceOf(NotFoundError);
 	});
 });
 
@@ -151,7 +151,7 @@ describe('administration', () => {
 		await expect(
 			grantRole(ctxFor(db, admin.actor), { personId: volunteer.person.id, role: 'facilitator', organisationId: o.id, areaId: a.id })
 		).rejects.toMatchObject({ status: 409 });
-		await revokeRole(ctxFor(db, admin.actor), g.id);
+		await revokeRole(ctxFor(db, admin.actor), { grantId: g.id });
 		for (const who of [facilitator, volunteer]) {
 			await expect(createOrganisation(ctxFor(db, who.actor), { name: 'X org', kind: 'city', lawfulBasis: 'public_task' })).rejects.toBeInstanceOf(
 				ForbiddenError
@@ -163,6 +163,6 @@ describe('administration', () => {
 			await expect(listAudit(ctxFor(db, who.actor))).rejects.toBeInstanceOf(ForbiddenError);
 		}
 		const audit = await listAudit(ctxFor(db, admin.actor), { entity: 'access_role_grant' });
-		expect(audit.map((r) => r.action)).toEqual(['delete', 'create']);
+		expect(audit.items.map((r) => r.action)).toEqual(['delete', 'create']);
 	});
 });

@@ -12,7 +12,7 @@ const f = ctxFor(db, facilitator.actor);
 for (const firstName of ['Anna', 'Bram', '100% Ahmed', 'a_b', 'back\\slash'])
 	await registerPerson(f, registerPersonInput.parse({ firstName, organisationId: org.id, contactConsent: 'on' }));
 
-const names = async (q: string) => (await listPeople(f, { q })).map((p) => p.firstName).sort();
+const names = async (q: string) => (await listPeople(f, { q })).items.map((p) => p.firstName).sort();
 
 describe('searching people', () => {
 	it('takes % _ and \\ literally: "%" finds the name with a %, not everybody', async () => {

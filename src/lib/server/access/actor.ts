@@ -5,7 +5,11 @@ import { authUser } from '../auth/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { accessRoleGrant } from './schema.ts';
 
-/** Builds the actor of a signed-in user: their person record and every role they hold. One query. */
+/**
+ * Builds the actor of a signed-in user: their person record and every role they hold. One query.
+ * Part of the door, not a verb: hooks.server.ts calls it to find out who is asking, before there is
+ * an actor a verb could be run for (and a link confirmation re-checks the requester with it).
+ */
 export async function loadActor(db: Db, userId: string, via: Actor['via'] = 'session'): Promise<Actor | null> {
 	const rows = await db
 		.select({

@@ -5,4 +5,4 @@ export { can, holds, requirePermission } from './can.ts';
 export { covers, scopeFilter, grantedAreas, grantedOrganisations, type Place } from './scope.ts';
 export { loadActor } from './actor.ts';
 export { grantRoleInput, revokeRoleInput } from './validation.ts';
-export { grantRole, revokeRole, listGrants, listAudit } from './service.ts';
+export { grantRole, revokeRole, listGrants, listAudit, listAuditInput } from './service.ts';

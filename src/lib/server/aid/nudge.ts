@@ -132,7 +132,7 @@ async function party(t: TxCtx, l: Loaded, side: Side) {
 async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
 	if (!holds(ctx.actor, 'people.person.read')) return null;
 	try {
-		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
+		const p = await getPerson(ctx, { id: personId, reason: 'nudge: no account, call or visit' });
 		return { phone: p.phone, email: p.email };
 	} catch (e) {
 		if (e instanceof NotFoundError) return null;

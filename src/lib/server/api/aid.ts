@@ -17,7 +17,6 @@ import {
 	type CreateNeedInput,
 	type CreateOfferInput
 } from '../aid/index.ts';
-import { registerPerson, type RegisterPersonInput } from '../people/index.ts';
 
 // The mutual-aid part of /api/v1: response shapes (documented from these Zod schemas) and the
 // mapping from verb results to them. The verbs do the authorisation, exactly as for the pages.
@@ -26,10 +25,6 @@ export const windowSchema = z.object({ day: z.number().int(), start: z.number().
 export const dateSchema = z
 	.object({ date: z.string(), start: z.number().int().optional(), end: z.number().int().optional() })
 	.meta({ id: 'DayWindow', description: 'A particular day (YYYY-MM-DD), with an optional time range in minutes after midnight.' });
-
-export const personResponse = z
-	.object({ id: z.uuid(), firstName: z.string(), organisationId: z.uuid().nullable(), areaId: z.uuid().nullable(), hasAccount: z.boolean() })
-	.meta({ id: 'Person' });
 
 export const needResponse = z
 	.object({
@@ -177,11 +172,6 @@ export const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
 	reason: l.reason,
 	changedAt: iso(l.changedAt)
 });
-
-export async function apiCreatePerson(ctx: Ctx, input: RegisterPersonInput): Promise<z.infer<typeof personResponse>> {
-	const p = await registerPerson(ctx, input);
-	return { id: p.id, firstName: p.firstName, organisationId: p.organisationId, areaId: p.areaId, hasAccount: !!p.userId };
-}
 
 type NeedRow = Awaited<ReturnType<typeof createNeed>>;
 type OfferRow = Awaited<ReturnType<typeof createOffer>>;

@@ -4,7 +4,6 @@ export { operation, matchPath, isIdParam, type Operation } from './operation.ts'
 export { me } from './me.ts';
 export { meResponse, problemSchema } from './schemas.ts';
 export {
-	apiCreatePerson,
 	apiCreateNeed,
 	apiCreateOffer,
 	apiListNeeds,

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
-import { registerPersonInput } from '../people/validation.ts';
 import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
 import { reachQueryFields } from '../aid/reach.ts';
 import {
@@ -12,7 +11,6 @@ import {
 	needListResponse,
 	needResponse,
 	offerResponse,
-	personResponse,
 	reachResponse,
 	respondBody
 } from './aid.ts';
@@ -63,15 +61,6 @@ const EMPTY_BODY = 'send an empty JSON body, {}, with Content-Type: application/
 // The operations still served by their own route files, documented by hand until they are bound to
 // their verbs in operations.ts (the dispatcher then serves them and this list shrinks to nothing).
 const LEGACY: Documented[] = [
-	{
-		method: 'post',
-		path: '/people',
-		operationId: 'createPerson',
-		summary: 'Register a person without an account (walk-in), consent recorded',
-		request: registerPersonInput,
-		response: personResponse,
-		status: 201
-	},
 	{
 		method: 'post',
 		path: '/aid/needs',

@@ -11,7 +11,8 @@ import type { AnyVerb, Verb, VerbArgs, VerbSpec } from './verb.ts';
 //   4. the permission: held at all → else 403; then the verb's access function → 403 for a right the
 //      actor lacks, 404 for a record outside its scope (the same answer as an unknown one);
 //   5. the verb runs with what access allowed;
-//   6. its audit rows are written in the same transaction (a write without them does not commit).
+//   6. its audit rows are written in the same transaction (a write without them does not commit);
+//   7. after the commit, what must wait for it (`after`: queued mail announced to the job queue).
 
 const registry = new Map<string, AnyVerb>();
 
@@ -40,5 +41,7 @@ export async function runVerb<S extends z.ZodType, O, A>(spec: VerbSpec<S, O, A>
 		return output;
 	};
 	if (!spec.writes) return body(ctx);
-	return ctx.db.transaction((tx) => body({ ...ctx, db: tx as unknown as Ctx['db'] }));
+	const output = await ctx.db.transaction((tx) => body({ ...ctx, db: tx as unknown as Ctx['db'] }));
+	if (spec.after) await spec.after(ctx, output);
+	return output;
 }

@@ -41,6 +41,12 @@ export type VerbSpec<S extends z.ZodType, O, A> = {
 	 */
 	access: (ctx: Ctx, input: z.infer<S>) => Promise<A> | A;
 	run: (ctx: Ctx, input: z.infer<S>, allowed: A) => Promise<O>;
+	/**
+	 * What may happen only once a write is committed, outside its transaction: handing queued mail to
+	 * the job queue (a job sent earlier could run before the mail's row is visible). Called inside
+	 * another verb's transaction, it runs when that inner call returns, before the outer commit.
+	 */
+	after?: (ctx: Ctx, output: O) => Promise<void>;
 } & (
 	| { writes: true; /** The audit rows of a write, committed with it (null only when nothing changed). */ audit: Audited<z.infer<S>, O, A> }
 	| { writes: false; /** Reads of personal data are audited too. */ audit?: Audited<z.infer<S>, O, A> }

@@ -1,6 +1,6 @@
 export { ORGANISATION_KINDS, LAWFUL_BASES, AGE_GROUPS, ORIGIN_GROUPS } from './schema.ts';
 export { registerPersonInput, linkAccountInput, createOrganisationInput, type RegisterPersonInput } from './validation.ts';
-export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople, getPerson } from './service.ts';
+export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople, listPeopleInput, getPerson } from './service.ts';
 export {
 	requestAccountLink,
 	viewAccountLink,

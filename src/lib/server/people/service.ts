@@ -1,101 +1,168 @@
-import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { containsPattern } from '../core/like.ts';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
-import { grantedAreas, grantedOrganisations, scopeFilter } from '../access/scope.ts';
+import { ConflictError, ForbiddenError, InvalidError, after, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
+import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';
-import type { CreateOrganisationInput, RegisterPersonInput } from './validation.ts';
+import { createOrganisationInput, registerPersonInput } from './validation.ts';
 
-export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInput) {
-	requirePermission(ctx.actor, 'admin.organisation.manage');
-	return inTransaction(ctx, async (t) => {
-		const [row] = await t.db.insert(peopleOrganisation).values(input).onConflictDoNothing().returning();
+export const createOrganisation = defineVerb({
+	name: 'people.organisation.create',
+	summary: 'Add an organisation (instance settings)',
+	permission: permission('admin.organisation.manage'),
+	input: createOrganisationInput,
+	writes: true,
+	access: instanceWide,
+	run: async (ctx, input) => {
+		const [row] = await ctx.db.insert(peopleOrganisation).values(input).onConflictDoNothing().returning();
 		if (!row) throw new ConflictError('error_name_taken');
-		await audit(t, { action: 'create', entity: 'people_organisation', entityId: row.id });
 		return row;
-	});
-}
+	},
+	audit: (_input, row) => ({ action: 'create', entity: 'people_organisation', entityId: row.id })
+});
 
-/** Organisations are not personal data: any signed-in person may see their names. */
-export async function listOrganisations(ctx: Ctx) {
-	requirePermission(ctx.actor, 'areas.area.read');
-	return ctx.db.select().from(peopleOrganisation).orderBy(asc(peopleOrganisation.name));
-}
+/**
+ * Every organisation with its kind and lawful basis: the instance settings (the admin page, the role
+ * form). Never cut: an instance has tens of organisations, not thousands.
+ */
+export const listOrganisations = defineVerb({
+	name: 'people.organisation.list',
+	summary: 'The organisations, by name, with their kind and lawful basis',
+	permission: permission('admin.organisation.manage'),
+	input: z.object({}).default({}),
+	writes: false,
+	access: instanceWide,
+	run: (ctx) => ctx.db.select().from(peopleOrganisation).orderBy(asc(peopleOrganisation.name))
+});
 
 /**
  * Where the actor may register people: these organisations, and these areas (null = any area).
  * The registration form offers only these, so nobody is offered a choice that will be refused.
  */
-export async function registerChoices(ctx: Ctx) {
-	requirePermission(ctx.actor, 'people.person.register');
-	const organisationIds = grantedOrganisations(ctx.actor, 'people.person.register');
-	const organisations = await ctx.db
-		.select({ id: peopleOrganisation.id, name: peopleOrganisation.name })
-		.from(peopleOrganisation)
-		.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
-		.orderBy(asc(peopleOrganisation.name));
-	return { organisations, areaIds: grantedAreas(ctx.actor, 'people.person.register') };
+export const registerChoices = defineVerb({
+	name: 'people.person.register_choices',
+	summary: 'The organisations and areas where the actor may register people',
+	permission: permission('people.person.register'),
+	input: z.object({}).default({}),
+	writes: false,
+	access: (ctx) => ({
+		organisationIds: grantedOrganisations(ctx.actor, 'people.person.register'),
+		areaIds: grantedAreas(ctx.actor, 'people.person.register')
+	}),
+	run: async (ctx, _input, { organisationIds, areaIds }) => {
+		const organisations = await ctx.db
+			.select({ id: peopleOrganisation.id, name: peopleOrganisation.name })
+			.from(peopleOrganisation)
+			.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
+			.orderBy(asc(peopleOrganisation.name));
+		return { organisations, areaIds };
+	}
+});
+
+type PgFailure = { code?: string; constraint?: string; cause?: PgFailure };
+
+/**
+ * An admin's grant covers any id, so an organisation or area that does not exist gets as far as the
+ * insert: its foreign key refuses it, and that is a field error (422), not a server error.
+ */
+function unknownPlace(e: unknown): never {
+	const failure = e as PgFailure;
+	const pg = failure.cause ?? failure;
+	if (pg.code === '23503' && pg.constraint?.includes('organisation_id')) throw new InvalidError({ organisationId: 'error_choice' });
+	if (pg.code === '23503' && pg.constraint?.includes('area_id')) throw new InvalidError({ areaId: 'error_choice' });
+	throw e;
 }
 
 /** Registers someone met at office hours or in the street, without an account. */
-export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
-	// Someone bound to areas cannot register a person without one: nobody they work with could see them.
-	if (!input.areaId && grantedAreas(ctx.actor, 'people.person.register') !== null) throw new InvalidError({ areaId: 'error_required' });
-	requirePermission(ctx.actor, 'people.person.register', { organisationId: input.organisationId, areaId: input.areaId ?? null });
-	return inTransaction(ctx, async (t) => {
-		const [row] = await t.db
+export const registerPerson = defineVerb({
+	name: 'people.person.register',
+	summary: 'Register a person without an account (walk-in), consent recorded',
+	permission: permission('people.person.register'),
+	input: registerPersonInput,
+	writes: true,
+	access: async (ctx, input) => {
+		const place = { organisationId: input.organisationId, areaId: input.areaId ?? null };
+		// Someone bound to areas cannot register a person without one: nobody they work with could see them.
+		if (!place.areaId && grantedAreas(ctx.actor, 'people.person.register') !== null) throw new InvalidError({ areaId: 'error_required' });
+		if (!can(ctx.actor, 'people.person.register', place)) throw new ForbiddenError('people.person.register');
+		return place;
+	},
+	run: async (ctx, input) => {
+		const [row] = await ctx.db
 			.insert(peoplePerson)
 			// Origin is kept only with consent for the intercultural figures (least data).
 			.values({ ...input, originGroup: input.interculturalConsent ? (input.originGroup ?? null) : null, registeredByUserId: ctx.actor.userId })
-			.returning();
-		await audit(t, {
-			action: 'create',
-			entity: 'people_person',
-			entityId: row!.id,
-			details: { contactConsent: input.contactConsent, interculturalConsent: input.interculturalConsent }
-		});
+			.returning()
+			.catch(unknownPlace);
 		return row!;
-	});
-}
+	},
+	audit: (input, row) => ({
+		action: 'create',
+		entity: 'people_person',
+		entityId: row.id,
+		details: { contactConsent: input.contactConsent, interculturalConsent: input.interculturalConsent }
+	})
+});
 
-const readable = (ctx: Ctx) => scopeFilter(ctx.actor, 'people.person.read', personColumns);
+export const listPeopleInput = z
+	.object({
+		q: z
+			.string()
+			.optional()
+			.transform((q) => q?.trim().slice(0, 80) || undefined),
+		...pageFields
+	})
+	.prefault({});
 
-/** People registered by the actor's organisations (and areas), newest name first. */
-export async function listPeople(ctx: Ctx, opts: { q?: string; limit?: number } = {}) {
-	requirePermission(ctx.actor, 'people.person.read');
-	const q = opts.q?.trim().slice(0, 80);
-	const filters = [
-		readable(ctx),
-		q ? or(ilike(peoplePerson.firstName, containsPattern(q)), ilike(peoplePerson.lastName, containsPattern(q))) : undefined
-	];
-	return ctx.db
-		.select({
-			id: peoplePerson.id,
-			firstName: peoplePerson.firstName,
-			lastName: peoplePerson.lastName,
-			hasAccount: peoplePerson.userId,
-			organisation: peopleOrganisation.name,
-			createdAt: peoplePerson.createdAt
-		})
-		.from(peoplePerson)
-		.leftJoin(peopleOrganisation, eq(peopleOrganisation.id, peoplePerson.organisationId))
-		.where(and(...filters.filter(Boolean)))
-		.orderBy(asc(peoplePerson.firstName))
-		.limit(Math.min(opts.limit ?? 100, 500));
-}
+/** People registered by the actor's organisations (and areas), by first name; one page at a time. */
+export const listPeople = defineVerb({
+	name: 'people.person.list',
+	summary: 'The people registered in the actor’s organisations and areas, by first name',
+	permission: permission('people.person.read'),
+	input: listPeopleInput,
+	writes: false,
+	access: (ctx) => scopeFilter(ctx.actor, 'people.person.read', personColumns),
+	run: async (ctx, { q, limit, cursor }, scope) => {
+		const order = [peoplePerson.firstName, peoplePerson.id];
+		const rows = await ctx.db
+			.select({
+				id: peoplePerson.id,
+				firstName: peoplePerson.firstName,
+				lastName: peoplePerson.lastName,
+				hasAccount: sql<boolean>`${peoplePerson.userId} is not null`,
+				organisationId: peoplePerson.organisationId,
+				organisation: peopleOrganisation.name,
+				areaId: peoplePerson.areaId,
+				createdAt: peoplePerson.createdAt
+			})
+			.from(peoplePerson)
+			.leftJoin(peopleOrganisation, eq(peopleOrganisation.id, peoplePerson.organisationId))
+			.where(
+				and(
+					scope,
+					q ? or(ilike(peoplePerson.firstName, containsPattern(q)), ilike(peoplePerson.lastName, containsPattern(q))) : undefined,
+					cursor ? after(order, decodeCursor(cursor, ['string', 'string']), 'asc') : undefined
+				)
+			)
+			.orderBy(...order.map((c) => asc(c)))
+			.limit(limit + 1);
+		return pageOf(rows, limit, (r) => [r.firstName, r.id]);
+	}
+});
 
-/** One person with contact details: a sensitive read, so it is audited. */
-export async function getPerson(ctx: Ctx, id: string, reason?: string) {
-	requirePermission(ctx.actor, 'people.person.read');
-	const [row] = await ctx.db
-		.select()
-		.from(peoplePerson)
-		.where(and(eq(peoplePerson.id, id), readable(ctx)));
-	if (!row) throw new NotFoundError();
-	await audit(ctx, { action: 'read', entity: 'people_person', entityId: id, reason: reason ?? null });
-	return row;
-}
+/** One person with contact details: a sensitive read, so it is audited (with the reason, when given). */
+export const getPerson = defineVerb({
+	name: 'people.person.read',
+	summary: 'One person with their contact details (the read is audited)',
+	permission: permission('people.person.read'),
+	input: z.object({ id: z.uuid('error_not_found'), reason: z.string().trim().max(200, 'error_too_long').optional() }),
+	writes: false,
+	// The record itself is what the scope is checked on: one query, and an outsider's id reads as unknown.
+	access: async (ctx, { id }) => {
+		const [row] = await ctx.db.select().from(peoplePerson).where(eq(peoplePerson.id, id));
+		return inScope(ctx.actor, 'people.person.read', row);
+	},
+	run: async (_ctx, _input, person) => person,
+	audit: ({ id, reason }) => ({ action: 'read', entity: 'people_person', entityId: id, reason: reason || null })
+});

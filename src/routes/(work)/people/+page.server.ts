@@ -9,7 +9,7 @@ import { guard } from '#lib/server/web/guard.ts';
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
 		const q = event.url.searchParams.get('q') ?? '';
-		const people = await listPeople(ctx, { q });
+		const page = await listPeople(ctx, { q, limit: 100, cursor: event.url.searchParams.get('cursor') ?? undefined });
 		// The registration form, for those who may register, offers only where they may register.
 		let register = null;
 		if (holds(ctx.actor, 'people.person.register')) {
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) =>
 			// the organisation's org-wide roles (access/scope.ts), so "no area" is not offered to them.
 			register = { organisations: choices.organisations, areas: areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas, anyArea: !areaIds };
 		}
-		return { people, register, q: q.slice(0, 80) };
+		return { people: page.items, nextCursor: page.nextCursor, register, q: q.slice(0, 80) };
 	});
 
 export const actions: Actions = {

@@ -43,9 +43,13 @@ export const load: PageServerLoad = async (event) => {
 		const [visits, need, people, person] = await Promise.all([
 			hour ? visitsToday(ctx, hour.id, now) : 0,
 			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,
-			q?.trim() ? listPeople(ctx, { q, limit: 20 }) : null,
+			q?.trim() ? listPeople(ctx, { q, limit: 20 }).then((p) => p.items) : null,
 			personId
-				? getPerson(ctx, personId, 'office hours').then(async (pp) => ({ id: pp.id, firstName: pp.firstName, ...(await personAid(ctx, pp.id)) }))
+				? getPerson(ctx, { id: personId, reason: 'office hours' }).then(async (pp) => ({
+						id: pp.id,
+						firstName: pp.firstName,
+						...(await personAid(ctx, pp.id))
+					}))
 				: null
 		]);
 		return {

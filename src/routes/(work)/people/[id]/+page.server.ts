@@ -20,7 +20,7 @@ import { guard, pathId } from '#lib/server/web/guard.ts';
 export const load: PageServerLoad = async (event) => {
 	pathId(event);
 	return guard(event, async (ctx) => {
-		const person = await getPerson(ctx, event.params.id);
+		const person = await getPerson(ctx, { id: event.params.id });
 		const isAdmin = can(ctx.actor, 'admin.role.grant');
 		return {
 			person,
@@ -29,7 +29,12 @@ export const load: PageServerLoad = async (event) => {
 				? await certificateView(ctx, person.id)
 				: null,
 			admin: isAdmin
-				? { grants: await listGrants(ctx, person.id), organisations: await listOrganisations(ctx), areas: await listAreas(ctx), roles: ROLES }
+				? {
+						grants: await listGrants(ctx, { personId: person.id }),
+						organisations: await listOrganisations(ctx),
+						areas: await listAreas(ctx),
+						roles: ROLES
+					}
 				: null
 		};
 	});
@@ -81,7 +86,7 @@ export const actions: Actions = {
 		act(
 			event,
 			revokeRoleInput,
-			(d) => revokeRole(ctxOf(event), d.grantId),
+			(d) => revokeRole(ctxOf(event), d),
 			() => ({ saved: true })
 		),
 	certificate: async (event) => {

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!event.locals.actor.userId) return { state: 'sign_in' as const };
 	if (!TOKEN.test(event.params.token)) return { state: 'refused' as const, message: translate('people_link_error_invalid', event.locals.locale) };
 	try {
-		const view: View = await viewAccountLink(ctxOf(event), event.params.token);
+		const view: View = await viewAccountLink(ctxOf(event), { token: event.params.token });
 		return { state: 'ready' as const, view: { ...view, expiresAt: view.expiresAt.toISOString() } };
 	} catch (e) {
 		if (e instanceof AppError) return { state: 'refused' as const, message: translate(e.key, event.locals.locale) };
@@ -28,7 +28,7 @@ async function answer(event: Parameters<Actions[string]>[0], verb: typeof confir
 	const l = event.locals.locale;
 	if (!TOKEN.test(event.params.token!)) return failForm(410, {}, translate('people_link_error_invalid', l));
 	try {
-		await verb(ctxOf(event), event.params.token!);
+		await verb(ctxOf(event), { token: event.params.token! });
 		return { done };
 	} catch (e) {
 		if (e instanceof AppError) return failForm(e.status, {}, translate(e.key, l));

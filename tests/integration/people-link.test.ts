@@ -8,6 +8,7 @@ import { createNeed, createNeedInput } from '../../src/lib/server/aid/index.ts';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
+import { setMailNotifier } from '../../src/lib/server/mail/index.ts';
 import { aidNeed } from '../../src/lib/server/aid/schema.ts';
 import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
 import { peopleLinkRequest, peoplePerson } from '../../src/lib/server/people/schema.ts';
@@ -259,5 +260,20 @@ describe('asking', () => {
 		const rows = await auditOf('people_link_request', request!.id);
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ action: 'create', actorUserId: facB.user.id });
+	});
+
+	it('hands the mail to the job queue only once the request is committed', async () => {
+		const target = await walkIn('Queued');
+		// The queue's worker reads the mail on a connection of its own: it must find the row.
+		const found: boolean[] = [];
+		setMailNotifier(async (id) => {
+			found.push((await db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, id))).length === 1);
+		});
+		try {
+			expect(await ask(facB, target.id, 'queued@example.test')).toEqual({ linkRequested: 'queued@example.test' });
+		} finally {
+			setMailNotifier(null);
+		}
+		expect(found).toEqual([true]);
 	});
 });

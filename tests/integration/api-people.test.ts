@@ -7,6 +7,7 @@ import { registerPerson } from '../../src/lib/server/people/index.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
+import { load as peopleLoad } from '../../src/routes/(work)/people/+page.server.ts';
 
 // The people part of /api/v1 through the one dispatcher: the same verbs as the people pages, so the
 // same people may do the same things, and nothing else.
@@ -205,5 +206,24 @@ describe('GET /people (listPeople)', () => {
 			expect(res.status, query).toBe(422);
 			expect(Object.keys(res.body.errors as object).length, query).toBeGreaterThan(0);
 		}
+	});
+});
+
+describe('the people page', () => {
+	it('pages as the API does: the first 100, then a next page that goes on where it stopped', async () => {
+		const many = await makeOrganisation(db);
+		const worker = await makeActor(db, 'coordinator', { organisationId: many.id });
+		await db
+			.insert(peoplePerson)
+			.values(Array.from({ length: 101 }, (_, i) => ({ firstName: `P${String(i).padStart(3, '0')}`, organisationId: many.id })));
+		type Listed = { people: Array<{ firstName: string }>; nextCursor: string | null };
+		const load = (search: string) =>
+			peopleLoad({ url: new URL(`http://localhost/people${search}`), locals: { actor: worker.actor, locale: 'en' } } as never) as Promise<Listed>;
+		const first = await load('');
+		expect(first.people).toHaveLength(100);
+		expect(first.nextCursor).not.toBeNull();
+		const second = await load(`?cursor=${first.nextCursor}`);
+		expect(second.people.map((p) => p.firstName)).toEqual(['P100']);
+		expect(second.nextCursor).toBeNull();
 	});
 });

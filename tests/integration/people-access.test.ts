@@ -165,4 +165,16 @@ describe('administration', () => {
 		const audit = await listAudit(ctxFor(db, admin.actor), { entity: 'access_role_grant' });
 		expect(audit.items.map((r) => r.action)).toEqual(['delete', 'create']);
 	});
+
+	it('pages the audit log newest first: no repeats, nothing skipped, a bad cursor refused', async () => {
+		const ctx = ctxFor(db, admin.actor);
+		const all = (await listAudit(ctx, { limit: 200 })).items.map((r) => r.id);
+		expect(all.length).toBeGreaterThan(3);
+		const first = await listAudit(ctx, { limit: 2 });
+		const second = await listAudit(ctx, { limit: 2, cursor: first.nextCursor! });
+		expect([...first.items, ...second.items].map((r) => r.id)).toEqual(all.slice(0, 4));
+		const last = await listAudit(ctx, { limit: all.length });
+		expect(last.nextCursor).toBeNull();
+		await expect(listAudit(ctx, { cursor: 'nonsense' })).rejects.toBeInstanceOf(InvalidError);
+	});
 });

@@ -46,7 +46,7 @@ async function call(
 	return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-const INVALID = { type: 'https://wijkweb.example/problems/invalid', code: 'error_invalid', title: 'Invalid', status: 422 };
+const INVALID = { type: 'https://wijkweb.example/problems/invalid', code: 'error_invalid', title: 'Unprocessable Content', status: 422 };
 
 describe('problem+json', () => {
 	it.each([

@@ -7,7 +7,10 @@ type ProblemType = {
 	status: number;
 	/** The last part of the type URI; derived from the code when not given. */
 	slug?: string;
-	/** A short English summary of the type (RFC 9457 `title`); derived from the slug when not given. */
+	/**
+	 * A short English summary of the type (RFC 9457 `title`); derived from the slug when not given. The
+	 * generic types keep the HTTP status phrase they had before types were named.
+	 */
 	title?: string;
 	/** What the problem means for a client, for docs/api.md. */
 	meaning: string;
@@ -17,17 +20,30 @@ export const PROBLEM_BASE = 'https://wijkweb.example/problems/';
 
 export const PROBLEM_TYPES = {
 	// Generic: the request itself.
-	error_bad_request: { status: 400, meaning: 'The request could not be read (a form field or a path that makes no sense).' },
+	error_bad_request: { status: 400, title: 'Bad Request', meaning: 'The request could not be read (a form field or a path that makes no sense).' },
 	error_json_invalid: { status: 400, slug: 'bad-json', title: 'Bad JSON', meaning: 'The body is not valid JSON.' },
 	error_address_characters: { status: 400, slug: 'bad-address', meaning: 'The path or the query holds a control character or is not UTF-8.' },
-	error_unauthenticated: { status: 401, meaning: 'No valid token (or session): send `Authorization: Bearer ww_…`.' },
-	error_forbidden: { status: 403, meaning: 'The token’s user lacks the permission, or a read-only token tried to write.' },
-	error_not_found: { status: 404, meaning: 'No such record, or one the caller may not see (the same answer, on purpose).' },
-	error_conflict: { status: 409, meaning: 'The change conflicts with what is already there.' },
-	error_too_large: { status: 413, meaning: 'The body is over 64 KB.' },
-	error_json_expected: { status: 415, slug: 'unsupported-media-type', meaning: 'The body must be JSON, sent with `Content-Type: application/json`.' },
-	error_invalid: { status: 422, meaning: 'Some fields of the body, the query or a header are not valid: `errors` names each, with a message.' },
-	error_rate_limited: { status: 429, meaning: 'Too many requests with this token in this minute: wait `Retry-After` seconds.' },
+	error_unauthenticated: { status: 401, title: 'Unauthorized', meaning: 'No valid token (or session): send `Authorization: Bearer ww_…`.' },
+	error_forbidden: { status: 403, title: 'Forbidden', meaning: 'The token’s user lacks the permission, or a read-only token tried to write.' },
+	error_not_found: { status: 404, title: 'Not Found', meaning: 'No such record, or one the caller may not see (the same answer, on purpose).' },
+	error_conflict: { status: 409, title: 'Conflict', meaning: 'The change conflicts with what is already there.' },
+	error_too_large: { status: 413, title: 'Payload Too Large', meaning: 'The body is over 64 KB.' },
+	error_json_expected: {
+		status: 415,
+		slug: 'unsupported-media-type',
+		title: 'Unsupported Media Type',
+		meaning: 'The body must be JSON, sent with `Content-Type: application/json`.'
+	},
+	error_invalid: {
+		status: 422,
+		title: 'Unprocessable Content',
+		meaning: 'Some fields of the body, the query or a header are not valid: `errors` names each, with a message.'
+	},
+	error_rate_limited: {
+		status: 429,
+		title: 'Too Many Requests',
+		meaning: 'Too many requests with this token in this minute: wait `Retry-After` seconds.'
+	},
 	// Idempotency-Key (docs/api.md).
 	error_idempotency_key_reused: {
 		status: 422,

@@ -127,19 +127,23 @@ describe('Idempotency-Key on creates', () => {
 	});
 
 	it('ignores an expired answer and prunes expired rows', async () => {
+		const expired = eq(apiIdempotency.key, 'k-expired');
+		const expire = () =>
+			db
+				.update(apiIdempotency)
+				.set({ expiresAt: sql`now() - interval '1 second'` })
+				.where(expired);
 		const first = await send({ body: need('Day later'), key: 'k-expired' });
-		await db
-			.update(apiIdempotency)
-			.set({ expiresAt: sql`now() - interval '1 second'` })
-			.where(eq(apiIdempotency.key, 'k-expired'));
+		expect(await db.$count(apiIdempotency, expired)).toBe(1);
+		await expire();
 		const later = await send({ body: need('Day later'), key: 'k-expired' });
 		expect(later.status).toBe(201);
+		expect(later.headers.get('idempotency-replayed')).toBeNull();
 		expect(later.body.id).not.toBe(first.body.id);
-		await db
-			.update(apiIdempotency)
-			.set({ expiresAt: sql`now() - interval '1 second'` })
-			.where(eq(apiIdempotency.key, 'k-expired'));
+		expect(await needsTitled('Day later')).toBe(2);
+		await expire();
 		await send({ body: need('Prune trigger'), key: 'k-prune' });
-		expect(await db.$count(apiIdempotency, eq(apiIdempotency.key, 'k-expired'))).toBe(0);
+		expect(await db.$count(apiIdempotency, expired)).toBe(0);
+		expect(await db.$count(apiIdempotency, eq(apiIdempotency.key, 'k-prune'))).toBe(1);
 	});
 });

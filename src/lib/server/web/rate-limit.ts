@@ -9,6 +9,18 @@ const POLICY = '"per-token"';
 
 type Options = { limit?: () => number; database?: () => Db };
 
+/** Adds headers; a response whose headers are frozen (one made by fetch) is copied first. */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+	try {
+		for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+		return copy;
+	}
+}
+
 /**
  * The per-token rate limit of /api/v1: every request made with a valid token is counted in PostgreSQL
  * (so all app servers share one count) and answered with `RateLimit-Policy` and `RateLimit`; over the
@@ -26,8 +38,6 @@ export function rateLimitHandle({ limit = apiRateLimit, database = db }: Options
 			RateLimit: `${POLICY};r=${Math.max(0, max - count)};t=${resetSeconds}`
 		};
 		if (count > max) return problem('error_rate_limited', event.locals.locale, { headers: { ...headers, 'Retry-After': String(resetSeconds) } });
-		const response = await resolve(event);
-		for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-		return response;
+		return withHeaders(await resolve(event), headers);
 	};
 }

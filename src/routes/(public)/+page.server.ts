@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
 import { publicAreas } from '#lib/server/areas/index.ts';
-import { db } from '#lib/server/web/runtime.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
 
-export const load: PageServerLoad = async () => ({ areas: await publicAreas(db()) });
+export const load: PageServerLoad = async (event) => ({ areas: await publicAreas(ctxOf(event)) });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
+import { wholeWeeksBetween } from '../core/time.ts';
 import { InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
 import { can, requirePermission } from '../access/can.ts';
 import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
@@ -20,7 +21,6 @@ import type { Window } from './scoring.ts';
 const MANAGE = 'aid.board.manage' satisfies PermissionName;
 export const BOARD_LIMIT = 50;
 const MAX_WINDOWS = 21;
-const WEEK_MS = 7 * 86_400_000;
 
 const show = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')], { message: 'error_choice' })
@@ -47,7 +47,7 @@ export type Board = { total: number; entries: BoardEntry[] };
 
 /** Whole weeks a need has been open: 0 = less than a week. Coarse on purpose (no exact dates out). */
 export function weeksOpen(createdAt: Date, now: Date): number {
-	return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / WEEK_MS));
+	return Math.max(0, wholeWeeksBetween(createdAt, now));
 }
 
 /** Only well-formed weekly windows leave the database, sorted, and nothing else they might carry. */

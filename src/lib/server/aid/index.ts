@@ -67,8 +67,6 @@ export { fromForm, minutes, hhmm, WINDOW_ROWS, DATE_ROWS, MAP_CONTROLS, mapInten
 export { recordCertificate, latestCertificate, certificateHistory } from './certificates.ts';
 export {
 	certificateStatus,
-	belgianDay,
-	addYears,
 	CERTIFICATE_MAX_YEARS,
 	CERTIFICATE_USUAL_YEARS,
 	EXPIRY_WARNING_DAYS,
@@ -83,7 +81,7 @@ export {
 	officeHoursOnDuty,
 	publicOfficeHours,
 	countVisit,
-	visitsSince,
+	visitsToday,
 	walkIn,
 	type OfficeHour
 } from './office-hours.ts';

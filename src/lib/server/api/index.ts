@@ -1,4 +1,6 @@
-export { openApiDocument, OPERATIONS } from './openapi.ts';
+export { openApiDocument, documented } from './openapi.ts';
+export { OPERATIONS } from './operations.ts';
+export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
 export { meResponse, problemSchema } from './schemas.ts';
 export {

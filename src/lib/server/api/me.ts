@@ -1,18 +1,28 @@
-import type { Ctx } from '../core/context.ts';
-import { requirePermission } from '../access/can.ts';
-import type { z } from 'zod';
-import type { meResponse } from './schemas.ts';
+import { z } from 'zod';
+import { defineVerb } from '../core/index.ts';
+import { instanceWide, permission } from '../access/index.ts';
+import { meResponse } from './schemas.ts';
 
-export function me(ctx: Ctx): z.infer<typeof meResponse> {
-	requirePermission(ctx.actor, 'account.read');
-	const a = ctx.actor;
-	return {
-		id: a.userId!,
-		name: a.name ?? '',
-		email: a.email ?? '',
-		locale: a.locale,
-		personId: a.personId,
-		roles: a.grants,
-		tokenScopes: a.tokenScopes ?? []
-	};
-}
+/** Who the caller is: their account, person and roles (and a token's scopes). */
+export const me = defineVerb({
+	name: 'account.me.read',
+	summary: 'The token’s user, person and roles',
+	permission: permission('account.read'),
+	input: z.object({}).default({}),
+	output: meResponse,
+	writes: false,
+	// One's own account: nothing of anybody else is read.
+	access: instanceWide,
+	run: async (ctx): Promise<z.infer<typeof meResponse>> => {
+		const a = ctx.actor;
+		return {
+			id: a.userId!,
+			name: a.name ?? '',
+			email: a.email ?? '',
+			locale: a.locale,
+			personId: a.personId,
+			roles: a.grants,
+			tokenScopes: a.tokenScopes ?? []
+		};
+	}
+});

@@ -1,3 +1,3 @@
 export { createAreaInput } from './validation.ts';
-export { createArea, listAreas, listPlaces, publicAreas } from './service.ts';
+export { createArea, listAreas, publicAreas } from './service.ts';
 export { publicAreaMap, areaBoundary, mappedAreas, type AreaMap } from './boundary.ts';

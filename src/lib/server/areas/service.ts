@@ -1,41 +1,52 @@
-import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
-import { areasArea, areasPlace } from './schema.ts';
-import type { CreateAreaInput } from './validation.ts';
+import { asc } from 'drizzle-orm';
+import { z } from 'zod';
+import { ConflictError, PUBLIC, defineVerb } from '../core/index.ts';
+import { instanceWide, permission } from '../access/index.ts';
+import { areasArea } from './schema.ts';
+import { createAreaInput } from './validation.ts';
 
-export async function createArea(ctx: Ctx, input: CreateAreaInput & { boundary?: unknown }) {
-	requirePermission(ctx.actor, 'admin.area.manage');
-	return inTransaction(ctx, async (t) => {
-		const [row] = await t.db.insert(areasArea).values(input).onConflictDoNothing().returning();
+export const createArea = defineVerb({
+	name: 'areas.area.create',
+	summary: 'Add a neighbourhood (instance settings)',
+	permission: permission('admin.area.manage'),
+	input: createAreaInput.extend({ boundary: z.unknown().optional() }),
+	writes: true,
+	access: instanceWide,
+	run: async (ctx, input) => {
+		const [row] = await ctx.db.insert(areasArea).values(input).onConflictDoNothing().returning();
 		if (!row) throw new ConflictError('error_code_taken');
-		await audit(t, { action: 'create', entity: 'areas_area', entityId: row.id });
 		return row;
-	});
-}
+	},
+	audit: (_input, row) => ({ action: 'create', entity: 'areas_area', entityId: row.id })
+});
 
 /** Neighbourhood names and codes are public knowledge; boundaries are left out of lists (they are large). */
-export async function listAreas(ctx: Ctx) {
-	requirePermission(ctx.actor, 'areas.area.read');
-	return ctx.db
-		.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, code: areasArea.code })
-		.from(areasArea)
-		.orderBy(asc(areasArea.city), asc(areasArea.name));
-}
-
-export async function listPlaces(ctx: Ctx, areaId: string) {
-	requirePermission(ctx.actor, 'areas.area.read');
-	return ctx.db.select().from(areasPlace).where(eq(areasPlace.areaId, areaId));
-}
+export const listAreas = defineVerb({
+	name: 'areas.area.list',
+	summary: 'The neighbourhoods, by city and name',
+	permission: permission('areas.area.read'),
+	input: z.object({}).default({}),
+	writes: false,
+	access: instanceWide,
+	run: (ctx) =>
+		ctx.db
+			.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, code: areasArea.code })
+			.from(areasArea)
+			.orderBy(asc(areasArea.city), asc(areasArea.name))
+});
 
 /** The public list of neighbourhoods on the home page (names only, no personal data). */
-export async function publicAreas(db: Ctx['db']) {
-	return db
-		.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, source: areasArea.source })
-		.from(areasArea)
-		.orderBy(asc(areasArea.city), asc(areasArea.name))
-		.limit(200);
-}
+export const publicAreas = defineVerb({
+	name: 'areas.area.public_list',
+	summary: 'The neighbourhoods, as the home page lists them. No token needed',
+	permission: PUBLIC,
+	input: z.object({}).default({}),
+	writes: false,
+	access: instanceWide,
+	run: (ctx) =>
+		ctx.db
+			.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, source: areasArea.source })
+			.from(areasArea)
+			.orderBy(asc(areasArea.city), asc(areasArea.name))
+			.limit(200)
+});

@@ -26,6 +26,12 @@ export const PROBLEM_TYPES = {
 	error_unauthenticated: { status: 401, title: 'Unauthorized', meaning: 'No valid token (or session): send `Authorization: Bearer ww_…`.' },
 	error_forbidden: { status: 403, title: 'Forbidden', meaning: 'The token’s user lacks the permission, or a read-only token tried to write.' },
 	error_not_found: { status: 404, title: 'Not Found', meaning: 'No such record, or one the caller may not see (the same answer, on purpose).' },
+	error_method: {
+		status: 405,
+		slug: 'method-not-allowed',
+		title: 'Method Not Allowed',
+		meaning: 'The path exists but not with this method: `Allow` lists the methods it takes.'
+	},
 	error_conflict: { status: 409, title: 'Conflict', meaning: 'The change conflicts with what is already there.' },
 	error_too_large: { status: 413, title: 'Payload Too Large', meaning: 'The body is over 64 KB.' },
 	error_json_expected: {

@@ -7,7 +7,6 @@ import { areaBoundary, listAreas, mappedAreas } from '#lib/server/areas/index.ts
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, formValues, type FormState } from '#lib/server/web/forms.ts';
 import { guard } from '#lib/server/web/guard.ts';
-import { db } from '#lib/server/web/runtime.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
 // Shared by "I need help" and "I can help": the areas a resident may choose (those of their own
@@ -23,10 +22,7 @@ export async function ownAidChoices(event: RequestEvent) {
 		const all = await listAreas(ctx);
 		const wide = grants.some((g) => g.areaId === null);
 		const mine = wide ? all : all.filter((a) => grants.some((g) => g.areaId === a.id));
-		const maps = await mappedAreas(
-			ctx.db,
-			mine.map((a) => a.id)
-		);
+		const maps = await mappedAreas(ctx, { ids: mine.map((a) => a.id) });
 		const areas = mine.map((a) => ({ id: a.id, name: a.name, code: a.code, map: maps.has(a.id), source: maps.get(a.id)?.source ?? null }));
 		return { areas, areaId: grants.find((g) => g.areaId)?.areaId ?? areas[0]?.id ?? null, languages: ctx.actor.locale ? [ctx.actor.locale] : [] };
 	});
@@ -64,7 +60,7 @@ export async function saveOwn<S extends z.ZodType>(
 
 	const intent = mapIntent(values);
 	if (intent !== 'save') {
-		return { reply: await pointStep(intent, values, echo, locale) };
+		return { reply: await pointStep(ctxOf(event), intent, values, echo, locale) };
 	}
 
 	const parsed = schema.safeParse(fromForm(values, event.locals.actor.personId));
@@ -75,7 +71,7 @@ export async function saveOwn<S extends z.ZodType>(
 	}
 	// A point kept from another neighbourhood's map (the area was changed afterwards) is refused, not stored.
 	const point = (parsed.data as { point?: { lat: number; lon: number } | null }).point;
-	if (point && !pointInArea(point, (await areaBoundary(db(), one(values.areaId)))?.boundary ?? null)) {
+	if (point && !pointInArea(point, (await areaBoundary(ctxOf(event), { id: one(values.areaId) }))?.boundary ?? null)) {
 		return refuse(400, { point: translate('map_error_outside', locale) });
 	}
 	try {
@@ -87,6 +83,7 @@ export async function saveOwn<S extends z.ZodType>(
 }
 
 async function pointStep(
+	ctx: Ctx,
 	intent: 'clear' | 'click',
 	values: Record<string, string | string[]>,
 	echo: Record<string, string>,
@@ -102,7 +99,7 @@ async function pointStep(
 	// Without JavaScript the map on the page is the one of the area chosen when the page was drawn:
 	// after another area is chosen, a click on it would land in the wrong place.
 	if (one(values.mapArea) !== areaId) return { values: rest, errors: {}, pointStep: 'area' };
-	const area = await areaBoundary(db(), areaId);
+	const area = await areaBoundary(ctx, { id: areaId });
 	if (!area)
 		return fail(400, { values: rest, errors: { point: translate('map_error_no_map', locale) }, message: translate('error_invalid', locale) });
 	const click = pointFromClick(values, area.boundary);

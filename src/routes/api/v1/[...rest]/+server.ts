@@ -1,5 +1,6 @@
 import type { RequestHandler } from './$types';
-import { problem } from '#lib/server/web/api.ts';
+import { dispatch } from '#lib/server/web/dispatch.ts';
 
-// Unknown API paths answer in problem+json too, not with an HTML page.
-export const fallback: RequestHandler = ({ locals }) => problem('error_not_found', locals.locale);
+// The one /api/v1 route: every operation is declared with its verb (api/operations.ts) and served
+// here, through the verb runner; unknown paths answer in problem+json too, not with an HTML page.
+export const fallback: RequestHandler = (event) => dispatch(event);

@@ -4,7 +4,7 @@ import { mapSvg } from '#lib/aid/map-svg.ts';
 import { pointInput } from '#lib/server/aid/index.ts';
 import { publicAreaMap } from '#lib/server/areas/index.ts';
 import { NotFoundError } from '#lib/server/core/errors.ts';
-import { db } from '#lib/server/web/runtime.ts';
+import { ctxOf } from '#lib/server/web/ctx.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
 // The outline of one neighbourhood as an SVG picture, drawn on the server: the point picker of the
@@ -23,7 +23,7 @@ export const GET: RequestHandler = async ({ params, url, locals }) => {
 		marker = parsed.data;
 	}
 	try {
-		const area = await publicAreaMap(db(), params.code);
+		const area = await publicAreaMap(ctxOf({ locals }), { code: params.code });
 		const body = mapSvg({ boundary: area.boundary, title: `${area.name}, ${area.city}`, source: area.source, marker });
 		return new Response(body, {
 			headers: {

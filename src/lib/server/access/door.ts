@@ -1,0 +1,30 @@
+import type { Actor } from '../core/context.ts';
+import type { Permission } from '../core/verb.ts';
+import { NotFoundError } from '../core/errors.ts';
+import { can, holds } from './can.ts';
+import { PERMISSIONS, type PermissionName, type ScopedPermission } from './permissions.ts';
+import type { Place } from './scope.ts';
+
+// What verbs declare and their access functions use: the permission a verb needs (held at all: the
+// runner checks it), and whether one record lies inside the actor's scope for it (deny by default).
+
+/** The permission `name` as a verb declares it (defineVerb's `permission`). */
+export function permission(name: PermissionName): Permission {
+	return { name, write: PERMISSIONS[name].write, holds: (actor) => holds(actor, name) };
+}
+
+/**
+ * The record, when a grant of the actor for `name` covers its organisation and area (access/scope.ts);
+ * otherwise the same 404 as an unknown record (its existence outside one's scope is not told).
+ */
+export function inScope<R extends Place>(actor: Actor, name: ScopedPermission, record: R | undefined | null): R {
+	if (!record || !can(actor, name, record)) throw new NotFoundError();
+	return record;
+}
+
+/**
+ * The access of a verb whose permission is not bound to an organisation or area: instance settings
+ * (neighbourhoods, organisations: the admin's) and public knowledge. Said explicitly, so that a verb
+ * without a scope is a decision, not an omission.
+ */
+export const instanceWide = (): { instanceWide: true } => ({ instanceWide: true });

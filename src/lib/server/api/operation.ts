@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { AnyVerb, Verb } from '../core/index.ts';
+
+// An /api/v1 operation is a verb bound to a method and a path: what the client sends (path, query,
+// body), how that becomes the verb's input, and how its output is answered. The dispatcher
+// (web/dispatch.ts) serves only what is declared here, and the OpenAPI document is made from the same
+// list, so no route can skip the verb runner and the document cannot drift from what is served.
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export type PathParam = { description: string; schema: Record<string, unknown> };
+
+type VerbOutput<V> = V extends Verb<z.ZodType, infer O, unknown> ? O : never;
+
+export type OperationSpec<V extends AnyVerb, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined> = {
+	method: Method;
+	/** Relative to /api/v1, with `{name}` for path parameters (ids unless `pathParams` says otherwise). */
+	path: string;
+	operationId: string;
+	verb: V;
+	/** The API document's summary; the verb's own by default. */
+	summary?: string;
+	/** Query parameters (GET): refused as 422 with field errors, like a body. */
+	query?: Q;
+	/** The JSON body (POST, PUT, PATCH). */
+	request?: B;
+	/** Path parameters that are not record ids (a neighbourhood's code), by name. */
+	pathParams?: Record<string, PathParam>;
+	/** The verb's input from what was sent; by default the path parameters, the query and the body in one object. */
+	input?: (sent: {
+		params: Record<string, string>;
+		query: Q extends z.ZodObject ? z.infer<Q> : undefined;
+		body: B extends z.ZodType ? z.infer<B> : undefined;
+	}) => unknown;
+	/** What the client gets (documented and checked by the contract test); null for 204 No Content. */
+	response: z.ZodType | null;
+	respond?: (output: VerbOutput<V>) => unknown;
+	/** 201 for a record made (then `location` says where it is), 204 for nothing to say. */
+	status?: 200 | 201 | 204;
+	location?: (output: VerbOutput<V>) => string;
+};
+
+export type Operation = OperationSpec<AnyVerb, z.ZodObject | undefined, z.ZodType | undefined>;
+
+/** Declares an operation (typed against its verb's output). */
+export const operation = <V extends AnyVerb, Q extends z.ZodObject | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+	spec: OperationSpec<V, Q, B>
+): Operation => spec as unknown as Operation;
+
+/** The path's parameters when `path` (no /api/v1 prefix) fits the operation's template, else null. */
+export function matchPath(template: string, path: string): Record<string, string> | null {
+	const want = template.split('/');
+	const got = path.replace(/\/+$/, '').split('/');
+	if (want.length !== got.length) return null;
+	const params: Record<string, string> = {};
+	for (let i = 0; i < want.length; i++) {
+		const w = want[i]!;
+		const g = got[i]!;
+		if (w.startsWith('{') && w.endsWith('}')) {
+			if (!g) return null;
+			try {
+				params[w.slice(1, -1)] = decodeURIComponent(g);
+			} catch {
+				return null;
+			}
+		} else if (w !== g) return null;
+	}
+	return params;
+}
+
+/** Whether a path parameter is a record id (a uuid), the default. */
+export const isIdParam = (op: Operation, name: string) => !op.pathParams?.[name];

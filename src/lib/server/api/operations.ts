@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { publicAreas } from '../areas/index.ts';
+import { me } from './me.ts';
+import { meResponse } from './schemas.ts';
+import { operation, type Operation } from './operation.ts';
+
+// Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
+// is made from them. Later modules add theirs here.
+
+const areaList = z
+	.object({
+		items: z.array(
+			z.object({
+				id: z.uuid(),
+				name: z.string(),
+				city: z.string(),
+				source: z.string().nullable().describe('The open-data source of its boundary, to be credited when shown.')
+			})
+		),
+		nextCursor: z.string().nullable()
+	})
+	.meta({ id: 'AreaList' });
+
+export const OPERATIONS: Operation[] = [
+	operation({ method: 'get', path: '/me', operationId: 'getMe', verb: me, response: meResponse }),
+	operation({
+		method: 'get',
+		path: '/areas',
+		operationId: 'listNeighbourhoods',
+		verb: publicAreas,
+		response: areaList,
+		// At most a city's worth of neighbourhoods: one page.
+		respond: (items) => ({ items, nextCursor: null })
+	})
+];

@@ -1,5 +1,5 @@
-import type { Actor, Grant } from '../core/context.ts';
-import { ForbiddenError, UnauthenticatedError } from '../core/errors.ts';
+import type { Actor, Grant } from '../core/index.ts';
+import { ForbiddenError, UnauthenticatedError } from '../core/index.ts';
 import { PERMISSIONS, type PermissionName } from './permissions.ts';
 
 export type Scope = { organisationId?: string | null; areaId?: string | null };

@@ -4,3 +4,4 @@ export { can, requirePermission, readScope, type Scope, type ReadScope } from '.
 export { loadActor } from './actor.ts';
 export { grantRoleInput, revokeRoleInput } from './validation.ts';
 export { grantRole, revokeRole, listGrants, listAudit } from './service.ts';
+export { accessRoleGrant } from './schema.ts';

@@ -1,13 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { NotFoundError, parseInput } from '../core/errors.ts';
-import { can, readScope, requirePermission } from '../access/can.ts';
-import type { PermissionName } from '../access/permissions.ts';
-import { authUser } from '../auth/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { NotFoundError, parseInput } from '../core/index.ts';
+import { can, readScope, requirePermission } from '../access/index.ts';
+import type { PermissionName } from '../access/index.ts';
+import { authUser } from '../auth/index.ts';
+import { peoplePerson } from '../people/index.ts';
 import { aidCertificate } from './schema.ts';
 import { certificateInput, type CertificateInput } from './validation.ts';
 

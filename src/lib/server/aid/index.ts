@@ -112,3 +112,6 @@ export {
 	type BoardEntry,
 	type BoardSwitchInput
 } from './board.ts';
+export { addDays } from './certificate-dates.ts';
+export { reachQueryFields } from './reach.ts';
+export { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from './schema.ts';

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { InvalidError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { InvalidError, NotFoundError, UnauthenticatedError } from '../core/index.ts';
+import { can, requirePermission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { areaBoundary } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { actingFor, scopeWhere } from './scope.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 import { registerPersonInput } from '../people/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { dateInput } from './validation.ts';

@@ -1,12 +1,12 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError } from '../core/errors.ts';
-import { can, readScope } from '../access/can.ts';
-import type { PermissionName } from '../access/permissions.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import { ForbiddenError, InvalidError, NotFoundError } from '../core/index.ts';
+import { can, readScope } from '../access/index.ts';
+import type { PermissionName } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { accessRoleGrant } from '../access/index.ts';
+import { areasArea } from '../areas/index.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { addYears, belgianDay, CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
 import type { DateItem } from './scoring.ts';

@@ -1,5 +1,5 @@
-import type { Ctx } from '../core/context.ts';
-import { requirePermission } from '../access/can.ts';
+import type { Ctx } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import type { z } from 'zod';
 import type { meResponse } from './schemas.ts';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { meResponse, problemSchema } from './schemas.ts';
-import { registerPersonInput } from '../people/validation.ts';
-import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
-import { reachQueryFields } from '../aid/reach.ts';
+import { registerPersonInput } from '../people/index.ts';
+import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/index.ts';
+import { reachQueryFields } from '../aid/index.ts';
 import {
 	certificateRequest,
 	certificateResponse,

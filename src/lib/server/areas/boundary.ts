@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { NotFoundError } from '../core/errors.ts';
+import type { Ctx } from '../core/index.ts';
+import { NotFoundError } from '../core/index.ts';
 import { readBoundary, type Boundary } from '../../aid/map.ts';
 import { areasArea } from './schema.ts';
 

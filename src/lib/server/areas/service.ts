@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { ConflictError } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { areasArea, areasPlace } from './schema.ts';
 import type { CreateAreaInput } from './validation.ts';
 

@@ -3,5 +3,8 @@ export { createToken, listTokens, revokeToken, verifyToken, usesApi, TOKEN_SCOPE
 export { listSessions, recordPasswordChange, revokeSession, setLocale } from './sessions.ts';
 export { requestPasswordReset, settleQueuedResets, RESET_MAILS_PER_ADDRESS } from './reset.ts';
 export { isDemo, demoMailboxOpen, isLoopback, mailOrigin } from './demo.ts';
+export { accountAddress, type AccountAddress } from './address.ts';
 export { describeDevice, type Device } from './user-agent.ts';
 export { changePasswordInput, signInInput, signUpInput, forgotPasswordInput, resetPasswordInput, createTokenInput } from './validation.ts';
+export { DEFAULT_HOST, PEER_HEADER } from './demo.ts';
+export { authAccount, authUser } from './schema.ts';

@@ -1,9 +1,9 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { NotFoundError } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { authSession, authUser } from './schema.ts';
 import { describeDevice, type Device } from './user-agent.ts';
 

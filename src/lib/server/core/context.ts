@@ -1,5 +1,5 @@
-import type { Db } from '../db/client.ts';
-import type { Role } from '../access/roles.ts';
+import type { Db } from '../db/index.ts';
+import type { Role } from '../access/index.ts';
 
 export type Grant = { role: Role; organisationId: string; areaId: string | null };
 

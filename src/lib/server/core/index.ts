@@ -3,3 +3,6 @@ export * from './context.ts';
 export { audit, type AuditEntry } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
+export { containsPattern } from './like.ts';
+export { coreAudit } from './schema.ts';
+export { isStopping, onShutdown, runShutdown } from './shutdown.ts';

@@ -11,3 +11,4 @@ export {
 	LINK_REQUESTS_PER_DAY
 } from './link.ts';
 export { mayLinkAccount } from './scope.ts';
+export { peopleOrganisation, peoplePerson } from './schema.ts';

@@ -1,7 +1,7 @@
 import { and, inArray, isNull, or, type SQL } from 'drizzle-orm';
-import type { Actor } from '../core/context.ts';
-import { can, readScope, type ReadScope } from '../access/can.ts';
-import type { PermissionName } from '../access/permissions.ts';
+import type { Actor } from '../core/index.ts';
+import { can, readScope, type ReadScope } from '../access/index.ts';
+import type { PermissionName } from '../access/index.ts';
 import { peoplePerson } from './schema.ts';
 
 const NONE = '00000000-0000-0000-0000-000000000000';

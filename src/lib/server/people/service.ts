@@ -1,10 +1,10 @@
 import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
-import { containsPattern } from '../core/like.ts';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { readScope, requirePermission } from '../access/can.ts';
+import { containsPattern } from '../core/index.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { ConflictError, NotFoundError } from '../core/index.ts';
+import { readScope, requirePermission } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personScopeFilter } from './scope.ts';
 import type { CreateOrganisationInput, RegisterPersonInput } from './validation.ts';

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from '../aid/schema.ts';
-import { weekdayOf, type DateItem, type Window } from '../aid/scoring.ts';
-import { addDays, belgianDay } from '../aid/certificate-dates.ts';
+import type { Db } from '../db/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from '../aid/index.ts';
+import { weekdayOf, type DateItem, type Window } from '../aid/index.ts';
+import { addDays, belgianDay } from '../aid/index.ts';
 
 // The demo's mutual aid in Rabot and Sluizeken: people the house registered (most without an
 // account), their needs and offers, a year of links that took place (so that the coordinator's

@@ -16,10 +16,10 @@ import {
 } from '#lib/server/aid/index.ts';
 import { getPerson, listPeople } from '#lib/server/people/index.ts';
 import { localWeekMinute, onDuty } from '#lib/aid/week.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 // The office-hour mode of the facilitator on duty. Everything is in the address (?hour, ?need,
 // ?q, ?person), so the page works without JavaScript and a reload never posts twice.

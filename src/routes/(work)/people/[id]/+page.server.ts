@@ -13,10 +13,10 @@ import {
 	latestCertificate,
 	recordCertificate
 } from '#lib/server/aid/index.ts';
-import type { Ctx } from '#lib/server/core/context.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import type { Ctx } from '#lib/server/core/index.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) => {
 	pathId(event);

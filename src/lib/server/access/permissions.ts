@@ -44,7 +44,3 @@ export const PERMISSIONS = {
 export type PermissionName = keyof typeof PERMISSIONS;
 
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as PermissionName[];
-
-export function permissionLabelKey(name: PermissionName): string {
-	return `perm_${name.replaceAll('.', '_')}`;
-}

@@ -39,7 +39,6 @@ export const boardSwitchInput = z.object({
 		.transform((v) => v || undefined),
 	show
 });
-export type BoardSwitchInput = z.infer<typeof boardSwitchInput>;
 
 /** `onParticularDays`: the need names particular days; which days stays off the public page. */
 export type BoardEntry = { category: Category; windows: Window[]; onParticularDays: boolean; weeksOpen: number };

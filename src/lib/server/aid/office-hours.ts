@@ -66,8 +66,6 @@ function scopedHours(ctx: Ctx, permission: PermissionName, id?: string) {
 		.limit(500);
 }
 
-export type OfficeHour = Awaited<ReturnType<typeof scopedHours>>[number];
-
 /** Where the actor may hold office hours: organisations and areas (for the form's choices). */
 export async function officeHourChoices(ctx: Ctx) {
 	requirePermission(ctx.actor, MANAGE);

@@ -1,6 +1,6 @@
-export { openApiDocument, OPERATIONS } from './openapi.ts';
+export { openApiDocument } from './openapi.ts';
 export { me } from './me.ts';
-export { meResponse, problemSchema } from './schemas.ts';
+
 export {
 	apiCreatePerson,
 	apiCreateNeed,
@@ -21,8 +21,6 @@ export {
 	apiListLinks,
 	apiListMyAid,
 	apiWeeklyProposal,
-	endLinkBody,
-	feedbackBody,
 	linkQueryInput,
 	weeklyQueryInput,
 	withPath

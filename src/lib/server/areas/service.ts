@@ -1,10 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Ctx } from '../core/index.ts';
 import { inTransaction } from '../core/index.ts';
 import { audit } from '../core/index.ts';
 import { ConflictError } from '../core/index.ts';
 import { requirePermission } from '../access/index.ts';
-import { areasArea, areasPlace } from './schema.ts';
+import { areasArea } from './schema.ts';
 import type { CreateAreaInput } from './validation.ts';
 
 export async function createArea(ctx: Ctx, input: CreateAreaInput & { boundary?: unknown }) {
@@ -24,11 +24,6 @@ export async function listAreas(ctx: Ctx) {
 		.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city, code: areasArea.code })
 		.from(areasArea)
 		.orderBy(asc(areasArea.city), asc(areasArea.name));
-}
-
-export async function listPlaces(ctx: Ctx, areaId: string) {
-	requirePermission(ctx.actor, 'areas.area.read');
-	return ctx.db.select().from(areasPlace).where(eq(areasPlace.areaId, areaId));
 }
 
 /** The public list of neighbourhoods on the home page (names only, no personal data). */

@@ -32,6 +32,7 @@ export const anonymous: Actor = {
 	via: 'anonymous'
 };
 
+/** @public Kept for jobs that act for nobody (no grants), though no caller uses it today. */
 export const systemActor: Actor = { ...anonymous, name: 'system', via: 'system' };
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,6 +1,6 @@
 export * from './errors.ts';
 export * from './context.ts';
-export { audit, type AuditEntry } from './audit.ts';
+export { audit } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
 export { containsPattern } from './like.ts';

@@ -5,6 +5,5 @@ export { callAuth, mailboxOpenTo } from './auth-bridge.ts';
 export { ctxOf } from './ctx.ts';
 export { type FormState, failForm, failFrom, forForm, formValues, parseForm } from './forms.ts';
 export { guard, pathId } from './guard.ts';
-export { SECURITY_HEADERS, STRICT_CSP } from './headers.ts';
 export { db, getAuth } from './runtime.ts';
 export { translate } from './translate.ts';

@@ -51,4 +51,6 @@ export { reachCsv, reachXlsx, type ReachSheetLabels } from './reach-export.ts';
 export { publicBoard, boardChoices, setAidBoard, boardSwitchInput, BOARD_LIMIT } from './board.ts';
 export { addDays } from './certificate-dates.ts';
 export { reachQueryFields } from './reach.ts';
+// Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
+// writes; part of this module's public API, so a change to them is a change to its door.
 export { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from './schema.ts';

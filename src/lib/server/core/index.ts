@@ -4,5 +4,7 @@ export { audit } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
 export { containsPattern } from './like.ts';
+// Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
+// writes; part of this module's public API, so a change to them is a change to its door.
 export { coreAudit } from './schema.ts';
 export { isStopping, onShutdown, runShutdown } from './shutdown.ts';

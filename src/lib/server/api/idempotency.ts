@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { apiIdempotency } from './schema.ts';
 import { IDEMPOTENCY_ABANDONED_SECONDS, IDEMPOTENCY_HOURS } from './config.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { RATE_WINDOW_SECONDS } from './config.ts';
 
 export type RateCount = { count: number; resetSeconds: number };

@@ -1,8 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { AppError, InvalidError, PROBLEM_TYPES, genericCode, isProblemCode, problemTitle, problemTypeUri } from '../core/index.ts';
-import type { FieldErrors, ProblemCode } from '../core/index.ts';
-import type { Ctx } from '../core/context.ts';
+import type { Ctx, FieldErrors, ProblemCode } from '../core/index.ts';
 import { ctxOf } from './ctx.ts';
 import { translate } from './translate.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Handle } from '@sveltejs/kit/hooks';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { claimKey, releaseKey, storeAnswer } from '../api/index.ts';
 import { problem } from './api.ts';
 import { db } from './runtime.ts';

@@ -1,5 +1,5 @@
 import type { Handle } from '@sveltejs/kit/hooks';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { apiRateLimit, countRequest, RATE_WINDOW_SECONDS } from '../api/index.ts';
 import { problem } from './api.ts';
 import { db } from './runtime.ts';

@@ -1,8 +1,7 @@
 import type { RequestHandler } from './$types';
 import { apiCreateNeed, apiListNeeds } from '#lib/server/api/index.ts';
 import { createNeedInput, needQueryInput } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, createFromJson, readQuery } from '#lib/server/web/api.ts';
+import { answer, createFromJson, ctxOf, readQuery } from '#lib/server/web/index.ts';
 
 export const GET: RequestHandler = (event) =>
 	answer(event.locals.locale, async () => {

@@ -1,7 +1,6 @@
 import type { RequestHandler } from './$types';
 import { apiWeeklyProposal, weeklyQueryInput } from '#lib/server/api/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, readQuery } from '#lib/server/web/api.ts';
+import { answer, ctxOf, readQuery } from '#lib/server/web/index.ts';
 
 export const GET: RequestHandler = (event) =>
 	answer(event.locals.locale, async () => {

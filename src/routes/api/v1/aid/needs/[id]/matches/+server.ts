@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { z } from 'zod';
 import { apiSuggestMatches } from '#lib/server/api/index.ts';
-import { onId, readQuery } from '#lib/server/web/api.ts';
+import { onId, readQuery } from '#lib/server/web/index.ts';
 
 const query = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { openDatabase } from './lib/database.ts';
-import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
+import { DataDirInUseError } from '../src/lib/server/db/data-dir-in-use.ts';
 import { connect } from '../src/lib/server/db/client.ts';
 import { runMigrations } from '../src/lib/server/db/migrate.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from './lib/database.ts';
-import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
+import { DataDirInUseError } from '../src/lib/server/db/data-dir-in-use.ts';
 import { connect } from '../src/lib/server/db/client.ts';
 import { runMigrations } from '../src/lib/server/db/migrate.ts';
 import { seedDemo } from '../src/lib/server/seed/demo.ts';

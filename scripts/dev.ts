@@ -17,7 +17,7 @@ try {
 	process.exit(1);
 }
 const setup = connect(opened.url, 2);
-await runMigrations(setup.db);
+await runMigrations(setup.pool);
 if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
 await setup.close();
 

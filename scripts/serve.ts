@@ -34,7 +34,7 @@ process.env.DATABASE_URL = opened.url;
 if (opened.embedded) process.env.WIJKWEB_DEMO ??= '1';
 {
 	const setup = connect(opened.url, 2);
-	await runMigrations(setup.db);
+	await runMigrations(setup.pool);
 	if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
 	await setup.close();
 }

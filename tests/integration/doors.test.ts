@@ -17,12 +17,11 @@ const PURE: Record<string, string[]> = {
 		'covers',
 		'grantedAreas',
 		'grantedOrganisations',
+		'grantsHolding',
 		'holds',
 		'inScope',
 		'instanceWide',
-		'isRole',
 		'permission',
-		'permissionLabelKey',
 		'requirePermission',
 		'scopeFilter'
 	]

@@ -8,7 +8,7 @@ import { createNeed, createNeedInput } from '../../src/lib/server/aid/index.ts';
 import { ForbiddenError, NotFoundError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
-import { setMailNotifier } from '../../src/lib/server/mail/index.ts';
+import { setMailNotifier } from '../../src/lib/server/mail/outbox.ts';
 import { aidNeed } from '../../src/lib/server/aid/schema.ts';
 import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
 import { peopleLinkRequest, peoplePerson } from '../../src/lib/server/people/schema.ts';

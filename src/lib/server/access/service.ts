@@ -1,9 +1,8 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, after, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
-import { coreAudit } from '../core/schema.ts';
-import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { ConflictError, NotFoundError, after, coreAudit, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { accessRoleGrant } from './schema.ts';
 import { instanceWide, permission } from './door.ts';
 import { grantRoleInput, revokeRoleInput } from './validation.ts';

@@ -1,14 +1,9 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { wholeWeeksBetween } from '../core/time.ts';
-import { InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
-import { areasArea } from '../areas/schema.ts';
-import { peopleOrganisation } from '../people/schema.ts';
+import { audit, type Ctx, inTransaction, InvalidError, NotFoundError, parseInput, wholeWeeksBetween } from '../core/index.ts';
+import { can, type PermissionName, PERMISSIONS, requirePermission } from '../access/index.ts';
+import { areasArea } from '../areas/index.ts';
+import { peopleOrganisation } from '../people/index.ts';
 import { aidBoard, aidNeed } from './schema.ts';
 import { isCategory, type Category } from './categories.ts';
 import type { Window } from './scoring.ts';
@@ -39,7 +34,6 @@ export const boardSwitchInput = z.object({
 		.transform((v) => v || undefined),
 	show
 });
-export type BoardSwitchInput = z.infer<typeof boardSwitchInput>;
 
 /** `onParticularDays`: the need names particular days; which days stays off the public page. */
 export type BoardEntry = { category: Category; windows: Window[]; onParticularDays: boolean; weeksOpen: number };

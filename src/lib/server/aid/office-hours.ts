@@ -1,20 +1,16 @@
 import { and, asc, count, eq, gte, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ForbiddenError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import type { PermissionName, ScopedPermission } from '../access/permissions.ts';
+import { audit, type Ctx, ForbiddenError, inTransaction, InvalidError, NotFoundError, parseInput } from '../core/index.ts';
+import { can, type PermissionName, requirePermission, type ScopedPermission } from '../access/index.ts';
 import { registerPerson } from '../people/index.ts';
-import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidOfficeHour, aidVisit } from './schema.ts';
-import { grantedAreas, grantedOrganisations, grantsHolding, scopeFilter } from '../access/scope.ts';
+import { grantedAreas, grantedOrganisations, grantsHolding, scopeFilter } from '../access/index.ts';
 import { createNeed } from './needs.ts';
 import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './office-hours-validation.ts';
 import { DuplicatePersonError, samePeople } from './office-hours-duplicates.ts';
-import { endOfBelgianDay, startOfBelgianDay, todayInBelgium } from '../core/time.ts';
+import { endOfBelgianDay, startOfBelgianDay, todayInBelgium } from '../core/index.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators), its public face (no account needed, no personal data), and the office-hour mode of
@@ -70,8 +66,6 @@ function scopedHours(ctx: Ctx, permission: ScopedPermission, id?: string) {
 		.orderBy(asc(areasArea.name), asc(aidOfficeHour.day), asc(aidOfficeHour.start), asc(aidOfficeHour.id))
 		.limit(500);
 }
-
-export type OfficeHour = Awaited<ReturnType<typeof scopedHours>>[number];
 
 /** Where the actor may hold office hours: organisations and areas (for the form's choices). */
 export async function officeHourChoices(ctx: Ctx) {

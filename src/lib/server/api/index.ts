@@ -2,7 +2,7 @@ export { openApiDocument, documented } from './openapi.ts';
 export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
-export { meResponse, problemSchema } from './schemas.ts';
+
 export {
 	apiCreateNeed,
 	apiCreateOffer,
@@ -22,8 +22,6 @@ export {
 	apiListLinks,
 	apiListMyAid,
 	apiWeeklyProposal,
-	endLinkBody,
-	feedbackBody,
 	linkQueryInput,
 	weeklyQueryInput,
 	withPath
@@ -51,3 +49,6 @@ export {
 	withdrawBody,
 	duplicateBody
 } from './aid-own.ts';
+export { apiRateLimit, RATE_WINDOW_SECONDS } from './config.ts';
+export { countRequest } from './rate-limit.ts';
+export { claimKey, releaseKey, storeAnswer } from './idempotency.ts';

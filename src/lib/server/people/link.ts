@@ -3,7 +3,7 @@ import { and, count, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError, ConflictError, defineVerb, type Ctx } from '../core/index.ts';
 import { can, inScope, loadActor, permission } from '../access/index.ts';
-import { authUser } from '../auth/schema.ts';
+import { authUser } from '../auth/index.ts';
 import { addToOutbox, announceMail } from '../mail/index.ts';
 import { isLocale } from '#lib/paraglide/runtime.js';
 import { peopleLinkRequest, peopleOrganisation, peoplePerson } from './schema.ts';

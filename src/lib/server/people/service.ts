@@ -1,7 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { containsPattern } from '../core/like.ts';
-import { ConflictError, ForbiddenError, InvalidError, after, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
+import { ConflictError, ForbiddenError, InvalidError, after, containsPattern, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
 import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { listAudit } from '#lib/server/access/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
+import { guard } from '#lib/server/web/index.ts';
 
 // 200 entries a page; the link under the table goes on from the last one shown.
 export const load: PageServerLoad = (event) =>

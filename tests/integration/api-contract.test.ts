@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshAppDatabase } from './db.ts';
-import { makeActor, makeArea } from '../factories/index.ts';
+import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
+import { registerPerson } from '../../src/lib/server/people/index.ts';
 import { apiCall, type ApiCall } from '../factories/api.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { OPERATIONS, documented, openApiDocument } from '../../src/lib/server/api/index.ts';
@@ -11,13 +12,24 @@ import { OPERATIONS, documented, openApiDocument } from '../../src/lib/server/ap
 const { db } = await freshAppDatabase();
 await makeArea(db, 'Rabot');
 const admin = await makeActor(db, 'admin');
+const org = await makeOrganisation(db);
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
 /** One real call per operation, with what it must answer. A new operation without one fails below. */
 const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getMe: () => ({ as: admin.actor, call: { path: '/me' }, status: 200 }),
-	listNeighbourhoods: () => ({ as: anonymous, call: { path: '/areas' }, status: 200 })
+	listNeighbourhoods: () => ({ as: anonymous, call: { path: '/areas' }, status: 200 }),
+	createPerson: () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: '/people', body: { firstName: 'Contract', organisationId: org.id } },
+		status: 201
+	}),
+	listPeople: () => ({ as: admin.actor, call: { path: '/people' }, status: 200 }),
+	getPerson: async () => {
+		const p = await registerPerson(ctxFor(db, admin.actor), { firstName: 'Read', organisationId: org.id, languages: ['nl'] });
+		return { as: admin.actor, call: { path: `/people/${p.id}` }, status: 200 };
+	}
 };
 
 const doc = openApiDocument('http://localhost');

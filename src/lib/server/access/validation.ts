@@ -10,6 +10,5 @@ export const grantRoleInput = z.object({
 		.nullish()
 		.or(z.literal('').transform(() => null))
 });
-export type GrantRoleInput = z.infer<typeof grantRoleInput>;
 
 export const revokeRoleInput = z.object({ grantId: z.uuid() });

@@ -61,4 +61,3 @@ export const createOrganisationInput = z.object({
 	kind: z.enum(ORGANISATION_KINDS, 'error_choice'),
 	lawfulBasis: z.enum(LAWFUL_BASES, 'error_choice')
 });
-export type CreateOrganisationInput = z.infer<typeof createOrganisationInput>;

@@ -82,11 +82,9 @@ export {
 	deleteOfficeHour,
 	officeHoursOnDuty,
 	publicOfficeHours,
-	countVisit,
-	visitsSince,
-	walkIn,
 	type OfficeHour
 } from './office-hours.ts';
+export { countVisit, getVisit, visitsSince, walkIn } from './office-visits.ts';
 export {
 	officeHourInput,
 	officeHourIdInput,
@@ -98,7 +96,16 @@ export {
 } from './office-hours-validation.ts';
 export { DuplicatePersonError, type KnownPerson } from './office-hours-duplicates.ts';
 export { weeklyCalendar, type WeeklyEvent } from './ical.ts';
-export { reachInput, getMutualAidReach, reachAreaChoices, REACH_FIGURES, type Reach, type ReachInput, type ReachFigure } from './reach.ts';
+export {
+	reachInput,
+	reachQueryFields,
+	getMutualAidReach,
+	reachAreaChoices,
+	REACH_FIGURES,
+	type Reach,
+	type ReachInput,
+	type ReachFigure
+} from './reach.ts';
 export { MIN_SHOWN, cell, suppressTable, lastTwelveMonths, monthsOf, type Cell } from './reach-rules.ts';
 export { reachCsv, reachXlsx, reachRows, neutralise, type ReachSheetLabels } from './reach-export.ts';
 export {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
-import { parseInput } from '../core/errors.ts';
-import { readScope, requirePermission } from '../access/can.ts';
+import { defineVerb } from '../core/index.ts';
+import { permission, readScope, type PermissionName } from '../access/index.ts';
 import { listAreas } from '../areas/index.ts';
 import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
@@ -36,6 +36,7 @@ import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rule
 /** The programme's time zone: a day or a month is a Belgian day or month. */
 const TIME_ZONE = 'Europe/Brussels';
 const MAX_YEARS = 5;
+const READ = 'aid.reach.read' satisfies PermissionName;
 
 // Years from 1900: JavaScript's Date reads years 0–99 as 1900–1999, and PostgreSQL has no year 0.
 const day = z.iso.date('reach_error_date').refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'reach_error_date');
@@ -99,21 +100,31 @@ type Row = Record<ReachFigure, number> & {
 };
 
 /** The figures for an area (or all areas in scope) and a period, every count already suppressed. */
-export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Reach> {
-	requirePermission(ctx.actor, 'aid.reach.read');
-	const { areaId, from, to } = parseInput(reachInput, input);
-	const scope = scopeWhere(ctx, 'aid.reach.read', aidNeed.organisationId, aidNeed.areaId);
-	const row = await figures(ctx, { areaId, from, to, scope });
-	return shape({ areaId, from, to }, row);
-}
+export const getMutualAidReach = defineVerb({
+	name: 'aid.reach.read',
+	summary:
+		'Mutual-aid figures for an area and a period of whole months (from and to are moved to their months’ first and last days; the answer says the period used); groups under 5 suppressed',
+	permission: permission(READ),
+	input: reachInput,
+	writes: false,
+	// Only the links of the organisations and areas the actor may read figures for.
+	access: (ctx) => ({ scope: scopeWhere(ctx, READ, aidNeed.organisationId, aidNeed.areaId) }),
+	run: async (ctx, { areaId, from, to }, { scope }): Promise<Reach> => shape({ areaId, from, to }, await figures(ctx, { areaId, from, to, scope }))
+});
 
 /** The areas the actor may see figures for (the area select of the page). */
-export async function reachAreaChoices(ctx: Ctx) {
-	requirePermission(ctx.actor, 'aid.reach.read');
-	const scope = readScope(ctx.actor, 'aid.reach.read');
-	const areas = await listAreas(ctx);
-	return scope.all || scope.areaIds === null ? areas : areas.filter((a) => scope.areaIds!.includes(a.id));
-}
+export const reachAreaChoices = defineVerb({
+	name: 'aid.reach.area_choices',
+	summary: 'The neighbourhoods the actor may see mutual-aid figures for',
+	permission: permission(READ),
+	input: z.object({}).default({}),
+	writes: false,
+	access: (ctx) => readScope(ctx.actor, READ),
+	run: async (ctx, _input, scope) => {
+		const areas = await listAreas(ctx);
+		return scope.all || scope.areaIds === null ? areas : areas.filter((a) => scope.areaIds!.includes(a.id));
+	}
+});
 
 async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeWhere> }): Promise<Row> {
 	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time.

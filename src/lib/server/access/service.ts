@@ -11,7 +11,7 @@ import { requirePermission } from './can.ts';
 import type { GrantRoleInput } from './validation.ts';
 
 export async function grantRole(ctx: Ctx, input: GrantRoleInput) {
-	requirePermission(ctx.actor, 'admin.role.grant', { organisationId: input.organisationId });
+	requirePermission(ctx.actor, 'admin.role.grant');
 	return inTransaction(ctx, async (t) => {
 		const [person] = await t.db.select({ id: peoplePerson.id }).from(peoplePerson).where(eq(peoplePerson.id, input.personId));
 		const [org] = await t.db.select({ id: peopleOrganisation.id }).from(peopleOrganisation).where(eq(peopleOrganisation.id, input.organisationId));

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError, PUBLIC, defineVerb } from '../core/index.ts';
-import { can, instanceWide, permission } from '../access/index.ts';
-import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
+import { ForbiddenError, InvalidError, NotFoundError, PUBLIC, defineVerb, wholeWeeksBetween } from '../core/index.ts';
+import { can, instanceWide, permission, type ScopedPermission } from '../access/index.ts';
+import { grantsHolding } from '../access/scope.ts';
 import { areasArea } from '../areas/schema.ts';
 import { peopleOrganisation } from '../people/schema.ts';
 import { aidBoard, aidNeed } from './schema.ts';
@@ -16,10 +16,9 @@ import { areaRef, publicArea } from './office-hours.ts';
 // so no organisation ever publishes another's. It shows what kind of help is asked, when in the week
 // and since how long — never who asks, what they wrote, where they live or which organisation holds it.
 
-const MANAGE = 'aid.board.manage' satisfies PermissionName;
+const MANAGE = 'aid.board.manage' satisfies ScopedPermission;
 export const BOARD_LIMIT = 50;
 const MAX_WINDOWS = 21;
-const WEEK_MS = 7 * 86_400_000;
 
 const show = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')], { message: 'error_choice' })
@@ -46,7 +45,7 @@ export type Board = { total: number; entries: BoardEntry[] };
 
 /** Whole weeks a need has been open: 0 = less than a week. Coarse on purpose (no exact dates out). */
 export function weeksOpen(createdAt: Date, now: Date): number {
-	return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / WEEK_MS));
+	return Math.max(0, wholeWeeksBetween(createdAt, now));
 }
 
 /** Only well-formed weekly windows leave the database, sorted, and nothing else they might carry. */
@@ -124,9 +123,7 @@ export const publicBoard = defineVerb({
 
 /** The organisations whose boards the actor may switch (admins: those of their own grants, to keep the form short). */
 function managedOrganisations(ctx: Ctx) {
-	const roles: readonly string[] = PERMISSIONS[MANAGE].roles;
-	const grants = ctx.actor.grants.filter((g) => roles.includes(g.role));
-	return [...new Set(grants.map((g) => g.organisationId))];
+	return [...new Set(grantsHolding(ctx.actor, MANAGE).map((g) => g.organisationId))];
 }
 
 export type BoardChoice = {

@@ -67,8 +67,6 @@ export { fromForm, minutes, hhmm, WINDOW_ROWS, DATE_ROWS, MAP_CONTROLS, mapInten
 export { recordCertificate, latestCertificate, certificateHistory } from './certificates.ts';
 export {
 	certificateStatus,
-	belgianDay,
-	addYears,
 	CERTIFICATE_MAX_YEARS,
 	CERTIFICATE_USUAL_YEARS,
 	EXPIRY_WARNING_DAYS,
@@ -84,7 +82,7 @@ export {
 	publicOfficeHours,
 	type OfficeHour
 } from './office-hours.ts';
-export { countVisit, getVisit, visitsSince, walkIn } from './office-visits.ts';
+export { countVisit, getVisit, visitsToday, walkIn } from './office-visits.ts';
 export {
 	officeHourInput,
 	officeHourIdInput,

@@ -3,7 +3,7 @@ import type { Ctx, TxCtx } from '../core/context.ts';
 import { inTransaction } from '../core/context.ts';
 import { audit } from '../core/audit.ts';
 import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
+import { holds, requirePermission } from '../access/can.ts';
 import { getPerson } from '../people/index.ts';
 import { authUser } from '../auth/schema.ts';
 import { peoplePerson } from '../people/schema.ts';
@@ -11,7 +11,7 @@ import { areasArea } from '../areas/schema.ts';
 import { addToOutbox, announceMail, smtpTransport } from '../mail/index.ts';
 import { aidLink } from './schema.ts';
 import { brokers, lockLink, type LinkRow, type Loaded } from './links.ts';
-import { belgianDay } from './certificate-dates.ts';
+import { belgianDateOf } from '../core/time.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
 import { mailOrigin } from '../auth/index.ts';
@@ -59,7 +59,7 @@ export async function nudgeLink(ctx: Ctx, input: { linkId: string; withContact?:
 		if (!brokers(ctx, l)) throw new NotFoundError();
 		if (!STILL_OPEN.includes(l.link.status)) throw new ConflictError('aid_error_link_state');
 		const now = new Date();
-		if (l.link.nudgedAt && belgianDay(l.link.nudgedAt) === belgianDay(now)) throw new ConflictError('nudge_error_today');
+		if (l.link.nudgedAt && belgianDateOf(l.link.nudgedAt) === belgianDateOf(now)) throw new ConflictError('nudge_error_today');
 
 		const parties = { need: await party(t, l, 'need'), offer: await party(t, l, 'offer') };
 		const sides: NudgedSide[] = [];
@@ -130,7 +130,7 @@ async function party(t: TxCtx, l: Loaded, side: Side) {
 
 /** A person's phone and address for staff who may read them (null: not theirs to read); the read is audited (people module). */
 async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
-	if (!can(ctx.actor, 'people.person.read')) return null;
+	if (!holds(ctx.actor, 'people.person.read')) return null;
 	try {
 		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
 		return { phone: p.phone, email: p.email };

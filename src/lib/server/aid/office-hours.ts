@@ -13,21 +13,20 @@ import {
 	pageOf,
 	type Page
 } from '../core/index.ts';
-import { can, inScope, instanceWide, permission } from '../access/index.ts';
-import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
+import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
+import { grantsHolding } from '../access/scope.ts';
 import { peopleOrganisation } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 import { aidOfficeHour } from './schema.ts';
-import { scopeWhere } from './scope.ts';
 import { officeHourInput } from './office-hours-validation.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators) and its public face (no account needed, no personal data). The office-hour mode of
 // the facilitator on duty (walk-ins, visits) is in office-visits.ts.
 
-export const MANAGE = 'aid.office_hours.manage' satisfies PermissionName;
+export const MANAGE = 'aid.office_hours.manage' satisfies ScopedPermission;
 // Whoever may say a need for someone at the desk may count their visit too.
-export const DUTY = 'aid.need.write' satisfies PermissionName;
+export const DUTY = 'aid.need.write' satisfies ScopedPermission;
 
 /** An unknown neighbourhood is a choice not offered (422), not a foreign-key failure later (500). */
 export async function requireArea(ctx: Ctx, areaId: string) {
@@ -36,13 +35,12 @@ export async function requireArea(ctx: Ctx, areaId: string) {
 }
 
 /** The organisation the actor works for in an area: the one asked for, else the first grant covering it. */
-export function actingOrganisation(ctx: Ctx, name: PermissionName, areaId: string, wanted?: string | null): string {
+export function actingOrganisation(ctx: Ctx, name: ScopedPermission, areaId: string, wanted?: string | null): string {
 	if (wanted) {
 		if (!can(ctx.actor, name, { organisationId: wanted, areaId })) throw new ForbiddenError(name);
 		return wanted;
 	}
-	const roles: readonly string[] = PERMISSIONS[name].roles;
-	const grant = ctx.actor.grants.find((g) => roles.includes(g.role) && (g.role === 'admin' || g.areaId === null || g.areaId === areaId));
+	const grant = grantsHolding(ctx.actor, name).find((g) => g.role === 'admin' || g.areaId === null || g.areaId === areaId);
 	if (!grant) throw new ForbiddenError(name);
 	return grant.organisationId;
 }
@@ -87,7 +85,7 @@ export async function hoursPage(ctx: Ctx, scope: SQL | undefined, page: { limit:
 }
 
 /** One office hour with its names, when it lies in the actor's scope for `name` (else the 404 of an unknown one). */
-export async function scopedHour(ctx: Ctx, name: PermissionName, id: string): Promise<OfficeHour> {
+export async function scopedHour(ctx: Ctx, name: ScopedPermission, id: string): Promise<OfficeHour> {
 	const [row] = await hoursWith(ctx, eq(aidOfficeHour.id, id));
 	return inScope(ctx.actor, name, row);
 }
@@ -103,17 +101,7 @@ export const officeHourChoices = defineVerb({
 	input: z.object({}).default({}),
 	writes: false,
 	// The choices are the actor's own grants: nothing outside them is offered.
-	access: (ctx) => {
-		const roles: readonly string[] = PERMISSIONS[MANAGE].roles;
-		const grants = ctx.actor.grants.filter((g) => roles.includes(g.role));
-		const all = grants.some((g) => g.role === 'admin');
-		return {
-			all,
-			anyArea: all || grants.some((g) => g.areaId === null),
-			organisationIds: new Set(grants.map((g) => g.organisationId)),
-			areaIds: new Set(grants.map((g) => g.areaId))
-		};
-	},
+	access: (ctx) => ({ organisationIds: grantedOrganisations(ctx.actor, MANAGE), areaIds: grantedAreas(ctx.actor, MANAGE) }),
 	run: async (ctx, _input, mine) => {
 		const [organisations, areas] = await Promise.all([
 			ctx.db.select({ id: peopleOrganisation.id, name: peopleOrganisation.name }).from(peopleOrganisation).orderBy(asc(peopleOrganisation.name)),
@@ -123,8 +111,8 @@ export const officeHourChoices = defineVerb({
 				.orderBy(asc(areasArea.city), asc(areasArea.name))
 		]);
 		return {
-			organisations: mine.all ? organisations : organisations.filter((o) => mine.organisationIds.has(o.id)),
-			areas: mine.anyArea ? areas : areas.filter((a) => mine.areaIds.has(a.id))
+			organisations: mine.organisationIds ? organisations.filter((o) => mine.organisationIds!.includes(o.id)) : organisations,
+			areas: mine.areaIds ? areas.filter((a) => mine.areaIds!.includes(a.id)) : areas
 		};
 	}
 });
@@ -156,7 +144,7 @@ export const listOfficeHours = defineVerb({
 	permission: permission(MANAGE),
 	input: listInput,
 	writes: false,
-	access: (ctx) => ({ scope: scopeWhere(ctx, MANAGE, aidOfficeHour.organisationId, aidOfficeHour.areaId) }),
+	access: (ctx) => ({ scope: scopeFilter(ctx.actor, MANAGE, { organisation: aidOfficeHour.organisationId, area: aidOfficeHour.areaId }) }),
 	run: (ctx, page, { scope }) => hoursPage(ctx, scope, page)
 });
 
@@ -210,7 +198,7 @@ export const officeHoursOnDuty = defineVerb({
 	permission: permission(DUTY),
 	input: listInput,
 	writes: false,
-	access: (ctx) => ({ scope: scopeWhere(ctx, DUTY, aidOfficeHour.organisationId, aidOfficeHour.areaId) }),
+	access: (ctx) => ({ scope: scopeFilter(ctx.actor, DUTY, { organisation: aidOfficeHour.organisationId, area: aidOfficeHour.areaId }) }),
 	run: (ctx, page, { scope }) => hoursPage(ctx, scope, page)
 });
 

@@ -1,8 +1,17 @@
-import { and, count, eq, gte } from 'drizzle-orm';
+import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError, defineVerb, type AuditEntry } from '../core/index.ts';
-import { can, inScope, permission } from '../access/index.ts';
+import {
+	ForbiddenError,
+	InvalidError,
+	NotFoundError,
+	defineVerb,
+	endOfBelgianDay,
+	startOfBelgianDay,
+	todayInBelgium,
+	type AuditEntry
+} from '../core/index.ts';
+import { can, holds, inScope, permission } from '../access/index.ts';
 import { registerPerson } from '../people/index.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { aidVisit } from './schema.ts';
@@ -65,9 +74,8 @@ export const countVisit = defineVerb({
 				.select({ organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId })
 				.from(peoplePerson)
 				.where(eq(peoplePerson.id, input.personId));
-			// A person without an organisation is nobody's to count (can() would read a null organisation as any).
-			if (!person?.organisationId || !can(ctx.actor, 'people.person.read', { organisationId: person.organisationId, areaId: person.areaId }))
-				throw new InvalidError({ personId: 'error_choice' });
+			// A person without an organisation is nobody's to count: no grant but an admin's covers them.
+			if (!person || !can(ctx.actor, 'people.person.read', person)) throw new InvalidError({ personId: 'error_choice' });
 		}
 		return { officeHourId: hour?.id ?? null, organisationId, areaId, personId: input.personId ?? null };
 	},
@@ -89,19 +97,23 @@ export const getVisit = defineVerb({
 	run: async (_ctx, _input, visit) => visit
 });
 
-/** Visits counted at one office hour since a moment (today's tally on the mode's page). */
-export const visitsSince = defineVerb({
-	name: 'aid.visit.count_since',
-	summary: 'How many visits were counted at an office hour since a moment',
+/** Visits counted at one office hour today in Belgium (the tally on the mode's page); `now` for tests. */
+export const visitsToday = defineVerb({
+	name: 'aid.visit.count_today',
+	summary: 'How many visits were counted at an office hour today (the Belgian day)',
 	permission: permission(DUTY),
-	input: z.object({ officeHourId: z.uuid('error_choice'), since: z.date() }),
+	input: z.object({ officeHourId: z.uuid('error_choice'), now: z.date().optional() }),
 	writes: false,
 	access: (ctx, { officeHourId }) => dutyHour(ctx, officeHourId),
-	run: async (ctx, { since }, hour) => {
+	run: async (ctx, { now }, hour) => {
+		// From Belgian midnight, not `now` minus the minutes past it: on a clock-change day those differ by an hour.
+		const today = todayInBelgium(now ?? new Date());
 		const [row] = await ctx.db
 			.select({ n: count() })
 			.from(aidVisit)
-			.where(and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, since)));
+			.where(
+				and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, startOfBelgianDay(today)), lt(aidVisit.createdAt, endOfBelgianDay(today)))
+			);
 		return row?.n ?? 0;
 	}
 });
@@ -126,7 +138,7 @@ export const walkIn = defineVerb({
 	input: walkInInput,
 	writes: true,
 	access: async (ctx, input) => {
-		if (!input.personId && !can(ctx.actor, 'people.person.register')) throw new ForbiddenError('people.person.register');
+		if (!input.personId && !holds(ctx.actor, 'people.person.register')) throw new ForbiddenError('people.person.register');
 		const hour = await dutyHour(ctx, input.officeHourId);
 		if (!can(ctx.actor, DUTY, { organisationId: hour.organisationId, areaId: hour.areaId })) throw new ForbiddenError(DUTY);
 		return hour;

@@ -1,3 +1,4 @@
+import { addMonths, lastDayOfMonth } from '../core/time.ts';
 // Pure rules of the mutual-aid reach figures: the privacy rule on small numbers, and the calendar of a
 // period. No I/O, so the page, the CSV, the XLSX and the API all show exactly the same cells.
 
@@ -46,18 +47,13 @@ export function suppressNested<K extends string>(values: Record<K, number>, pair
 	return cells;
 }
 
-const DAY = 86_400_000;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
  * The default period: 12 whole calendar months ending with the current one (a 'YYYY-MM-DD' date as
  * `today`), so that what happened today is counted: from the first day of the month 11 months ago to
  * the last day of this month.
  */
 export function lastTwelveMonths(today: string): { from: string; to: string } {
-	const [y, m] = today.split('-').map(Number) as [number, number];
-	const firstOfNextMonth = Date.UTC(y, m, 1);
-	return { from: iso(new Date(Date.UTC(y, m - 12, 1))), to: iso(new Date(firstOfNextMonth - DAY)) };
+	return { from: `${addMonths(today, -11).slice(0, 7)}-01`, to: lastDayOfMonth(today) };
 }
 
 /** Every month ('YYYY-MM') the period touches, in order: the rows of the monthly chart. */

@@ -1,4 +1,5 @@
 import type { Category } from './categories.ts';
+import { dayOfWeek } from '../core/time.ts';
 
 // Pure: how well one offer fits one need, as points that each come with a reason a person can read.
 // No I/O, no clock (the date is passed in), so the same data always gives the same ranking.
@@ -113,8 +114,7 @@ const WHOLE_DAY = 1440;
 
 /** The weekday of an ISO day: 0 = Monday … 6 = Sunday (as in Window). */
 export function weekdayOf(date: string): number {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+	return dayOfWeek(date) - 1;
 }
 
 const span = (d: DateItem): [number, number] => (d.start !== undefined && d.end !== undefined ? [d.start, d.end] : [0, WHOLE_DAY]);

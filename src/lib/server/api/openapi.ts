@@ -306,7 +306,12 @@ export function openApiDocument(origin: string) {
 	}
 	return {
 		openapi: '3.1.0',
-		info: { title: 'Wijkweb API', version: '1.0.0', description: 'Personal access tokens (Bearer) from the account page or `npm run token`.' },
+		info: {
+			title: 'Wijkweb API',
+			version: '1.0.0',
+			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+			description: 'Personal access tokens (Bearer) from the account page or `npm run token`.'
+		},
 		servers: [{ url: `${origin}/api/v1` }],
 		components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
 		paths

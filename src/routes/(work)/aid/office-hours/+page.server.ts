@@ -13,7 +13,7 @@ import {
 	officeHourInput,
 	setAidBoard
 } from '#lib/server/aid/index.ts';
-import { can } from '#lib/server/access/index.ts';
+import { holds } from '#lib/server/access/index.ts';
 import { MAX_LIMIT } from '#lib/server/core/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) => {
 			listOfficeHours(ctx, { limit: MAX_LIMIT }),
 			officeHourChoices(ctx),
 			confirm ? getOfficeHour(ctx, { id: confirm.data! }) : null,
-			can(ctx.actor, 'aid.board.manage') ? boardChoices(ctx) : []
+			holds(ctx.actor, 'aid.board.manage') ? boardChoices(ctx) : []
 		]);
 		return { hours: hours.items, choices, toDelete, boards, deleted: event.url.searchParams.has('deleted') };
 	});

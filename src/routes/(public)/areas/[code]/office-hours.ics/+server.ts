@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicOfficeHours, weeklyCalendar } from '#lib/server/aid/index.ts';
-import { MAX_LIMIT, NotFoundError } from '#lib/server/core/index.ts';
+import { MAX_LIMIT, NotFoundError, belgianDateOf } from '#lib/server/core/index.ts';
 import { ctxOf } from '#lib/server/web/ctx.ts';
 import { translate } from '#lib/server/web/translate.ts';
 
@@ -17,7 +17,7 @@ export const GET: RequestHandler = async (event) => {
 			events: hours.map((h) => ({
 				uid: `office-hour-${h.id}@wijkweb`,
 				stamp: h.updatedAt,
-				from: h.createdAt.toISOString().slice(0, 10),
+				from: belgianDateOf(h.createdAt),
 				day: h.day,
 				start: h.start,
 				end: h.end,

@@ -2,8 +2,7 @@ import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import { ForbiddenError, InvalidError, NotFoundError, PUBLIC, defineVerb, wholeWeeksBetween } from '../core/index.ts';
-import { can, instanceWide, permission, type ScopedPermission } from '../access/index.ts';
-import { grantsHolding } from '../access/scope.ts';
+import { PERMISSIONS, can, instanceWide, permission, type ScopedPermission } from '../access/index.ts';
 import { areasArea } from '../areas/schema.ts';
 import { peopleOrganisation } from '../people/schema.ts';
 import { aidBoard, aidNeed } from './schema.ts';
@@ -123,7 +122,8 @@ export const publicBoard = defineVerb({
 
 /** The organisations whose boards the actor may switch (admins: those of their own grants, to keep the form short). */
 function managedOrganisations(ctx: Ctx) {
-	return [...new Set(grantsHolding(ctx.actor, MANAGE).map((g) => g.organisationId))];
+	const roles: readonly string[] = PERMISSIONS[MANAGE].roles;
+	return [...new Set(ctx.actor.grants.filter((g) => roles.includes(g.role)).map((g) => g.organisationId))];
 }
 
 export type BoardChoice = {

@@ -1,6 +1,5 @@
 import { and, count, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
 import {
 	ForbiddenError,
 	InvalidError,
@@ -9,7 +8,8 @@ import {
 	endOfBelgianDay,
 	startOfBelgianDay,
 	todayInBelgium,
-	type AuditEntry
+	type AuditEntry,
+	type Ctx
 } from '../core/index.ts';
 import { can, holds, inScope, permission } from '../access/index.ts';
 import { registerPerson } from '../people/index.ts';

@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { can, holds } from '#lib/server/access/index.ts';
-import { mailboxOpenTo } from '#lib/server/web/auth-bridge.ts';
+import { mailboxOpenTo } from '#lib/server/web/index.ts';
 
 export const load: LayoutServerLoad = (event) => {
 	const { locals, url } = event;

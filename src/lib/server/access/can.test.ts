@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, holds } from './can.ts';
 import { PERMISSION_NAMES, type PermissionName } from './permissions.ts';
 import { ROLES, type Role } from './roles.ts';
-import type { Actor } from '../core/context.ts';
+import type { Actor } from '../core/index.ts';
 
 const ORG = '11111111-1111-4111-8111-111111111111';
 const OTHER_ORG = '22222222-2222-4222-8222-222222222222';

@@ -1,5 +1,5 @@
-import type { Actor } from '../core/context.ts';
-import { ForbiddenError, UnauthenticatedError } from '../core/errors.ts';
+import type { Actor } from '../core/index.ts';
+import { ForbiddenError, UnauthenticatedError } from '../core/index.ts';
 import { PERMISSIONS, type PermissionName, type ScopedPermission, type UnscopedPermission } from './permissions.ts';
 import { covers, grantsHolding, mayUse, type Place } from './scope.ts';
 

@@ -1,6 +1,6 @@
-import type { Actor } from '../core/context.ts';
-import type { Permission } from '../core/verb.ts';
-import { NotFoundError } from '../core/errors.ts';
+import type { Actor } from '../core/index.ts';
+import type { Permission } from '../core/index.ts';
+import { NotFoundError } from '../core/index.ts';
 import { can, holds } from './can.ts';
 import { PERMISSIONS, type PermissionName, type ScopedPermission } from './permissions.ts';
 import type { Place } from './scope.ts';

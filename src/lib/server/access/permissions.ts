@@ -56,7 +56,3 @@ export type ScopedPermission = { [K in PermissionName]: (typeof PERMISSIONS)[K][
 export type UnscopedPermission = Exclude<PermissionName, ScopedPermission>;
 
 export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as PermissionName[];
-
-export function permissionLabelKey(name: PermissionName): string {
-	return `perm_${name.replaceAll('.', '_')}`;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, holds } from './can.ts';
 import { covers } from './scope.ts';
-import type { Actor, Grant } from '../core/context.ts';
+import type { Actor, Grant } from '../core/index.ts';
 import { COVERS, GRANT_SHAPES, RECORD_SHAPES, grantOf, recordPlace } from '../../../../tests/factories/scope-table.ts';
 
 const ids = {

@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Actor, Grant } from '../core/context.ts';
+import type { Actor, Grant } from '../core/index.ts';
 import { PERMISSIONS, type PermissionName, type ScopedPermission } from './permissions.ts';
 
 /** Where a record lives. Both keys are required so that "not said" cannot be read as "anywhere". */

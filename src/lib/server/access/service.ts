@@ -1,11 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { coreAudit } from '../core/schema.ts';
-import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { ConflictError, NotFoundError } from '../core/index.ts';
+import { coreAudit } from '../core/index.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { accessRoleGrant } from './schema.ts';
 import { requirePermission } from './can.ts';
 import type { GrantRoleInput } from './validation.ts';

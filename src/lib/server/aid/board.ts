@@ -1,10 +1,9 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError, PUBLIC, defineVerb, wholeWeeksBetween } from '../core/index.ts';
+import { ForbiddenError, InvalidError, NotFoundError, PUBLIC, defineVerb, wholeWeeksBetween, type Ctx } from '../core/index.ts';
 import { PERMISSIONS, can, instanceWide, permission, type ScopedPermission } from '../access/index.ts';
-import { areasArea } from '../areas/schema.ts';
-import { peopleOrganisation } from '../people/schema.ts';
+import { areasArea } from '../areas/index.ts';
+import { peopleOrganisation } from '../people/index.ts';
 import { aidBoard, aidNeed } from './schema.ts';
 import { isCategory, type Category } from './categories.ts';
 import type { Window } from './scoring.ts';
@@ -36,7 +35,6 @@ export const boardSwitchInput = z.object({
 		.transform((v) => v || undefined),
 	show
 });
-export type BoardSwitchInput = z.infer<typeof boardSwitchInput>;
 
 /** `onParticularDays`: the need names particular days; which days stays off the public page. */
 export type BoardEntry = { category: Category; windows: Window[]; onParticularDays: boolean; weeksOpen: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { certificateStatus } from './certificate-dates.ts';
-import { addDays, addYears, todayInBelgium } from '../core/time.ts';
+import { addDays, addYears, todayInBelgium } from '../core/index.ts';
 import { certificateBody } from './validation.ts';
 
 describe('certificate dates', () => {

@@ -1,4 +1,4 @@
-import { addDays } from '../core/time.ts';
+import { addDays } from '../core/index.ts';
 // Dates of good-conduct certificates, as whole days ('YYYY-MM-DD') on the neighbourhood house's
 // clock: a check recorded in Ghent at 00:30 is "today" there, while UTC still says yesterday. Pure.
 

@@ -1,13 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import type { PermissionName } from '../access/permissions.ts';
-import { authUser } from '../auth/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
+import { audit, type Ctx, inTransaction, NotFoundError, parseInput } from '../core/index.ts';
+import { can, type PermissionName, requirePermission } from '../access/index.ts';
+import { authUser } from '../auth/index.ts';
+import { peoplePerson } from '../people/index.ts';
 import { aidCertificate } from './schema.ts';
 import { certificateInput, type CertificateInput } from './validation.ts';
 

@@ -3,7 +3,7 @@ import { fromForm, hhmm, mapIntent, minutes, pointFromClick, pointInArea } from 
 import { createNeedInput, createOfferInput } from './validation.ts';
 import wijken from '../seed/gent-wijken.json' with { type: 'json' };
 import { contains, fitProjection, project, readBoundary } from '../../aid/map.ts';
-import { addDays, todayInBelgium } from '../core/time.ts';
+import { addDays, todayInBelgium } from '../core/index.ts';
 
 const P = '11111111-1111-4111-8111-111111111111';
 const A = '22222222-2222-4222-8222-222222222222';

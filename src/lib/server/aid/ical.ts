@@ -1,4 +1,4 @@
-import { addDays, BELGIAN_ZONE, dayOfWeek } from '../core/time.ts';
+import { addDays, BELGIAN_ZONE, dayOfWeek } from '../core/index.ts';
 // A small iCalendar (RFC 5545) writer for weekly office hours. Pure: no I/O, no clock.
 // Times are local to the Belgian zone (with its VTIMEZONE), so an office hour at 10:00 stays at 10:00
 // across the change to and from summer time; a UTC time would drift by an hour twice a year.

@@ -1,18 +1,25 @@
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { BELGIAN_ZONE } from '../core/time.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
-import { can, holds, requirePermission } from '../access/can.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import {
+	AppError,
+	audit,
+	BELGIAN_ZONE,
+	ConflictError,
+	type Ctx,
+	ForbiddenError,
+	inTransaction,
+	NotFoundError,
+	type TxCtx,
+	UnauthenticatedError
+} from '../core/index.ts';
+import { can, holds, requirePermission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
 import { scorePair, whyIneligible } from './matching.ts';
 import type { Reason } from './scoring.ts';
-import { scopeFilter } from '../access/scope.ts';
+import { scopeFilter } from '../access/index.ts';
 import { canMove, sideOf, type Side } from './lifecycle.ts';
 
 // The link between a need and an offer, from proposal to its end. Every change is one transaction

@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import type { Db } from '../db/client.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import type { Db } from '../db/index.ts';
+import { can, requirePermission } from '../access/index.ts';
+import { NotFoundError } from '../core/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
-import { todayInBelgium } from '../core/time.ts';
-import { scopeFilter } from '../access/scope.ts';
+import { todayInBelgium } from '../core/index.ts';
+import { scopeFilter } from '../access/index.ts';
 import {
 	POINTS,
 	TIME_TIER,

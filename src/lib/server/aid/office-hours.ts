@@ -1,6 +1,5 @@
 import { and, asc, eq, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
 import {
 	ForbiddenError,
 	InvalidError,
@@ -11,12 +10,22 @@ import {
 	defineVerb,
 	pageFields,
 	pageOf,
+	type Ctx,
 	type Page
 } from '../core/index.ts';
-import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
-import { grantsHolding } from '../access/scope.ts';
-import { peopleOrganisation } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import {
+	can,
+	grantedAreas,
+	grantedOrganisations,
+	grantsHolding,
+	inScope,
+	instanceWide,
+	permission,
+	scopeFilter,
+	type ScopedPermission
+} from '../access/index.ts';
+import { peopleOrganisation } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidOfficeHour } from './schema.ts';
 import { officeHourInput } from './office-hours-validation.ts';
 
@@ -24,7 +33,7 @@ import { officeHourInput } from './office-hours-validation.ts';
 // coordinators) and its public face (no account needed, no personal data). The office-hour mode of
 // the facilitator on duty (walk-ins, visits) is in office-visits.ts.
 
-export const MANAGE = 'aid.office_hours.manage' satisfies ScopedPermission;
+const MANAGE = 'aid.office_hours.manage' satisfies ScopedPermission;
 // Whoever may say a need for someone at the desk may count their visit too.
 export const DUTY = 'aid.need.write' satisfies ScopedPermission;
 
@@ -76,7 +85,7 @@ const KEY = ['string', 'number', 'number', 'string'] as Array<'string' | 'number
 const keyOf = (h: OfficeHour) => [h.areaName, h.day, h.start, h.id];
 
 /** One page of the office hours in a scope, in the schedule's order. */
-export async function hoursPage(ctx: Ctx, scope: SQL | undefined, page: { limit: number; cursor?: string }): Promise<Page<OfficeHour>> {
+async function hoursPage(ctx: Ctx, scope: SQL | undefined, page: { limit: number; cursor?: string }): Promise<Page<OfficeHour>> {
 	const from = page.cursor ? after(ORDER, decodeCursor(page.cursor, KEY), 'asc') : undefined;
 	const rows = await hoursWith(ctx, and(scope, from))
 		.orderBy(...ORDER.map((c) => asc(c)))

@@ -8,12 +8,11 @@ import {
 	endOfBelgianDay,
 	startOfBelgianDay,
 	todayInBelgium,
-	type AuditEntry,
 	type Ctx
 } from '../core/index.ts';
 import { can, holds, inScope, permission } from '../access/index.ts';
 import { registerPerson } from '../people/index.ts';
-import { peoplePerson } from '../people/schema.ts';
+import { peoplePerson } from '../people/index.ts';
 import { aidVisit } from './schema.ts';
 import { createNeed } from './needs.ts';
 import { countVisitInput, walkInInput, walkInParts } from './office-hours-validation.ts';
@@ -46,8 +45,8 @@ const insertVisit = async (ctx: Ctx, v: VisitValues) =>
 type Visit = Awaited<ReturnType<typeof insertVisit>>;
 
 /** Assisted use: a visit of someone known is recorded as done for them. */
-const visitAudit = (v: Visit): AuditEntry => ({
-	action: 'create',
+const visitAudit = (v: Visit) => ({
+	action: 'create' as const,
 	entity: 'aid_visit',
 	entityId: v.id,
 	details: { officeHourId: v.officeHourId },

@@ -1,12 +1,12 @@
-import { addMonths, lastDayOfMonth } from '../core/time.ts';
+import { addMonths, lastDayOfMonth } from '../core/index.ts';
+import type { Cell } from '../../aid/types.ts';
 // Pure rules of the mutual-aid reach figures: the privacy rule on small numbers, and the calendar of a
 // period. No I/O, so the page, the CSV, the XLSX and the API all show exactly the same cells.
 
 /** Counts from 1 to MIN_SHOWN - 1 are never shown: a group that small could point at someone. */
 export const MIN_SHOWN = 5;
 
-/** One figure as it may be shown: `value` is null when it is suppressed. */
-export type Cell = { value: number | null; suppressed: boolean };
+export type { Cell };
 
 const small = (n: number) => n > 0 && n < MIN_SHOWN;
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { addDays, addMonths, ageAt, BELGIAN_ZONE, defineVerb, lastDayOfMonth, startOfBelgianDay } from '../core/index.ts';
+import { REACH_FIGURES, type ReachFigure } from '../../aid/types.ts';
+import { addDays, addMonths, ageAt, BELGIAN_ZONE, defineVerb, lastDayOfMonth, startOfBelgianDay, type Ctx } from '../core/index.ts';
 import { grantedAreas, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
 import { listAreas } from '../areas/index.ts';
-import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
+import { peoplePerson, AGE_GROUPS } from '../people/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
@@ -65,20 +65,7 @@ export const reachInput = reachQueryFields
 
 export type ReachInput = z.input<typeof reachInput>;
 
-export const REACH_FIGURES = [
-	'linksMade',
-	'linksCompleted',
-	'intergenerational',
-	'intercultural',
-	'repeatLinks',
-	'volunteersStillActive12m',
-	'volunteersEligible12m',
-	'studentsInvolved',
-	'newResidentsReached',
-	'networkAtStart',
-	'networkAtEnd'
-] as const;
-export type ReachFigure = (typeof REACH_FIGURES)[number];
+export { REACH_FIGURES, type ReachFigure };
 
 export type Reach = {
 	period: { from: string; to: string };

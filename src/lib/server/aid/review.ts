@@ -1,14 +1,10 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, holds, requirePermission } from '../access/can.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea, areasPlace } from '../areas/schema.ts';
+import { audit, ConflictError, type Ctx, inTransaction, InvalidError, NotFoundError, parseInput, type TxCtx } from '../core/index.ts';
+import { accessRoleGrant, can, holds, requirePermission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea, areasPlace } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer, aidOfficeHour, OPEN_LINK_STATUSES } from './schema.ts';
-import { scopeFilter } from '../access/scope.ts';
+import { scopeFilter } from '../access/index.ts';
 import { duplicateNeedInput, joinInput, needIdInput } from './own-validation.ts';
 
 // Someone who signed up alone chooses a neighbourhood with a neighbourhood house and becomes a

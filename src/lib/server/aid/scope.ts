@@ -1,10 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError } from '../core/errors.ts';
-import { can, holds } from '../access/can.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { type Ctx, ForbiddenError, InvalidError, NotFoundError } from '../core/index.ts';
+import { accessRoleGrant, can, holds } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 
 export type Party = { id: string; userId: string | null; organisationId: string | null; areaId: string | null };
 

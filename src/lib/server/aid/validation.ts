@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
-import { addYears, BELGIAN_ZONE, todayInBelgium } from '../core/time.ts';
+import { addYears, BELGIAN_ZONE, todayInBelgium } from '../core/index.ts';
 import type { DateItem } from './scoring.ts';
 
 // What a need or an offer may say, for forms and the API alike. Every refusal is a message key.

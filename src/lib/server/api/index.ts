@@ -2,7 +2,7 @@ export { openApiDocument, documented } from './openapi.ts';
 export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
-export { meResponse, problemSchema } from './schemas.ts';
+
 export {
 	apiCreatePerson,
 	apiCreateNeed,
@@ -23,8 +23,6 @@ export {
 	apiListLinks,
 	apiListMyAid,
 	apiWeeklyProposal,
-	endLinkBody,
-	feedbackBody,
 	linkQueryInput,
 	weeklyQueryInput,
 	withPath

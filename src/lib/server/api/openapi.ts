@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
-import { registerPersonInput } from '../people/validation.ts';
-import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
+import { registerPersonInput } from '../people/index.ts';
+import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/index.ts';
 import {
 	certificateRequest,
 	certificateResponse,

@@ -1,10 +1,6 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { belgianDateOf, daysBetween } from '../core/time.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import { audit, belgianDateOf, type Ctx, daysBetween, inTransaction, NotFoundError } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { authSession, authUser } from './schema.ts';
 import { describeDevice, type Device } from './user-agent.ts';
 

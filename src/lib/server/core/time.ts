@@ -8,7 +8,7 @@ import { BELGIAN_ZONE } from '../../zone.ts';
 
 export { BELGIAN_ZONE };
 
-/** A day in the calendar, 'YYYY-MM-DD'. */
+/** @public A day in the calendar, 'YYYY-MM-DD'. */
 export type PlainDay = string;
 
 const plain = (day: PlainDay) => Temporal.PlainDate.from(day);
@@ -35,7 +35,7 @@ export function endOfBelgianDay(day: PlainDay): Date {
 	return startOfBelgianDay(addDays(day, 1));
 }
 
-/** The first instant of the ISO week (Monday 00:00 in Belgium) that holds the day. */
+/** @public The first instant of the ISO week (Monday 00:00 in Belgium) that holds the day (for weekly figures). */
 export function startOfBelgianWeek(day: PlainDay): Date {
 	return startOfBelgianDay(addDays(day, 1 - dayOfWeek(day)));
 }
@@ -57,6 +57,7 @@ export function lastDayOfMonth(day: PlainDay): PlainDay {
 }
 
 /**
+ * @public Funding deadlines ("31 March 23:59 Brussels") need it; no caller yet.
  * A Belgian wall-clock time ('HH:MM' on a day) as an instant, e.g. a deadline of 31 March 23:59.
  * Rule for the two hours that are not one instant ('compatible', as RFC 5545 and most calendars):
  * a time in the hour skipped in spring (02:00–02:59 on the last Sunday of March) is read on the
@@ -79,7 +80,7 @@ export function ageAt(birthDate: PlainDay, day: PlainDay): number {
 	return plain(birthDate).until(plain(day), { largestUnit: 'years' }).years;
 }
 
-/** The ISO week of a day: weeks start on Monday; week 1 is the one with the year's first Thursday. */
+/** @public The ISO week of a day (for weekly figures): weeks start on Monday; week 1 is the one with the year's first Thursday. */
 export function isoWeek(day: PlainDay): { year: number; week: number } {
 	const d = plain(day);
 	return { year: d.yearOfWeek!, week: d.weekOfYear! };

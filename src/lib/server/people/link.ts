@@ -1,13 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { AppError, ConflictError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { scopeFilter } from '../access/scope.ts';
-import { loadActor } from '../access/actor.ts';
-import { authUser } from '../auth/schema.ts';
+import { AppError, audit, ConflictError, type Ctx, inTransaction, NotFoundError, parseInput, type TxCtx } from '../core/index.ts';
+import { can, loadActor, requirePermission, scopeFilter } from '../access/index.ts';
+import { authUser } from '../auth/index.ts';
 import { addToOutbox, announceMail } from '../mail/index.ts';
 import { isLocale } from '#lib/paraglide/runtime.js';
 import { peopleLinkRequest, peopleOrganisation, peoplePerson } from './schema.ts';

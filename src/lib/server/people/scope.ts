@@ -1,6 +1,5 @@
-import type { Actor } from '../core/context.ts';
-import { can } from '../access/can.ts';
-import type { Place } from '../access/scope.ts';
+import type { Actor } from '../core/index.ts';
+import { can, type Place } from '../access/index.ts';
 import { peoplePerson } from './schema.ts';
 
 /** Where a person lives for the access rule (access/scope.ts): their organisation and area. */

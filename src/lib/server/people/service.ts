@@ -1,11 +1,6 @@
 import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
-import { containsPattern } from '../core/like.ts';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, InvalidError, NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
-import { grantedAreas, grantedOrganisations, scopeFilter } from '../access/scope.ts';
+import { audit, ConflictError, containsPattern, type Ctx, inTransaction, InvalidError, NotFoundError } from '../core/index.ts';
+import { grantedAreas, grantedOrganisations, requirePermission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';
 import type { CreateOrganisationInput, RegisterPersonInput } from './validation.ts';

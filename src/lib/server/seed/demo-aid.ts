@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from '../aid/schema.ts';
-import { weekdayOf, type DateItem, type Window } from '../aid/scoring.ts';
-import { addDays, addMonths, endOfBelgianMonth, startOfBelgianMonth, todayInBelgium } from '../core/time.ts';
+import type { Db } from '../db/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour, type DateItem, weekdayOf, type Window } from '../aid/index.ts';
+import { addDays, addMonths, endOfBelgianMonth, startOfBelgianMonth, todayInBelgium } from '../core/index.ts';
 
 // The demo's mutual aid in Rabot and Sluizeken: people the house registered (most without an
 // account), their needs and offers, a year of links that took place (so that the coordinator's

@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { confirmOffer, countStalledLinks, listNeeds, needIdInput, needQueryInput, offersToReview } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
 import { act } from './link-actions.ts';
 import { holds } from '#lib/server/access/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { guard, translate } from '#lib/server/web/index.ts';
 import { staffAreas } from './areas.ts';
 
 // The facilitator's queue: open needs of a neighbourhood, the oldest waiting first.

@@ -1,4 +1,4 @@
-import type { Ctx } from '#lib/server/core/context.ts';
+import type { Ctx } from '#lib/server/core/index.ts';
 import { grantedAreas } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
 

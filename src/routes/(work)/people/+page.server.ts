@@ -2,9 +2,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { listPeople, registerChoices, registerPerson, registerPersonInput } from '#lib/server/people/index.ts';
 import { holds } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, parseForm } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {

@@ -2,8 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { publicBoard, publicOfficeHours } from '#lib/server/aid/index.ts';
 import { MAX_LIMIT, NotFoundError } from '#lib/server/core/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf, translate } from '#lib/server/web/index.ts';
 
 // A neighbourhood's public page: no account needed, public office hours only (a neighbourhood has a
 // handful: the first page is all of them), and the anonymous needs board when the neighbourhood

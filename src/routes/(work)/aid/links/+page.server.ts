@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { holds } from '#lib/server/access/index.ts';
 import { listLinks } from '#lib/server/aid/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { guard } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 import { linkActions } from '../link-actions.ts';
 import { staffAreas } from '../areas.ts';
 

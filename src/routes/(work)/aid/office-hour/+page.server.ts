@@ -18,10 +18,7 @@ import {
 import { getPerson, listPeople } from '#lib/server/people/index.ts';
 import { onDuty } from '#lib/aid/week.ts';
 import { belgianClock } from '#lib/server/core/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf, failFrom, forForm, guard, parseForm, translate } from '#lib/server/web/index.ts';
 
 // The office-hour mode of the facilitator on duty. Everything is in the address (?hour, ?need,
 // ?q, ?person), so the page works without JavaScript and a reload never posts twice.

@@ -15,10 +15,7 @@ import {
 } from '#lib/server/aid/index.ts';
 import { holds } from '#lib/server/access/index.ts';
 import { MAX_LIMIT } from '#lib/server/core/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf, failFrom, forForm, guard, parseForm, translate } from '#lib/server/web/index.ts';
 
 // The office-hour schedule. Deleting asks first: ?delete=<id> shows the confirmation, which posts.
 export const load: PageServerLoad = async (event) => {

@@ -11,11 +11,8 @@ import {
 	latestCertificate,
 	recordCertificate
 } from '#lib/server/aid/index.ts';
-import type { Ctx } from '#lib/server/core/context.ts';
-import { addYears, todayInBelgium } from '#lib/server/core/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { addYears, type Ctx, todayInBelgium } from '#lib/server/core/index.ts';
+import { ctxOf, failFrom, forForm, guard, parseForm, pathId } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) => {
 	pathId(event);

@@ -2,8 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicOfficeHours, weeklyCalendar } from '#lib/server/aid/index.ts';
 import { MAX_LIMIT, NotFoundError, belgianDateOf } from '#lib/server/core/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf, translate } from '#lib/server/web/index.ts';
 
 // The public office hours of one neighbourhood as an iCalendar feed people can subscribe to.
 export const GET: RequestHandler = async (event) => {

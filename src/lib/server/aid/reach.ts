@@ -63,7 +63,6 @@ export const reachInput = reachQueryFields
 	// one day, which can point at one person. The answer says the period it used.
 	.transform((v) => ({ ...v, from: monthStart(v.from), to: lastDayOfMonth(v.to) }));
 
-
 export { REACH_FIGURES, type ReachFigure };
 
 export type Reach = {

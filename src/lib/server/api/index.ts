@@ -27,17 +27,6 @@ export {
 	withPath
 } from './aid-links.ts';
 export {
-	apiListOfficeHours,
-	apiCreateOfficeHour,
-	apiDeleteOfficeHour,
-	apiCountVisit,
-	apiSetBoard,
-	apiPublicBoard,
-	officeHourRequest,
-	visitRequest,
-	boardSwitchBody
-} from './aid-office.ts';
-export {
 	apiGetNeed,
 	apiUpdateNeed,
 	apiWithdrawNeed,

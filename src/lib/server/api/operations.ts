@@ -3,6 +3,7 @@ import { publicAreas } from '../areas/index.ts';
 import { me } from './me.ts';
 import { meResponse } from './schemas.ts';
 import { operation, type Operation } from './operation.ts';
+import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 import { PEOPLE_OPERATIONS } from './people-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
@@ -33,5 +34,6 @@ export const OPERATIONS: Operation[] = [
 		// At most a city's worth of neighbourhoods: one page.
 		respond: (items) => ({ items, nextCursor: null })
 	}),
+	...AID_OFFICE_OPERATIONS,
 	...PEOPLE_OPERATIONS
 ];

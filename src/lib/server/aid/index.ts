@@ -28,16 +28,7 @@ export {
 export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
 export { createNeed, createOffer, listNeeds, getNeed, getOffer, personAid, ownNeedsAndOffers } from './needs.ts';
 export { updateNeed, withdrawNeed, updateOffer } from './own.ts';
-export {
-	joinChoices,
-	joinNeighbourhood,
-	confirmNeed,
-	confirmOffer,
-	offersToReview,
-	closeNeedAsDuplicate,
-	heldForReview,
-	type JoinChoice
-} from './review.ts';
+export { joinChoices, joinNeighbourhood, confirmNeed, confirmOffer, offersToReview, closeNeedAsDuplicate, type JoinChoice } from './review.ts';
 export {
 	needChangeInput,
 	offerChangeInput,
@@ -48,7 +39,7 @@ export {
 	type NeedChange,
 	type OfferChange
 } from './own-validation.ts';
-export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
+export { suggestMatches, weeklyProposalFor, SUGGESTION_LIMIT, type Suggestion } from './matching.ts';
 export {
 	proposeLink,
 	sendProposals,

@@ -1,9 +1,8 @@
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError } from '../core/errors.ts';
-import { can, readScope } from '../access/can.ts';
-import type { PermissionName } from '../access/permissions.ts';
+import { ForbiddenError, InvalidError, NotFoundError, type Permission } from '../core/index.ts';
+import { can, permission, readScope, type PermissionName } from '../access/index.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { accessRoleGrant } from '../access/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -17,6 +16,16 @@ export function scopeWhere(ctx: Ctx, permission: PermissionName, org: AnyPgColum
 	const inOrg = inArray(org, scope.organisationIds.length ? scope.organisationIds : [NONE]);
 	if (scope.areaIds === null) return inOrg;
 	return and(inOrg, inArray(area, scope.areaIds.length ? scope.areaIds : [NONE]));
+}
+
+/**
+ * Held by whoever holds either right: a person's own (`own`) or staff's (`staff`). Which one applies
+ * depends on the record, so the verb's access decides it; the name is staff's, as a refusal says.
+ */
+export function ownOrStaff(own: PermissionName, staff: PermissionName): Permission {
+	const a = permission(own);
+	const b = permission(staff);
+	return { name: staff, write: a.write || b.write, holds: (actor) => a.holds(actor) || b.holds(actor) };
 }
 
 export type Party = { id: string; userId: string | null; organisationId: string | null; areaId: string | null };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line } from '../core/text.ts';
+import { pageFields } from '../core/page.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { addYears, belgianDay, CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
 import type { DateItem } from './scoring.ts';
@@ -208,6 +209,5 @@ export const needQueryInput = z.object({
 		.nullish()
 		.or(z.literal('').transform(() => null)),
 	status: z.enum(['open', 'review', 'matched', 'closed', 'all'], { message: 'error_choice' }).default('open'),
-	limit: z.coerce.number().int().min(1, 'error_choice').max(200, 'error_choice').default(50),
-	offset: z.coerce.number().int().min(0, 'error_choice').max(1_000_000, 'error_choice').default(0)
+	...pageFields
 });

@@ -15,6 +15,7 @@ import {
 	setAidBoard
 } from '../aid/index.ts';
 import { iso, windowSchema } from './aid.ts';
+import { windowOut } from './units.ts';
 
 // Office hours, visits and the neighbourhood board for /api/v1, through the verbs the office-hours
 // and office-hour pages use. The board's public side needs no token, like the neighbourhood page.
@@ -147,5 +148,7 @@ export async function apiSetBoard(ctx: Ctx, areaId: string, body: z.infer<typeof
 export async function apiPublicBoard(db: Ctx['db'], ref: string): Promise<z.infer<typeof publicBoardResponse>> {
 	const { area } = await publicOfficeHours(db, ref);
 	const board = await publicBoard(db, area.code);
-	return { area: { code: area.code, name: area.name, city: area.city }, board };
+	// The API's units: ISO weekdays and "HH:MM".
+	const entries = board?.entries.map((e) => ({ ...e, windows: e.windows.map(windowOut) }));
+	return { area: { code: area.code, name: area.name, city: area.city }, board: board && { ...board, entries: entries! } };
 }

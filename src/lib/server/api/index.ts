@@ -3,30 +3,16 @@ export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
 export { meResponse, problemSchema } from './schemas.ts';
-export {
-	apiCreatePerson,
-	apiCreateNeed,
-	apiCreateOffer,
-	apiListNeeds,
-	apiSuggestMatches,
-	apiProposeLink,
-	apiRespondToLink,
-	apiCompleteLink,
-	apiRecordCertificate,
-	certificateRequest,
-	respondBody
-} from './aid.ts';
+export { apiCreatePerson, apiProposeLink, apiRespondToLink, apiCompleteLink, apiRecordCertificate, certificateRequest, respondBody } from './aid.ts';
 export {
 	apiEndLink,
 	apiNudgeLink,
 	apiGiveFeedback,
 	apiListLinks,
 	apiListMyAid,
-	apiWeeklyProposal,
 	endLinkBody,
 	feedbackBody,
 	linkQueryInput,
-	weeklyQueryInput,
 	withPath
 } from './aid-links.ts';
 export {
@@ -40,15 +26,4 @@ export {
 	visitRequest,
 	boardSwitchBody
 } from './aid-office.ts';
-export {
-	apiGetNeed,
-	apiUpdateNeed,
-	apiWithdrawNeed,
-	apiCloseDuplicate,
-	apiGetOffer,
-	apiUpdateOffer,
-	needChangeBody,
-	offerChangeBody,
-	withdrawBody,
-	duplicateBody
-} from './aid-own.ts';
+export { AID_NEEDS_OPERATIONS } from './aid-needs-operations.ts';

@@ -42,10 +42,16 @@ export const load: PageServerLoad = async (event) => {
 		const startOfDay = new Date(now.getTime() - clock.minute * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
 		const [visits, need, people, person] = await Promise.all([
 			hour ? visitsSince(ctx, hour.id, startOfDay) : 0,
-			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,
+			needId
+				? getNeed(ctx, { id: needId }).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, { needId: n.id, limit: 5 })).candidates }))
+				: null,
 			q?.trim() ? listPeople(ctx, { q, limit: 20 }) : null,
 			personId
-				? getPerson(ctx, personId, 'office hours').then(async (pp) => ({ id: pp.id, firstName: pp.firstName, ...(await personAid(ctx, pp.id)) }))
+				? getPerson(ctx, personId, 'office hours').then(async (pp) => ({
+						id: pp.id,
+						firstName: pp.firstName,
+						...(await personAid(ctx, { personId: pp.id }))
+					}))
 				: null
 		]);
 		return {

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	return guard(event, async (ctx) => {
 		// Staff read needs on their own pages (aid/needs/…): this one is the person's.
 		requirePermission(ctx.actor, 'aid.own.read');
-		const need = await getNeed(ctx, id);
+		const need = await getNeed(ctx, { id });
 		if (need.personId !== ctx.actor.personId) throw new NotFoundError();
 		return { need };
 	});

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	return guard(event, async (ctx) => {
 		requirePermission(ctx.actor, 'aid.own.read');
-		const offer = await getOffer(ctx, id);
+		const offer = await getOffer(ctx, { id });
 		if (offer.personId !== ctx.actor.personId) throw new NotFoundError();
 		return { offer };
 	});

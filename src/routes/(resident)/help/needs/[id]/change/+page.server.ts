@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	const choices = await ownAidChoices(event);
 	return guard(event, async (ctx) => {
-		const need = await getNeed(ctx, id);
+		const need = await getNeed(ctx, { id });
 		if (need.personId !== ctx.actor.personId) throw new NotFoundError();
 		return { ...choices, need: { id: need.id, title: need.title, status: need.status }, values: formValuesOf(need) };
 	});

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	return guard(event, async (ctx) => {
 		requirePermission(ctx.actor, 'aid.own.write');
-		const need = await getNeed(ctx, id);
+		const need = await getNeed(ctx, { id });
 		if (need.personId !== ctx.actor.personId) throw new NotFoundError();
 		return { need: { id: need.id, title: need.title, status: need.status } };
 	});

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	const choices = await ownAidChoices(event);
 	return guard(event, async (ctx) => {
-		const offer = await getOffer(ctx, id);
+		const offer = await getOffer(ctx, { id });
 		if (offer.personId !== ctx.actor.personId) throw new NotFoundError();
 		return { ...choices, offer: { id: offer.id, title: offer.title }, values: formValuesOf(offer) };
 	});

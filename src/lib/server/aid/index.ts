@@ -26,7 +26,8 @@ export {
 	type CreateOfferInput
 } from './validation.ts';
 export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES, type LinkStatus } from './schema.ts';
-export { createNeed, createOffer, listNeeds, getNeed, getOffer, personAid, ownNeedsAndOffers } from './needs.ts';
+export { createNeed, createOffer, listNeeds, getNeed, getOffer, ownNeed, ownOffer, personAid, ownNeedsAndOffers } from './needs.ts';
+export { ownAreaChoices } from './own-choices.ts';
 export { updateNeed, withdrawNeed, updateOffer } from './own.ts';
 export { joinChoices, joinNeighbourhood, confirmNeed, confirmOffer, offersToReview, closeNeedAsDuplicate, type JoinChoice } from './review.ts';
 export {

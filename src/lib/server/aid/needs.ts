@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
-import { InvalidError, after, decodeCursor, defineVerb, pageOf } from '../core/index.ts';
+import { InvalidError, NotFoundError, after, decodeCursor, defineVerb, pageOf } from '../core/index.ts';
 import { can, inScope, permission } from '../access/index.ts';
 import { peoplePerson } from '../people/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -164,6 +164,33 @@ function ownOrInScope<R extends { personId: string; organisationId: string; area
 	return inScope(ctx.actor, 'aid.need.read', row);
 }
 
+/** One need with the person's first name and the area's name, or undefined. */
+async function needWithNames(ctx: Ctx, id: string) {
+	const [row] = await ctx.db
+		.select({ need: aidNeed, firstName: peoplePerson.firstName, hasAccount: peoplePerson.userId, areaName: areasArea.name })
+		.from(aidNeed)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidNeed.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
+		.where(eq(aidNeed.id, id));
+	return row && { ...row.need, firstName: row.firstName, hasAccount: !!row.hasAccount, areaName: row.areaName };
+}
+
+async function offerWithNames(ctx: Ctx, id: string) {
+	const [row] = await ctx.db
+		.select({ offer: aidOffer, firstName: peoplePerson.firstName, areaName: areasArea.name })
+		.from(aidOffer)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
+		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
+		.where(eq(aidOffer.id, id));
+	return row && { ...row.offer, firstName: row.firstName, areaName: row.areaName };
+}
+
+/** Only the actor's own record; anybody else's is unknown (404). */
+function own<R extends { personId: string }>(ctx: Ctx, row: R | undefined): R {
+	if (!row || !ctx.actor.personId || row.personId !== ctx.actor.personId) throw new NotFoundError();
+	return row;
+}
+
 /**
  * One need: as staff see it (first name, area; no contact details), scoped like the queue, or the
  * person's own. Anything else answers as unknown, 404.
@@ -174,16 +201,7 @@ export const getNeed = defineVerb({
 	permission: ownOrStaff('aid.own.read', 'aid.need.read'),
 	input: idInput,
 	writes: false,
-	access: async (ctx, { id }) => {
-		const [row] = await ctx.db
-			.select({ need: aidNeed, firstName: peoplePerson.firstName, hasAccount: peoplePerson.userId, areaName: areasArea.name })
-			.from(aidNeed)
-			.innerJoin(peoplePerson, eq(peoplePerson.id, aidNeed.personId))
-			.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
-			.where(eq(aidNeed.id, id));
-		const need = ownOrInScope(ctx, row?.need);
-		return { ...need, firstName: row!.firstName, hasAccount: !!row!.hasAccount, areaName: row!.areaName };
-	},
+	access: async (ctx, { id }) => ownOrInScope(ctx, await needWithNames(ctx, id)),
 	run: async (_ctx, _input, need) => need
 });
 
@@ -194,16 +212,29 @@ export const getOffer = defineVerb({
 	permission: ownOrStaff('aid.own.read', 'aid.need.read'),
 	input: idInput,
 	writes: false,
-	access: async (ctx, { id }) => {
-		const [row] = await ctx.db
-			.select({ offer: aidOffer, firstName: peoplePerson.firstName, areaName: areasArea.name })
-			.from(aidOffer)
-			.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
-			.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
-			.where(eq(aidOffer.id, id));
-		const offer = ownOrInScope(ctx, row?.offer);
-		return { ...offer, firstName: row!.firstName, areaName: row!.areaName };
-	},
+	access: async (ctx, { id }) => ownOrInScope(ctx, await offerWithNames(ctx, id)),
+	run: async (_ctx, _input, offer) => offer
+});
+
+/** One of the person's own needs (their "my help" pages): staff read needs on their own pages. */
+export const ownNeed = defineVerb({
+	name: 'aid.own.need',
+	summary: 'One of the caller’s own needs',
+	permission: permission('aid.own.read'),
+	input: idInput,
+	writes: false,
+	access: async (ctx, { id }) => own(ctx, await needWithNames(ctx, id)),
+	run: async (_ctx, _input, need) => need
+});
+
+/** One of the volunteer's own offers. */
+export const ownOffer = defineVerb({
+	name: 'aid.own.offer',
+	summary: 'One of the caller’s own offers',
+	permission: permission('aid.own.read'),
+	input: idInput,
+	writes: false,
+	access: async (ctx, { id }) => own(ctx, await offerWithNames(ctx, id)),
 	run: async (_ctx, _input, offer) => offer
 });
 

@@ -1,17 +1,25 @@
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { AppError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import {
+	AppError,
+	audit,
+	BELGIAN_ZONE,
+	ConflictError,
+	type Ctx,
+	ForbiddenError,
+	inTransaction,
+	NotFoundError,
+	type TxCtx,
+	UnauthenticatedError
+} from '../core/index.ts';
+import { can, holds, requirePermission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
 import { scorePair, whyIneligible } from './matching.ts';
 import type { Reason } from './scoring.ts';
-import { scopeWhere } from './scope.ts';
+import { scopeFilter } from '../access/index.ts';
 import { canMove, sideOf, type Side } from './lifecycle.ts';
 
 // The link between a need and an offer, from proposal to its end. Every change is one transaction
@@ -285,7 +293,7 @@ function authoriseParty(ctx: Ctx, l: Loaded) {
  * unknown link gets, 404: no hint that the id exists.
  */
 function refusal(ctx: Ctx, side: Side | null) {
-	if (side || (!can(ctx.actor, 'aid.own.write') && !can(ctx.actor, 'aid.link.manage'))) return new ForbiddenError('aid.link');
+	if (side || (!can(ctx.actor, 'aid.own.write') && !holds(ctx.actor, 'aid.link.manage'))) return new ForbiddenError('aid.link');
 	return new NotFoundError();
 }
 
@@ -307,7 +315,7 @@ export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: nu
 
 const STALLED_DAYS = 14;
 /** The start of today in Belgium (the day a nudge is counted on, see nudge.ts). */
-const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone 'Europe/Brussels') at time zone 'Europe/Brussels')`;
+const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone ${BELGIAN_ZONE}) at time zone ${BELGIAN_ZONE})`;
 
 /** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
 export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } = {}) {
@@ -323,7 +331,7 @@ export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } 
 				// Written out (not parameters) so the planner can match the partial index's own predicate.
 				sql`${aidLink.status} in ('proposed', 'accepted', 'took_place')`,
 				lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`),
-				scopeWhere(ctx, 'aid.need.read', aidLink.organisationId, aidLink.areaId),
+				scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidLink.organisationId, area: aidLink.areaId }),
 				q.areaId ? eq(aidLink.areaId, q.areaId) : undefined
 			)
 		);
@@ -334,7 +342,7 @@ export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } 
 export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: string | null; needId?: string; limit?: number } = {}) {
 	requirePermission(ctx.actor, 'aid.need.read');
 	const where = and(
-		scopeWhereNeed(ctx),
+		needsInScope(ctx),
 		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
 		q.needId ? eq(aidLink.needId, q.needId) : undefined,
 		q.stalled
@@ -375,7 +383,7 @@ export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: strin
 }
 
 /** The same rule as the queue: the need's organisation and area. */
-const scopeWhereNeed = (ctx: Ctx) => scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId);
+const needsInScope = (ctx: Ctx) => scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId });
 
 /**
  * The links of the actor, as a party sees them. Before both sides accepted, the other side is only a

@@ -1,13 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/client.ts';
-import { ForbiddenError, NotFoundError, defineVerb } from '../core/index.ts';
-import { can, permission } from '../access/index.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Db } from '../db/index.ts';
+import { ForbiddenError, NotFoundError, defineVerb, todayInBelgium } from '../core/index.ts';
+import { holds, permission, scopeFilter } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
-import { belgianDay } from './certificate-dates.ts';
-import { scopeWhere } from './scope.ts';
 import {
 	POINTS,
 	TIME_TIER,
@@ -40,7 +38,7 @@ import type { Category } from './categories.ts';
 export type OfferRow = OfferFacts & { firstName: string; areaName: string };
 
 // Certificates are valid by the Belgian day, as the person page shows them.
-const today = () => belgianDay();
+const today = () => todayInBelgium();
 const point = (lat: number | null, lon: number | null) => (lat === null || lon === null ? null : { lat, lon });
 
 type OfferDbRow = {
@@ -260,7 +258,7 @@ export const suggestMatches = defineVerb({
 	writes: false,
 	// Suggestions (other people's offers) are for staff of the need's organisation and area only, whatever
 	// other roles the caller holds: the need is read through this filter, and outside it is unknown (404).
-	access: (ctx) => ({ where: scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId) }),
+	access: (ctx) => ({ where: scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }) }),
 	run: async (ctx, { needId, limit }, scope): Promise<{ needId: string; candidates: Suggestion[]; leftOut: LeftOut }> => {
 		const day = today();
 		// The need read through the scope filter decides; the other reads go by the need's id alongside it
@@ -417,12 +415,12 @@ export const weeklyProposalFor = defineVerb({
 	input: z.object({ areaId: z.uuid('error_required').nullish() }),
 	writes: false,
 	access: (ctx) => {
-		if (!can(ctx.actor, 'aid.need.read')) throw new ForbiddenError('aid.need.read');
+		if (!holds(ctx.actor, 'aid.need.read')) throw new ForbiddenError('aid.need.read');
 		// Needs the actor may both read and broker: a neighbourhood outside that has none to propose.
 		return {
 			where: and(
-				scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId),
-				scopeWhere(ctx, 'aid.link.manage', aidNeed.organisationId, aidNeed.areaId)
+				scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }),
+				scopeFilter(ctx.actor, 'aid.link.manage', { organisation: aidNeed.organisationId, area: aidNeed.areaId })
 			)
 		};
 	},

@@ -1,13 +1,11 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { InvalidError, NotFoundError, after, decodeCursor, defineVerb, pageOf } from '../core/index.ts';
-import { can, inScope, permission } from '../access/index.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
-import { areaBoundary } from '../areas/index.ts';
+import { type Ctx, InvalidError, NotFoundError, after, decodeCursor, defineVerb, pageOf } from '../core/index.ts';
+import { can, inScope, permission, scopeFilter } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areaBoundary, areasArea } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
-import { actingFor, ownOrStaff, scopeWhere } from './scope.ts';
+import { actingFor, ownOrStaff } from './scope.ts';
 import { createNeedInput, createOfferInput, needQueryInput, pointInput } from './validation.ts';
 import { pointInArea } from './form.ts';
 import { heldForReview } from './review.ts';
@@ -102,8 +100,6 @@ export const createOffer = defineVerb({
 	audit: createdAudit('aid_offer')
 });
 
-export type NeedQuery = z.input<typeof needQueryInput>;
-
 /**
  * The facilitator's queue: needs in the actor's organisations and areas, oldest waiting first, each
  * with its first name only (contact details are on the person page, an audited read) and whether a
@@ -115,7 +111,7 @@ export const listNeeds = defineVerb({
 	permission: permission('aid.need.read'),
 	input: needQueryInput.prefault({}),
 	writes: false,
-	access: (ctx) => ({ where: scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId) }),
+	access: (ctx) => ({ where: scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }) }),
 	run: async (ctx, q, scope) => {
 		const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : null;
 		const rows = await ctx.db
@@ -246,8 +242,8 @@ export const personAid = defineVerb({
 	input: z.object({ personId: z.uuid('error_not_found') }),
 	writes: false,
 	access: (ctx) => ({
-		needs: scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId),
-		offers: scopeWhere(ctx, 'aid.need.read', aidOffer.organisationId, aidOffer.areaId)
+		needs: scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }),
+		offers: scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidOffer.organisationId, area: aidOffer.areaId })
 	}),
 	run: async (ctx, { personId }, scope) => {
 		const [needs, offers] = await Promise.all([

@@ -1,20 +1,16 @@
 import { eq } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
+import { audit, ConflictError, type Ctx, inTransaction, NotFoundError, type TxCtx } from '../core/index.ts';
+import { holds, requirePermission } from '../access/index.ts';
 import { getPerson } from '../people/index.ts';
-import { authUser } from '../auth/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { addToOutbox, announceMail, smtpTransport } from '../mail/index.ts';
 import { aidLink } from './schema.ts';
 import { brokers, lockLink, type LinkRow, type Loaded } from './links.ts';
-import { belgianDay } from './certificate-dates.ts';
+import { belgianDateOf } from '../core/index.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
-import { mailOrigin } from '../auth/index.ts';
+import { accountAddress, mailOrigin } from '../auth/index.ts';
 
 /** How to reach a side without an account: what the person record holds (both null: nothing on record). */
 export type Contact = { phone: string | null; email: string | null };
@@ -59,7 +55,7 @@ export async function nudgeLink(ctx: Ctx, input: { linkId: string; withContact?:
 		if (!brokers(ctx, l)) throw new NotFoundError();
 		if (!STILL_OPEN.includes(l.link.status)) throw new ConflictError('aid_error_link_state');
 		const now = new Date();
-		if (l.link.nudgedAt && belgianDay(l.link.nudgedAt) === belgianDay(now)) throw new ConflictError('nudge_error_today');
+		if (l.link.nudgedAt && belgianDateOf(l.link.nudgedAt) === belgianDateOf(now)) throw new ConflictError('nudge_error_today');
 
 		const parties = { need: await party(t, l, 'need'), offer: await party(t, l, 'offer') };
 		const sides: NudgedSide[] = [];
@@ -120,17 +116,18 @@ async function party(t: TxCtx, l: Loaded, side: Side) {
 	const personId = side === 'need' ? l.need.personId : l.offer.personId;
 	const areaId = side === 'need' ? l.need.areaId : l.offer.areaId;
 	const [row] = await t.db
-		.select({ firstName: peoplePerson.firstName, email: authUser.email, locale: authUser.locale, areaName: areasArea.name })
+		.select({ firstName: peoplePerson.firstName, userId: peoplePerson.userId, areaName: areasArea.name })
 		.from(peoplePerson)
-		.leftJoin(authUser, eq(authUser.id, peoplePerson.userId))
 		.innerJoin(areasArea, eq(areasArea.id, areaId))
 		.where(eq(peoplePerson.id, personId));
-	return { firstName: row!.firstName, email: row!.email?.trim() || null, locale: row!.locale ?? null, areaName: row!.areaName };
+	// One primary-key read per side; a nudge has two sides, so this stays two small queries.
+	const address = row!.userId ? await accountAddress(t.db, row!.userId) : null;
+	return { firstName: row!.firstName, email: address?.email ?? null, locale: address?.locale ?? null, areaName: row!.areaName };
 }
 
 /** A person's phone and address for staff who may read them (null: not theirs to read); the read is audited (people module). */
 async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
-	if (!can(ctx.actor, 'people.person.read')) return null;
+	if (!holds(ctx.actor, 'people.person.read')) return null;
 	try {
 		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
 		return { phone: p.phone, email: p.email };

@@ -1,6 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { ConflictError, InvalidError, NotFoundError, defineVerb } from '../core/index.ts';
+import { type Ctx, ConflictError, InvalidError, NotFoundError, defineVerb } from '../core/index.ts';
 import { permission } from '../access/index.ts';
 import { aidLink, aidNeed, aidOffer, OPEN_LINK_STATUSES } from './schema.ts';
 import { actingFor } from './scope.ts';

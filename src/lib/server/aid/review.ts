@@ -1,24 +1,10 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import {
-	ConflictError,
-	InvalidError,
-	NotFoundError,
-	PUBLIC,
-	defineVerb,
-	pageFields,
-	after,
-	decodeCursor,
-	pageOf,
-	type AuditEntry
-} from '../core/index.ts';
-import { inScope, instanceWide, permission } from '../access/index.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea, areasPlace } from '../areas/schema.ts';
+import { type Ctx, ConflictError, InvalidError, NotFoundError, PUBLIC, defineVerb, pageFields, after, decodeCursor, pageOf } from '../core/index.ts';
+import { accessRoleGrant, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea, areasPlace } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer, aidOfficeHour, OPEN_LINK_STATUSES } from './schema.ts';
-import { scopeWhere } from './scope.ts';
 import { duplicateNeedInput, joinInput, needIdInput } from './own-validation.ts';
 
 // Someone who signed up alone chooses a neighbourhood with a neighbourhood house and becomes a
@@ -189,7 +175,7 @@ async function confirmPerson(ctx: Ctx, personId: string, organisationId: string)
 }
 
 /** One audit row per record the confirmation changed, each for the person confirmed (assisted use). */
-const confirmedAudit = (personId: string, c: Confirmed): AuditEntry[] => [
+const confirmedAudit = (personId: string, c: Confirmed) => [
 	...c.grants.map((id) => ({
 		action: 'update' as const,
 		entity: 'access_role_grant',
@@ -278,7 +264,7 @@ export const offersToReview = defineVerb({
 		.prefault({}),
 	writes: false,
 	// Confirming is brokering: only where the actor holds aid.link.manage (none for outreach or coordinators).
-	access: (ctx) => ({ where: scopeWhere(ctx, 'aid.link.manage', aidOffer.organisationId, aidOffer.areaId) }),
+	access: (ctx) => ({ where: scopeFilter(ctx.actor, 'aid.link.manage', { organisation: aidOffer.organisationId, area: aidOffer.areaId }) }),
 	run: async (ctx, q, scope) => {
 		const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : null;
 		const rows = await ctx.db

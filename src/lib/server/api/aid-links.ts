@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { UnauthenticatedError } from '../core/errors.ts';
+import type { Ctx } from '../core/index.ts';
+import { UnauthenticatedError } from '../core/index.ts';
 import {
 	LINK_STATUSES,
 	endLink,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { needChangeInput, offerChangeInput, FREQUENCIES } from '../aid/index.ts';
-import { optionalLine } from '../core/text.ts';
+import { optionalLine } from '../core/index.ts';
 import { instant, needOut, needResponse, offerOut, offerResponse } from './aid.ts';
 import { apiDate, apiWindow } from './units.ts';
 

@@ -2,19 +2,9 @@ export { openApiDocument, documented } from './openapi.ts';
 export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
-export { meResponse, problemSchema } from './schemas.ts';
+
 export { apiCreatePerson, apiProposeLink, apiRespondToLink, apiCompleteLink, apiRecordCertificate, certificateRequest, respondBody } from './aid.ts';
-export {
-	apiEndLink,
-	apiNudgeLink,
-	apiGiveFeedback,
-	apiListLinks,
-	apiListMyAid,
-	endLinkBody,
-	feedbackBody,
-	linkQueryInput,
-	withPath
-} from './aid-links.ts';
+export { apiEndLink, apiNudgeLink, apiGiveFeedback, apiListLinks, apiListMyAid, linkQueryInput, withPath } from './aid-links.ts';
 export {
 	apiListOfficeHours,
 	apiCreateOfficeHour,
@@ -26,4 +16,3 @@ export {
 	visitRequest,
 	boardSwitchBody
 } from './aid-office.ts';
-export { AID_NEEDS_OPERATIONS } from './aid-needs-operations.ts';

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
-import { registerPersonInput } from '../people/validation.ts';
-import { proposeLinkInput } from '../aid/validation.ts';
-import { reachQueryFields } from '../aid/reach.ts';
+import { registerPersonInput } from '../people/index.ts';
+import { proposeLinkInput, reachQueryFields } from '../aid/index.ts';
 import { certificateRequest, certificateResponse, linkResponse, personResponse, reachResponse, respondBody } from './aid.ts';
 import { endLinkBody, feedbackBody, feedbackResponse, linkListResponse, linkQueryInput, myAidResponse, nudgeResponse } from './aid-links.ts';
 import {
@@ -266,7 +265,12 @@ export function openApiDocument(origin: string) {
 	}
 	return {
 		openapi: '3.1.0',
-		info: { title: 'Wijkweb API', version: '1.0.0', description: 'Personal access tokens (Bearer) from the account page or `npm run token`.' },
+		info: {
+			title: 'Wijkweb API',
+			version: '1.0.0',
+			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+			description: 'Personal access tokens (Bearer) from the account page or `npm run token`.'
+		},
 		servers: [{ url: `${origin}/api/v1` }],
 		components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
 		paths

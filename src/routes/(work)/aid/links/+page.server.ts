@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { can } from '#lib/server/access/index.ts';
+import { holds } from '#lib/server/access/index.ts';
 import { listLinks } from '#lib/server/aid/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { guard } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 import { linkActions } from '../link-actions.ts';
 import { staffAreas } from '../areas.ts';
 
@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	return guard(event, async (ctx) => {
 		const stalled = q.data.stalled === '1';
 		const [areas, links] = await Promise.all([staffAreas(ctx), listLinks(ctx, { stalled, areaId: q.data.areaId ?? null })]);
-		return { areas, links, stalled, areaId: q.data.areaId ?? null, canManage: can(ctx.actor, 'aid.link.manage') };
+		return { areas, links, stalled, areaId: q.data.areaId ?? null, canManage: holds(ctx.actor, 'aid.link.manage') };
 	});
 };
 

@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { ownNeed } from '#lib/server/aid/index.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 
 // One of the person's own needs: what it says, where it stands, and what they can do with it.
 export const load: PageServerLoad = async (event) => {

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { createNeedInput, ownNeed, updateNeed } from '#lib/server/aid/index.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 import { ownAidChoices, saveOwn } from '../../../own-form.ts';
 import { formValuesOf } from '../../../own-record.ts';
 

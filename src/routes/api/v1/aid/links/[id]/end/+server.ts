@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { apiEndLink, withPath } from '#lib/server/api/index.ts';
 import { endLinkInput } from '#lib/server/aid/index.ts';
-import { onIdWithJson } from '#lib/server/web/api.ts';
+import { onIdWithJson } from '#lib/server/web/index.ts';
 
 export const POST: RequestHandler = onIdWithJson(
 	'id',

@@ -207,7 +207,7 @@ describe('GET /aid/links (listLinks)', () => {
 		expect((await call(links.GET, stranger, { path: '/aid/links' })).body).toEqual({ links: [] });
 	});
 
-	it('refuses residents and volunteers (403), nobody (401) and a bad query (400)', async () => {
+	it('refuses residents and volunteers (403), nobody (401) and a bad query (422, as a bad body)', async () => {
 		const before = await snapshot();
 		const path = '/aid/links';
 		expect(
@@ -222,7 +222,7 @@ describe('GET /aid/links (listLinks)', () => {
 				],
 				links.GET
 			)
-		).toEqual([403, 403, 401, 400, 400, 400]);
+		).toEqual([403, 403, 401, 422, 422, 422]);
 		expect(await snapshot()).toEqual(before);
 	});
 });

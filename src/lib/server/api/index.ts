@@ -16,3 +16,6 @@ export {
 	visitRequest,
 	boardSwitchBody
 } from './aid-office.ts';
+export { apiRateLimit, RATE_WINDOW_SECONDS } from './config.ts';
+export { countRequest } from './rate-limit.ts';
+export { claimKey, releaseKey, storeAnswer } from './idempotency.ts';

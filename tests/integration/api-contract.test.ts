@@ -4,14 +4,16 @@ import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/inde
 import { apiCall, type ApiCall } from '../factories/api.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { OPERATIONS, documented, openApiDocument } from '../../src/lib/server/api/index.ts';
-import { createNeed, createNeedInput, createOffer, createOfferInput } from '../../src/lib/server/aid/index.ts';
+import { countVisit, createNeed, createNeedInput, createOffer, createOfficeHour, createOfferInput } from '../../src/lib/server/aid/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
 
 const { db } = await freshAppDatabase();
-await makeArea(db, 'Rabot');
+const area = await makeArea(db, 'Rabot');
 const admin = await makeActor(db, 'admin');
+const staff = ctxFor(db, admin.actor);
+const newHour = async () => (await createOfficeHour(staff, { areaId: area.id, place: 'Buurthuis', day: 1, start: 540, end: 720, public: true })).id;
 
 // Needs and offers: a resident's, a volunteer's, and the facilitator of their neighbourhood.
 const org = await makeOrganisation(db);
@@ -74,7 +76,25 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	}),
 	getOffer: () => ({ as: volunteer.actor, call: { path: `/aid/offers/${offer.id}` }, status: 200 }),
 	updateOffer: () => ({ as: volunteer.actor, call: { method: 'PATCH', path: `/aid/offers/${toPause.id}`, body: { status: 'paused' } }, status: 200 }),
-	getWeeklyProposal: () => ({ as: facilitator.actor, call: { path: `/aid/weekly?areaId=${muide.id}` }, status: 200 })
+	getWeeklyProposal: () => ({ as: facilitator.actor, call: { path: `/aid/weekly?areaId=${muide.id}` }, status: 200 }),
+	listOfficeHours: async () => (await newHour(), { as: admin.actor, call: { path: '/aid/office-hours?limit=5' }, status: 200 }),
+	createOfficeHour: () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/aid/office-hours',
+			body: { areaId: area.id, place: 'Buurthuis', day: 2, start: '09:00', end: '12:00', public: true }
+		},
+		status: 201
+	}),
+	getOfficeHour: async () => ({ as: admin.actor, call: { path: `/aid/office-hours/${await newHour()}` }, status: 200 }),
+	deleteOfficeHour: async () => ({ as: admin.actor, call: { method: 'DELETE', path: `/aid/office-hours/${await newHour()}` }, status: 204 }),
+	countVisit: () => ({ as: admin.actor, call: { method: 'POST', path: '/aid/visits', body: { areaId: area.id } }, status: 201 }),
+	getVisit: async () => ({ as: admin.actor, call: { path: `/aid/visits/${(await countVisit(staff, { areaId: area.id })).id}` }, status: 200 }),
+	setNeighbourhoodBoard: () => ({ as: admin.actor, call: { method: 'POST', path: `/areas/${area.id}/board`, body: { show: true } }, status: 200 }),
+	getNeighbourhoodBoard: () => ({ as: anonymous, call: { path: `/areas/${area.code}/board` }, status: 200 }),
+	listNeighbourhoodOfficeHours: async () => (await newHour(), { as: anonymous, call: { path: `/areas/${area.code}/office-hours` }, status: 200 }),
+	getMutualAidReach: () => ({ as: admin.actor, call: { path: '/aid/reach?from=2025-01-01&to=2025-12-31' }, status: 200 })
 };
 
 const doc = openApiDocument('http://localhost');

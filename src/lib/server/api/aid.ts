@@ -284,20 +284,6 @@ export const apiRespondToLink = async (ctx: Ctx, linkId: string, body: z.infer<t
 	link(await respondToLink(ctx, { linkId, answer: body.answer, reason: body.reason ?? null, side: body.side }));
 export const apiCompleteLink = async (ctx: Ctx, linkId: string) => link(await completeLink(ctx, { linkId }));
 
-const cellSchema = z
-	.object({ value: z.number().int().nullable(), suppressed: z.boolean() })
-	.meta({ id: 'FigureCell', description: 'A count; counts of 1 to 4 people or links are never shown (value null, suppressed true).' });
-
-export const reachResponse = z
-	.object({
-		period: z.object({ from: z.string(), to: z.string() }),
-		areaId: z.uuid().nullable(),
-		figures: z.record(z.string(), cellSchema),
-		byCategory: z.array(z.object({ category: z.string(), made: cellSchema, completed: cellSchema })),
-		monthly: z.array(z.object({ month: z.string(), made: cellSchema, completed: cellSchema }))
-	})
-	.meta({ id: 'MutualAidReach' });
-
 /** A good-conduct certificate check: only its dates (the document itself is never recorded). */
 export const certificateRequest = certificateBody.meta({
 	id: 'CertificateCheck',

@@ -5,17 +5,6 @@ export { me } from './me.ts';
 
 export { apiCreatePerson, apiProposeLink, apiRespondToLink, apiCompleteLink, apiRecordCertificate, certificateRequest, respondBody } from './aid.ts';
 export { apiEndLink, apiNudgeLink, apiGiveFeedback, apiListLinks, apiListMyAid, linkQueryInput, withPath } from './aid-links.ts';
-export {
-	apiListOfficeHours,
-	apiCreateOfficeHour,
-	apiDeleteOfficeHour,
-	apiCountVisit,
-	apiSetBoard,
-	apiPublicBoard,
-	officeHourRequest,
-	visitRequest,
-	boardSwitchBody
-} from './aid-office.ts';
 export { apiRateLimit, RATE_WINDOW_SECONDS } from './config.ts';
 export { countRequest } from './rate-limit.ts';
 export { claimKey, releaseKey, storeAnswer } from './idempotency.ts';

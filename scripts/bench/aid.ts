@@ -67,12 +67,12 @@ async function benchSuggest(database: Database, say: Say) {
 		needs.map((r) => r.id as string),
 		WARM_UP + SAMPLES
 	);
-	for (const id of chosen.slice(0, WARM_UP)) await suggestMatches(ctx, id);
+	for (const id of chosen.slice(0, WARM_UP)) await suggestMatches(ctx, { needId: id });
 	const times: number[] = [];
 	let candidates = 0;
 	for (const id of chosen.slice(WARM_UP)) {
 		const t0 = performance.now();
-		const result = await suggestMatches(ctx, id);
+		const result = await suggestMatches(ctx, { needId: id });
 		times.push(performance.now() - t0);
 		candidates += result.candidates.length;
 	}
@@ -103,7 +103,7 @@ async function benchWeeklyReal(database: Database, say: Say) {
 	);
 	const area = rows[0] as { id: string; name: string; open: number };
 	const t0 = performance.now();
-	const w = await weeklyProposalFor(ctx, area.id);
+	const w = (await weeklyProposalFor(ctx, { areaId: area.id }))!;
 	const ms = performance.now() - t0;
 	say(`### weeklyProposalFor, the district with the most open needs (${area.name})`);
 	say();

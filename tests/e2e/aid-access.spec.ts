@@ -70,25 +70,27 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	expect(person.status()).toBe(201);
 	const personId = (await person.json()).id as string;
 
-	const queueBefore = (await (await facilitator.get('aid/needs?status=all&limit=200')).json()).needs.length as number;
+	const queueBefore = (await (await facilitator.get('aid/needs?status=all&limit=200')).json()).items.length as number;
 	const need = {
 		personId,
 		category: 'language',
 		title: 'Dutch conversation',
 		areaId,
-		windows: [{ day: 2, start: 1080, end: 1200 }],
+		// Wednesday 18:00–20:00: weekdays ISO 1–7, times "HH:MM".
+		windows: [{ day: 3, start: '18:00', end: '20:00' }],
 		languages: ['nl']
 	};
 	const bad: Array<[string, Record<string, unknown>]> = [
 		['unknown category', { ...need, category: 'astrology' }],
-		['window ending before it starts', { ...need, windows: [{ day: 2, start: 600, end: 540 }] }],
+		['window ending before it starts', { ...need, windows: [{ day: 3, start: '10:00', end: '09:00' }] }],
+		['a window in minutes', { ...need, windows: [{ day: 2, start: 1080, end: 1200 }] }],
 		[
 			'overlapping windows',
 			{
 				...need,
 				windows: [
-					{ day: 2, start: 540, end: 700 },
-					{ day: 2, start: 600, end: 800 }
+					{ day: 3, start: '09:00', end: '11:40' },
+					{ day: 3, start: '10:00', end: '13:20' }
 				]
 			}
 		],
@@ -108,7 +110,7 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 		});
 		expect(res.status(), `capacity ${capacity}`).toBe(422);
 	}
-	expect((await (await facilitator.get('aid/needs?status=all&limit=200')).json()).needs.length).toBe(queueBefore);
+	expect((await (await facilitator.get('aid/needs?status=all&limit=200')).json()).items.length).toBe(queueBefore);
 
 	// The wrong roles.
 	expect((await resident.get('aid/needs')).status()).toBe(403);
@@ -117,6 +119,7 @@ test('the mutual-aid API: a brokered link end to end, wrong roles refused, bad i
 	const created = await facilitator.post('aid/needs', { data: need });
 	expect(created.status()).toBe(201);
 	const needId = (await created.json()).id as string;
+	expect(created.headers()['location']).toBe(`/api/v1/aid/needs/${needId}`);
 	expect((await created.json()).assisted).toBe(true);
 
 	const matches = await (await facilitator.get(`aid/needs/${needId}/matches`)).json();

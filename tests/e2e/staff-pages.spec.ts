@@ -136,3 +136,25 @@ test('a walk-in registered a second time is recognised and the person already kn
 	}
 	await setLanguage(page, 'nl');
 });
+
+test('the queue pages on: "show more" gives the next needs, none twice, in Bulgarian and Arabic too', async ({ page }, info) => {
+	await signIn(page, 'facilitator@example.org');
+	const needs = () => page.locator('article.item h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+	for (const [locale, more] of [
+		['bg', 'Покажи още'],
+		['ar', 'عرض المزيد']
+	] as const) {
+		await setLanguage(page, locale);
+		await page.goto('/aid?status=all&limit=2');
+		const first = await needs();
+		expect(first).toHaveLength(2);
+		await expectAccessible(page);
+		await shot(page, info, `aid-queue-more-${locale}`);
+		await page.getByRole('link', { name: more }).click();
+		await expect(page).toHaveURL(/cursor=/);
+		const next = await needs();
+		expect(next.length).toBeGreaterThan(0);
+		expect(next.filter((href) => first.includes(href))).toEqual([]);
+		await expectAccessible(page);
+	}
+});

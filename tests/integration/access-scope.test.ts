@@ -110,7 +110,7 @@ describe('through the verbs', () => {
 		const worker = await makeActor(db, 'facilitator', { organisationId: orgA.id, areaId: areaA1.id });
 		await db.insert(accessRoleGrant).values({ personId: worker.person.id, role: 'coordinator', organisationId: orgB.id, areaId: null });
 		const actor = (await loadActor(db, worker.user.id))!;
-		const titles = (await listNeeds(ctxFor(db, actor), { status: 'all' })).filter((n) => needIds.includes(n.id)).map((n) => n.title);
+		const titles = (await listNeeds(ctxFor(db, actor), { status: 'all' })).items.filter((n) => needIds.includes(n.id)).map((n) => n.title);
 		expect(titles.sort()).toEqual(['org A area A1', 'org B area B1']);
 	});
 

@@ -24,7 +24,6 @@ import * as end from '../../src/routes/api/v1/aid/links/[id]/end/+server.ts';
 import * as nudge from '../../src/routes/api/v1/aid/links/[id]/nudge/+server.ts';
 import * as feedback from '../../src/routes/api/v1/aid/links/[id]/feedback/+server.ts';
 import * as me from '../../src/routes/api/v1/aid/me/+server.ts';
-import * as weekly from '../../src/routes/api/v1/aid/weekly/+server.ts';
 
 // The /api/v1 operations that give the API what the aid pages can do, called as the router calls
 // them: the same verbs as the pages, so the same people may do the same things, and nothing else.
@@ -87,8 +86,8 @@ const residentNeed = await need(ctxFor(db, resident.actor), resident.person.id, 
 const l2 = await proposeLink(f, { needId: residentNeed.id, offerId: offer.id });
 // L3: another walk-in, to be cancelled.
 const l3 = await proposeLink(f, { needId: (await need(f, (await walkIn('Mila')).id)).id, offerId: offer.id });
-// An open need without a link, for the weekly proposal.
-const waiting = await need(f, (await walkIn('Ivan')).id, 'Groceries for Ivan');
+// An open need without a link: the board shows it, never who asks.
+await need(f, (await walkIn('Ivan')).id, 'Groceries for Ivan');
 
 type Who = { actor: Actor };
 type Call = { method?: string; path: string; params?: Record<string, string>; body?: unknown; type?: string };
@@ -364,42 +363,6 @@ describe('POST /aid/links/{id}/nudge (nudgeLink)', () => {
 		expect((stalled.body.links as Array<{ id: string; nudgedAt: string | null }>).map((l) => [l.id, l.nudgedAt !== null])).toEqual([[l2.id, true]]);
 		const before = await snapshot();
 		expect((await call(nudge.POST, facilitator, post(l2.id))).status).toBe(409);
-		expect(await snapshot()).toEqual(before);
-	});
-});
-
-describe('GET /aid/weekly (getWeeklyProposal)', () => {
-	it('proposes pairs for the neighbourhood without sending anything', async () => {
-		const before = await snapshot();
-		const res = await call(weekly.GET, facilitator, { path: `/aid/weekly?areaId=${area.id}` });
-		expect(res.status).toBe(200);
-		expect(res.body).toMatchObject({ areaId: area.id });
-		expect(res.body.pairs).toEqual(
-			expect.arrayContaining([expect.objectContaining({ needId: waiting.id, offerId: offer.id, firstName: volunteer.person.firstName })])
-		);
-		for (const secret of [PHONE, 'Petrov', VOLUNTEER_PHONE]) expect(res.text).not.toContain(secret);
-		// Outside the facilitator's organisations there is nothing to propose.
-		expect((await call(weekly.GET, stranger, { path: `/aid/weekly?areaId=${area.id}` })).body).toMatchObject({ needs: 0, pairs: [] });
-		expect(await snapshot()).toEqual(before);
-	});
-
-	it('refuses who may not send proposals (as the page does) and a missing or bad area', async () => {
-		const before = await snapshot();
-		const path = `/aid/weekly?areaId=${area.id}`;
-		expect(
-			await statuses(
-				[
-					[coordinator, { path }],
-					[outreach, { path }],
-					[volunteer, { path }],
-					[readOnly, { path }],
-					[nobody, { path }],
-					[facilitator, { path: '/aid/weekly' }],
-					[facilitator, { path: '/aid/weekly?areaId=rabot' }]
-				],
-				weekly.GET
-			)
-		).toEqual([403, 403, 403, 403, 401, 422, 422]);
 		expect(await snapshot()).toEqual(before);
 	});
 });

@@ -60,7 +60,7 @@ describe('recording a check', () => {
 			f,
 			createOfferInput.parse({ personId: helper.id, category: 'homework', title: 'Huiswerkbegeleiding', areaId: area.id, capacity: 2 })
 		);
-		const offered = async () => (await suggestMatches(f, need.id)).candidates.map((c) => c.offerId);
+		const offered = async () => (await suggestMatches(f, { needId: need.id })).candidates.map((c) => c.offerId);
 		expect(await offered()).not.toContain(offer.id);
 
 		const validUntil = addYears(today, 3);
@@ -95,7 +95,7 @@ describe('recording a check', () => {
 			createOfferInput.parse({ personId: late.id, category: 'childcare', title: 'Oppassen', areaId: area.id, capacity: 1 })
 		);
 		await recordCertificate(f, { personId: late.id, checkedOn: '2020-01-10', validUntil: '2021-01-10' });
-		expect((await suggestMatches(f, need.id)).candidates.map((c) => c.offerId)).not.toContain(offer.id);
+		expect((await suggestMatches(f, { needId: need.id })).candidates.map((c) => c.offerId)).not.toContain(offer.id);
 	});
 
 	it('lists the checks newest first with who checked, and keeps the longest valid as the one that counts', async () => {

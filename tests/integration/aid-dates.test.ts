@@ -88,10 +88,10 @@ describe('a need on a specific day', () => {
 		);
 		expect(need.dates).toEqual([{ date: movingDay, start: 600, end: 780 }]);
 		expect(need.windows).toEqual([]);
-		expect((await getNeed(as(facilitator), need.id)).dates).toEqual(need.dates);
-		expect((await listNeeds(as(facilitator))).find((n) => n.id === need.id)?.dates).toEqual(need.dates);
+		expect((await getNeed(as(facilitator), { id: need.id })).dates).toEqual(need.dates);
+		expect((await listNeeds(as(facilitator))).items.find((n) => n.id === need.id)?.dates).toEqual(need.dates);
 
-		const { candidates } = await suggestMatches(as(facilitator), need.id);
+		const { candidates } = await suggestMatches(as(facilitator), { needId: need.id });
 		expect(candidates.map((c) => c.offerId)).toEqual([tuesdayOffer.id, wednesdayOffer.id]);
 		const [best, other] = candidates;
 		expect(best!.reasons).toContainEqual({ code: 'date', points: 20, date: movingDay, start: 600, end: 720 });
@@ -132,7 +132,8 @@ describe('a need on a specific day', () => {
 				dates: [{ date: next(5) }]
 			})
 		);
-		const reasons = async () => (await suggestMatches(as(facilitator), need.id)).candidates.find((c) => c.offerId === dayOffer.id)!.reasons;
+		const reasons = async () =>
+			(await suggestMatches(as(facilitator), { needId: need.id })).candidates.find((c) => c.offerId === dayOffer.id)!.reasons;
 		expect(await reasons()).toContainEqual({ code: 'date', points: 20, date: next(5) });
 		// Stored days that have since passed (as they will) count for nothing.
 		const past = addDays(next(5), -14); // a Saturday 1 to 7 days ago
@@ -235,7 +236,7 @@ describe('the walk-in form with one specific day', () => {
 	it('stores the day with the need and suggests the volunteer free that weekday', async () => {
 		const { need } = await registered(walkIn(as(facilitator), walkInForm()));
 		expect(need.dates).toEqual([{ date: movingDay }]);
-		const { candidates } = await suggestMatches(as(facilitator), need.id);
+		const { candidates } = await suggestMatches(as(facilitator), { needId: need.id });
 		expect(candidates[0]!.offerId).toBe(tuesdayOffer.id);
 		expect(candidates[0]!.reasons).toContainEqual({ code: 'date', points: 20, date: movingDay, start: 540, end: 720 });
 		expect((await registered(walkIn(as(facilitator), walkInForm({ date: '', firstName: 'Ayse' })))).need.dates).toEqual([]);

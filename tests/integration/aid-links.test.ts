@@ -92,7 +92,7 @@ describe('a brokered link, from a walk-in to the help that took place', () => {
 		expect(assistedRow!.onBehalfOfPersonId).toBe(senior.id);
 
 		const o = await offer(ctxFor(db, volunteer.actor), volunteer.person.id);
-		const { candidates } = await suggestMatches(f, n.id);
+		const { candidates } = await suggestMatches(f, { needId: n.id });
 		expect(candidates[0]!.offerId).toBe(o.id);
 		expect(candidates[0]!.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['language', 'time', 'same_area']));
 
@@ -241,9 +241,9 @@ describe('refusals change nothing', () => {
 	it('keeps the queue and suggestions to the facilitator’s organisation', async () => {
 		const senior = await walkIn('Hidden');
 		const n = await need(senior.id);
-		expect((await listNeeds(f)).some((x) => x.id === n.id)).toBe(true);
-		expect((await listNeeds(ctxFor(db, stranger.actor))).some((x) => x.id === n.id)).toBe(false);
-		await expect(suggestMatches(ctxFor(db, stranger.actor), n.id)).rejects.toBeInstanceOf(NotFoundError);
+		expect((await listNeeds(f)).items.some((x) => x.id === n.id)).toBe(true);
+		expect((await listNeeds(ctxFor(db, stranger.actor))).items.some((x) => x.id === n.id)).toBe(false);
+		await expect(suggestMatches(ctxFor(db, stranger.actor), { needId: n.id })).rejects.toBeInstanceOf(NotFoundError);
 		await expect(listNeeds(ctxFor(db, resident.actor))).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });
@@ -298,7 +298,7 @@ describe('safeguarding', () => {
 			{ personId: withCert.person.id, checkedOn: '2026-01-10', validUntil: '2099-01-10' },
 			{ personId: expired.person.id, checkedOn: '2020-01-10', validUntil: '2021-01-10' }
 		]);
-		const ids = (await suggestMatches(f, n.id)).candidates.map((c) => c.offerId);
+		const ids = (await suggestMatches(f, { needId: n.id })).candidates.map((c) => c.offerId);
 		expect(ids).toEqual([o2.id]);
 		await expect(proposeLink(f, { needId: n.id, offerId: o1.id })).rejects.toBeInstanceOf(ConflictError);
 		await expect(proposeLink(f, { needId: n.id, offerId: o3.id })).rejects.toBeInstanceOf(ConflictError);

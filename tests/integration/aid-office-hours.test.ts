@@ -263,7 +263,7 @@ describe('the office-hour mode: a walk-in', () => {
 		expect([after.people - before.people, after.needs - before.needs, after.visits - before.visits]).toEqual([1, 1, 1]);
 		const onBehalf = await db.select().from(coreAudit).where(eq(coreAudit.onBehalfOfPersonId, personId));
 		expect(onBehalf.map((r) => r.entity).sort()).toEqual(['aid_need', 'aid_visit']);
-		const { candidates } = await suggestMatches(as(facilitator), need.id);
+		const { candidates } = await suggestMatches(as(facilitator), { needId: need.id });
 		expect(candidates[0]).toMatchObject({ firstName: 'Georgi' });
 		expect(candidates[0]!.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(['language', 'time']));
 	});

@@ -34,10 +34,6 @@ import * as needPage from '../../src/routes/(resident)/help/needs/[id]/+page.ser
 import * as queuePage from '../../src/routes/(work)/aid/+page.server.ts';
 import * as offerPage from '../../src/routes/(resident)/help/offers/[id]/+page.server.ts';
 import * as staffNeedPage from '../../src/routes/(work)/aid/needs/[id]/+page.server.ts';
-import * as needApi from '../../src/routes/api/v1/aid/needs/[id]/+server.ts';
-import * as withdrawApi from '../../src/routes/api/v1/aid/needs/[id]/withdraw/+server.ts';
-import * as duplicateApi from '../../src/routes/api/v1/aid/needs/[id]/duplicate/+server.ts';
-import * as offerApi from '../../src/routes/api/v1/aid/offers/[id]/+server.ts';
 
 // Item 12: a person opens, changes and withdraws their own need, pauses their own offer; a
 // facilitator closes a duplicate with a reason. Item 17: an account that signed up alone chooses a
@@ -78,15 +74,15 @@ const refused = async (p: Promise<unknown>) => ((await outcome(p)) as { status?:
 describe('getNeed / getOffer', () => {
 	it('gives the person their own need, staff one in scope, and answers 404 to anyone else', async () => {
 		const n = await need();
-		expect((await getNeed(me, n.id)).title).toBe('Shopping on Tuesday');
-		expect((await getNeed(f, n.id)).id).toBe(n.id);
-		expect(await refused(getNeed(ctxFor(db, neighbour.actor), n.id))).toBe(404);
-		expect(await refused(getNeed(ctxFor(db, stranger.actor), n.id))).toBe(404);
-		expect(await refused(getNeed(nobody, n.id))).toBe(401);
+		expect((await getNeed(me, { id: n.id })).title).toBe('Shopping on Tuesday');
+		expect((await getNeed(f, { id: n.id })).id).toBe(n.id);
+		expect(await refused(getNeed(ctxFor(db, neighbour.actor), { id: n.id }))).toBe(404);
+		expect(await refused(getNeed(ctxFor(db, stranger.actor), { id: n.id }))).toBe(404);
+		expect(await refused(getNeed(nobody, { id: n.id }))).toBe(401);
 		const o = await offer();
-		expect((await getOffer(ctxFor(db, volunteer.actor), o.id)).capacity).toBe(2);
-		expect(await refused(getOffer(me, o.id))).toBe(404);
-		expect(await refused(getOffer(ctxFor(db, stranger.actor), o.id))).toBe(404);
+		expect((await getOffer(ctxFor(db, volunteer.actor), { id: o.id })).capacity).toBe(2);
+		expect(await refused(getOffer(me, { id: o.id }))).toBe(404);
+		expect(await refused(getOffer(ctxFor(db, stranger.actor), { id: o.id }))).toBe(404);
 	});
 });
 
@@ -175,7 +171,7 @@ describe('updateOffer: pause', () => {
 		const o = await offer();
 		const n = await need();
 		const v = ctxFor(db, volunteer.actor);
-		const ids = async () => (await suggestMatches(f, n.id)).candidates.map((c) => c.offerId);
+		const ids = async () => (await suggestMatches(f, { needId: n.id })).candidates.map((c) => c.offerId);
 		expect(await ids()).toContain(o.id);
 		expect((await updateOffer(v, { id: o.id, status: 'paused' })).status).toBe('paused');
 		expect(await ids()).not.toContain(o.id);
@@ -190,7 +186,7 @@ describe('updateOffer: pause', () => {
 		const before = await offerRow(o.id);
 		expect(await refused(updateOffer(me, { id: o.id, status: 'paused' }))).toBe(404);
 		expect(await refused(updateOffer(f, { id: o.id, status: 'paused' }))).toBe(403);
-		expect(await refused(updateOffer(ctxFor(db, volunteer.actor), { id: o.id, status: 'closed' }))).toBe(422);
+		expect(await refused(updateOffer(ctxFor(db, volunteer.actor), { id: o.id, status: 'closed' as never }))).toBe(422);
 		expect(await refused(updateOffer(ctxFor(db, volunteer.actor), { id: o.id, capacity: 0 }))).toBe(422);
 		expect(await offerRow(o.id)).toEqual(before);
 	});
@@ -202,7 +198,7 @@ describe('closeNeedAsDuplicate', () => {
 		const dup = await need(me, resident.person.id, 'Shopping');
 		const closed = await closeNeedAsDuplicate(f, { id: dup.id, reason: 'The same as your request of today' });
 		expect(closed).toMatchObject({ status: 'duplicate', statusReason: 'The same as your request of today' });
-		expect((await getNeed(me, dup.id)).statusReason).toBe('The same as your request of today');
+		expect((await getNeed(me, { id: dup.id })).statusReason).toBe('The same as your request of today');
 		expect(await audits(dup.id)).toContainEqual(
 			expect.objectContaining({ reason: 'The same as your request of today', details: { from: 'open', to: 'duplicate' } })
 		);
@@ -259,13 +255,13 @@ describe('an account that signed up alone (item 17)', () => {
 		expect(n.status).toBe('review');
 		expect(o.status).toBe('review');
 		// In the facilitator's queue as "to review"; never suggested or proposed until confirmed.
-		expect((await listNeeds(f, { areaId: area.id })).find((q) => q.id === n.id)?.status).toBe('review');
-		expect((await listNeeds(ctxFor(db, stranger.actor), {})).map((q) => q.id)).not.toContain(n.id);
+		expect((await listNeeds(f, { areaId: area.id })).items.find((q) => q.id === n.id)?.status).toBe('review');
+		expect((await listNeeds(ctxFor(db, stranger.actor), {})).items.map((q) => q.id)).not.toContain(n.id);
 		expect(await refused(proposeLink(f, { needId: n.id, offerId: (await offer()).id }))).toBe(409);
 		const other = await need();
-		expect((await suggestMatches(f, other.id)).candidates.map((c) => c.offerId)).not.toContain(o.id);
+		expect((await suggestMatches(f, { needId: other.id })).candidates.map((c) => c.offerId)).not.toContain(o.id);
 		// The new resident sees nothing of others.
-		expect(await refused(getNeed(ctxFor(db, now.actor), other.id))).toBe(404);
+		expect(await refused(getNeed(ctxFor(db, now.actor), { id: other.id }))).toBe(404);
 		expect(await refused(listNeeds(ctxFor(db, now.actor), {}))).toBe(403);
 		// After "Ask for help" the page says what was saved.
 		const saved = (await helpPage.load(formPost('/help?saved=need', now, {}) as never)) as { saved: unknown };
@@ -396,61 +392,8 @@ describe('from the review of this change', () => {
 			ctxFor(db, actor),
 			createNeedInput.parse({ personId: twoHats.person.id, category: 'errands', title: 'My own', areaId: area.id, windows: TUESDAY })
 		);
-		expect((await getNeed(ctxFor(db, actor), own.id)).id).toBe(own.id);
-		expect(await refused(suggestMatches(ctxFor(db, actor), own.id))).toBe(404);
-		expect((await suggestMatches(f, own.id)).needId).toBe(own.id);
-	});
-});
-
-describe('the API (getNeed, updateNeed, withdrawNeed, closeNeedAsDuplicate, getOffer, updateOffer)', () => {
-	type Handler = (event: never) => Response | Promise<Response>;
-	async function call(handler: Handler | undefined, who: { actor: Actor }, method: string, id: string, body?: unknown, type = 'application/json') {
-		const u = new URL(`http://localhost/api/v1/aid/x/${id}`);
-		const init: RequestInit = { method };
-		if (body !== undefined) {
-			init.headers = { 'content-type': type };
-			init.body = typeof body === 'string' ? body : JSON.stringify(body);
-		}
-		const res = await handler!({ request: new Request(u, init), url: u, params: { id }, locals: { actor: who.actor, locale: 'en' } } as never);
-		const json = (await res.json()) as Record<string, unknown>;
-		if (res.status >= 400) expect(res.headers.get('content-type')).toBe('application/problem+json');
-		return { status: res.status, body: json };
-	}
-	const anon = { actor: anonymous };
-
-	it('reads and changes an own need, and refuses the rest with a problem', async () => {
-		const n = await need();
-		expect(await call(needApi.GET, resident, 'GET', n.id)).toMatchObject({ status: 200, body: { id: n.id, status: 'open', description: null } });
-		expect((await call(needApi.GET, anon, 'GET', n.id)).status).toBe(401);
-		expect((await call(needApi.GET, neighbour, 'GET', n.id)).status).toBe(404);
-		expect((await call(needApi.GET, stranger, 'GET', n.id)).status).toBe(404);
-		expect((await call(needApi.GET, resident, 'GET', 'nope')).status).toBe(404);
-		const patched = await call(needApi.PATCH, resident, 'PATCH', n.id, { description: 'Heavy bags' });
-		expect(patched).toMatchObject({ status: 200, body: { description: 'Heavy bags', title: 'Shopping on Tuesday' } });
-		const before = await row(n.id);
-		expect((await call(needApi.PATCH, resident, 'PATCH', n.id, { title: 'x' })).status).toBe(422);
-		expect((await call(needApi.PATCH, resident, 'PATCH', n.id, 'title=x', 'application/x-www-form-urlencoded')).status).toBe(415);
-		expect((await call(needApi.PATCH, facilitator, 'PATCH', n.id, { title: 'Staff' })).status).toBe(403);
-		expect((await call(needApi.PATCH, neighbour, 'PATCH', n.id, { title: 'Not mine' })).status).toBe(404);
-		expect(await row(n.id)).toEqual(before);
-	});
-
-	it('withdraws, closes a duplicate, reads and pauses an offer', async () => {
-		const n = await need();
-		expect((await call(withdrawApi.POST, facilitator, 'POST', n.id, {})).status).toBe(403);
-		expect(await call(withdrawApi.POST, resident, 'POST', n.id, { reason: 'Solved' })).toMatchObject({
-			status: 200,
-			body: { status: 'withdrawn', statusReason: 'Solved' }
-		});
-		const d = await need();
-		expect((await call(duplicateApi.POST, stranger, 'POST', d.id, { reason: 'Same one' })).status).toBe(404);
-		expect((await call(duplicateApi.POST, facilitator, 'POST', d.id, {})).status).toBe(422);
-		expect((await call(duplicateApi.POST, facilitator, 'POST', d.id, { reason: 'Same one' })).body).toMatchObject({ status: 'duplicate' });
-		const o = await offer();
-		expect((await call(offerApi.GET, volunteer, 'GET', o.id)).body).toMatchObject({ id: o.id, status: 'active' });
-		expect((await call(offerApi.GET, resident, 'GET', o.id)).status).toBe(404);
-		expect((await call(offerApi.PATCH, volunteer, 'PATCH', o.id, { status: 'gone' })).status).toBe(422);
-		expect((await call(offerApi.PATCH, stranger, 'PATCH', o.id, { status: 'paused' })).status).toBe(403);
-		expect((await call(offerApi.PATCH, volunteer, 'PATCH', o.id, { status: 'paused' })).body).toMatchObject({ status: 'paused' });
+		expect((await getNeed(ctxFor(db, actor), { id: own.id })).id).toBe(own.id);
+		expect(await refused(suggestMatches(ctxFor(db, actor), { needId: own.id }))).toBe(404);
+		expect((await suggestMatches(f, { needId: own.id })).needId).toBe(own.id);
 	});
 });

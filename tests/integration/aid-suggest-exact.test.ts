@@ -125,7 +125,7 @@ describe('suggestMatches', () => {
 			}
 			all.sort(compareScored);
 			for (const k of [1, 5, 10, 20]) {
-				const got = (await suggestMatches(ctx, needId, k)).candidates.map((c) => [c.offerId, c.score, c.timeFit]);
+				const got = (await suggestMatches(ctx, { needId: needId, limit: k })).candidates.map((c) => [c.offerId, c.score, c.timeFit]);
 				expect(got, `need ${needId}, top ${k}`).toEqual(all.slice(0, k).map((s) => [s.offerId, s.score, s.timeFit]));
 			}
 			const top = all.slice(0, 20);

@@ -5,7 +5,7 @@ import { registerPerson } from '../../src/lib/server/people/index.ts';
 import { apiCall, type ApiCall } from '../factories/api.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { OPERATIONS, documented, openApiDocument } from '../../src/lib/server/api/index.ts';
-import { countVisit, createOfficeHour } from '../../src/lib/server/aid/index.ts';
+import { countVisit, createNeed, createNeedInput, createOffer, createOfficeHour, createOfferInput } from '../../src/lib/server/aid/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -17,12 +17,67 @@ const org = await makeOrganisation(db);
 const staff = ctxFor(db, admin.actor);
 const newHour = async () => (await createOfficeHour(staff, { areaId: area.id, place: 'Buurthuis', day: 1, start: 540, end: 720, public: true })).id;
 
+// Needs and offers: a resident's, a volunteer's, and the facilitator of their neighbourhood.
+const muide = await makeArea(db, 'Muide');
+const facilitator = await makeActor(db, 'facilitator', { organisationId: org.id, areaId: muide.id });
+const resident = await makeActor(db, 'resident', { organisationId: org.id, areaId: muide.id });
+const volunteer = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: muide.id });
+const TUESDAY = [{ day: 1, start: 540, end: 720 }];
+const needOf = (title: string) =>
+	createNeed(
+		ctxFor(db, resident.actor),
+		createNeedInput.parse({ personId: resident.person.id, category: 'errands', title, areaId: muide.id, windows: TUESDAY })
+	);
+const offerOf = (title: string) =>
+	createOffer(
+		ctxFor(db, volunteer.actor),
+		createOfferInput.parse({ personId: volunteer.person.id, category: 'errands', title, areaId: muide.id, windows: TUESDAY, capacity: 2 })
+	);
+const [need, toWithdraw, twice] = [await needOf('Shopping'), await needOf('Moving a cupboard'), await needOf('Shopping again')];
+const [offer, toPause] = [await offerOf('Errands'), await offerOf('More errands')];
+const API_TUESDAY = [{ day: 2, start: '09:00', end: '12:00' }];
+
 type Sample = { as: Actor; call: ApiCall; status: number };
 
 /** One real call per operation, with what it must answer. A new operation without one fails below. */
 const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getMe: () => ({ as: admin.actor, call: { path: '/me' }, status: 200 }),
 	listNeighbourhoods: () => ({ as: anonymous, call: { path: '/areas' }, status: 200 }),
+	createNeed: () => ({
+		as: resident.actor,
+		call: {
+			method: 'POST',
+			path: '/aid/needs',
+			body: { personId: resident.person.id, category: 'errands', title: 'Groceries', areaId: muide.id, windows: API_TUESDAY }
+		},
+		status: 201
+	}),
+	listNeeds: () => ({ as: facilitator.actor, call: { path: '/aid/needs?limit=2' }, status: 200 }),
+	getNeed: () => ({ as: facilitator.actor, call: { path: `/aid/needs/${need.id}` }, status: 200 }),
+	updateNeed: () => ({
+		as: resident.actor,
+		call: { method: 'PATCH', path: `/aid/needs/${need.id}`, body: { description: 'Heavy bags' } },
+		status: 200
+	}),
+	withdrawNeed: () => ({ as: resident.actor, call: { method: 'POST', path: `/aid/needs/${toWithdraw.id}/withdraw`, body: {} }, status: 200 }),
+	closeNeedAsDuplicate: () => ({
+		as: facilitator.actor,
+		call: { method: 'POST', path: `/aid/needs/${twice.id}/duplicate`, body: { reason: 'The same as Shopping' } },
+		status: 200
+	}),
+	suggestMatches: () => ({ as: facilitator.actor, call: { path: `/aid/needs/${need.id}/matches?limit=5` }, status: 200 }),
+	createOffer: () => ({
+		as: volunteer.actor,
+		call: {
+			method: 'POST',
+			path: '/aid/offers',
+			body: { personId: volunteer.person.id, category: 'errands', title: 'Shopping with you', areaId: muide.id, windows: API_TUESDAY, capacity: 1 }
+		},
+		status: 201
+	}),
+	getOffer: () => ({ as: volunteer.actor, call: { path: `/aid/offers/${offer.id}` }, status: 200 }),
+	updateOffer: () => ({ as: volunteer.actor, call: { method: 'PATCH', path: `/aid/offers/${toPause.id}`, body: { status: 'paused' } }, status: 200 }),
+	getWeeklyProposal: () => ({ as: facilitator.actor, call: { path: `/aid/weekly?areaId=${muide.id}` }, status: 200 }),
 	listOfficeHours: async () => (await newHour(), { as: admin.actor, call: { path: '/aid/office-hours?limit=5' }, status: 200 }),
 	createOfficeHour: () => ({
 		as: admin.actor,

@@ -4,12 +4,13 @@ import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/inde
 import { createNeed, createNeedInput } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import type { Actor } from '../../src/lib/server/core/context.ts';
-import * as needs from '../../src/routes/api/v1/aid/needs/+server.ts';
-import * as matches from '../../src/routes/api/v1/aid/needs/[id]/matches/+server.ts';
-import * as duplicate from '../../src/routes/api/v1/aid/needs/[id]/duplicate/+server.ts';
 import * as links from '../../src/routes/api/v1/aid/links/+server.ts';
-import * as weekly from '../../src/routes/api/v1/aid/weekly/+server.ts';
 import * as rest from '../../src/routes/api/v1/[...rest]/+server.ts';
+
+type Handler = (event: never) => Response | Promise<Response>;
+
+// The operations served by the one dispatcher route (declared with their verbs).
+const dispatched = rest.fallback as Handler;
 
 // What a client reads when something is wrong: a stable type URI and code, the detail in the token
 // owner's language, and field errors in the same shape for a query as for a body.
@@ -25,7 +26,6 @@ const person = await registerPerson(
 );
 const need = await createNeed(f, createNeedInput.parse({ personId: person.id, category: 'errands', title: 'Shopping', areaId: area.id }));
 
-type Handler = (event: never) => Response | Promise<Response>;
 async function call(
 	handler: Handler,
 	path: string,
@@ -50,10 +50,10 @@ const INVALID = { type: 'https://wijkweb.example/problems/invalid', code: 'error
 
 describe('problem+json', () => {
 	it.each([
-		['/aid/needs?limit=0&status=later', needs.GET, {}, ['limit', 'status']],
+		['/aid/needs?limit=0&status=later', dispatched, {}, ['limit', 'status']],
 		['/aid/links?stalled=yes', links.GET, {}, ['stalled']],
-		['/aid/weekly', weekly.GET, {}, ['areaId']],
-		['/aid/needs/{id}/matches?limit=99', matches.GET, { id: need.id }, ['limit']]
+		['/aid/weekly', dispatched, {}, ['areaId']],
+		['/aid/needs/{id}/matches?limit=99', dispatched, { id: need.id }, ['limit']]
 	] as const)('answers a bad query of %s as a bad body: 422, invalid, a message per field', async (path, handler, params, fields) => {
 		const r = await call(handler as Handler, path.replace('{id}', need.id), { params });
 		expect(r.status).toBe(422);
@@ -63,7 +63,7 @@ describe('problem+json', () => {
 	});
 
 	it('gives a body error the same shape, with the fields translated', async () => {
-		const r = await call(needs.POST as Handler, '/aid/needs', {
+		const r = await call(dispatched, '/aid/needs', {
 			method: 'POST',
 			body: { personId: person.id, category: 'nonsense', title: 'x' },
 			locale: 'fr'
@@ -74,13 +74,13 @@ describe('problem+json', () => {
 	});
 
 	it('names a domain error by its own type and code, the detail in the caller’s language', async () => {
-		const once = await call(duplicate.POST as Handler, `/aid/needs/${need.id}/duplicate`, {
+		const once = await call(dispatched, `/aid/needs/${need.id}/duplicate`, {
 			method: 'POST',
 			body: { reason: 'Asked twice' },
 			params: { id: need.id }
 		});
 		expect(once.status).toBe(200);
-		const again = await call(duplicate.POST as Handler, `/aid/needs/${need.id}/duplicate`, {
+		const again = await call(dispatched, `/aid/needs/${need.id}/duplicate`, {
 			method: 'POST',
 			body: { reason: 'Asked twice' },
 			params: { id: need.id },
@@ -101,7 +101,7 @@ describe('problem+json', () => {
 	it('answers an unknown path and a malformed id with not-found', async () => {
 		const unknown = await call(rest.fallback as Handler, '/nothing/here');
 		expect(unknown.body).toMatchObject({ type: 'https://wijkweb.example/problems/not-found', code: 'error_not_found', status: 404 });
-		const malformed = await call(matches.GET as Handler, '/aid/needs/nope/matches', { params: { id: 'nope' } });
+		const malformed = await call(dispatched as Handler, '/aid/needs/nope/matches', { params: { id: 'nope' } });
 		expect(malformed.body).toMatchObject({ code: 'error_not_found', status: 404 });
 	});
 });

@@ -21,9 +21,9 @@ describe('the demo seed', () => {
 		expect(drift.rows).toEqual([]);
 		const [user] = await db.select().from(authUser).where(eq(authUser.email, 'facilitator@example.org'));
 		const actor = (await loadActor(db, user!.id))!;
-		const queue = await listNeeds({ db, actor });
+		const queue = (await listNeeds({ db, actor })).items;
 		expect(queue.length).toBeGreaterThanOrEqual(3);
-		const withCandidates = await Promise.all(queue.map((n) => suggestMatches({ db, actor }, n.id)));
+		const withCandidates = await Promise.all(queue.map((n) => suggestMatches({ db, actor }, { needId: n.id })));
 		expect(withCandidates.some((s) => s.candidates.length > 0)).toBe(true);
 		// A need on a specific day (a move) meets a volunteer free that day, and the reason says so.
 		const moving = queue.find((n) => n.dates.length > 0);

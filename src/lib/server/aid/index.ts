@@ -2,7 +2,7 @@
 // hours and the reach they create. Routes and the API use only what is exported here.
 export { CATEGORY_CODES } from './categories.ts';
 export { weekdayOf } from './scoring.ts';
-export type { Window, DateItem } from './scoring.ts';
+export type { Window, DateItem, Reason } from './scoring.ts';
 export { weeklyProposal, greedyProposal, type Candidate } from './weekly.ts';
 export {
 	createNeedInput,
@@ -14,16 +14,15 @@ export {
 	endLinkInput,
 	feedbackInput,
 	certificateBody,
-	needQueryInput,
-	type CreateNeedInput,
-	type CreateOfferInput
+	needQueryInput
 } from './validation.ts';
-export { NEED_STATUSES, LINK_STATUSES, FREQUENCIES } from './schema.ts';
-export { createNeed, createOffer, listNeeds, getNeed, getOffer, personAid, ownNeedsAndOffers } from './needs.ts';
+export { NEED_STATUSES, OFFER_STATUSES, LINK_STATUSES, FREQUENCIES } from './schema.ts';
+export { createNeed, createOffer, listNeeds, getNeed, getOffer, ownNeed, ownOffer, personAid, ownNeedsAndOffers } from './needs.ts';
+export { ownAreaChoices } from './own-choices.ts';
 export { updateNeed, withdrawNeed, updateOffer } from './own.ts';
 export { joinChoices, joinNeighbourhood, confirmNeed, confirmOffer, offersToReview, closeNeedAsDuplicate } from './review.ts';
 export { needChangeInput, offerChangeInput, withdrawNeedInput, duplicateNeedInput, needIdInput, joinInput } from './own-validation.ts';
-export { suggestMatches, weeklyProposalFor } from './matching.ts';
+export { suggestMatches, weeklyProposalFor, SUGGESTION_LIMIT, type Suggestion } from './matching.ts';
 export { proposeLink, sendProposals, respondToLink, completeLink, endLink, giveFeedback, listLinks, countStalledLinks, ownLinks } from './links.ts';
 export { nudgeLink, waitingSides } from './nudge.ts';
 

@@ -1,14 +1,11 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Ctx } from '../core/index.ts';
+import { z } from 'zod';
 import type { Db } from '../db/index.ts';
-import { can, requirePermission } from '../access/index.ts';
-import { NotFoundError } from '../core/index.ts';
+import { ForbiddenError, NotFoundError, defineVerb, todayInBelgium } from '../core/index.ts';
+import { holds, permission, scopeFilter } from '../access/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { areasArea } from '../areas/index.ts';
 import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
-import { getNeed } from './needs.ts';
-import { todayInBelgium } from '../core/index.ts';
-import { scopeFilter } from '../access/index.ts';
 import {
 	POINTS,
 	TIME_TIER,
@@ -240,31 +237,62 @@ async function leftOutFor(db: Db, needId: string, day: string): Promise<LeftOut>
 	return rows[0] ?? { paused: 0, full: 0, certificate: 0 };
 }
 
+/** The limit of a list of suggestions: the 10 best unless asked otherwise, at most 50. */
+export const SUGGESTION_LIMIT = { default: 10, max: 50 } as const;
+
 /**
  * For one need: the offers that may be proposed, best first, each with its score, the reasons that
  * make it up and how its time meets the need's (candidates with common time always before those
  * without, see compareScored); and how many offers a rule left out (safeguarding, capacity, paused),
  * which never appear themselves. Same data, same order.
  */
-export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Promise<{ needId: string; candidates: Suggestion[]; leftOut: LeftOut }> {
-	requirePermission(ctx.actor, 'aid.need.read');
-	const day = today();
-	// getNeed is the scope check; the other reads go by the need's id alongside it and are dropped when it refuses.
-	const [need, persons, offers, open, leftOut] = await Promise.all([
-		getNeed(ctx, needId),
-		needPersons(ctx.db, ctx.db.select({ id: aidNeed.personId }).from(aidNeed).where(eq(aidNeed.id, needId))),
-		offersForNeed(ctx.db, needId, day),
-		ctx.db
-			.select({ offerId: aidLink.offerId })
-			.from(aidLink)
-			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place']))),
-		leftOutFor(ctx.db, needId, day)
-	]);
-	// getNeed also gives a person their own need; suggestions (other people's offers) are for staff of that
-	// need's organisation and area only, whatever other roles the caller holds.
-	if (!can(ctx.actor, 'aid.need.read', { organisationId: need.organisationId, areaId: need.areaId })) throw new NotFoundError();
+export const suggestMatches = defineVerb({
+	name: 'aid.need.suggest',
+	summary:
+		'Ranked candidate offers for a need, each with its score, the reasons that make it up and how its time meets the need’s (candidates with common time always first, then those who gave no times, then those whose times never meet); and how many offers of that kind a rule left out (no place left, no valid certificate, paused)',
+	permission: permission('aid.need.read'),
+	input: z.object({
+		needId: z.uuid('error_not_found'),
+		limit: z.coerce.number().int('error_choice').min(1, 'error_choice').max(SUGGESTION_LIMIT.max, 'error_choice').default(SUGGESTION_LIMIT.default)
+	}),
+	writes: false,
+	// Suggestions (other people's offers) are for staff of the need's organisation and area only, whatever
+	// other roles the caller holds: the need is read through this filter, and outside it is unknown (404).
+	access: (ctx) => ({ where: scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }) }),
+	run: async (ctx, { needId, limit }, scope): Promise<{ needId: string; candidates: Suggestion[]; leftOut: LeftOut }> => {
+		const day = today();
+		// The need read through the scope filter decides; the other reads go by the need's id alongside it
+		// (no round trip more) and are dropped when it is refused.
+		const [[need], persons, offers, open, leftOut] = await Promise.all([
+			ctx.db
+				.select()
+				.from(aidNeed)
+				.where(and(eq(aidNeed.id, needId), scope.where)),
+			needPersons(ctx.db, ctx.db.select({ id: aidNeed.personId }).from(aidNeed).where(eq(aidNeed.id, needId))),
+			offersForNeed(ctx.db, needId, day),
+			ctx.db
+				.select({ offerId: aidLink.offerId })
+				.from(aidLink)
+				.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place']))),
+			leftOutFor(ctx.db, needId, day)
+		]);
+		if (!need) throw new NotFoundError();
+		return rankFor(ctx.db, need, persons, offers, open, leftOut, day, limit);
+	}
+});
+
+async function rankFor(
+	db: Db,
+	need: NeedRow,
+	persons: Map<string, NeedPerson>,
+	offers: OfferFacts[],
+	open: { offerId: string }[],
+	leftOut: LeftOut,
+	day: string,
+	k: number
+): Promise<{ needId: string; candidates: Suggestion[]; leftOut: LeftOut }> {
+	const needId = need.id;
 	const facts = needFacts(need, persons.get(need.personId));
-	const k = Math.min(Math.max(limit, 1), 50);
 	// Experience adds 0 to POINTS.experienceMax and nothing else depends on it (not the time tier), so
 	// it is asked only where it can change the top k: first for the k best without it; their k-th
 	// (tier, score) with it is a bar that only offers of a better tier, or of the same tier within
@@ -275,7 +303,7 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 	const byOffer = new Map(offers.map((o) => [o.id, o]));
 	const experienced = (ids: string[]) =>
 		withExperience(
-			ctx.db,
+			db,
 			need.organisationId,
 			ids.map((id) => byOffer.get(id)!),
 			{ category: need.category, persons: true }
@@ -297,7 +325,7 @@ export async function suggestMatches(ctx: Ctx, needId: string, limit = 10): Prom
 	const contenders = [...first, ...more];
 	const ranked = rank(facts, contenders, day, k);
 	const names = await offerNames(
-		ctx.db,
+		db,
 		ranked.map((s) => s.offerId)
 	);
 	const byId = new Map(contenders.map((o) => [o.id, o]));
@@ -375,27 +403,52 @@ export async function whyIneligible(db: Db, need: NeedRow, offerId: string): Pro
 /**
  * The weekly proposal for a neighbourhood: every open need without a link, its 20 best candidates,
  * then the pairing with the highest total score that keeps every volunteer within their room.
+ * Nothing is sent: it is what a facilitator reviews before sending (so it needs both reading needs
+ * and brokering links, checked here once for every caller).
  */
-export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
-	requirePermission(ctx.actor, 'aid.need.read');
-	const needs = await ctx.db
-		.select()
-		.from(aidNeed)
-		.where(
-			and(
-				eq(aidNeed.areaId, areaId),
-				eq(aidNeed.status, 'open'),
+export const weeklyProposalFor = defineVerb({
+	name: 'aid.weekly.propose',
+	summary:
+		'The weekly proposal for a neighbourhood: the pairing of open needs and offers with the highest total score. Nothing is sent: propose the pairs you keep with proposeLink (POST /aid/links), one call per pair',
+	permission: permission('aid.link.manage'),
+	// Without a neighbourhood there is nothing to propose yet (the page asks which), but the door is the same.
+	input: z.object({ areaId: z.uuid('error_required').nullish() }),
+	writes: false,
+	access: (ctx) => {
+		if (!holds(ctx.actor, 'aid.need.read')) throw new ForbiddenError('aid.need.read');
+		// Needs the actor may both read and broker: a neighbourhood outside that has none to propose.
+		return {
+			where: and(
 				scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }),
-				sql`not exists (select 1 from ${aidLink} l where l.need_id = ${aidNeed.id} and l.status in ('proposed','accepted','took_place'))`
+				scopeFilter(ctx.actor, 'aid.link.manage', { organisation: aidNeed.organisationId, area: aidNeed.areaId })
 			)
-		)
-		.orderBy(asc(aidNeed.createdAt))
-		.limit(2000);
+		};
+	},
+	run: async (ctx, { areaId }, scope) => {
+		if (!areaId) return null;
+		const needs = await ctx.db
+			.select()
+			.from(aidNeed)
+			.where(
+				and(
+					eq(aidNeed.areaId, areaId),
+					eq(aidNeed.status, 'open'),
+					scope.where,
+					sql`not exists (select 1 from ${aidLink} l where l.need_id = ${aidNeed.id} and l.status in ('proposed','accepted','took_place'))`
+				)
+			)
+			.orderBy(asc(aidNeed.createdAt))
+			.limit(2000);
+		return { areaId, ...(await proposalFor(ctx.db, needs)) };
+	}
+});
+
+async function proposalFor(db: Db, needs: NeedRow[]) {
 	// Offers by organisation, then by category, loaded once; the need's people in one query.
 	const offersByOrg = new Map<string, Map<string, OfferRow[]>>();
 	const offerById = new Map<string, OfferRow>();
 	const persons = await needPersons(
-		ctx.db,
+		db,
 		needs.map((n) => n.personId)
 	);
 	const candidates: Candidate[] = [];
@@ -405,7 +458,7 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 	for (const need of needs) {
 		if (!offersByOrg.has(need.organisationId)) {
 			const byCategory = new Map<string, OfferRow[]>();
-			for (const o of await loadOffers(ctx.db, need.organisationId)) {
+			for (const o of await loadOffers(db, need.organisationId)) {
 				const list = byCategory.get(o.category) ?? [];
 				list.push(o);
 				byCategory.set(o.category, list);

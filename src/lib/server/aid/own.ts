@@ -1,9 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/index.ts';
-import { inTransaction } from '../core/index.ts';
-import { audit } from '../core/index.ts';
-import { ConflictError, InvalidError, NotFoundError, parseInput } from '../core/index.ts';
-import { requirePermission } from '../access/index.ts';
+import { type Ctx, ConflictError, InvalidError, NotFoundError, defineVerb } from '../core/index.ts';
+import { permission } from '../access/index.ts';
 import { aidLink, aidNeed, aidOffer, OPEN_LINK_STATUSES } from './schema.ts';
 import { actingFor } from './scope.ts';
 import { checkPoint } from './needs.ts';
@@ -21,11 +18,12 @@ const CHANGEABLE_NEED = ['review', 'open'] as const;
 /** A need may be withdrawn until it is over. */
 const WITHDRAWABLE_NEED = ['review', 'open', 'matched'] as const;
 
-async function lockOwn<T extends typeof aidNeed | typeof aidOffer>(t: TxCtx, table: T, id: string) {
-	const [row] = await t.db
+/** One's own row, locked for the change; anybody else's is unknown (404). */
+async function lockOwn<T extends typeof aidNeed | typeof aidOffer>(ctx: Ctx, table: T, id: string) {
+	const [row] = await ctx.db
 		.select()
 		.from(table as typeof aidNeed)
-		.where(and(eq(table.id, id), eq(table.personId, t.actor.personId ?? NONE)))
+		.where(and(eq(table.id, id), eq(table.personId, ctx.actor.personId ?? NONE)))
 		.for('update');
 	if (!row) throw new NotFoundError();
 	return row as unknown as T['$inferSelect'];
@@ -66,27 +64,34 @@ const content = (c: NeedChange | OfferChange) => ({
 	languages: c.languages
 });
 
+const needPatch = (c: NeedChange) => ({ ...content(c), frequency: c.frequency, safeguarded: c.safeguarded });
+const offerPatch = (c: OfferChange) => ({ ...content(c), capacity: c.capacity, status: c.status });
+
 /** The person changes what their need says, while nobody has taken it on yet (to review or open). */
-export async function updateNeed(ctx: Ctx, raw: { id: string } & Record<string, unknown>) {
-	requirePermission(ctx.actor, 'aid.own.write');
-	const { id, ...rest } = raw;
-	const change = parseInput(needChangeInput, rest);
-	return inTransaction(ctx, async (t) => {
-		const need = await lockOwn(t, aidNeed, id);
+export const updateNeed = defineVerb({
+	name: 'aid.need.update',
+	summary: 'The person changes their own need while it is to review or open (only the fields sent change); 409 once someone took it on',
+	permission: permission('aid.own.write'),
+	input: needChangeInput.extend({ id: withdrawNeedInput.shape.id }),
+	writes: true,
+	access: (ctx, { id }) => lockOwn(ctx, aidNeed, id),
+	run: async (ctx, { id: _, ...change }, need) => {
 		if (!(CHANGEABLE_NEED as readonly string[]).includes(need.status)) throw new ConflictError('aid_error_need_not_open');
 		await checkPlace(ctx, need, change);
-		const patch = { ...content(change), frequency: change.frequency, safeguarded: change.safeguarded };
-		const fields = changedFields(need, { ...patch, lat: patch.lat, lon: patch.lon });
-		if (!fields.length) return need;
-		const [row] = await t.db
+		const patch = needPatch(change);
+		if (!changedFields(need, patch).length) return need;
+		const [row] = await ctx.db
 			.update(aidNeed)
 			.set({ ...patch, updatedAt: new Date() })
 			.where(eq(aidNeed.id, need.id))
 			.returning();
-		await audit(t, { action: 'update', entity: 'aid_need', entityId: need.id, details: { fields } });
 		return row!;
-	});
-}
+	},
+	audit: ({ id: _, ...change }, _row, before) => {
+		const fields = changedFields(before, needPatch(change));
+		return fields.length ? { action: 'update', entity: 'aid_need', entityId: before.id, details: { fields } } : null;
+	}
+});
 
 /**
  * The person takes back their need. Links under way end with it, through the link verbs (so the
@@ -94,70 +99,81 @@ export async function updateNeed(ctx: Ctx, raw: { id: string } & Record<string, 
  * cancelled with the person's reason; help that already took place is closed (it happened, and
  * counts). The volunteer sees the link cancelled on their page.
  */
-export async function withdrawNeed(ctx: Ctx, raw: { id: string; reason?: string | null }) {
-	requirePermission(ctx.actor, 'aid.own.write');
-	const input = parseInput(withdrawNeedInput, raw);
-	return inTransaction(ctx, async (t) => {
+export const withdrawNeed = defineVerb({
+	name: 'aid.need.withdraw',
+	summary:
+		'The person withdraws their own need (kept, status withdrawn): a proposal or accepted link is cancelled with the reason and the volunteer’s place freed; help that took place is closed',
+	permission: permission('aid.own.write'),
+	input: withdrawNeedInput,
+	writes: true,
+	access: async (ctx, { id }) => {
 		// Links first, then the need: the order the link verbs lock in, so a withdrawal and an
 		// acceptance at the same moment wait for each other instead of deadlocking.
-		const links = await t.db
+		const links = await ctx.db
 			.select({ id: aidLink.id, status: aidLink.status })
 			.from(aidLink)
 			.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
-			.where(and(eq(aidLink.needId, input.id), eq(aidNeed.personId, ctx.actor.personId ?? NONE), inArray(aidLink.status, [...OPEN_LINK_STATUSES])))
+			.where(and(eq(aidLink.needId, id), eq(aidNeed.personId, ctx.actor.personId ?? NONE), inArray(aidLink.status, [...OPEN_LINK_STATUSES])))
 			.for('update', { of: aidLink });
-		const need = await lockOwn(t, aidNeed, input.id);
+		return { need: await lockOwn(ctx, aidNeed, id), links };
+	},
+	run: async (ctx, input, { need, links }) => {
 		if (need.status === 'withdrawn') return need;
 		if (!(WITHDRAWABLE_NEED as readonly string[]).includes(need.status)) throw new ConflictError('aid_error_need_not_open');
 		for (const l of links) {
-			await endLink(t, { linkId: l.id, to: l.status === 'took_place' ? 'closed' : 'cancelled', reason: input.reason ?? null });
+			await endLink(ctx, { linkId: l.id, to: l.status === 'took_place' ? 'closed' : 'cancelled', reason: input.reason ?? null });
 		}
-		const [row] = await t.db
+		const [row] = await ctx.db
 			.update(aidNeed)
 			.set({ status: 'withdrawn', statusReason: input.reason ?? null, updatedAt: new Date() })
 			.where(eq(aidNeed.id, need.id))
 			.returning();
-		await audit(t, {
-			action: 'update',
-			entity: 'aid_need',
-			entityId: need.id,
-			reason: input.reason ?? null,
-			details: { from: need.status, to: 'withdrawn', linksEnded: links.length }
-		});
 		return row!;
-	});
-}
+	},
+	audit: (input, _row, { need, links }) =>
+		need.status === 'withdrawn'
+			? null
+			: {
+					action: 'update',
+					entity: 'aid_need',
+					entityId: need.id,
+					reason: input.reason ?? null,
+					details: { from: need.status, to: 'withdrawn', linksEnded: links.length }
+				}
+});
 
 /**
  * The volunteer changes their offer, pauses it or takes it up again. A paused offer is never
  * suggested and takes no new link (takePlace reads 'active'); links under way go on. The number of
  * places may not drop below the links holding one now.
  */
-export async function updateOffer(ctx: Ctx, raw: { id: string } & Record<string, unknown>) {
-	requirePermission(ctx.actor, 'aid.own.write');
-	const { id, ...rest } = raw;
-	const change = parseInput(offerChangeInput, rest);
-	return inTransaction(ctx, async (t) => {
-		const offer = await lockOwn(t, aidOffer, id);
+export const updateOffer = defineVerb({
+	name: 'aid.offer.update',
+	summary:
+		'The volunteer changes their own offer (only the fields sent change), or pauses it (status paused: not suggested, links under way go on) or takes it up again (active)',
+	permission: permission('aid.own.write'),
+	input: offerChangeInput.extend({ id: withdrawNeedInput.shape.id }),
+	writes: true,
+	access: (ctx, { id }) => lockOwn(ctx, aidOffer, id),
+	run: async (ctx, { id: _, ...change }, offer) => {
 		if (offer.status === 'withdrawn') throw new ConflictError('aid_error_offer_withdrawn');
 		// An offer still to review waits for the facilitators; pausing it would skip that look.
 		if (change.status && offer.status === 'review') throw new ConflictError('aid_error_offer_in_review');
 		if (change.capacity !== undefined && change.capacity < offer.activeLinks) throw new InvalidError({ capacity: 'aid_error_capacity_below_links' });
 		await checkPlace(ctx, offer, change);
-		const patch = { ...content(change), capacity: change.capacity, status: change.status };
-		const fields = changedFields(offer, patch);
-		if (!fields.length) return offer;
-		const [row] = await t.db
+		const patch = offerPatch(change);
+		if (!changedFields(offer, patch).length) return offer;
+		const [row] = await ctx.db
 			.update(aidOffer)
 			.set({ ...patch, updatedAt: new Date() })
 			.where(eq(aidOffer.id, offer.id))
 			.returning();
-		await audit(t, {
-			action: 'update',
-			entity: 'aid_offer',
-			entityId: offer.id,
-			details: { fields, ...(change.status && change.status !== offer.status ? { from: offer.status, to: change.status } : {}) }
-		});
 		return row!;
-	});
-}
+	},
+	audit: ({ id: _, ...change }, _row, before) => {
+		const fields = changedFields(before, offerPatch(change));
+		if (!fields.length) return null;
+		const moved = change.status && change.status !== before.status ? { from: before.status, to: change.status } : {};
+		return { action: 'update', entity: 'aid_offer', entityId: before.id, details: { fields, ...moved } };
+	}
+});

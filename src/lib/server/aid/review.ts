@@ -1,10 +1,10 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { audit, ConflictError, type Ctx, inTransaction, InvalidError, NotFoundError, parseInput, type TxCtx } from '../core/index.ts';
-import { accessRoleGrant, can, holds, requirePermission } from '../access/index.ts';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { type Ctx, ConflictError, InvalidError, NotFoundError, PUBLIC, defineVerb, pageFields, after, decodeCursor, pageOf } from '../core/index.ts';
+import { accessRoleGrant, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { areasArea, areasPlace } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer, aidOfficeHour, OPEN_LINK_STATUSES } from './schema.ts';
-import { scopeFilter } from '../access/index.ts';
 import { duplicateNeedInput, joinInput, needIdInput } from './own-validation.ts';
 
 // Someone who signed up alone chooses a neighbourhood with a neighbourhood house and becomes a
@@ -40,78 +40,94 @@ export type JoinChoice = {
 };
 
 /** The neighbourhoods one can join: those with a neighbourhood house of an organisation, with its public office hours. */
-export async function joinChoices(db: Ctx['db']): Promise<JoinChoice[]> {
-	const houses = await db
-		.select({
-			areaId: areasArea.id,
-			areaName: areasArea.name,
-			areaCode: areasArea.code,
-			organisationId: areasPlace.organisationId,
-			house: areasPlace.name,
-			address: areasPlace.address
-		})
-		.from(areasPlace)
-		.innerJoin(areasArea, eq(areasArea.id, areasPlace.areaId))
-		.where(and(eq(areasPlace.kind, 'neighbourhood_house'), isNotNull(areasPlace.organisationId)))
-		.orderBy(asc(areasArea.name), asc(areasPlace.name), asc(areasPlace.id));
-	const first = new Map<string, (typeof houses)[number]>();
-	for (const h of houses) if (!first.has(h.areaId)) first.set(h.areaId, h);
-	const chosen = [...first.values()];
-	const hours = chosen.length
-		? await db
-				.select({
-					areaId: aidOfficeHour.areaId,
-					organisationId: aidOfficeHour.organisationId,
-					day: aidOfficeHour.day,
-					start: aidOfficeHour.start,
-					end: aidOfficeHour.end,
-					place: aidOfficeHour.place
-				})
-				.from(aidOfficeHour)
-				.where(
-					and(
-						inArray(
-							aidOfficeHour.areaId,
-							chosen.map((h) => h.areaId)
-						),
-						eq(aidOfficeHour.public, true)
+export const joinChoices = defineVerb({
+	name: 'aid.join.choices',
+	summary: 'The neighbourhoods one can join, with their neighbourhood house and its public office hours',
+	// What the public pages show anyway: houses and their public hours, nobody's personal data.
+	permission: PUBLIC,
+	input: z.object({}).default({}),
+	writes: false,
+	access: instanceWide,
+	run: async (ctx): Promise<JoinChoice[]> => {
+		const db = ctx.db;
+		const houses = await db
+			.select({
+				areaId: areasArea.id,
+				areaName: areasArea.name,
+				areaCode: areasArea.code,
+				organisationId: areasPlace.organisationId,
+				house: areasPlace.name,
+				address: areasPlace.address
+			})
+			.from(areasPlace)
+			.innerJoin(areasArea, eq(areasArea.id, areasPlace.areaId))
+			.where(and(eq(areasPlace.kind, 'neighbourhood_house'), isNotNull(areasPlace.organisationId)))
+			.orderBy(asc(areasArea.name), asc(areasPlace.name), asc(areasPlace.id));
+		const first = new Map<string, (typeof houses)[number]>();
+		for (const h of houses) if (!first.has(h.areaId)) first.set(h.areaId, h);
+		const chosen = [...first.values()];
+		const hours = chosen.length
+			? await db
+					.select({
+						areaId: aidOfficeHour.areaId,
+						organisationId: aidOfficeHour.organisationId,
+						day: aidOfficeHour.day,
+						start: aidOfficeHour.start,
+						end: aidOfficeHour.end,
+						place: aidOfficeHour.place
+					})
+					.from(aidOfficeHour)
+					.where(
+						and(
+							inArray(
+								aidOfficeHour.areaId,
+								chosen.map((h) => h.areaId)
+							),
+							eq(aidOfficeHour.public, true)
+						)
 					)
-				)
-				.orderBy(asc(aidOfficeHour.day), asc(aidOfficeHour.start))
-		: [];
-	return chosen.map((h) => ({
-		areaId: h.areaId,
-		areaName: h.areaName,
-		areaCode: h.areaCode,
-		house: h.house,
-		address: h.address,
-		hours: hours
-			.filter((o) => o.areaId === h.areaId && o.organisationId === h.organisationId)
-			.map(({ day, start, end, place }) => ({ day, start, end, place }))
-	}));
-}
+					.orderBy(asc(aidOfficeHour.day), asc(aidOfficeHour.start))
+			: [];
+		return chosen.map((h) => ({
+			areaId: h.areaId,
+			areaName: h.areaName,
+			areaCode: h.areaCode,
+			house: h.house,
+			address: h.address,
+			hours: hours
+				.filter((o) => o.areaId === h.areaId && o.organisationId === h.organisationId)
+				.map(({ day, start, end, place }) => ({ day, start, end, place }))
+		}));
+	}
+});
 
 /**
  * An account without any role becomes a resident of the chosen neighbourhood's house, unreviewed.
  * Anyone who already holds a role (staff, or a resident the house added) is refused: roles are
  * otherwise only given by an admin, and staff do not say needs in their own name.
  */
-export async function joinNeighbourhood(ctx: Ctx, raw: { areaId: string }) {
-	requirePermission(ctx.actor, 'aid.own.join');
-	const input = parseInput(joinInput, raw);
-	const personId = ctx.actor.personId;
-	if (!personId) throw new NotFoundError();
-	return inTransaction(ctx, async (t) => {
-		// Locked: two tabs joining at once make one grant, not two.
-		const [person] = await t.db
-			.select({ id: peoplePerson.id, areaId: peoplePerson.areaId, organisationId: peoplePerson.organisationId })
-			.from(peoplePerson)
-			.where(eq(peoplePerson.id, personId))
-			.for('update');
+export const joinNeighbourhood = defineVerb({
+	name: 'aid.own.join',
+	summary: 'An account without a role joins a neighbourhood with a house, as a resident to review',
+	permission: permission('aid.own.join'),
+	input: joinInput,
+	writes: true,
+	// One's own person only, locked: two tabs joining at once make one grant, not two.
+	access: async (ctx) => {
+		const [person] = ctx.actor.personId
+			? await ctx.db
+					.select({ id: peoplePerson.id, areaId: peoplePerson.areaId, organisationId: peoplePerson.organisationId })
+					.from(peoplePerson)
+					.where(eq(peoplePerson.id, ctx.actor.personId))
+					.for('update')
+			: [];
 		if (!person) throw new NotFoundError();
-		const [held] = await t.db.select({ id: accessRoleGrant.id }).from(accessRoleGrant).where(eq(accessRoleGrant.personId, personId)).limit(1);
+		return person;
+	},
+	run: async (ctx, input, person) => {
+		const [held] = await ctx.db.select({ id: accessRoleGrant.id }).from(accessRoleGrant).where(eq(accessRoleGrant.personId, person.id)).limit(1);
 		if (held) throw new ConflictError('aid_error_already_member');
-		const [house] = await t.db
+		const [house] = await ctx.db
 			.select({ organisationId: areasPlace.organisationId })
 			.from(areasPlace)
 			.where(and(eq(areasPlace.areaId, input.areaId), eq(areasPlace.kind, 'neighbourhood_house'), isNotNull(areasPlace.organisationId)))
@@ -121,27 +137,76 @@ export async function joinNeighbourhood(ctx: Ctx, raw: { areaId: string }) {
 		// A person an organisation recorded (then linked to this account) belongs to that organisation:
 		// joining another's neighbourhood would put what they say in the first one's queue, unreviewed.
 		if (person.organisationId && person.organisationId !== house.organisationId) throw new ConflictError('aid_error_already_member');
-		const [grant] = await t.db
+		const [grant] = await ctx.db
 			.insert(accessRoleGrant)
-			.values({ personId, role: 'resident', organisationId: house.organisationId!, areaId: input.areaId, reviewed: false })
+			.values({ personId: person.id, role: 'resident', organisationId: house.organisationId!, areaId: input.areaId, reviewed: false })
 			.returning();
-		if (!person.areaId) await t.db.update(peoplePerson).set({ areaId: input.areaId, updatedAt: new Date() }).where(eq(peoplePerson.id, personId));
-		await audit(t, {
-			action: 'create',
-			entity: 'access_role_grant',
-			entityId: grant!.id,
-			details: { role: 'resident', selfService: true, organisationId: house.organisationId, areaId: input.areaId }
-		});
+		if (!person.areaId) await ctx.db.update(peoplePerson).set({ areaId: input.areaId, updatedAt: new Date() }).where(eq(peoplePerson.id, person.id));
 		return grant!;
-	});
+	},
+	audit: (input, grant) => ({
+		action: 'create',
+		entity: 'access_role_grant',
+		entityId: grant.id,
+		details: { role: 'resident', selfService: true, organisationId: grant.organisationId, areaId: input.areaId }
+	})
+});
+
+type Confirmed = { grants: string[]; needs: string[]; offers: string[] };
+
+/** The person's grants in the organisation become reviewed; their needs there open, their offers active. */
+async function confirmPerson(ctx: Ctx, personId: string, organisationId: string): Promise<Confirmed> {
+	const grants = await ctx.db
+		.update(accessRoleGrant)
+		.set({ reviewed: true })
+		.where(and(eq(accessRoleGrant.personId, personId), eq(accessRoleGrant.organisationId, organisationId), eq(accessRoleGrant.reviewed, false)))
+		.returning({ id: accessRoleGrant.id });
+	const needs = await ctx.db
+		.update(aidNeed)
+		.set({ status: 'open', updatedAt: new Date() })
+		.where(and(eq(aidNeed.personId, personId), eq(aidNeed.organisationId, organisationId), eq(aidNeed.status, 'review')))
+		.returning({ id: aidNeed.id });
+	const offers = await ctx.db
+		.update(aidOffer)
+		.set({ status: 'active', updatedAt: new Date() })
+		.where(and(eq(aidOffer.personId, personId), eq(aidOffer.organisationId, organisationId), eq(aidOffer.status, 'review')))
+		.returning({ id: aidOffer.id });
+	return { grants: grants.map((g) => g.id), needs: needs.map((n) => n.id), offers: offers.map((o) => o.id) };
 }
 
-async function needInScope(ctx: Ctx, id: string) {
-	const [need] = await ctx.db.select().from(aidNeed).where(eq(aidNeed.id, id));
-	// Out of scope answers as unknown: no hint that the id exists elsewhere.
-	if (!need || !can(ctx.actor, 'aid.need.read', { organisationId: need.organisationId, areaId: need.areaId })) throw new NotFoundError();
-	requirePermission(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId });
-	return need;
+/** One audit row per record the confirmation changed, each for the person confirmed (assisted use). */
+const confirmedAudit = (personId: string, c: Confirmed) => [
+	...c.grants.map((id) => ({
+		action: 'update' as const,
+		entity: 'access_role_grant',
+		entityId: id,
+		details: { reviewed: true },
+		onBehalfOfPersonId: personId
+	})),
+	...c.needs.map((id) => ({
+		action: 'update' as const,
+		entity: 'aid_need',
+		entityId: id,
+		details: { from: 'review', to: 'open' },
+		onBehalfOfPersonId: personId
+	})),
+	...c.offers.map((id) => ({
+		action: 'update' as const,
+		entity: 'aid_offer',
+		entityId: id,
+		details: { from: 'review', to: 'active' },
+		onBehalfOfPersonId: personId
+	}))
+];
+
+/** A record a facilitator decides on, locked: outside the facilitator's organisation and area it is unknown (404). */
+async function lockedInScope<T extends typeof aidNeed | typeof aidOffer>(ctx: Ctx, table: T, id: string) {
+	const [row] = await ctx.db
+		.select()
+		.from(table as typeof aidNeed)
+		.where(eq(table.id, id))
+		.for('update');
+	return inScope(ctx.actor, 'aid.link.manage', row as unknown as T['$inferSelect'] | undefined);
 }
 
 /**
@@ -149,111 +214,123 @@ async function needInScope(ctx: Ctx, id: string) {
  * their grants in that organisation are reviewed from now on, the need is open for matching, and
  * their offers waiting there become active.
  */
-export async function confirmNeed(ctx: Ctx, raw: { id: string }) {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	const { id } = parseInput(needIdInput, raw);
-	const found = await needInScope(ctx, id);
-	return inTransaction({ ...ctx, onBehalfOfPersonId: found.personId }, async (t) => {
-		const [need] = await t.db.select().from(aidNeed).where(eq(aidNeed.id, id)).for('update');
-		if (need!.status !== 'review') throw new ConflictError('aid_error_not_in_review');
-		await confirmPerson(t, need!.personId, need!.organisationId);
-		return { ...need!, status: 'open' as const };
-	});
-}
+export const confirmNeed = defineVerb({
+	name: 'aid.need.confirm',
+	summary: 'A facilitator confirms the person of a need to review: their needs open, their offers active',
+	permission: permission('aid.link.manage'),
+	input: needIdInput,
+	writes: true,
+	access: (ctx, { id }) => lockedInScope(ctx, aidNeed, id),
+	run: async (ctx, _input, need) => {
+		if (need.status !== 'review') throw new ConflictError('aid_error_not_in_review');
+		const confirmed = await confirmPerson(ctx, need.personId, need.organisationId);
+		return { ...need, status: 'open' as const, confirmed };
+	},
+	audit: (_input, out) => confirmedAudit(out.personId, out.confirmed)
+});
 
 /** The same for someone who only offered help: confirmed from the queue's list of offers to review. */
-export async function confirmOffer(ctx: Ctx, raw: { id: string }) {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	const { id } = parseInput(needIdInput, raw);
-	const [found] = await ctx.db.select().from(aidOffer).where(eq(aidOffer.id, id));
-	if (!found || !can(ctx.actor, 'aid.need.read', { organisationId: found.organisationId, areaId: found.areaId })) throw new NotFoundError();
-	requirePermission(ctx.actor, 'aid.link.manage', { organisationId: found.organisationId, areaId: found.areaId });
-	return inTransaction({ ...ctx, onBehalfOfPersonId: found.personId }, async (t) => {
-		const [offer] = await t.db.select().from(aidOffer).where(eq(aidOffer.id, id)).for('update');
-		if (offer!.status !== 'review') throw new ConflictError('aid_error_not_in_review');
-		await confirmPerson(t, offer!.personId, offer!.organisationId);
-		return { ...offer!, status: 'active' as const };
-	});
-}
+export const confirmOffer = defineVerb({
+	name: 'aid.offer.confirm',
+	summary: 'A facilitator confirms the person of an offer to review: their needs open, their offers active',
+	permission: permission('aid.link.manage'),
+	input: needIdInput,
+	writes: true,
+	access: (ctx, { id }) => lockedInScope(ctx, aidOffer, id),
+	run: async (ctx, _input, offer) => {
+		if (offer.status !== 'review') throw new ConflictError('aid_error_not_in_review');
+		const confirmed = await confirmPerson(ctx, offer.personId, offer.organisationId);
+		return { ...offer, status: 'active' as const, confirmed };
+	},
+	audit: (_input, out) => confirmedAudit(out.personId, out.confirmed)
+});
 
-/** The person's grants in the organisation become reviewed; their needs there open, their offers active. */
-async function confirmPerson(t: TxCtx, personId: string, organisationId: string) {
-	const grants = await t.db
-		.update(accessRoleGrant)
-		.set({ reviewed: true })
-		.where(and(eq(accessRoleGrant.personId, personId), eq(accessRoleGrant.organisationId, organisationId), eq(accessRoleGrant.reviewed, false)))
-		.returning({ id: accessRoleGrant.id });
-	for (const g of grants) await audit(t, { action: 'update', entity: 'access_role_grant', entityId: g.id, details: { reviewed: true } });
-	const needs = await t.db
-		.update(aidNeed)
-		.set({ status: 'open', updatedAt: new Date() })
-		.where(and(eq(aidNeed.personId, personId), eq(aidNeed.organisationId, organisationId), eq(aidNeed.status, 'review')))
-		.returning({ id: aidNeed.id });
-	for (const n of needs) await audit(t, { action: 'update', entity: 'aid_need', entityId: n.id, details: { from: 'review', to: 'open' } });
-	const offers = await t.db
-		.update(aidOffer)
-		.set({ status: 'active', updatedAt: new Date() })
-		.where(and(eq(aidOffer.personId, personId), eq(aidOffer.organisationId, organisationId), eq(aidOffer.status, 'review')))
-		.returning({ id: aidOffer.id });
-	for (const o of offers) await audit(t, { action: 'update', entity: 'aid_offer', entityId: o.id, details: { from: 'review', to: 'active' } });
-}
-
-/** Offers waiting for review in the actor's scope (the queue lists them: someone may offer without asking). */
-export async function offersToReview(ctx: Ctx, areaId?: string | null) {
-	if (!holds(ctx.actor, 'aid.link.manage')) return [];
-	return ctx.db
-		.select({
-			id: aidOffer.id,
-			title: aidOffer.title,
-			category: aidOffer.category,
-			firstName: peoplePerson.firstName,
-			areaName: areasArea.name,
-			personId: aidOffer.personId
+/**
+ * Offers waiting for review where the actor brokers (the queue lists them: someone may offer without
+ * asking); staff who do not broker see none. Oldest first, paged like the queue.
+ */
+export const offersToReview = defineVerb({
+	name: 'aid.offer.to_review',
+	summary: 'Offers waiting for review in the actor’s organisations and areas, oldest first',
+	permission: permission('aid.need.read'),
+	input: z
+		.object({
+			areaId: z
+				.uuid('error_not_found')
+				.nullish()
+				.or(z.literal('').transform(() => null)),
+			...pageFields
 		})
-		.from(aidOffer)
-		.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
-		.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
-		.where(
-			and(
-				eq(aidOffer.status, 'review'),
-				scopeFilter(ctx.actor, 'aid.link.manage', { organisation: aidOffer.organisationId, area: aidOffer.areaId }),
-				areaId ? eq(aidOffer.areaId, areaId) : undefined
+		.prefault({}),
+	writes: false,
+	// Confirming is brokering: only where the actor holds aid.link.manage (none for outreach or coordinators).
+	access: (ctx) => ({ where: scopeFilter(ctx.actor, 'aid.link.manage', { organisation: aidOffer.organisationId, area: aidOffer.areaId }) }),
+	run: async (ctx, q, scope) => {
+		const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : null;
+		const rows = await ctx.db
+			.select({
+				id: aidOffer.id,
+				title: aidOffer.title,
+				category: aidOffer.category,
+				firstName: peoplePerson.firstName,
+				areaName: areasArea.name,
+				personId: aidOffer.personId,
+				createdAt: aidOffer.createdAt,
+				// The cursor's key at PostgreSQL's precision (microseconds): a JS Date keeps milliseconds only,
+				// and the row a page ended on would come again on the next one.
+				sortedAt: sql<string>`${aidOffer.createdAt}::text`
+			})
+			.from(aidOffer)
+			.innerJoin(peoplePerson, eq(peoplePerson.id, aidOffer.personId))
+			.innerJoin(areasArea, eq(areasArea.id, aidOffer.areaId))
+			.where(
+				and(
+					eq(aidOffer.status, 'review'),
+					scope.where,
+					q.areaId ? eq(aidOffer.areaId, q.areaId) : undefined,
+					key ? after([aidOffer.createdAt, aidOffer.id], key, 'asc') : undefined
+				)
 			)
-		)
-		.orderBy(asc(aidOffer.createdAt), asc(aidOffer.id))
-		.limit(50);
-}
+			.orderBy(asc(aidOffer.createdAt), asc(aidOffer.id))
+			.limit(q.limit + 1);
+		const page = pageOf(rows, q.limit, (r) => [r.sortedAt, r.id]);
+		return { ...page, items: page.items.map(({ sortedAt: _, ...r }) => r) };
+	}
+});
 
 /**
  * A facilitator closes a need as the same as another one, with a reason the person reads on their
  * page. Only a need nobody has taken on (to review or open, no link under way): one with a link is
  * ended through the link first.
  */
-export async function closeNeedAsDuplicate(ctx: Ctx, raw: { id: string; reason: string }) {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	const input = parseInput(duplicateNeedInput, raw);
-	const found = await needInScope(ctx, input.id);
-	return inTransaction({ ...ctx, onBehalfOfPersonId: found.personId }, async (t) => {
-		const [need] = await t.db.select().from(aidNeed).where(eq(aidNeed.id, input.id)).for('update');
-		if (need!.status !== 'open' && need!.status !== 'review') throw new ConflictError('aid_error_need_not_open');
-		const [open] = await t.db
+export const closeNeedAsDuplicate = defineVerb({
+	name: 'aid.need.close_duplicate',
+	summary: 'A facilitator closes a need nobody took on as a duplicate, with a reason the person reads (kept, status duplicate)',
+	permission: permission('aid.link.manage'),
+	input: duplicateNeedInput,
+	writes: true,
+	access: (ctx, { id }) => lockedInScope(ctx, aidNeed, id),
+	run: async (ctx, input, need) => {
+		if (need.status !== 'open' && need.status !== 'review') throw new ConflictError('aid_error_need_not_open');
+		const [open] = await ctx.db
 			.select({ id: aidLink.id })
 			.from(aidLink)
-			.where(and(eq(aidLink.needId, need!.id), inArray(aidLink.status, [...OPEN_LINK_STATUSES])))
+			.where(and(eq(aidLink.needId, need.id), inArray(aidLink.status, [...OPEN_LINK_STATUSES])))
 			.limit(1);
 		if (open) throw new ConflictError('aid_error_need_has_links');
-		const [row] = await t.db
+		const [row] = await ctx.db
 			.update(aidNeed)
 			.set({ status: 'duplicate', statusReason: input.reason, updatedAt: new Date() })
-			.where(eq(aidNeed.id, need!.id))
+			.where(eq(aidNeed.id, need.id))
 			.returning();
-		await audit(t, {
-			action: 'update',
-			entity: 'aid_need',
-			entityId: need!.id,
-			reason: input.reason,
-			details: { from: need!.status, to: 'duplicate' }
-		});
 		return row!;
-	});
-}
+	},
+	audit: (input, _row, need) => ({
+		action: 'update',
+		entity: 'aid_need',
+		entityId: need.id,
+		reason: input.reason,
+		onBehalfOfPersonId: need.personId,
+		details: { from: need.status, to: 'duplicate' }
+	})
+});

@@ -1,8 +1,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Ctx, ForbiddenError, InvalidError, NotFoundError } from '../core/index.ts';
-import { accessRoleGrant, can, holds } from '../access/index.ts';
+import { type Ctx, ForbiddenError, InvalidError, NotFoundError, type Permission } from '../core/index.ts';
+import { accessRoleGrant, can, holds, permission, type PermissionName } from '../access/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { areasArea } from '../areas/index.ts';
+
+/**
+ * Held by whoever holds either right: a person's own (`own`) or staff's (`staff`). Which one applies
+ * depends on the record, so the verb's access decides it; the name is staff's, as a refusal says.
+ */
+export function ownOrStaff(own: PermissionName, staff: PermissionName): Permission {
+	const a = permission(own);
+	const b = permission(staff);
+	return { name: staff, write: a.write || b.write, holds: (actor) => a.holds(actor) || b.holds(actor) };
+}
 
 export type Party = { id: string; userId: string | null; organisationId: string | null; areaId: string | null };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../core/index.ts';
+import { line, pageFields } from '../core/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
 import { addYears, BELGIAN_ZONE, todayInBelgium } from '../core/index.ts';
@@ -138,9 +138,6 @@ export const createOfferInput = z.object({
 	capacity: z.coerce.number().int().min(1, 'aid_error_capacity').max(20, 'aid_error_capacity')
 });
 
-export type CreateNeedInput = z.infer<typeof createNeedInput>;
-export type CreateOfferInput = z.infer<typeof createOfferInput>;
-
 const reasonText = z
 	.string()
 	.trim()
@@ -209,6 +206,5 @@ export const needQueryInput = z.object({
 		.nullish()
 		.or(z.literal('').transform(() => null)),
 	status: z.enum(['open', 'review', 'matched', 'closed', 'all'], { message: 'error_choice' }).default('open'),
-	limit: z.coerce.number().int().min(1, 'error_choice').max(200, 'error_choice').default(50),
-	offset: z.coerce.number().int().min(0, 'error_choice').max(1_000_000, 'error_choice').default(0)
+	...pageFields
 });

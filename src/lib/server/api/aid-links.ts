@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../core/index.ts';
 import { UnauthenticatedError } from '../core/index.ts';
-import { requirePermission } from '../access/index.ts';
 import {
 	LINK_STATUSES,
 	endLink,
@@ -11,8 +10,7 @@ import {
 	listLinks,
 	nudgeLink,
 	ownLinks,
-	ownNeedsAndOffers,
-	weeklyProposalFor
+	ownNeedsAndOffers
 } from '../aid/index.ts';
 import { iso, link, linkResponse, needOut, needResponse, offerOut, offerResponse, reasonSchema } from './aid.ts';
 
@@ -113,21 +111,6 @@ export const myAidResponse = z
 	.object({ needs: z.array(needResponse), offers: z.array(offerResponse), links: z.array(myLinkResponse) })
 	.meta({ id: 'MyAid' });
 
-export const weeklyQueryInput = z.object({ areaId: z.uuid('error_required') });
-
-export const weeklyResponse = z
-	.object({
-		areaId: z.uuid(),
-		needs: z.number().int().meta({ description: 'Open needs without a link in the neighbourhood.' }),
-		total: z.number().int(),
-		greedyTotal: z.number().int().meta({ description: 'The total a greedy pairing would reach, for comparison.' }),
-		greedyCovered: z.number().int(),
-		pairs: z.array(
-			z.object({ needId: z.uuid(), needTitle: z.string(), category: z.string(), offerId: z.uuid(), firstName: z.string(), score: z.number().int() })
-		)
-	})
-	.meta({ id: 'WeeklyProposal' });
-
 export const nudgeResponse = z
 	.object({
 		link: linkResponse,
@@ -197,10 +180,4 @@ export async function apiListMyAid(ctx: Ctx): Promise<z.infer<typeof myAidRespon
 			other: l.other
 		}))
 	};
-}
-
-/** The weekly page's proposal, for whoever may send it (the page asks aid.link.manage too). Nothing is sent here. */
-export async function apiWeeklyProposal(ctx: Ctx, areaId: string): Promise<z.infer<typeof weeklyResponse>> {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	return { areaId, ...(await weeklyProposalFor(ctx, areaId)) };
 }

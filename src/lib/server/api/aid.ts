@@ -4,87 +4,125 @@ import {
 	CATEGORY_CODES,
 	LINK_STATUSES,
 	NEED_STATUSES,
-	createNeed,
-	createOffer,
+	OFFER_STATUSES,
 	completeLink,
 	certificateBody,
-	listNeeds,
 	proposeLink,
 	recordCertificate,
 	respondInput,
 	respondToLink,
-	suggestMatches,
-	type CreateNeedInput,
-	type CreateOfferInput
+	type Reason,
+	type Suggestion
 } from '../aid/index.ts';
+import { apiDate, apiWindow, dateOut, windowOut } from './units.ts';
 
 // The mutual-aid part of /api/v1: response shapes (documented from these Zod schemas) and the
 // mapping from verb results to them. The verbs do the authorisation, exactly as for the pages.
 
-export const windowSchema = z.object({ day: z.number().int(), start: z.number().int(), end: z.number().int() }).meta({ id: 'WeeklyWindow' });
-export const dateSchema = z
-	.object({ date: z.string(), start: z.number().int().optional(), end: z.number().int().optional() })
-	.meta({ id: 'DayWindow', description: 'A particular day (YYYY-MM-DD), with an optional time range in minutes after midnight.' });
+export const windowSchema = apiWindow;
+export const dateSchema = apiDate;
+
+/** An ISO 8601 instant (UTC). */
+export const instant = z.string().meta({ description: 'An instant, ISO 8601 in UTC.', format: 'date-time' });
+
+export const categorySchema = z
+	.enum(CATEGORY_CODES as [string, ...string[]])
+	.meta({ description: 'The kind of help, as a code (the pages show its name in each language).' });
+
+const languagesSchema = z.array(z.string()).meta({ description: 'Languages it can be done in, ISO 639-1 codes (e.g. "nl", "ar").' });
+
+export const needStatusSchema = z.enum(NEED_STATUSES).meta({
+	description:
+		'review: waiting for the neighbourhood’s facilitators before it is matched; open: waiting for help; matched: someone helps; closed: over; withdrawn: taken back by the person; duplicate: closed by a facilitator as the same as another need'
+});
+
+export const offerStatusSchema = z.enum(OFFER_STATUSES).meta({
+	description:
+		'review: waiting for the facilitators; active: may be suggested; paused: by the volunteer, not suggested (links under way go on); withdrawn'
+});
 
 export const needResponse = z
 	.object({
 		id: z.uuid(),
-		personId: z.uuid(),
-		category: z.enum(CATEGORY_CODES as [string, ...string[]]),
+		personId: z.uuid().meta({ description: 'The person the need is for.' }),
+		category: categorySchema,
 		title: z.string(),
-		status: z.enum(NEED_STATUSES),
-		areaId: z.uuid(),
-		windows: z.array(windowSchema),
-		dates: z.array(dateSchema),
-		languages: z.array(z.string()),
-		safeguarded: z.boolean(),
-		assisted: z.boolean(),
-		createdAt: z.string()
+		status: needStatusSchema,
+		areaId: z.uuid().meta({ description: 'The neighbourhood where the help is needed.' }),
+		windows: z.array(windowSchema).meta({ description: 'When the person is free, every week.' }),
+		dates: z.array(dateSchema).meta({ description: 'Particular days the help is needed (calendar order).' }),
+		languages: languagesSchema,
+		safeguarded: z
+			.boolean()
+			.meta({ description: 'Help with children or inside someone’s home: only volunteers with a valid good-conduct certificate are suggested.' }),
+		assisted: z.boolean().meta({ description: 'Said by staff for the person (assisted use).' }),
+		createdAt: instant
 	})
 	.meta({ id: 'Need' });
 
 export const needListResponse = z
 	.object({
-		needs: z.array(
+		items: z.array(
 			z.object({
 				id: z.uuid(),
-				category: z.string(),
+				category: categorySchema,
 				title: z.string(),
-				status: z.enum(NEED_STATUSES),
-				firstName: z.string(),
+				status: needStatusSchema,
+				firstName: z.string().meta({ description: 'The person’s first name only: contact details are on the person page, an audited read.' }),
 				areaId: z.uuid(),
 				areaName: z.string(),
 				safeguarded: z.boolean(),
 				windows: z.array(windowSchema),
 				dates: z.array(dateSchema),
-				openLinks: z.number().int(),
-				createdAt: z.string()
+				openLinks: z.number().int().meta({ description: 'Links proposed, accepted or taken place for it.' }),
+				createdAt: instant
 			})
-		)
+		),
+		nextCursor: z.string().nullable().meta({ description: 'Send as `cursor` for the next page; null on the last page.' })
 	})
-	.meta({ id: 'NeedList' });
+	.meta({ id: 'NeedList', description: 'Oldest waiting first.' });
 
 export const offerResponse = z
 	.object({
 		id: z.uuid(),
-		personId: z.uuid(),
-		category: z.string(),
+		personId: z.uuid().meta({ description: 'The volunteer.' }),
+		category: categorySchema,
 		title: z.string(),
-		status: z.string(),
+		status: offerStatusSchema,
 		areaId: z.uuid(),
-		capacity: z.number().int(),
-		activeLinks: z.number().int(),
-		windows: z.array(windowSchema),
-		dates: z.array(dateSchema),
-		languages: z.array(z.string()),
-		createdAt: z.string()
+		capacity: z.number().int().meta({ description: 'How many links at once (1–20).' }),
+		activeLinks: z.number().int().meta({ description: 'Links holding one of its places now (accepted or taken place).' }),
+		windows: z.array(windowSchema).meta({ description: 'When the volunteer is free, every week.' }),
+		dates: z.array(dateSchema).meta({ description: 'Particular days the volunteer is free (calendar order).' }),
+		languages: languagesSchema,
+		createdAt: instant
 	})
 	.meta({ id: 'Offer' });
 
+const points = z.number().int().meta({ description: 'What this part adds to the score.' });
 export const reasonSchema = z
-	.object({ code: z.enum(['language', 'distance', 'same_area', 'time', 'date', 'experience', 'load']), points: z.number().int() })
-	.catchall(z.unknown())
-	.meta({ id: 'MatchReason', description: 'One part of a match score, with what a person needs to read it (language code, metres, window, count).' });
+	.discriminatedUnion('code', [
+		z.object({ code: z.literal('language'), points, language: z.string().meta({ description: 'A language both speak, ISO 639-1.' }) }),
+		z.object({ code: z.literal('distance'), points, metres: z.number().int().meta({ description: 'Distance between the two places, in metres.' }) }),
+		z.object({ code: z.literal('same_area'), points }),
+		z.object({ code: z.literal('time'), points, window: windowSchema.meta({ description: 'The weekly time both are free.' }) }),
+		z.object({ code: z.literal('date'), points, day: dateSchema.meta({ description: 'A particular day that suits both.' }) }),
+		z.object({
+			code: z.literal('experience'),
+			points,
+			count: z.number().int().meta({ description: 'Links of this kind that took place before.' }),
+			ageGroup: z.string().nullable().meta({ description: 'The age group of the people helped then, when it matches.' })
+		}),
+		z.object({ code: z.literal('load'), points, activeLinks: z.number().int().meta({ description: 'Links the volunteer has under way now.' }) })
+	])
+	.meta({ id: 'MatchReason', description: 'One part of a match score, with what a person needs to read it.' });
+
+/** A reason in the API's units (ISO weekday, "HH:MM"). */
+export function reasonOut(r: Reason): z.infer<typeof reasonSchema> {
+	if (r.code === 'time') return { code: 'time', points: r.points, window: windowOut(r) };
+	if (r.code === 'date') return { code: 'date', points: r.points, day: dateOut(r) };
+	return r;
+}
 
 const timeFitSchema = z.enum(['common', 'unknown', 'none', 'any']).meta({
 	description:
@@ -109,21 +147,21 @@ export const matchesResponse = z
 		candidates: z.array(
 			z.object({
 				offerId: z.uuid(),
-				firstName: z.string(),
+				firstName: z.string().meta({ description: 'The volunteer’s first name only.' }),
 				areaName: z.string(),
 				offerTitle: z.string(),
 				offerDescription: z.string().nullable(),
-				score: z.number().int(),
+				score: z.number().int().meta({ description: 'The sum of the reasons’ points.' }),
 				reasons: z.array(reasonSchema),
 				timeFit: timeFitSchema,
 				activeLinks: z.number().int(),
 				capacity: z.number().int(),
-				alreadyProposed: z.boolean()
+				alreadyProposed: z.boolean().meta({ description: 'A link with this offer is proposed, accepted or took place already.' })
 			})
 		),
 		leftOut: leftOutSchema
 	})
-	.meta({ id: 'Matches' });
+	.meta({ id: 'Matches', description: 'Best first: common time, then no times given, then times that never meet; by score within each.' });
 
 export const linkResponse = z
 	.object({
@@ -173,8 +211,25 @@ export const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
 	changedAt: iso(l.changedAt)
 });
 
-type NeedRow = Awaited<ReturnType<typeof createNeed>>;
-type OfferRow = Awaited<ReturnType<typeof createOffer>>;
+type NeedRow = {
+	id: string;
+	personId: string;
+	category: string;
+	title: string;
+	status: (typeof NEED_STATUSES)[number];
+	areaId: string;
+	windows: { day: number; start: number; end: number }[];
+	dates: { date: string; start?: number; end?: number }[];
+	languages: string[];
+	safeguarded: boolean;
+	assisted: boolean;
+	createdAt: Date;
+};
+type OfferRow = Omit<NeedRow, 'status' | 'safeguarded' | 'assisted'> & {
+	status: (typeof OFFER_STATUSES)[number];
+	capacity: number;
+	activeLinks: number;
+};
 
 /** A need as its own person or the staff who said it see it (no point, no description). */
 export function needOut(n: NeedRow): z.infer<typeof needResponse> {
@@ -185,8 +240,8 @@ export function needOut(n: NeedRow): z.infer<typeof needResponse> {
 		title: n.title,
 		status: n.status,
 		areaId: n.areaId,
-		windows: n.windows,
-		dates: n.dates,
+		windows: n.windows.map(windowOut),
+		dates: n.dates.map(dateOut),
 		languages: n.languages,
 		safeguarded: n.safeguarded,
 		assisted: n.assisted,
@@ -204,44 +259,15 @@ export function offerOut(o: OfferRow): z.infer<typeof offerResponse> {
 		areaId: o.areaId,
 		capacity: o.capacity,
 		activeLinks: o.activeLinks,
-		windows: o.windows,
-		dates: o.dates,
+		windows: o.windows.map(windowOut),
+		dates: o.dates.map(dateOut),
 		languages: o.languages,
 		createdAt: iso(o.createdAt)
 	};
 }
 
-export const apiCreateNeed = async (ctx: Ctx, input: CreateNeedInput) => needOut(await createNeed(ctx, input));
-export const apiCreateOffer = async (ctx: Ctx, input: CreateOfferInput) => offerOut(await createOffer(ctx, input));
-
-export async function apiListNeeds(ctx: Ctx, q: Parameters<typeof listNeeds>[1]): Promise<z.infer<typeof needListResponse>> {
-	const needs = await listNeeds(ctx, q);
-	return {
-		needs: needs.map((n) => ({
-			id: n.id,
-			category: n.category,
-			title: n.title,
-			status: n.status,
-			firstName: n.firstName,
-			areaId: n.areaId,
-			areaName: n.areaName,
-			safeguarded: n.safeguarded,
-			windows: n.windows,
-			dates: n.dates,
-			openLinks: n.openLinks,
-			createdAt: iso(n.createdAt)
-		}))
-	};
-}
-
-export async function apiSuggestMatches(ctx: Ctx, needId: string, limit?: number): Promise<z.infer<typeof matchesResponse>> {
-	const s = await suggestMatches(ctx, needId, limit);
-	return {
-		needId: s.needId,
-		candidates: s.candidates.map(({ personId: _, ...c }) => ({ ...c, reasons: c.reasons as z.infer<typeof reasonSchema>[] })),
-		leftOut: s.leftOut
-	};
-}
+/** A suggestion as the API gives it: no person id (the link is brokered), reasons in the API's units. */
+export const candidateOut = ({ personId: _, ...c }: Suggestion) => ({ ...c, reasons: c.reasons.map(reasonOut) });
 
 export const apiProposeLink = async (ctx: Ctx, input: { needId: string; offerId: string }) => link(await proposeLink(ctx, input));
 export const apiRespondToLink = async (ctx: Ctx, linkId: string, body: z.infer<typeof respondBody>) =>

@@ -3,41 +3,8 @@ export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
 
-export {
-	apiCreateNeed,
-	apiCreateOffer,
-	apiListNeeds,
-	apiSuggestMatches,
-	apiProposeLink,
-	apiRespondToLink,
-	apiCompleteLink,
-	apiRecordCertificate,
-	certificateRequest,
-	respondBody
-} from './aid.ts';
-export {
-	apiEndLink,
-	apiNudgeLink,
-	apiGiveFeedback,
-	apiListLinks,
-	apiListMyAid,
-	apiWeeklyProposal,
-	linkQueryInput,
-	weeklyQueryInput,
-	withPath
-} from './aid-links.ts';
-export {
-	apiGetNeed,
-	apiUpdateNeed,
-	apiWithdrawNeed,
-	apiCloseDuplicate,
-	apiGetOffer,
-	apiUpdateOffer,
-	needChangeBody,
-	offerChangeBody,
-	withdrawBody,
-	duplicateBody
-} from './aid-own.ts';
+export { apiProposeLink, apiRespondToLink, apiCompleteLink, apiRecordCertificate, certificateRequest, respondBody } from './aid.ts';
+export { apiEndLink, apiNudgeLink, apiGiveFeedback, apiListLinks, apiListMyAid, linkQueryInput, withPath } from './aid-links.ts';
 export { apiRateLimit, RATE_WINDOW_SECONDS } from './config.ts';
 export { countRequest } from './rate-limit.ts';
 export { claimKey, releaseKey, storeAnswer } from './idempotency.ts';

@@ -66,8 +66,12 @@ describe('mutual-aid operations', () => {
 			'recordCertificate'
 		])
 			expect(ids).toContain(id);
-		const matches = doc.paths['/aid/needs/{id}/matches']!.get as { parameters: { name: string; in: string }[] };
-		expect(matches.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+		// Its `limit` is documented, with its range and default (the issue: it was taken but not said).
+		const matches = doc.paths['/aid/needs/{id}/matches']!.get as { parameters: { name: string; in: string; schema: Record<string, unknown> }[] };
+		expect(matches.parameters).toEqual([
+			expect.objectContaining({ name: 'id', in: 'path' }),
+			expect.objectContaining({ name: 'limit', in: 'query', schema: expect.objectContaining({ minimum: 1, maximum: 50, default: 10 }) })
+		]);
 		const reach = doc.paths['/aid/reach']!.get as { parameters: { name: string; in: string }[] };
 		expect(reach.parameters.map((p) => p.name).sort()).toEqual(['areaId', 'from', 'to']);
 		const create = doc.paths['/aid/needs']!.post as { requestBody: { content: Record<string, { schema: Record<string, unknown> }> } };

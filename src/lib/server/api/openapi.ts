@@ -1,29 +1,9 @@
 import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
-import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/index.ts';
-import {
-	certificateRequest,
-	certificateResponse,
-	linkResponse,
-	matchesResponse,
-	needListResponse,
-	needResponse,
-	offerResponse,
-	respondBody
-} from './aid.ts';
-import {
-	endLinkBody,
-	feedbackBody,
-	feedbackResponse,
-	linkListResponse,
-	linkQueryInput,
-	myAidResponse,
-	nudgeResponse,
-	weeklyQueryInput,
-	weeklyResponse
-} from './aid-links.ts';
-import { duplicateBody, needChangeBody, needDetailResponse, offerChangeBody, offerDetailResponse, withdrawBody } from './aid-own.ts';
+import { proposeLinkInput } from '../aid/index.ts';
+import { certificateRequest, certificateResponse, linkResponse, respondBody } from './aid.ts';
+import { endLinkBody, feedbackBody, feedbackResponse, linkListResponse, linkQueryInput, myAidResponse, nudgeResponse } from './aid-links.ts';
 
 type Documented = {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -48,88 +28,6 @@ const EMPTY_BODY = 'send an empty JSON body, {}, with Content-Type: application/
 // The operations still served by their own route files, documented by hand until they are bound to
 // their verbs in operations.ts (the dispatcher then serves them and this list shrinks to nothing).
 const LEGACY: Documented[] = [
-	{
-		method: 'post',
-		path: '/aid/needs',
-		operationId: 'createNeed',
-		summary: 'Say what a person needs (their own, or assisted by staff)',
-		request: createNeedInput,
-		response: needResponse,
-		status: 201
-	},
-	{
-		method: 'get',
-		path: '/aid/needs',
-		operationId: 'listNeeds',
-		summary: 'The queue of needs in the actor’s organisations and areas',
-		query: needQueryInput,
-		response: needListResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/needs/{id}',
-		operationId: 'getNeed',
-		summary: 'One need with its text: the person’s own, or for staff one in their organisations and areas (anything else is a 404)',
-		response: needDetailResponse
-	},
-	{
-		method: 'patch',
-		path: '/aid/needs/{id}',
-		operationId: 'updateNeed',
-		summary: 'The person changes their own need while it is to review or open (only the fields sent change); 409 once someone took it on',
-		request: needChangeBody,
-		response: needDetailResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/needs/{id}/withdraw',
-		operationId: 'withdrawNeed',
-		summary:
-			'The person withdraws their own need (kept, status withdrawn): a proposal or accepted link is cancelled with the reason and the volunteer’s place freed; help that took place is closed',
-		request: withdrawBody,
-		response: needDetailResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/needs/{id}/duplicate',
-		operationId: 'closeNeedAsDuplicate',
-		summary: 'A facilitator closes a need nobody took on as a duplicate, with a reason the person reads (kept, status duplicate)',
-		request: duplicateBody,
-		response: needDetailResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/offers/{id}',
-		operationId: 'getOffer',
-		summary: 'One offer with its text: the volunteer’s own, or for staff one in their organisations and areas',
-		response: offerDetailResponse
-	},
-	{
-		method: 'patch',
-		path: '/aid/offers/{id}',
-		operationId: 'updateOffer',
-		summary:
-			'The volunteer changes their own offer (only the fields sent change), or pauses it (status paused: not suggested, links under way go on) or takes it up again (active)',
-		request: offerChangeBody,
-		response: offerDetailResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/offers',
-		operationId: 'createOffer',
-		summary: 'Say what a volunteer offers, when, and for how many people at once',
-		request: createOfferInput,
-		response: offerResponse,
-		status: 201
-	},
-	{
-		method: 'get',
-		path: '/aid/needs/{id}/matches',
-		operationId: 'suggestMatches',
-		summary:
-			'Ranked candidate offers for a need, each with its score, the reasons that make it up and how its time meets the need’s (candidates with common time always first, then those who gave no times, then those whose times never meet); and how many offers of that kind a rule left out (no place left, no valid certificate, paused)',
-		response: matchesResponse
-	},
 	{
 		method: 'post',
 		path: '/aid/links',
@@ -205,15 +103,6 @@ const LEGACY: Documented[] = [
 		summary:
 			'The caller’s own needs, offers and links (residents and volunteers); the other side of a link is a first name and a neighbourhood until both accepted',
 		response: myAidResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/weekly',
-		operationId: 'getWeeklyProposal',
-		summary:
-			'The weekly proposal for a neighbourhood: the pairing of open needs and offers with the highest total score (needs aid.link.manage, a write token). Nothing is sent: propose the pairs you keep with proposeLink (POST /aid/links), one call per pair',
-		query: weeklyQueryInput,
-		response: weeklyResponse
 	}
 ];
 

@@ -3,6 +3,7 @@ import { publicAreas } from '../areas/index.ts';
 import { me } from './me.ts';
 import { meResponse } from './schemas.ts';
 import { operation, type Operation } from './operation.ts';
+import { AID_NEEDS_OPERATIONS } from './aid-needs-operations.ts';
 import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 import { PEOPLE_OPERATIONS } from './people-operations.ts';
 
@@ -34,6 +35,7 @@ export const OPERATIONS: Operation[] = [
 		// At most a city's worth of neighbourhoods: one page.
 		respond: (items) => ({ items, nextCursor: null })
 	}),
+	...AID_NEEDS_OPERATIONS,
 	...AID_OFFICE_OPERATIONS,
 	...PEOPLE_OPERATIONS
 ];

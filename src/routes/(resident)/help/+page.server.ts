@@ -31,7 +31,7 @@ export const load: PageServerLoad = async (event) =>
 			return {
 				member: false as const,
 				canJoin,
-				choices: canJoin ? await joinChoices(ctx.db) : [],
+				choices: canJoin ? await joinChoices(ctx) : [],
 				needs: [],
 				offers: [],
 				links: [],

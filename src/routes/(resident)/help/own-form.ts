@@ -1,28 +1,18 @@
 import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import type { Ctx } from '#lib/server/core/index.ts';
-import { can, requirePermission } from '#lib/server/access/index.ts';
-import { MAP_CONTROLS, fromForm, mapIntent, pointFromClick, pointInArea } from '#lib/server/aid/index.ts';
-import { areaBoundary, listAreas, mappedAreas } from '#lib/server/areas/index.ts';
+import { can } from '#lib/server/access/index.ts';
+import { MAP_CONTROLS, fromForm, mapIntent, ownAreaChoices, pointFromClick, pointInArea } from '#lib/server/aid/index.ts';
+import { areaBoundary } from '#lib/server/areas/index.ts';
 import { ctxOf, failFrom, type FormState, formValues, guard, translate } from '#lib/server/web/index.ts';
 
-// Shared by "I need help" and "I can help": the areas a resident may choose (those of their own
-// grants; all when a grant covers the whole organisation) and the save with field errors.
+// Shared by "I need help" and "I can help": the areas a resident may choose and the save with field errors.
 // The optional point is picked on a map without JavaScript: clicking the map (or "remove the point")
 // posts the whole form, which comes back as typed with the point in hidden fields; only the save
 // button saves.
 
 export async function ownAidChoices(event: RequestEvent) {
-	return guard(event, async (ctx) => {
-		requirePermission(ctx.actor, 'aid.own.write');
-		const grants = ctx.actor.grants.filter((g) => g.role === 'resident' || g.role === 'volunteer');
-		const all = await listAreas(ctx);
-		const wide = grants.some((g) => g.areaId === null);
-		const mine = wide ? all : all.filter((a) => grants.some((g) => g.areaId === a.id));
-		const maps = await mappedAreas(ctx, { ids: mine.map((a) => a.id) });
-		const areas = mine.map((a) => ({ id: a.id, name: a.name, code: a.code, map: maps.has(a.id), source: maps.get(a.id)?.source ?? null }));
-		return { areas, areaId: grants.find((g) => g.areaId)?.areaId ?? areas[0]?.id ?? null, languages: ctx.actor.locale ? [ctx.actor.locale] : [] };
-	});
+	return guard(event, async (ctx) => ({ ...(await ownAreaChoices(ctx)), languages: ctx.actor.locale ? [ctx.actor.locale] : [] }));
 }
 
 /** What the form re-renders with after a map click or "remove the point": `pointStep` says which, for the status line. */

@@ -16,12 +16,13 @@ export const load: PageServerLoad = async (event) => {
 			staffAreas(ctx),
 			listNeeds(ctx, query.data),
 			countStalledLinks(ctx, { areaId: query.data.areaId }),
-			offersToReview(ctx, query.data.areaId)
+			offersToReview(ctx, { areaId: query.data.areaId })
 		]);
 		return {
 			areas,
-			needs,
-			offersInReview,
+			needs: needs.items,
+			nextCursor: needs.nextCursor,
+			offersInReview: offersInReview.items,
 			query: query.data,
 			stalled,
 			canManage: holds(ctx.actor, 'aid.link.manage'),

@@ -40,13 +40,15 @@ export const load: PageServerLoad = async (event) => {
 		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, { day: clock.dayOfWeek - 1, minute: clock.minute });
 		const [visits, need, people, person] = await Promise.all([
 			hour ? visitsToday(ctx, { officeHourId: hour.id, now }) : 0,
-			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,
+			needId
+				? getNeed(ctx, { id: needId }).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, { needId: n.id, limit: 5 })).candidates }))
+				: null,
 			q?.trim() ? listPeople(ctx, { q, limit: 20 }).then((p) => p.items) : null,
 			personId
 				? getPerson(ctx, { id: personId, reason: 'office hours' }).then(async (pp) => ({
 						id: pp.id,
 						firstName: pp.firstName,
-						...(await personAid(ctx, pp.id))
+						...(await personAid(ctx, { personId: pp.id }))
 					}))
 				: null
 		]);

@@ -2,7 +2,6 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { sendProposals, weeklyProposalFor } from '#lib/server/aid/index.ts';
-import { requirePermission } from '#lib/server/access/index.ts';
 import { AppError } from '#lib/server/core/index.ts';
 import { ctxOf } from '#lib/server/web/index.ts';
 import { formValues } from '#lib/server/web/index.ts';
@@ -28,10 +27,9 @@ export const load: PageServerLoad = async (event) => {
 	const q = areaQuery.safeParse(Object.fromEntries(event.url.searchParams));
 	if (!q.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
-		requirePermission(ctx.actor, 'aid.link.manage');
 		const areas = await staffAreas(ctx);
 		const areaId = q.data.areaId ?? (areas.length === 1 ? areas[0]!.id : null);
-		return { areas, areaId, proposal: areaId ? await weeklyProposalFor(ctx, areaId) : null };
+		return { areas, areaId, proposal: await weeklyProposalFor(ctx, { areaId }) };
 	});
 };
 

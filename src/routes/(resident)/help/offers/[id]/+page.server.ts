@@ -1,8 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { requirePermission } from '#lib/server/access/index.ts';
-import { getOffer, updateOffer } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/index.ts';
+import { ownOffer, updateOffer } from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/index.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
 import { guard, pathId } from '#lib/server/web/index.ts';
@@ -11,10 +9,7 @@ import { guard, pathId } from '#lib/server/web/index.ts';
 export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	return guard(event, async (ctx) => {
-		requirePermission(ctx.actor, 'aid.own.read');
-		const offer = await getOffer(ctx, id);
-		if (offer.personId !== ctx.actor.personId) throw new NotFoundError();
-		return { offer };
+		return { offer: await ownOffer(ctx, { id }) };
 	});
 };
 

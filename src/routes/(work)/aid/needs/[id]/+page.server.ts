@@ -10,9 +10,9 @@ import { guard, pathId } from '#lib/server/web/index.ts';
 export const load: PageServerLoad = async (event) => {
 	pathId(event);
 	return guard(event, async (ctx) => {
-		const need = await getNeed(ctx, event.params.id);
+		const need = await getNeed(ctx, { id: event.params.id! });
 		const [suggestions, links] = await Promise.all([
-			need.status === 'open' ? suggestMatches(ctx, need.id) : { candidates: [], leftOut: { full: 0, certificate: 0, paused: 0 } },
+			need.status === 'open' ? suggestMatches(ctx, { needId: need.id }) : { candidates: [], leftOut: { full: 0, certificate: 0, paused: 0 } },
 			listLinks(ctx, { needId: need.id })
 		]);
 		return {

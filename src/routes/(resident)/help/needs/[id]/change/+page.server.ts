@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { createNeedInput, getNeed, updateNeed } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/index.ts';
+import { createNeedInput, ownNeed, updateNeed } from '#lib/server/aid/index.ts';
 import { guard, pathId } from '#lib/server/web/index.ts';
 import { ownAidChoices, saveOwn } from '../../../own-form.ts';
 import { formValuesOf } from '../../../own-record.ts';
@@ -12,8 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	const choices = await ownAidChoices(event);
 	return guard(event, async (ctx) => {
-		const need = await getNeed(ctx, id);
-		if (need.personId !== ctx.actor.personId) throw new NotFoundError();
+		const need = await ownNeed(ctx, { id });
 		return { ...choices, need: { id: need.id, title: need.title, status: need.status }, values: formValuesOf(need) };
 	});
 };

@@ -1,9 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { requirePermission } from '#lib/server/access/index.ts';
-import { getNeed, withdrawNeed, withdrawNeedInput } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/index.ts';
+import { ownNeed, withdrawNeed, withdrawNeedInput } from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/index.ts';
 import { failFrom, parseForm } from '#lib/server/web/index.ts';
 import { guard, pathId } from '#lib/server/web/index.ts';
@@ -13,9 +11,7 @@ import { guard, pathId } from '#lib/server/web/index.ts';
 export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	return guard(event, async (ctx) => {
-		requirePermission(ctx.actor, 'aid.own.write');
-		const need = await getNeed(ctx, id);
-		if (need.personId !== ctx.actor.personId) throw new NotFoundError();
+		const need = await ownNeed(ctx, { id });
 		return { need: { id: need.id, title: need.title, status: need.status } };
 	});
 };

@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { createOfferInput, getOffer, updateOffer } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/index.ts';
+import { createOfferInput, ownOffer, updateOffer } from '#lib/server/aid/index.ts';
 import { guard, pathId } from '#lib/server/web/index.ts';
 import { ownAidChoices, saveOwn } from '../../../own-form.ts';
 import { formValuesOf } from '../../../own-record.ts';
@@ -11,8 +10,7 @@ export const load: PageServerLoad = async (event) => {
 	const id = pathId(event);
 	const choices = await ownAidChoices(event);
 	return guard(event, async (ctx) => {
-		const offer = await getOffer(ctx, id);
-		if (offer.personId !== ctx.actor.personId) throw new NotFoundError();
+		const offer = await ownOffer(ctx, { id });
 		return { ...choices, offer: { id: offer.id, title: offer.title }, values: formValuesOf(offer) };
 	});
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { freshAppDatabase } from './db.ts';
 import { formPost } from '../factories/page.ts';
+import { apiCall } from '../factories/api.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	createNeed,
@@ -18,7 +19,6 @@ import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidCertificate, aidLink, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { translate } from '../../src/lib/server/web/translate.ts';
-import * as links from '../../src/routes/api/v1/aid/links/+server.ts';
 import * as matches from '../../src/routes/api/v1/aid/needs/[id]/matches/+server.ts';
 import type { Actor } from '../../src/lib/server/core/context.ts';
 
@@ -163,7 +163,10 @@ describe('proposing a left-out offer', () => {
 		expect(e).toBeInstanceOf(ConflictError);
 		expect((e as ConflictError).key).toBe(key);
 
-		const api = await call(links.POST as Handler, {}, 'POST', '/aid/links', { needId: need.id, offerId: offerId() });
+		const api = await apiCall(
+			{ ...facilitator.actor, via: 'token', tokenScopes: ['read', 'write'] },
+			{ method: 'POST', path: '/aid/links', body: { needId: need.id, offerId: offerId() } }
+		);
 		expect(api.status).toBe(409);
 		expect(api.body.detail).toBe(translate(key, 'en'));
 

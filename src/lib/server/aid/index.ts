@@ -49,22 +49,13 @@ export {
 	type OfferChange
 } from './own-validation.ts';
 export { suggestMatches, weeklyProposalFor, type Suggestion } from './matching.ts';
-export {
-	proposeLink,
-	sendProposals,
-	respondToLink,
-	completeLink,
-	endLink,
-	giveFeedback,
-	listLinks,
-	countStalledLinks,
-	ownLinks,
-	partyView
-} from './links.ts';
+export { proposeLink, sendProposals, respondToLink, completeLink, endLink, giveFeedback } from './links.ts';
+export { listLinks, countStalledLinks, getLink, type LinkListItem } from './link-lists.ts';
+export { ownLinks, ownAid, partyView } from './party.ts';
 export { nudgeLink, waitingSides, type Nudge, type NudgedSide } from './nudge.ts';
 export { canMove, sideOf, type Side } from './lifecycle.ts';
 export { fromForm, minutes, hhmm, WINDOW_ROWS, DATE_ROWS, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea, type MapClick } from './form.ts';
-export { recordCertificate, latestCertificate, certificateHistory } from './certificates.ts';
+export { recordCertificate, latestCertificate, certificateHistory, getCertificate } from './certificates.ts';
 export {
 	certificateStatus,
 	belgianDay,

@@ -2,17 +2,10 @@ import { z } from 'zod';
 import type { Ctx } from '../core/context.ts';
 import {
 	CATEGORY_CODES,
-	LINK_STATUSES,
 	NEED_STATUSES,
 	createNeed,
 	createOffer,
-	completeLink,
-	certificateBody,
 	listNeeds,
-	proposeLink,
-	recordCertificate,
-	respondInput,
-	respondToLink,
 	suggestMatches,
 	type CreateNeedInput,
 	type CreateOfferInput
@@ -130,53 +123,7 @@ export const matchesResponse = z
 	})
 	.meta({ id: 'Matches' });
 
-export const linkResponse = z
-	.object({
-		id: z.uuid(),
-		needId: z.uuid(),
-		offerId: z.uuid(),
-		status: z.enum(LINK_STATUSES),
-		score: z.number().int(),
-		needAccepted: z.boolean(),
-		offerAccepted: z.boolean(),
-		reason: z.string().nullable(),
-		changedAt: z.string()
-	})
-	.meta({ id: 'Link' });
-
-export const respondBody = z
-	.object({
-		answer: z.enum(['accept', 'decline'], { message: 'error_choice' }),
-		// The form's own rule: trimmed, at most 300 characters, no control characters.
-		reason: respondInput.shape.reason,
-		side: z.enum(['need', 'offer'], { message: 'error_choice' }).optional()
-	})
-	.meta({ id: 'LinkResponse' });
-
 export const iso = (d: Date) => new Date(d).toISOString();
-
-type LinkRow = {
-	id: string;
-	needId: string;
-	offerId: string;
-	status: (typeof LINK_STATUSES)[number];
-	score: number;
-	needAcceptedAt: Date | null;
-	offerAcceptedAt: Date | null;
-	reason: string | null;
-	changedAt: Date;
-};
-export const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
-	id: l.id,
-	needId: l.needId,
-	offerId: l.offerId,
-	status: l.status,
-	score: l.score,
-	needAccepted: !!l.needAcceptedAt,
-	offerAccepted: !!l.offerAcceptedAt,
-	reason: l.reason,
-	changedAt: iso(l.changedAt)
-});
 
 export async function apiCreatePerson(ctx: Ctx, input: RegisterPersonInput): Promise<z.infer<typeof personResponse>> {
 	const p = await registerPerson(ctx, input);
@@ -253,11 +200,6 @@ export async function apiSuggestMatches(ctx: Ctx, needId: string, limit?: number
 	};
 }
 
-export const apiProposeLink = async (ctx: Ctx, input: { needId: string; offerId: string }) => link(await proposeLink(ctx, input));
-export const apiRespondToLink = async (ctx: Ctx, linkId: string, body: z.infer<typeof respondBody>) =>
-	link(await respondToLink(ctx, { linkId, answer: body.answer, reason: body.reason ?? null, side: body.side }));
-export const apiCompleteLink = async (ctx: Ctx, linkId: string) => link(await completeLink(ctx, { linkId }));
-
 const cellSchema = z
 	.object({ value: z.number().int().nullable(), suppressed: z.boolean() })
 	.meta({ id: 'FigureCell', description: 'A count; counts of 1 to 4 people or links are never shown (value null, suppressed true).' });
@@ -271,22 +213,3 @@ export const reachResponse = z
 		monthly: z.array(z.object({ month: z.string(), made: cellSchema, completed: cellSchema }))
 	})
 	.meta({ id: 'MutualAidReach' });
-
-/** A good-conduct certificate check: only its dates (the document itself is never recorded). */
-export const certificateRequest = certificateBody.meta({
-	id: 'CertificateCheck',
-	description: 'checkedOn: the day a facilitator saw the certificate (not in the future, Belgian time); validUntil: after it, at most 5 years later.'
-});
-
-export const certificateResponse = z
-	.object({ id: z.uuid(), personId: z.uuid(), checkedOn: z.iso.date(), validUntil: z.iso.date() })
-	.meta({ id: 'Certificate' });
-
-export async function apiRecordCertificate(
-	ctx: Ctx,
-	personId: string,
-	body: z.infer<typeof certificateRequest>
-): Promise<z.infer<typeof certificateResponse>> {
-	const c = await recordCertificate(ctx, { ...body, personId });
-	return { id: c.id, personId: c.personId, checkedOn: c.checkedOn, validUntil: c.validUntil };
-}

@@ -3,32 +3,8 @@ export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
 export { meResponse, problemSchema } from './schemas.ts';
-export {
-	apiCreatePerson,
-	apiCreateNeed,
-	apiCreateOffer,
-	apiListNeeds,
-	apiSuggestMatches,
-	apiProposeLink,
-	apiRespondToLink,
-	apiCompleteLink,
-	apiRecordCertificate,
-	certificateRequest,
-	respondBody
-} from './aid.ts';
-export {
-	apiEndLink,
-	apiNudgeLink,
-	apiGiveFeedback,
-	apiListLinks,
-	apiListMyAid,
-	apiWeeklyProposal,
-	endLinkBody,
-	feedbackBody,
-	linkQueryInput,
-	weeklyQueryInput,
-	withPath
-} from './aid-links.ts';
+export { apiCreatePerson, apiCreateNeed, apiCreateOffer, apiListNeeds, apiSuggestMatches } from './aid.ts';
+export { apiWeeklyProposal, weeklyQueryInput } from './aid-links.ts';
 export {
 	apiListOfficeHours,
 	apiCreateOfficeHour,

@@ -2,31 +2,10 @@ import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
 import { registerPersonInput } from '../people/validation.ts';
-import { createNeedInput, createOfferInput, needQueryInput, proposeLinkInput } from '../aid/validation.ts';
+import { createNeedInput, createOfferInput, needQueryInput } from '../aid/validation.ts';
 import { reachQueryFields } from '../aid/reach.ts';
-import {
-	certificateRequest,
-	certificateResponse,
-	linkResponse,
-	matchesResponse,
-	needListResponse,
-	needResponse,
-	offerResponse,
-	personResponse,
-	reachResponse,
-	respondBody
-} from './aid.ts';
-import {
-	endLinkBody,
-	feedbackBody,
-	feedbackResponse,
-	linkListResponse,
-	linkQueryInput,
-	myAidResponse,
-	nudgeResponse,
-	weeklyQueryInput,
-	weeklyResponse
-} from './aid-links.ts';
+import { matchesResponse, needListResponse, needResponse, offerResponse, personResponse, reachResponse } from './aid.ts';
+import { weeklyQueryInput, weeklyResponse } from './aid-links.ts';
 import {
 	boardSwitchBody,
 	boardSwitchResponse,
@@ -56,9 +35,6 @@ type Documented = {
 	/** Open to anyone, no token (public data only). */
 	public?: true;
 };
-
-// Kit's CSRF check takes a cross-origin POST without a content type for a form and refuses it.
-const EMPTY_BODY = 'send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form';
 
 // The operations still served by their own route files, documented by hand until they are bound to
 // their verbs in operations.ts (the dispatcher then serves them and this list shrinks to nothing).
@@ -155,41 +131,6 @@ const LEGACY: Documented[] = [
 		response: matchesResponse
 	},
 	{
-		method: 'post',
-		path: '/aid/links',
-		operationId: 'proposeLink',
-		summary:
-			'Propose an offer for a need (sides without an account are accepted by the facilitator). A 409 names the one rule that applies: another kind of help, the person’s own offer, withdrawn, paused, no place left, no certificate or an expired one; an unknown offer, or another organisation’s, is a 404',
-		request: proposeLinkInput,
-		response: linkResponse,
-		status: 201
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/response',
-		operationId: 'respondToLink',
-		summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)',
-		request: respondBody,
-		response: linkResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/complete',
-		operationId: 'completeLink',
-		summary:
-			'Say that the help took place (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)',
-		response: linkResponse
-	},
-	{
-		method: 'post',
-		path: '/people/{id}/certificates',
-		operationId: 'recordCertificate',
-		summary: 'Record that a facilitator checked a person’s good-conduct certificate: the dates only, never the document',
-		request: certificateRequest,
-		response: certificateResponse,
-		status: 201
-	},
-	{
 		method: 'get',
 		path: '/aid/reach',
 		operationId: 'getMutualAidReach',
@@ -197,47 +138,6 @@ const LEGACY: Documented[] = [
 			'Mutual-aid figures for an area and a period of whole months (from and to are moved to their months’ first and last days; the answer says the period used); groups under 5 suppressed',
 		query: reachQueryFields,
 		response: reachResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/links',
-		operationId: 'listLinks',
-		summary:
-			'Links in the actor’s organisations and areas, newest change first (staff); stalled=1 keeps the open ones without a change for 14 days and those nudged today (Belgian day), oldest change first',
-		query: linkQueryInput,
-		response: linkListResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/end',
-		operationId: 'endLink',
-		summary:
-			'End a link, by either side or a facilitator: closed after the help took place, cancelled before that (a reason is then required); frees the volunteer’s place',
-		request: endLinkBody,
-		response: linkResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/nudge',
-		operationId: 'nudgeLink',
-		summary: `A facilitator nudges a stalled link: it counts as a change, and each side it waits for gets a reminder mail when they have an account; once a day per link, a second nudge that day is a 409 (${EMPTY_BODY})`,
-		response: nudgeResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/feedback',
-		operationId: 'giveFeedback',
-		summary: 'Short feedback by a side of the link after the help took place; giving it again replaces the first',
-		request: feedbackBody,
-		response: feedbackResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/me',
-		operationId: 'listMyAid',
-		summary:
-			'The caller’s own needs, offers and links (residents and volunteers); the other side of a link is a first name and a neighbourhood until both accepted',
-		response: myAidResponse
 	},
 	{
 		method: 'get',

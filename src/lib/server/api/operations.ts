@@ -3,6 +3,7 @@ import { publicAreas } from '../areas/index.ts';
 import { me } from './me.ts';
 import { meResponse } from './schemas.ts';
 import { operation, type Operation } from './operation.ts';
+import { AID_LINK_OPERATIONS } from './aid-links-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -31,5 +32,6 @@ export const OPERATIONS: Operation[] = [
 		response: areaList,
 		// At most a city's worth of neighbourhoods: one page.
 		respond: (items) => ({ items, nextCursor: null })
-	})
+	}),
+	...AID_LINK_OPERATIONS
 ];

@@ -57,4 +57,4 @@ export type Verb<S extends z.ZodType = z.ZodType, O = unknown, A = unknown> = ((
 /** What any verb tells about itself (the API document, the registry); calling it is the runner. */
 export type VerbInfo = Pick<VerbSpec<z.ZodType, unknown, unknown>, 'name' | 'summary' | 'permission' | 'input' | 'output' | 'writes'>;
 
-export type AnyVerb = ((ctx: Ctx, input?: never) => Promise<unknown>) & { readonly spec: VerbInfo };
+export type AnyVerb = ((ctx: Ctx, input: never) => Promise<unknown>) & { readonly spec: VerbInfo };

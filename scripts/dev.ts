@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { openDatabase } from './lib/database.ts';
 import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { runMigrations } from '../src/lib/server/db/migrate.ts';
-import { seedDemo } from '../src/lib/server/seed/demo.ts';
-import { DEFAULT_HOST } from '../src/lib/server/auth/demo.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { runMigrations } from '../src/lib/server/db/index.ts';
+import { seedDemo } from '../src/lib/server/seed/index.ts';
+import { DEFAULT_HOST } from '../src/lib/server/auth/index.ts';
 
 // `npm run dev`: the same database start as `npm start` (embedded unless DATABASE_URL, migrated,
 // demo data on a fresh embedded one), then Vite's dev server with hot reload on top of it.

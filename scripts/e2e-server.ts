@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { openDatabase } from './lib/database.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { runMigrations } from '../src/lib/server/db/migrate.ts';
-import { seedDemo } from '../src/lib/server/seed/demo.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { runMigrations } from '../src/lib/server/db/index.ts';
+import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { seedLongTexts } from '../tests/e2e/seed-long-texts.ts';
 
 // The browser tests' server: a fresh embedded database with the demo data plus the tests' own (long

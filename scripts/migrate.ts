@@ -1,6 +1,6 @@
 import { openDatabase } from './lib/database.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { runMigrations } from '../src/lib/server/db/migrate.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { runMigrations } from '../src/lib/server/db/index.ts';
 
 const opened = await openDatabase({ shared: true });
 const database = connect(opened.url, 2);

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { openDatabase } from './lib/database.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR, CITY_FACILITATOR, SIZES } from './lib/city.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { runMigrations } from '../src/lib/server/db/migrate.ts';
-import { DEMO_PASSWORD } from '../src/lib/server/seed/demo.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { runMigrations } from '../src/lib/server/db/index.ts';
+import { DEMO_PASSWORD } from '../src/lib/server/seed/index.ts';
 
 // `npm run seed:city`: the city-scale dataset of the mutual-aid benchmarks (scripts/lib/city.ts), on
 // DATABASE_URL or the embedded PostgreSQL under DATA_DIR. Best in its own data dir, away from the demo:

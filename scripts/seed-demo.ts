@@ -1,7 +1,7 @@
 import { openDatabase } from './lib/database.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { runMigrations } from '../src/lib/server/db/migrate.ts';
-import { seedDemo } from '../src/lib/server/seed/demo.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { runMigrations } from '../src/lib/server/db/index.ts';
+import { seedDemo } from '../src/lib/server/seed/index.ts';
 
 const opened = await openDatabase({ shared: true });
 const database = connect(opened.url, 2);

@@ -4,12 +4,12 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from './lib/database.ts';
 import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { runMigrations } from '../src/lib/server/db/migrate.ts';
-import { seedDemo } from '../src/lib/server/seed/demo.ts';
-import { runShutdown } from '../src/lib/server/core/shutdown.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { runMigrations } from '../src/lib/server/db/index.ts';
+import { seedDemo } from '../src/lib/server/seed/index.ts';
+import { runShutdown } from '../src/lib/server/core/index.ts';
 import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
-import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/demo.ts';
+import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/index.ts';
 
 // Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on
 // the first embedded start, then the HTTP server. Ctrl-C stops the server, then PostgreSQL, cleanly.

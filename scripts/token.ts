@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { openDatabase } from './lib/database.ts';
-import { connect } from '../src/lib/server/db/client.ts';
-import { authUser } from '../src/lib/server/auth/schema.ts';
-import { loadActor } from '../src/lib/server/access/actor.ts';
-import { createToken } from '../src/lib/server/auth/tokens.ts';
+import { connect } from '../src/lib/server/db/index.ts';
+import { authUser } from '../src/lib/server/auth/index.ts';
+import { loadActor } from '../src/lib/server/access/index.ts';
+import { createToken } from '../src/lib/server/auth/index.ts';
 
 // npm run token -- --email EMAIL [--name NAME] [--write] [--days N]
 // Prints the new token on the last line, so scripts can take it with `tail -n 1`.

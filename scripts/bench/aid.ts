@@ -4,12 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
-import { connect, type Database } from '../../src/lib/server/db/client.ts';
-import { runMigrations } from '../../src/lib/server/db/migrate.ts';
+import { connect, type Database } from '../../src/lib/server/db/index.ts';
+import { runMigrations } from '../../src/lib/server/db/index.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import { suggestMatches, weeklyProposalFor } from '../../src/lib/server/aid/index.ts';
-import type { Ctx } from '../../src/lib/server/core/context.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
+import type { Ctx } from '../../src/lib/server/core/index.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/seed/index.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR, CITY_FACILITATOR, CITY_ORGANISATION } from '../lib/city.ts';
 
 // The mutual-aid figures of the issue, on the city-scale dataset (scripts/lib/city.ts), which is made

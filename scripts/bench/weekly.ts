@@ -1,4 +1,4 @@
-import { greedyProposal, weeklyProposal, type Candidate } from '../../src/lib/server/aid/weekly.ts';
+import { greedyProposal, weeklyProposal, type Candidate } from '../../src/lib/server/aid/index.ts';
 
 /**
  * The weekly proposal at the issue's scale: 2 000 open needs, 5 000 volunteers with room for 1–3 new

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import { eq } from 'drizzle-orm';
 import type pg from 'pg';
-import * as schema from '../../src/lib/server/db/schema.ts';
-import type { Db } from '../../src/lib/server/db/client.ts';
-import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
-import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
-import { peoplePerson } from '../../src/lib/server/people/schema.ts';
-import { CATEGORY_CODES } from '../../src/lib/server/aid/categories.ts';
+import { onClient } from '../../src/lib/server/db/index.ts';
+import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/index.ts';
+import { accessRoleGrant } from '../../src/lib/server/access/index.ts';
+import { peoplePerson } from '../../src/lib/server/people/index.ts';
+import { CATEGORY_CODES } from '../../src/lib/server/aid/index.ts';
 
 // The city-scale dataset for the mutual-aid benchmarks: Ghent's 25 real districts, 50 000 people,
 // 20 000 active offers, 8 000 open needs and 100 000 links over three years. Everything is made in
@@ -431,7 +429,7 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 		});
 
 		await step('facilitator and coordinator accounts', async () => {
-			const db = drizzle(client, { schema }) as unknown as Db;
+			const db = onClient(client);
 			const orgId = (await client.query(`select pg_temp.uid('wijkweb-city-org') as id`)).rows[0].id as string;
 			const areaId = (await client.query(`select id from city_area where idx = 1`)).rows[0].id as string;
 			for (const [email, name, role, area] of [

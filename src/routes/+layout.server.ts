@@ -1,6 +1,6 @@
 import type { LayoutServerLoad } from './$types';
-import { can } from '#lib/server/access/index.ts';
-import { mailboxOpenTo } from '#lib/server/web/auth-bridge.ts';
+import { can, holds } from '#lib/server/access/index.ts';
+import { mailboxOpenTo } from '#lib/server/web/index.ts';
 
 export const load: LayoutServerLoad = (event) => {
 	const { locals, url } = event;
@@ -10,8 +10,8 @@ export const load: LayoutServerLoad = (event) => {
 		nav: {
 			// An account without any role chooses its neighbourhood on /help.
 			help: can(a, 'aid.own.read') || (!!a.userId && a.grants.length === 0),
-			aid: can(a, 'aid.need.read'),
-			people: can(a, 'people.person.read'),
+			aid: holds(a, 'aid.need.read'),
+			people: holds(a, 'people.person.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')
 		},

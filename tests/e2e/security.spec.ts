@@ -126,15 +126,18 @@ test.describe('security baseline', () => {
 		expect(signIn.status()).toBe(303);
 		const page = await (await request.get('/people')).text();
 		const organisationId = /name="organisationId"[\s\S]*?<option value="([^"]+)"/.exec(page)?.[1];
+		// The facilitator works in one neighbourhood: a person registered without one would be out of their reach.
+		const areaId = /name="areaId"[\s\S]*?<option value="([^"]+)"/.exec(page)?.[1];
 		expect(organisationId).toBeTruthy();
+		expect(areaId).toBeTruthy();
 		for (const firstName of ['Ma\u0000ria', 'tab\there', "x'); DROP TABLE people_person; --\u0001"]) {
-			const res = await request.post('/people?/register', { form: { firstName, organisationId: organisationId! }, headers });
+			const res = await request.post('/people?/register', { form: { firstName, organisationId: organisationId!, areaId: areaId! }, headers });
 			expect(res.status()).toBe(400);
 			expect(await res.text()).toContain('Hier staan tekens in die niet mogen.');
 		}
 		// Script in a text field is stored and shown as text, never as markup.
 		const res = await request.post('/people?/register', {
-			form: { firstName: '<script>alert(1)</script>', organisationId: organisationId! },
+			form: { firstName: '<script>alert(1)</script>', organisationId: organisationId!, areaId: areaId! },
 			headers
 		});
 		expect(res.status()).toBe(200);

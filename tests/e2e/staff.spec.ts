@@ -8,6 +8,8 @@ test('a facilitator registers a walk-in without an account; bad input is shown n
 	await expect(page.getByRole('link', { name: /Georgi/ })).toBeVisible();
 	// Fatma was registered in the other neighbourhood: out of this facilitator's area.
 	await expect(page.getByRole('link', { name: /Fatma/ })).toHaveCount(0);
+	// Someone bound to Rabot registers in Rabot: "no area" would put the person out of their own reach.
+	await expect(page.locator('#f-area option[value=""]')).toHaveCount(0);
 
 	// Spaces pass the browser's own `required` check, so the server's validation answers.
 	await page.getByLabel('Voornaam').fill('   ');

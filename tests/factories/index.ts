@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../src/lib/server/db/client.ts';
 import type { Ctx } from '../../src/lib/server/core/context.ts';
-import { systemActor } from '../../src/lib/server/core/context.ts';
 import { createUser } from '../../src/lib/server/seed/demo.ts';
 import { loadActor, type Role } from '../../src/lib/server/access/index.ts';
 import { accessRoleGrant } from '../../src/lib/server/access/schema.ts';
@@ -36,4 +35,3 @@ export async function makeActor(db: Db, role: Role | null, opts: { organisationI
 }
 
 export const ctxFor = (db: Db, actor: Ctx['actor']): Ctx => ({ db, actor });
-export const systemCtx = (db: Db): Ctx => ({ db, actor: systemActor });

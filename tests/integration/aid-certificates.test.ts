@@ -3,9 +3,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { freshAppDatabase } from './db.ts';
 import { formPost } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
+import { addYears, todayInBelgium } from '../../src/lib/server/core/time.ts';
 import {
-	addYears,
-	belgianDay,
 	certificateHistory,
 	createNeed,
 	createNeedInput,
@@ -39,7 +38,7 @@ const admin = await makeActor(db, 'admin', { organisationId: otherOrg.id });
 
 const as = (a: { actor: Parameters<typeof ctxFor>[1] }) => ctxFor(db, a.actor);
 const f = as(facilitator);
-const today = belgianDay();
+const today = todayInBelgium();
 
 const person = (firstName: string) =>
 	registerPerson(f, registerPersonInput.parse({ firstName, organisationId: org.id, areaId: area.id, contactConsent: 'on', languages: 'nl' }));

@@ -16,7 +16,7 @@ import {
 	walkIn,
 	weekdayOf
 } from '../../src/lib/server/aid/index.ts';
-import { addDays, belgianDay } from '../../src/lib/server/aid/certificate-dates.ts';
+import { addDays, todayInBelgium } from '../../src/lib/server/core/time.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { ForbiddenError, InvalidError } from '../../src/lib/server/core/errors.ts';
@@ -37,7 +37,7 @@ const tuesdayVolunteer = await makeActor(db, 'volunteer', { organisationId: org.
 const wednesdayVolunteer = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
 const as = (a: { actor: Parameters<typeof ctxFor>[1] }) => ctxFor(db, a.actor);
 
-const today = belgianDay();
+const today = todayInBelgium();
 /** The first day of the given weekday (0 = Monday) at least a week from today. */
 const next = (weekday: number) => {
 	const from = addDays(today, 7);

@@ -369,10 +369,10 @@ describe('no overbooking', () => {
 
 describe('people facts', () => {
 	it('keeps origin only with consent for the intercultural figures', async () => {
-		const p = await registerPerson(f, registerPersonInput.parse({ firstName: 'O', organisationId: org.id, originGroup: 'eu' }));
+		const p = await registerPerson(f, registerPersonInput.parse({ firstName: 'O', organisationId: org.id, areaId: area.id, originGroup: 'eu' }));
 		const q = await registerPerson(
 			f,
-			registerPersonInput.parse({ firstName: 'P', organisationId: org.id, originGroup: 'eu', interculturalConsent: 'on' })
+			registerPersonInput.parse({ firstName: 'P', organisationId: org.id, areaId: area.id, originGroup: 'eu', interculturalConsent: 'on' })
 		);
 		const rows = await db
 			.select({ id: peoplePerson.id, origin: peoplePerson.originGroup })

@@ -13,6 +13,7 @@ import {
 	officeHoursOnDuty,
 	publicOfficeHours,
 	suggestMatches,
+	visitsToday,
 	walkIn
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
@@ -172,6 +173,40 @@ describe('counting visits', () => {
 	});
 });
 
+describe("today's visit tally on the clock-change days", () => {
+	// Both Sundays of 2027 on which Belgium changes its clocks. "Today" starts at 00:00 Brussels time,
+	// which is 23:00 UTC the evening before in winter and 22:00 UTC in summer.
+	const countedAt = async (hourId: string, at: string) => {
+		const v = await countVisit(as(facilitator), { officeHourId: hourId });
+		await db
+			.update(aidVisit)
+			.set({ createdAt: new Date(at) })
+			.where(eq(aidVisit.id, v.id));
+	};
+
+	it('counts a visit at 00:30 on 28 March 2027 for that day, not one at 23:30 the evening before', async () => {
+		const hour = await createOfficeHour(as(facilitator), hourInput({ day: 6, place: 'Spring', public: undefined }));
+		await countedAt(hour.id, '2027-03-27T22:30:00Z'); // Saturday 23:30 CET
+		await countedAt(hour.id, '2027-03-27T23:30:00Z'); // Sunday 00:30 CET
+		expect(await visitsToday(as(facilitator), hour.id, new Date('2027-03-28T08:00:00Z'))).toBe(1); // Sunday 10:00 CEST
+	});
+
+	it('counts a visit at 00:30 on 31 October 2027 for that day, not one at 23:30 the evening before', async () => {
+		const hour = await createOfficeHour(as(facilitator), hourInput({ day: 6, place: 'Autumn', public: undefined }));
+		await countedAt(hour.id, '2027-10-30T21:30:00Z'); // Saturday 23:30 CEST
+		await countedAt(hour.id, '2027-10-30T22:30:00Z'); // Sunday 00:30 CEST
+		expect(await visitsToday(as(facilitator), hour.id, new Date('2027-10-31T09:00:00Z'))).toBe(1); // Sunday 10:00 CET
+	});
+
+	it('counts neither a visit of tomorrow nor one of another office hour', async () => {
+		const hour = await createOfficeHour(as(facilitator), hourInput({ day: 6, place: 'Bounds', public: undefined }));
+		await countedAt(hour.id, '2027-03-28T21:59:00Z'); // Sunday 23:59 CEST
+		await countedAt(hour.id, '2027-03-28T22:00:00Z'); // Monday 00:00 CEST
+		await countedAt(publicHour.id, '2027-03-28T08:00:00Z');
+		expect(await visitsToday(as(facilitator), hour.id, new Date('2027-03-28T08:00:00Z'))).toBe(1);
+	});
+});
+
 describe('the office-hour mode: a walk-in', () => {
 	const form = (over: Record<string, unknown> = {}): Parameters<typeof walkIn>[1] => ({
 		officeHourId: publicHour.id,
@@ -287,6 +322,19 @@ describe('the public routes', () => {
 		expect(body).toContain('SUMMARY:Permanence Rabot');
 		expect(status(await Promise.resolve(GET(event('nope'))).catch((e: unknown) => e))).toBe(404);
 		expect(status(await Promise.resolve(GET(event(area.id))).catch((e: unknown) => e))).toBe(301);
+	});
+
+	it('starts the feed on the Belgian day the office hour was made, not the UTC one', async () => {
+		const { GET } = await import('../../src/routes/(public)/areas/[code]/office-hours.ics/+server.ts');
+		const late = await makeArea(db, 'Ledeberg');
+		const hour = await createOfficeHour(as(admin), hourInput({ areaId: late.id, day: 0 }));
+		// Made on Tuesday 30 March 2027 at 00:30 in Ghent, still Monday in UTC: the first Monday is 5 April.
+		await db
+			.update(aidOfficeHour)
+			.set({ createdAt: new Date('2027-03-29T22:30:00Z') })
+			.where(eq(aidOfficeHour.id, hour.id));
+		const body = (await (await GET(event(late.code))).text()).replace(/\r\n[ \t]/g, '');
+		expect(body).toContain('DTSTART;TZID=Europe/Brussels:20270405T093000');
 	});
 
 	it('renders the neighbourhood page data, 404 for an unknown code, and sends an id on to the code', async () => {

@@ -5,7 +5,7 @@ import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/inde
 import { suggestMatches } from '../../src/lib/server/aid/index.ts';
 import { scorePair } from '../../src/lib/server/aid/matching.ts';
 import { compareScored } from '../../src/lib/server/aid/scoring.ts';
-import { belgianDay } from '../../src/lib/server/aid/certificate-dates.ts';
+import { todayInBelgium } from '../../src/lib/server/core/time.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 
@@ -31,7 +31,7 @@ const window = () => {
 	return { day: Math.floor(rnd() * 7), start, end: start + 60 * (1 + Math.floor(rnd() * 3)) };
 };
 // A day in the coming three weeks (Belgian calendar), the whole day or part of it.
-const TODAY = belgianDay();
+const TODAY = todayInBelgium();
 const day = () => {
 	const date = new Date(Date.parse(`${TODAY}T12:00:00Z`) + Math.floor(rnd() * 21) * 86_400_000).toISOString().slice(0, 10);
 	return rnd() < 0.5 ? { date } : { date, ...(({ day: _, ...w }) => w)(window()) };

@@ -4,8 +4,6 @@ import { freshAppDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { apiCall, type ApiCall } from '../factories/api.ts';
 import {
-	addYears,
-	belgianDay,
 	countStalledLinks,
 	createNeed,
 	createNeedInput,
@@ -16,6 +14,7 @@ import {
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
+import { addYears, todayInBelgium } from '../../src/lib/server/core/time.ts';
 import { ForbiddenError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidCertificate, aidFeedback, aidLink } from '../../src/lib/server/aid/schema.ts';
@@ -89,7 +88,7 @@ const other = await registerPerson(
 	f,
 	registerPersonInput.parse({ firstName: 'Bart', organisationId: org.id, areaId: area.id, contactConsent: 'on' })
 );
-const today = belgianDay();
+const today = todayInBelgium();
 
 type Who = { actor: Actor };
 

@@ -4,7 +4,7 @@ import { freshDatabase } from './db.ts';
 import { seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import { getMutualAidReach, lastTwelveMonths, listNeeds, suggestMatches } from '../../src/lib/server/aid/index.ts';
-import { belgianDay } from '../../src/lib/server/aid/certificate-dates.ts';
+import { todayInBelgium } from '../../src/lib/server/core/time.ts';
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -38,7 +38,7 @@ describe('the demo seed', () => {
 	it('gives the coordinator real figures over the default period: every figure shown, a bar in every month and most categories', async () => {
 		const [user] = await db.select().from(authUser).where(eq(authUser.email, 'coordinator@example.org'));
 		const actor = (await loadActor(db, user!.id))!;
-		const reach = await getMutualAidReach({ db, actor }, { areaId: null, ...lastTwelveMonths(belgianDay()) });
+		const reach = await getMutualAidReach({ db, actor }, { areaId: null, ...lastTwelveMonths(todayInBelgium()) });
 		const hidden = Object.entries(reach.figures).filter(([, c]) => c.suppressed || !c.value);
 		expect(hidden, 'figures hidden or zero').toEqual([]);
 		expect(reach.monthly).toHaveLength(12);

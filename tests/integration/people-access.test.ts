@@ -14,7 +14,7 @@ import {
 import { grantRole, listAudit, revokeRole } from '../../src/lib/server/access/index.ts';
 import { createArea } from '../../src/lib/server/areas/index.ts';
 import { anonymous } from '../../src/lib/server/core/context.ts';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
+import { ForbiddenError, InvalidError, NotFoundError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 
@@ -63,6 +63,16 @@ describe('registering a person without an account', () => {
 	it('refuses a facilitator of another area or organisation', async () => {
 		await expect(registerPerson(ctxFor(db, facilitator.actor), walkIn({ areaId: otherArea.id }))).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(registerPerson(ctxFor(db, stranger.actor), walkIn())).rejects.toBeInstanceOf(ForbiddenError);
+	});
+
+	it('asks an area-bound facilitator for the area, since a person without one would be out of their reach, and writes nothing', async () => {
+		const before = await rows(peoplePerson);
+		const refused = await registerPerson(ctxFor(db, facilitator.actor), walkIn({ areaId: null })).catch((e: unknown) => e);
+		expect(refused).toBeInstanceOf(InvalidError);
+		expect((refused as InvalidError).fields).toEqual({ areaId: 'error_required' });
+		expect(await rows(peoplePerson)).toBe(before);
+		const wide = await makeActor(db, 'coordinator', { organisationId: org.id });
+		expect((await registerPerson(ctxFor(db, wide.actor), walkIn({ firstName: 'No area', areaId: null }))).areaId).toBeNull();
 	});
 
 	it('offers a facilitator only their own organisation and area to register in', async () => {

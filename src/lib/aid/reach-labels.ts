@@ -1,8 +1,7 @@
 import { intl } from '#lib/intl.ts';
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
-import type { ReachFigure } from '#lib/server/aid/reach.ts';
-import type { Cell } from '#lib/server/aid/reach-rules.ts';
+import type { Cell, ReachFigure } from './types.ts';
 
 // The words of the reach figures, for the page and the downloads alike. Each function takes an
 // optional locale: pages use the request's language, export routes pass it explicitly.

@@ -1,6 +1,6 @@
 import { m } from '#lib/paraglide/messages.js';
 import type { Locale } from '#lib/paraglide/runtime.js';
-import type { Reason } from '#lib/server/aid/scoring.ts';
+import type { Reason } from './types.ts';
 import { intl } from '#lib/intl.ts';
 
 // The reasons of a match score, as a person reads them in their own language. Pure (Intl only), so

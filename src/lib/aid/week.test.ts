@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { localWeekMinute, onDuty, timeValue, weekdayNames } from './week.ts';
+import { onDuty, timeValue, weekdayNames } from './week.ts';
 
 describe('week helpers', () => {
-	it('reads the Brussels clock, summer and winter', () => {
-		expect(localWeekMinute(new Date('2026-07-06T08:15:00Z'))).toEqual({ day: 0, minute: 10 * 60 + 15 }); // Monday, CEST
-		expect(localWeekMinute(new Date('2026-01-11T23:30:00Z'))).toEqual({ day: 0, minute: 30 }); // Sunday UTC, Monday in Brussels
-	});
 	it('formats times for inputs and names weekdays Monday first', () => {
 		expect(timeValue(570)).toBe('09:30');
 		expect(timeValue(1440)).toBe('23:59');

@@ -9,15 +9,6 @@ export function timeValue(minutes: number): string {
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Weekday (0 = Monday) and minute of the day at a moment, on the clock of the neighbourhood house. */
-export function localWeekMinute(at: Date, timeZone = 'Europe/Brussels'): { day: number; minute: number } {
-	const parts = intl('DateTimeFormat', 'en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
-		at
-	);
-	const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-	return { day: WEEKDAYS.indexOf(get('weekday')), minute: Number(get('hour')) * 60 + Number(get('minute')) };
-}
-
 /** The weekday names of a locale, Monday first (for a select). */
 export function weekdayNames(locale: string): string[] {
 	const fmt = intl('DateTimeFormat', locale, { weekday: 'long', timeZone: 'UTC' });

@@ -11,10 +11,10 @@ import {
 	revokeToken,
 	usesApi
 } from '#lib/server/auth/index.ts';
-import { callAuth } from '#lib/server/web/auth-bridge.ts';
-import { translate } from '#lib/server/web/translate.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failForm, failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
+import { callAuth } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failForm, failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
 import { z } from 'zod';
 
 // Token ids are UUIDs; session ids are better-auth's opaque [A-Za-z0-9_-] strings. Anything else is

@@ -2,9 +2,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { createOrganisation, createOrganisationInput, listOrganisations, ORGANISATION_KINDS, LAWFUL_BASES } from '#lib/server/people/index.ts';
 import { createArea, createAreaInput, listAreas } from '#lib/server/areas/index.ts';
 import { requirePermission } from '#lib/server/access/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = (event) =>
 	guard(event, async (ctx) => {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { sql } from 'drizzle-orm';
-import { db } from '#lib/server/web/runtime.ts';
+import { db } from '#lib/server/web/index.ts';
 
 // For load balancers and monitoring: 200 with the database's state, 503 when it does not answer.
 export const GET: RequestHandler = async () => {

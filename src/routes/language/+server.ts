@@ -2,9 +2,9 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isLocale } from '#lib/paraglide/runtime.js';
 import { setLocale } from '#lib/server/auth/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { problem } from '#lib/server/web/api.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { problem } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 // Only a path on this site may be the way back (no open redirect).
 const safePath = (p: unknown) => (typeof p === 'string' && p.startsWith('/') && !p.startsWith('//') && !p.includes('\\') ? p : '/');

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import BarChart from './BarChart.svelte';
-import { cell } from '#lib/server/aid/reach-rules.ts';
+import type { Cell } from '#lib/aid/types.ts';
+
+// Cells as reach-rules.ts makes them: 3 is suppressed (fewer than five).
+const shown = (value: number): Cell => ({ value, suppressed: false });
+const hidden: Cell = { value: null, suppressed: true };
 
 const props = {
 	id: 'c',
@@ -10,10 +14,10 @@ const props = {
 	valueAxis: 'Number of links',
 	series: ['Made', 'Completed'] as [string, string],
 	rows: [
-		{ label: 'Errands', values: [cell(12), cell(3)] as const },
-		{ label: 'Company', values: [cell(0), cell(40)] as const }
-	].map((r) => ({ ...r, values: [...r.values] as [ReturnType<typeof cell>, ReturnType<typeof cell>] })),
-	format: (c: ReturnType<typeof cell>) => (c.suppressed ? '<5' : String(c.value)),
+		{ label: 'Errands', values: [shown(12), hidden] as const },
+		{ label: 'Company', values: [shown(0), shown(40)] as const }
+	].map((r) => ({ ...r, values: [...r.values] as [Cell, Cell] })),
+	format: (c: Cell) => (c.suppressed ? '<5' : String(c.value)),
 	suppressedLabel: '<5'
 };
 

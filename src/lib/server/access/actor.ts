@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import type { Actor } from '../core/context.ts';
-import { authUser } from '../auth/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
+import type { Db } from '../db/index.ts';
+import type { Actor } from '../core/index.ts';
+import { authUser } from '../auth/index.ts';
+import { peoplePerson } from '../people/index.ts';
 import { accessRoleGrant } from './schema.ts';
 
 /** Builds the actor of a signed-in user: their person record and every role they hold. One query. */

@@ -1,45 +1,37 @@
-import type { Actor, Grant } from '../core/context.ts';
-import { ForbiddenError, UnauthenticatedError } from '../core/errors.ts';
-import { PERMISSIONS, type PermissionName } from './permissions.ts';
-
-export type Scope = { organisationId?: string | null; areaId?: string | null };
-
-function grantCovers(grant: Grant, scope: Scope | undefined): boolean {
-	// Admins run the instance: their grant is not narrowed to one organisation.
-	if (grant.role === 'admin') return true;
-	if (!scope) return true;
-	if (scope.organisationId && grant.organisationId !== scope.organisationId) return false;
-	if (scope.areaId && grant.areaId && grant.areaId !== scope.areaId) return false;
-	return true;
-}
-
-/** Pure: may this actor do `permission` (in `scope`, when the subject has one)? */
-export function can(actor: Actor, permission: PermissionName, scope?: Scope): boolean {
-	const rule = PERMISSIONS[permission];
-	if (!actor.userId) return false;
-	if (actor.via === 'token' && rule.write && !actor.tokenScopes?.includes('write')) return false;
-	if ('signedIn' in rule && rule.signedIn) return true;
-	const roles: readonly string[] = rule.roles;
-	return actor.grants.some((g) => roles.includes(g.role) && grantCovers(g, scope));
-}
-
-/** The one door every verb goes through: throws 401 for nobody, 403 for the wrong role. */
-export function requirePermission(actor: Actor, permission: PermissionName, scope?: Scope): void {
-	if (!actor.userId) throw new UnauthenticatedError();
-	if (!can(actor, permission, scope)) throw new ForbiddenError(permission);
-}
-
-export type ReadScope = { all: true } | { all: false; organisationIds: string[]; areaIds: string[] | null };
+import type { Actor } from '../core/index.ts';
+import { ForbiddenError, UnauthenticatedError } from '../core/index.ts';
+import { PERMISSIONS, type PermissionName, type ScopedPermission, type UnscopedPermission } from './permissions.ts';
+import { covers, grantsHolding, mayUse, type Place } from './scope.ts';
 
 /**
- * Where an actor may read under `permission`: everything (admin), or these organisations, narrowed to
- * these areas when every matching grant is area-bound (null = the organisations' whole territory).
+ * Whether the actor holds `permission` somewhere — the role check a verb makes before it knows the
+ * record. It decides nothing about a record: lists narrow with `scopeFilter`, single records with `can`.
  */
-export function readScope(actor: Actor, permission: PermissionName): ReadScope {
-	const roles: readonly string[] = PERMISSIONS[permission].roles;
-	const grants = actor.grants.filter((g) => roles.includes(g.role));
-	if (grants.some((g) => g.role === 'admin')) return { all: true };
-	const organisationIds = [...new Set(grants.map((g) => g.organisationId))];
-	const areaIds = grants.some((g) => g.areaId === null) ? null : [...new Set(grants.map((g) => g.areaId!))];
-	return { all: false, organisationIds, areaIds };
+export function holds(actor: Actor, permission: PermissionName): boolean {
+	if (!mayUse(actor, permission)) return false;
+	const rule = PERMISSIONS[permission];
+	if ('signedIn' in rule && rule.signedIn) return true;
+	return grantsHolding(actor, permission).length > 0;
+}
+
+/** Pure: may this actor do `permission` — on this record, when the permission is scoped to places? */
+export function can(actor: Actor, permission: UnscopedPermission): boolean;
+export function can(actor: Actor, permission: ScopedPermission, record: Place): boolean;
+export function can(actor: Actor, permission: PermissionName, record?: Place): boolean {
+	if (PERMISSIONS[permission].scope !== 'place') return holds(actor, permission);
+	// The types require a record here; without one at run time, nothing is covered.
+	if (!record) return false;
+	return grantsHolding(actor, permission).some((g) => covers(g, record));
+}
+
+/**
+ * The one door every verb goes through: 401 for nobody, 403 for the wrong role (no record: the role
+ * check of `holds`) or for a record no grant covers.
+ */
+export function requirePermission(actor: Actor, permission: PermissionName): void;
+export function requirePermission(actor: Actor, permission: ScopedPermission, record: Place): void;
+export function requirePermission(actor: Actor, permission: PermissionName, record?: Place): void {
+	if (!actor.userId) throw new UnauthenticatedError();
+	const allowed = record ? can(actor, permission as ScopedPermission, record) : holds(actor, permission);
+	if (!allowed) throw new ForbiddenError(permission);
 }

@@ -1,24 +1,23 @@
-import type { Actor } from '../core/context.ts';
-import type { Permission } from '../core/verb.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { can, type Scope } from './can.ts';
-import { PERMISSIONS, type PermissionName } from './permissions.ts';
+import type { Actor } from '../core/index.ts';
+import type { Permission } from '../core/index.ts';
+import { NotFoundError } from '../core/index.ts';
+import { can, holds } from './can.ts';
+import { PERMISSIONS, type PermissionName, type ScopedPermission } from './permissions.ts';
+import type { Place } from './scope.ts';
 
 // What verbs declare and their access functions use: the permission a verb needs (held at all: the
 // runner checks it), and whether one record lies inside the actor's scope for it (deny by default).
 
-const held = (actor: Actor, name: PermissionName) => can(actor, name, undefined);
-
 /** The permission `name` as a verb declares it (defineVerb's `permission`). */
 export function permission(name: PermissionName): Permission {
-	return { name, write: PERMISSIONS[name].write, holds: (actor) => held(actor, name) };
+	return { name, write: PERMISSIONS[name].write, holds: (actor) => holds(actor, name) };
 }
 
 /**
- * The record, when the actor holds `name` for its organisation and area; otherwise the same 404 as an
- * unknown record (its existence outside one's scope is not told).
+ * The record, when a grant of the actor for `name` covers its organisation and area (access/scope.ts);
+ * otherwise the same 404 as an unknown record (its existence outside one's scope is not told).
  */
-export function inScope<R extends Scope>(actor: Actor, name: PermissionName, record: R | undefined | null): R {
+export function inScope<R extends Place>(actor: Actor, name: ScopedPermission, record: R | undefined | null): R {
 	if (!record || !can(actor, name, record)) throw new NotFoundError();
 	return record;
 }

@@ -2,49 +2,57 @@ import type { Role } from './roles.ts';
 
 // THE permission registry: every verb names one of these. `signedIn` permissions are held by any
 // account (its own settings), whatever its roles. Labels live in messages/ as perm_<name with _>.
-type Permission = { roles: readonly Role[]; signedIn?: true; write: boolean };
+// `scope` is required so that a new permission has to say what it is checked against:
+// - 'place': a record's organisation and area (access/scope.ts `covers`); `can` needs the record;
+// - 'own': the actor's own records, which the verb finds by the actor's person, not by a place;
+// - 'instance': no record — the account's own settings, names anyone may see, or admin-only work
+//   (an admin covers every place anyway).
+// No permission is checked against a place while not bound to an organisation: a record without one
+// is covered by admins only.
+type Permission = { roles: readonly Role[]; signedIn?: true; write: boolean; scope: 'place' | 'own' | 'instance' };
 
 const STAFF = ['facilitator', 'outreach', 'coordinator'] as const;
 
 export const PERMISSIONS = {
-	'account.read': { roles: [], signedIn: true, write: false },
-	'account.self': { roles: [], signedIn: true, write: true },
-	'admin.organisation.manage': { roles: ['admin'], write: true },
-	'admin.area.manage': { roles: ['admin'], write: true },
-	'admin.role.grant': { roles: ['admin'], write: true },
-	'admin.user.read': { roles: ['admin'], write: false },
-	'audit.read': { roles: ['admin'], write: false },
-	'mail.outbox.read': { roles: ['admin'], write: false },
-	'people.person.register': { roles: [...STAFF, 'admin'], write: true },
-	'people.person.read': { roles: [...STAFF, 'admin'], write: false },
-	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	'account.read': { roles: [], signedIn: true, write: false, scope: 'instance' },
+	'account.self': { roles: [], signedIn: true, write: true, scope: 'instance' },
+	'admin.organisation.manage': { roles: ['admin'], write: true, scope: 'instance' },
+	'admin.area.manage': { roles: ['admin'], write: true, scope: 'instance' },
+	'admin.role.grant': { roles: ['admin'], write: true, scope: 'instance' },
+	'admin.user.read': { roles: ['admin'], write: false, scope: 'instance' },
+	'audit.read': { roles: ['admin'], write: false, scope: 'instance' },
+	'mail.outbox.read': { roles: ['admin'], write: false, scope: 'instance' },
+	'people.person.register': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'people.person.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
+	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Mutual aid. Residents and volunteers act on their own needs, offers and links; staff broker.
-	'aid.own.read': { roles: ['resident', 'volunteer'], write: false },
-	'aid.own.write': { roles: ['resident', 'volunteer'], write: true },
+	'aid.own.read': { roles: ['resident', 'volunteer'], write: false, scope: 'own' },
+	'aid.own.write': { roles: ['resident', 'volunteer'], write: true, scope: 'own' },
 	// An account that signed up alone becomes a resident of a neighbourhood it chooses (unreviewed: what
 	// it says waits for that neighbourhood's facilitators). The verb refuses anyone who holds a role.
-	'aid.own.join': { roles: [], signedIn: true, write: true },
-	'aid.need.read': { roles: [...STAFF, 'admin'], write: false },
-	'aid.need.write': { roles: ['facilitator', 'outreach', 'admin'], write: true },
-	'aid.link.manage': { roles: ['facilitator', 'admin'], write: true },
+	'aid.own.join': { roles: [], signedIn: true, write: true, scope: 'instance' },
+	'aid.need.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
+	'aid.need.write': { roles: ['facilitator', 'outreach', 'admin'], write: true, scope: 'place' },
+	'aid.link.manage': { roles: ['facilitator', 'admin'], write: true, scope: 'place' },
 	// The issue's rule: a facilitator checks the certificate (coordinators manage, they do not vouch).
-	'aid.certificate.check': { roles: ['facilitator', 'admin'], write: true },
-	'aid.office_hours.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	'aid.certificate.check': { roles: ['facilitator', 'admin'], write: true, scope: 'place' },
+	'aid.office_hours.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Switching a neighbourhood's public, anonymous needs board on or off (scoped to the area).
-	'aid.board.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true },
+	'aid.board.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Aggregates only, small groups suppressed: no personal data.
-	'aid.reach.read': { roles: ['coordinator', 'officer', 'admin'], write: false },
+	'aid.reach.read': { roles: ['coordinator', 'officer', 'admin'], write: false, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,
-		write: false
+		write: false,
+		scope: 'instance'
 	}
 } as const satisfies Record<string, Permission>;
 
 export type PermissionName = keyof typeof PERMISSIONS;
 
-export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as PermissionName[];
+/** Permissions checked against a record's place: `can` and `scopeFilter` require one. */
+export type ScopedPermission = { [K in PermissionName]: (typeof PERMISSIONS)[K]['scope'] extends 'place' ? K : never }[PermissionName];
+export type UnscopedPermission = Exclude<PermissionName, ScopedPermission>;
 
-export function permissionLabelKey(name: PermissionName): string {
-	return `perm_${name.replaceAll('.', '_')}`;
-}
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as PermissionName[];

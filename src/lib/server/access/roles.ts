@@ -2,7 +2,3 @@
 export const ROLES = ['resident', 'volunteer', 'facilitator', 'outreach', 'coordinator', 'officer', 'jury', 'expert', 'admin'] as const;
 
 export type Role = (typeof ROLES)[number];
-
-export function isRole(value: unknown): value is Role {
-	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -1,17 +1,17 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { coreAudit } from '../core/schema.ts';
-import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { ConflictError, NotFoundError } from '../core/index.ts';
+import { coreAudit } from '../core/index.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { accessRoleGrant } from './schema.ts';
 import { requirePermission } from './can.ts';
 import type { GrantRoleInput } from './validation.ts';
 
 export async function grantRole(ctx: Ctx, input: GrantRoleInput) {
-	requirePermission(ctx.actor, 'admin.role.grant', { organisationId: input.organisationId });
+	requirePermission(ctx.actor, 'admin.role.grant');
 	return inTransaction(ctx, async (t) => {
 		const [person] = await t.db.select({ id: peoplePerson.id }).from(peoplePerson).where(eq(peoplePerson.id, input.personId));
 		const [org] = await t.db.select({ id: peopleOrganisation.id }).from(peopleOrganisation).where(eq(peopleOrganisation.id, input.organisationId));

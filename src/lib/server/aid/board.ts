@@ -1,13 +1,9 @@
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
-import { areasArea } from '../areas/schema.ts';
-import { peopleOrganisation } from '../people/schema.ts';
+import { audit, type Ctx, inTransaction, InvalidError, NotFoundError, parseInput, wholeWeeksBetween } from '../core/index.ts';
+import { can, type PermissionName, PERMISSIONS, requirePermission } from '../access/index.ts';
+import { areasArea } from '../areas/index.ts';
+import { peopleOrganisation } from '../people/index.ts';
 import { aidBoard, aidNeed } from './schema.ts';
 import { isCategory, type Category } from './categories.ts';
 import type { Window } from './scoring.ts';
@@ -20,7 +16,6 @@ import type { Window } from './scoring.ts';
 const MANAGE = 'aid.board.manage' satisfies PermissionName;
 export const BOARD_LIMIT = 50;
 const MAX_WINDOWS = 21;
-const WEEK_MS = 7 * 86_400_000;
 
 const show = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false'), z.literal('')], { message: 'error_choice' })
@@ -39,7 +34,6 @@ export const boardSwitchInput = z.object({
 		.transform((v) => v || undefined),
 	show
 });
-export type BoardSwitchInput = z.infer<typeof boardSwitchInput>;
 
 /** `onParticularDays`: the need names particular days; which days stays off the public page. */
 export type BoardEntry = { category: Category; windows: Window[]; onParticularDays: boolean; weeksOpen: number };
@@ -47,7 +41,7 @@ export type Board = { total: number; entries: BoardEntry[] };
 
 /** Whole weeks a need has been open: 0 = less than a week. Coarse on purpose (no exact dates out). */
 export function weeksOpen(createdAt: Date, now: Date): number {
-	return Math.max(0, Math.floor((now.getTime() - createdAt.getTime()) / WEEK_MS));
+	return Math.max(0, wholeWeeksBetween(createdAt, now));
 }
 
 /** Only well-formed weekly windows leave the database, sorted, and nothing else they might carry. */

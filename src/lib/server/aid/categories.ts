@@ -1,2 +1,2 @@
 // The taxonomy is shared with the pages (icons, labels), so it lives outside server/.
-export { CATEGORIES, CATEGORY_CODES, isCategory, type Category } from '../../aid/categories.ts';
+export { CATEGORY_CODES, isCategory, type Category } from '../../aid/categories.ts';

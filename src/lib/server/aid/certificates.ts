@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { NotFoundError, after, decodeCursor, defineVerb, pageFields, pageOf, type Ctx } from '../core/index.ts';
-import { can, permission, readScope, type PermissionName } from '../access/index.ts';
-import { authUser } from '../auth/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
+import { can, permission, type PermissionName } from '../access/index.ts';
+import { authUser } from '../auth/index.ts';
+import { peoplePerson } from '../people/index.ts';
 import { aidCertificate } from './schema.ts';
 import { certificateInput } from './validation.ts';
 
@@ -23,10 +23,7 @@ async function personInScope(ctx: Ctx, personId: string) {
 		.from(peoplePerson)
 		.where(eq(peoplePerson.id, personId));
 	if (!p) throw new NotFoundError();
-	// `can` reads a missing organisation as "any": a person no organisation registered is an admin's only.
-	const inScope =
-		readScope(ctx.actor, CHECK).all || (!!p.organisationId && can(ctx.actor, CHECK, { organisationId: p.organisationId, areaId: p.areaId }));
-	if (!inScope) throw new NotFoundError();
+	if (!can(ctx.actor, CHECK, p)) throw new NotFoundError();
 	return p;
 }
 

@@ -3,7 +3,7 @@ import { fromForm, hhmm, mapIntent, minutes, pointFromClick, pointInArea } from 
 import { createNeedInput, createOfferInput } from './validation.ts';
 import wijken from '../seed/gent-wijken.json' with { type: 'json' };
 import { contains, fitProjection, project, readBoundary } from '../../aid/map.ts';
-import { addDays, belgianDay } from './certificate-dates.ts';
+import { addDays, todayInBelgium } from '../core/index.ts';
 
 const P = '11111111-1111-4111-8111-111111111111';
 const A = '22222222-2222-4222-8222-222222222222';
@@ -58,7 +58,7 @@ describe('need and offer forms', () => {
 
 describe('specific days on the need and offer forms', () => {
 	const base = { category: 'moving', title: 'Moving boxes', areaId: A };
-	const day = (n: number) => addDays(belgianDay(), n);
+	const day = (n: number) => addDays(todayInBelgium(), n);
 
 	it('reads day rows, times optional, skipping empty rows', () => {
 		const values = { ...base, d0_date: day(10), d0_start: '', d0_end: '', d1_date: day(12), d1_start: '09:00', d1_end: '13:00' };

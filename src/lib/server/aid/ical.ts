@@ -1,8 +1,9 @@
+import { addDays, BELGIAN_ZONE, dayOfWeek } from '../core/index.ts';
 // A small iCalendar (RFC 5545) writer for weekly office hours. Pure: no I/O, no clock.
-// Times are local to Europe/Brussels (with its VTIMEZONE), so an office hour at 10:00 stays at 10:00
+// Times are local to the Belgian zone (with its VTIMEZONE), so an office hour at 10:00 stays at 10:00
 // across the change to and from summer time; a UTC time would drift by an hour twice a year.
 
-export const TZID = 'Europe/Brussels';
+export const TZID = BELGIAN_ZONE;
 
 export type WeeklyEvent = {
 	/** Stable across feeds: calendars update the event instead of adding a copy. */
@@ -84,18 +85,16 @@ function utcStamp(d: Date): string {
 	return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 }
 
-/** A local date-time: `date` plus `minutes` (1440 is midnight at the end of the day). */
-function localDateTime(date: Date, minutes: number): string {
-	const d = new Date(date.getTime() + Math.floor(minutes / 1440) * 86_400_000);
+/** A local date-time: `day` plus `minutes` (1440 is midnight at the end of the day). */
+function localDateTime(day: string, minutes: number): string {
+	const d = addDays(day, Math.floor(minutes / 1440)).replaceAll('-', '');
 	const m = minutes % 1440;
-	return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(Math.floor(m / 60))}${pad(m % 60)}00`;
+	return `${d}T${pad(Math.floor(m / 60))}${pad(m % 60)}00`;
 }
 
-/** The first date on or after `from` that falls on `day` (0 = Monday), as a UTC midnight. */
-export function firstOn(from: string, day: number): Date {
-	const d = new Date(`${from}T00:00:00Z`);
-	const monday0 = (d.getUTCDay() + 6) % 7;
-	return new Date(d.getTime() + ((day - monday0 + 7) % 7) * 86_400_000);
+/** The first day ('YYYY-MM-DD') on or after `from` that falls on `day` (0 = Monday). */
+export function firstOn(from: string, day: number): string {
+	return addDays(from, (day + 1 - dayOfWeek(from) + 7) % 7);
 }
 
 function event(e: WeeklyEvent): string[] {

@@ -1,24 +1,23 @@
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { after, decodeCursor, defineVerb, pageFields, pageOf, type Ctx } from '../core/index.ts';
-import { inScope, permission } from '../access/index.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { after, BELGIAN_ZONE, decodeCursor, defineVerb, pageFields, pageOf, type Ctx } from '../core/index.ts';
+import { inScope, permission, scopeFilter } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
-import { scopeWhere } from './scope.ts';
 
 // The staff's lists of links: the links page, a need's page, the queue's reminder, one link by id.
 
 const STALLED_DAYS = 14;
 /** The start of today in Belgium (the day a nudge is counted on, see nudge.ts). */
-const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone 'Europe/Brussels') at time zone 'Europe/Brussels')`;
+const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone ${BELGIAN_ZONE}) at time zone ${BELGIAN_ZONE})`;
 
 const needPerson = alias(peoplePerson, 'need_person');
 const offerPerson = alias(peoplePerson, 'offer_person');
 
 /** The same rule as the queue: the need's organisation and area. */
-const scopeWhereNeed = (ctx: Ctx) => scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId);
+const needsInScope = (ctx: Ctx) => scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId });
 
 /** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
 export const countStalledLinks = defineVerb({
@@ -30,7 +29,7 @@ export const countStalledLinks = defineVerb({
 	// The link's own copy of the need's organisation and neighbourhood (kept equal by a foreign key) makes
 	// this one range of the partial index aid_link_open_place_idx: it was ~3.5 ms a queue page under load
 	// when every stalled link of the organisation looked its need up (docs/performance.md).
-	access: (ctx) => ({ scope: scopeWhere(ctx, 'aid.need.read', aidLink.organisationId, aidLink.areaId) }),
+	access: (ctx) => ({ scope: scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidLink.organisationId, area: aidLink.areaId }) }),
 	run: async (ctx, input, { scope }) => {
 		const [row] = await ctx.db
 			.select({ n: sql<number>`count(*)::int` })
@@ -103,7 +102,7 @@ export const listLinks = defineVerb({
 		})
 		.prefault({}),
 	writes: false,
-	access: (ctx) => ({ scope: scopeWhereNeed(ctx) }),
+	access: (ctx) => ({ scope: needsInScope(ctx) }),
 	run: async (ctx, q, { scope }) => {
 		const direction = q.stalled ? 'asc' : 'desc';
 		const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : null;

@@ -2,8 +2,8 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { AppError, ConflictError, ForbiddenError, NotFoundError, defineVerb, type AuditEntry, type Ctx, type Permission } from '../core/index.ts';
-import { can, inScope, permission } from '../access/index.ts';
-import { peoplePerson } from '../people/schema.ts';
+import { can, holds, inScope, permission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
 import { scorePair, whyIneligible } from './matching.ts';
 import { canMove, sideOf, type Side } from './lifecycle.ts';
@@ -56,7 +56,7 @@ export const brokers = (ctx: Ctx, l: Loaded) => can(ctx.actor, 'aid.link.manage'
 export const SIDE_OR_BROKER: Permission = {
 	name: 'aid.own.write|aid.link.manage',
 	write: true,
-	holds: (actor) => can(actor, 'aid.own.write') || can(actor, 'aid.link.manage')
+	holds: (actor) => holds(actor, 'aid.own.write') || holds(actor, 'aid.link.manage')
 };
 
 /** What a change to a link is allowed on, and the audit rows its steps add (written by the runner). */
@@ -258,7 +258,7 @@ async function sideOrBroker(ctx: Ctx, linkId: string): Promise<Change> {
  * unknown link gets, 404: no hint that the id exists.
  */
 function refusal(ctx: Ctx, side: Side | null) {
-	if (side || (!can(ctx.actor, 'aid.own.write') && !can(ctx.actor, 'aid.link.manage'))) return new ForbiddenError('aid.link');
+	if (side || (!can(ctx.actor, 'aid.own.write') && !holds(ctx.actor, 'aid.link.manage'))) return new ForbiddenError('aid.link');
 	return new NotFoundError();
 }
 

@@ -1,14 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import type { Db } from '../db/client.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import type { Db } from '../db/index.ts';
+import { can, requirePermission } from '../access/index.ts';
+import { NotFoundError } from '../core/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidCertificate, aidExperience, aidLink, aidNeed, aidOffer } from './schema.ts';
 import { getNeed } from './needs.ts';
-import { belgianDay } from './certificate-dates.ts';
-import { scopeWhere } from './scope.ts';
+import { todayInBelgium } from '../core/index.ts';
+import { scopeFilter } from '../access/index.ts';
 import {
 	POINTS,
 	TIME_TIER,
@@ -41,7 +41,7 @@ import type { Category } from './categories.ts';
 export type OfferRow = OfferFacts & { firstName: string; areaName: string };
 
 // Certificates are valid by the Belgian day, as the person page shows them.
-const today = () => belgianDay();
+const today = () => todayInBelgium();
 const point = (lat: number | null, lon: number | null) => (lat === null || lon === null ? null : { lat, lon });
 
 type OfferDbRow = {
@@ -377,7 +377,7 @@ export async function whyIneligible(db: Db, need: NeedRow, offerId: string): Pro
  * then the pairing with the highest total score that keeps every volunteer within their room.
  */
 export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
-	requirePermission(ctx.actor, 'aid.need.read', undefined);
+	requirePermission(ctx.actor, 'aid.need.read');
 	const needs = await ctx.db
 		.select()
 		.from(aidNeed)
@@ -385,7 +385,7 @@ export async function weeklyProposalFor(ctx: Ctx, areaId: string) {
 			and(
 				eq(aidNeed.areaId, areaId),
 				eq(aidNeed.status, 'open'),
-				scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId),
+				scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }),
 				sql`not exists (select 1 from ${aidLink} l where l.need_id = ${aidNeed.id} and l.status in ('proposed','accepted','took_place'))`
 			)
 		)

@@ -1,14 +1,12 @@
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { InvalidError, NotFoundError, UnauthenticatedError } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { audit, type Ctx, inTransaction, InvalidError, NotFoundError, UnauthenticatedError } from '../core/index.ts';
+import { can, holds, requirePermission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { areaBoundary } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
-import { actingFor, scopeWhere } from './scope.ts';
+import { actingFor } from './scope.ts';
+import { scopeFilter } from '../access/index.ts';
 import { pointInput, type CreateNeedInput, type CreateOfferInput } from './validation.ts';
 import { pointInArea } from './form.ts';
 import { heldForReview } from './review.ts';
@@ -104,7 +102,7 @@ export async function listNeeds(ctx: Ctx, q: NeedQuery = {}) {
 	requirePermission(ctx.actor, 'aid.need.read');
 	const status = q.status ?? 'open';
 	const where = and(
-		scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId),
+		scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }),
 		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
 		// The waiting queue holds the needs still to review too: they wait for the same facilitators.
 		status === 'all' ? undefined : status === 'open' ? inArray(aidNeed.status, ['open', 'review']) : eq(aidNeed.status, status)
@@ -166,12 +164,12 @@ export async function getOffer(ctx: Ctx, id: string) {
 
 /** Staff's scope, the actor's own rows, or both; neither permission is a 401/403 before any read. */
 function readableBy(ctx: Ctx, staff: 'aid.need.read', table: typeof aidNeed | typeof aidOffer): SQL | undefined {
-	const mayStaff = can(ctx.actor, staff);
+	const mayStaff = holds(ctx.actor, staff);
 	const mayOwn = can(ctx.actor, 'aid.own.read') && !!ctx.actor.personId;
 	if (!mayStaff && !mayOwn) requirePermission(ctx.actor, staff);
 	const own = mayOwn ? eq(table.personId, ctx.actor.personId!) : undefined;
 	if (!mayStaff) return own;
-	const scoped = scopeWhere(ctx, staff, table.organisationId, table.areaId) ?? sql`true`;
+	const scoped = scopeFilter(ctx.actor, staff, { organisation: table.organisationId, area: table.areaId }) ?? sql`true`;
 	return own ? or(scoped, own) : scoped;
 }
 
@@ -182,12 +180,19 @@ export async function personAid(ctx: Ctx, personId: string) {
 		ctx.db
 			.select()
 			.from(aidNeed)
-			.where(and(eq(aidNeed.personId, personId), scopeWhere(ctx, 'aid.need.read', aidNeed.organisationId, aidNeed.areaId)))
+			.where(
+				and(eq(aidNeed.personId, personId), scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId }))
+			)
 			.orderBy(desc(aidNeed.createdAt)),
 		ctx.db
 			.select()
 			.from(aidOffer)
-			.where(and(eq(aidOffer.personId, personId), scopeWhere(ctx, 'aid.need.read', aidOffer.organisationId, aidOffer.areaId)))
+			.where(
+				and(
+					eq(aidOffer.personId, personId),
+					scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidOffer.organisationId, area: aidOffer.areaId })
+				)
+			)
 			.orderBy(desc(aidOffer.createdAt))
 	]);
 	return { needs, offers };

@@ -1,18 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, defineVerb, type Ctx } from '../core/index.ts';
-import { can, inScope, permission } from '../access/index.ts';
-import { getPerson } from '../people/index.ts';
-import { authUser } from '../auth/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { belgianDateOf, ConflictError, NotFoundError, defineVerb, type Ctx } from '../core/index.ts';
+import { holds, inScope, permission } from '../access/index.ts';
+import { getPerson, peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { addToOutbox, announceMail, smtpTransport } from '../mail/index.ts';
 import { aidLink, aidNeed } from './schema.ts';
 import { brokers, lockLink, type LinkRow, type Loaded } from './links.ts';
-import { belgianDay } from './certificate-dates.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
-import { mailOrigin } from '../auth/index.ts';
+import { accountAddress, mailOrigin } from '../auth/index.ts';
 
 /** How to reach a side without an account: what the person record holds (both null: nothing on record). */
 export type Contact = { phone: string | null; email: string | null };
@@ -97,7 +94,7 @@ const recordNudge = defineVerb({
 	run: async (ctx, _input, l) => {
 		if (!STILL_OPEN.includes(l.link.status)) throw new ConflictError('aid_error_link_state');
 		const now = new Date();
-		if (l.link.nudgedAt && belgianDay(l.link.nudgedAt) === belgianDay(now)) throw new ConflictError('nudge_error_today');
+		if (l.link.nudgedAt && belgianDateOf(l.link.nudgedAt) === belgianDateOf(now)) throw new ConflictError('nudge_error_today');
 		// Links in mail come from the configured origin only, never from a request's Host (issue 10, item 3).
 		const help = `${mailOrigin()}/help`;
 		const parties = { need: await party(ctx, l, 'need'), offer: await party(ctx, l, 'offer') };
@@ -145,17 +142,18 @@ async function party(ctx: Ctx, l: Loaded, side: Side) {
 	const personId = side === 'need' ? l.need.personId : l.offer.personId;
 	const areaId = side === 'need' ? l.need.areaId : l.offer.areaId;
 	const [row] = await ctx.db
-		.select({ firstName: peoplePerson.firstName, email: authUser.email, locale: authUser.locale, areaName: areasArea.name })
+		.select({ firstName: peoplePerson.firstName, userId: peoplePerson.userId, areaName: areasArea.name })
 		.from(peoplePerson)
-		.leftJoin(authUser, eq(authUser.id, peoplePerson.userId))
 		.innerJoin(areasArea, eq(areasArea.id, areaId))
 		.where(eq(peoplePerson.id, personId));
-	return { firstName: row!.firstName, email: row!.email?.trim() || null, locale: row!.locale ?? null, areaName: row!.areaName };
+	// One primary-key read per side; a nudge has two sides, so this stays two small queries.
+	const address = row!.userId ? await accountAddress(ctx.db, row!.userId) : null;
+	return { firstName: row!.firstName, email: address?.email ?? null, locale: address?.locale ?? null, areaName: row!.areaName };
 }
 
 /** A person's phone and address for staff who may read them (null: not theirs to read); the read is audited (people module). */
 async function contactOf(ctx: Ctx, personId: string): Promise<Contact | null> {
-	if (!can(ctx.actor, 'people.person.read')) return null;
+	if (!holds(ctx.actor, 'people.person.read')) return null;
 	try {
 		const p = await getPerson(ctx, personId, 'nudge: no account, call or visit');
 		return { phone: p.phone, email: p.email };

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { ConflictError } from '../core/errors.ts';
-import { can } from '../access/can.ts';
-import { peoplePerson } from '../people/schema.ts';
+import type { Ctx } from '../core/index.ts';
+import { ConflictError } from '../core/index.ts';
+import { can } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
 
 // A walk-in registered twice (same first name and phone, in the same organisation) makes two people
 // whose needs, visits and links never meet. The office-hour mode warns and offers the one already known.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 import { registerPersonInput } from '../people/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { dateInput } from './validation.ts';
@@ -54,14 +54,12 @@ export const officeHourInput = z
 	})
 	.refine((h) => h.start < 1440, { message: 'aid_error_time', path: ['start'] })
 	.refine((h) => h.end > h.start, { message: 'aid_error_window_order', path: ['end'] });
-export type OfficeHourInput = z.infer<typeof officeHourInput>;
 
 export const countVisitInput = z.object({
 	officeHourId: optionalUuid,
 	areaId: optionalUuid,
 	personId: optionalUuid
 });
-export type CountVisitInput = z.infer<typeof countVisitInput>;
 
 /** The person fields of the walk-in form (a new person only). */
 export const walkInPerson = registerPersonInput.pick({ firstName: true, phone: true, languages: true, ageGroup: true, contactConsent: true });

@@ -1,19 +1,16 @@
-import { and, asc, count, eq, gte, or } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ForbiddenError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { PERMISSIONS, type PermissionName } from '../access/permissions.ts';
+import { audit, type Ctx, ForbiddenError, inTransaction, InvalidError, NotFoundError, parseInput } from '../core/index.ts';
+import { can, type PermissionName, requirePermission, type ScopedPermission } from '../access/index.ts';
 import { registerPerson } from '../people/index.ts';
-import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
-import { areasArea } from '../areas/schema.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 import { aidOfficeHour, aidVisit } from './schema.ts';
-import { scopeWhere } from './scope.ts';
+import { grantedAreas, grantedOrganisations, grantsHolding, scopeFilter } from '../access/index.ts';
 import { createNeed } from './needs.ts';
 import { countVisitInput, officeHourInput, walkInInput, walkInParts } from './office-hours-validation.ts';
 import { DuplicatePersonError, samePeople } from './office-hours-duplicates.ts';
+import { endOfBelgianDay, startOfBelgianDay, todayInBelgium } from '../core/index.ts';
 
 // Office hours ("permanences") at a neighbourhood house: the schedule (managed by facilitators and
 // coordinators), its public face (no account needed, no personal data), and the office-hour mode of
@@ -29,13 +26,12 @@ async function requireArea(ctx: Ctx, areaId: string) {
 }
 
 /** The organisation the actor works for in an area: the one asked for, else the first grant covering it. */
-function actingOrganisation(ctx: Ctx, permission: PermissionName, areaId: string, wanted?: string | null): string {
+function actingOrganisation(ctx: Ctx, permission: ScopedPermission, areaId: string, wanted?: string | null): string {
 	if (wanted) {
 		requirePermission(ctx.actor, permission, { organisationId: wanted, areaId });
 		return wanted;
 	}
-	const roles: readonly string[] = PERMISSIONS[permission].roles;
-	const grant = ctx.actor.grants.find((g) => roles.includes(g.role) && (g.role === 'admin' || g.areaId === null || g.areaId === areaId));
+	const grant = grantsHolding(ctx.actor, permission).find((g) => g.role === 'admin' || g.areaId === null || g.areaId === areaId);
 	if (!grant) throw new ForbiddenError(permission);
 	return grant.organisationId;
 }
@@ -55,35 +51,34 @@ const columns = {
 	public: aidOfficeHour.public
 };
 
-function scopedHours(ctx: Ctx, permission: PermissionName, id?: string) {
+function scopedHours(ctx: Ctx, permission: ScopedPermission, id?: string) {
 	return ctx.db
 		.select(columns)
 		.from(aidOfficeHour)
 		.innerJoin(areasArea, eq(areasArea.id, aidOfficeHour.areaId))
 		.innerJoin(peopleOrganisation, eq(peopleOrganisation.id, aidOfficeHour.organisationId))
-		.where(and(scopeWhere(ctx, permission, aidOfficeHour.organisationId, aidOfficeHour.areaId), id ? eq(aidOfficeHour.id, id) : undefined))
+		.where(
+			and(
+				scopeFilter(ctx.actor, permission, { organisation: aidOfficeHour.organisationId, area: aidOfficeHour.areaId }),
+				id ? eq(aidOfficeHour.id, id) : undefined
+			)
+		)
 		.orderBy(asc(areasArea.name), asc(aidOfficeHour.day), asc(aidOfficeHour.start), asc(aidOfficeHour.id))
 		.limit(500);
 }
 
-export type OfficeHour = Awaited<ReturnType<typeof scopedHours>>[number];
-
 /** Where the actor may hold office hours: organisations and areas (for the form's choices). */
 export async function officeHourChoices(ctx: Ctx) {
 	requirePermission(ctx.actor, MANAGE);
-	const roles: readonly string[] = PERMISSIONS[MANAGE].roles;
-	const grants = ctx.actor.grants.filter((g) => roles.includes(g.role));
-	const all = grants.some((g) => g.role === 'admin');
-	const orgIds = new Set(grants.map((g) => g.organisationId));
-	const anyArea = all || grants.some((g) => g.areaId === null);
-	const areaIds = new Set(grants.map((g) => g.areaId));
+	const organisationIds = grantedOrganisations(ctx.actor, MANAGE);
+	const areaIds = grantedAreas(ctx.actor, MANAGE);
 	const [organisations, areas] = await Promise.all([
 		ctx.db.select({ id: peopleOrganisation.id, name: peopleOrganisation.name }).from(peopleOrganisation).orderBy(asc(peopleOrganisation.name)),
 		ctx.db.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city }).from(areasArea).orderBy(asc(areasArea.city), asc(areasArea.name))
 	]);
 	return {
-		organisations: all ? organisations : organisations.filter((o) => orgIds.has(o.id)),
-		areas: anyArea ? areas : areas.filter((a) => areaIds.has(a.id))
+		organisations: organisationIds ? organisations.filter((o) => organisationIds.includes(o.id)) : organisations,
+		areas: areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas
 	};
 }
 
@@ -197,21 +192,24 @@ export async function countVisit(ctx: Ctx, raw: z.input<typeof countVisitInput>)
 			.select({ organisationId: peoplePerson.organisationId, areaId: peoplePerson.areaId })
 			.from(peoplePerson)
 			.where(eq(peoplePerson.id, input.personId));
-		// A person without an organisation is nobody's to count (can() would read a null organisation as any).
-		if (!person?.organisationId || !can(ctx.actor, 'people.person.read', { organisationId: person.organisationId, areaId: person.areaId }))
-			throw new InvalidError({ personId: 'error_choice' });
+		// A person without an organisation is nobody's to count: no grant but an admin's covers them.
+		if (!person || !can(ctx.actor, 'people.person.read', person)) throw new InvalidError({ personId: 'error_choice' });
 	}
 	return inTransaction(ctx, (t) => insertVisit(t, { officeHourId: hour?.id ?? null, organisationId, areaId, personId: input.personId ?? null }));
 }
 
-/** Visits counted at one office hour since a moment (today's tally on the mode's page). */
-export async function visitsSince(ctx: Ctx, officeHourId: string, since: Date) {
+/** Visits counted at one office hour today in Belgium (the tally on the mode's page); `now` for tests. */
+export async function visitsToday(ctx: Ctx, officeHourId: string, now: Date = new Date()) {
 	requirePermission(ctx.actor, DUTY);
 	const hour = await dutyHour(ctx, officeHourId);
+	// From Belgian midnight, not `now` minus the minutes past it: on a clock-change day those differ by an hour.
+	const today = todayInBelgium(now);
 	const [row] = await ctx.db
 		.select({ n: count() })
 		.from(aidVisit)
-		.where(and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, since)));
+		.where(
+			and(eq(aidVisit.officeHourId, hour.id), gte(aidVisit.createdAt, startOfBelgianDay(today)), lt(aidVisit.createdAt, endOfBelgianDay(today)))
+		);
 	return row?.n ?? 0;
 }
 

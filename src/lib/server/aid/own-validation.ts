@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalLine } from '../core/text.ts';
+import { optionalLine } from '../core/index.ts';
 import { createNeedInput, createOfferInput, shortText } from './validation.ts';
 
 // What a person may change of their own need or offer, and the facilitator's duplicate close. Every

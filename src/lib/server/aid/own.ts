@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import type { Ctx, TxCtx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { ConflictError, InvalidError, NotFoundError, parseInput } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { aidLink, aidNeed, aidOffer, OPEN_LINK_STATUSES } from './schema.ts';
 import { actingFor } from './scope.ts';
 import { checkPoint } from './needs.ts';

@@ -1,11 +1,12 @@
+import { addMonths, lastDayOfMonth } from '../core/index.ts';
+import type { Cell } from '../../aid/types.ts';
 // Pure rules of the mutual-aid reach figures: the privacy rule on small numbers, and the calendar of a
 // period. No I/O, so the page, the CSV, the XLSX and the API all show exactly the same cells.
 
 /** Counts from 1 to MIN_SHOWN - 1 are never shown: a group that small could point at someone. */
 export const MIN_SHOWN = 5;
 
-/** One figure as it may be shown: `value` is null when it is suppressed. */
-export type Cell = { value: number | null; suppressed: boolean };
+export type { Cell };
 
 const small = (n: number) => n > 0 && n < MIN_SHOWN;
 
@@ -46,18 +47,13 @@ export function suppressNested<K extends string>(values: Record<K, number>, pair
 	return cells;
 }
 
-const DAY = 86_400_000;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
  * The default period: 12 whole calendar months ending with the current one (a 'YYYY-MM-DD' date as
  * `today`), so that what happened today is counted: from the first day of the month 11 months ago to
  * the last day of this month.
  */
 export function lastTwelveMonths(today: string): { from: string; to: string } {
-	const [y, m] = today.split('-').map(Number) as [number, number];
-	const firstOfNextMonth = Date.UTC(y, m, 1);
-	return { from: iso(new Date(Date.UTC(y, m - 12, 1))), to: iso(new Date(firstOfNextMonth - DAY)) };
+	return { from: `${addMonths(today, -11).slice(0, 7)}-01`, to: lastDayOfMonth(today) };
 }
 
 /** Every month ('YYYY-MM') the period touches, in order: the rows of the monthly chart. */

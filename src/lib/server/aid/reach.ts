@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
+import { REACH_FIGURES, type ReachFigure } from '../../aid/types.ts';
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { parseInput } from '../core/errors.ts';
-import { readScope, requirePermission } from '../access/can.ts';
+import { addDays, addMonths, ageAt, BELGIAN_ZONE, type Ctx, lastDayOfMonth, parseInput, startOfBelgianDay } from '../core/index.ts';
+import { grantedAreas, requirePermission } from '../access/index.ts';
 import { listAreas } from '../areas/index.ts';
-import { peoplePerson, AGE_GROUPS } from '../people/schema.ts';
+import { peoplePerson, AGE_GROUPS } from '../people/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
-import { scopeWhere } from './scope.ts';
+import { scopeFilter } from '../access/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
 
@@ -33,19 +33,11 @@ import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rule
  * privacy rule of reach-rules.ts before it leaves this file.
  */
 
-/** The programme's time zone: a day or a month is a Belgian day or month. */
-const TIME_ZONE = 'Europe/Brussels';
 const MAX_YEARS = 5;
 
 // Years from 1900: JavaScript's Date reads years 0–99 as 1900–1999, and PostgreSQL has no year 0.
 const day = z.iso.date('reach_error_date').refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'reach_error_date');
-const plusYears = (d: string, n: number) => `${Number(d.slice(0, 4)) + n}${d.slice(4)}`;
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
-/** The last day of the day's month ('YYYY-MM-DD'). */
-function monthEnd(d: string): string {
-	const [y, m] = d.split('-').map(Number) as [number, number];
-	return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
 
 /** The query's fields, as the API documents them (reachInput adds whole months and the period's rules). */
 export const reachQueryFields = z.object({
@@ -62,28 +54,18 @@ export const reachInput = reachQueryFields
 	// The rules on the dates as typed…
 	.superRefine((v, ctx) => {
 		if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_order' });
-		else if (v.to >= plusYears(v.from, MAX_YEARS)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_span' });
+		// Whole years between the two days, counted as an age (from 29 February, a year ends on 1 March);
+		// a day refused by its own field (it does not exist, or is out of range) is not measured.
+		else if (day.safeParse(v.from).success && day.safeParse(v.to).success && ageAt(v.from, v.to) >= MAX_YEARS)
+			ctx.addIssue({ code: 'custom', path: ['to'], message: 'reach_error_span' });
 	})
 	// …then whole months: two periods a day apart would otherwise tell, by subtraction, what happened on
 	// one day, which can point at one person. The answer says the period it used.
-	.transform((v) => ({ ...v, from: monthStart(v.from), to: monthEnd(v.to) }));
+	.transform((v) => ({ ...v, from: monthStart(v.from), to: lastDayOfMonth(v.to) }));
 
 export type ReachInput = z.input<typeof reachInput>;
 
-export const REACH_FIGURES = [
-	'linksMade',
-	'linksCompleted',
-	'intergenerational',
-	'intercultural',
-	'repeatLinks',
-	'volunteersStillActive12m',
-	'volunteersEligible12m',
-	'studentsInvolved',
-	'newResidentsReached',
-	'networkAtStart',
-	'networkAtEnd'
-] as const;
-export type ReachFigure = (typeof REACH_FIGURES)[number];
+export { REACH_FIGURES, type ReachFigure };
 
 export type Reach = {
 	period: { from: string; to: string };
@@ -102,7 +84,7 @@ type Row = Record<ReachFigure, number> & {
 export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Reach> {
 	requirePermission(ctx.actor, 'aid.reach.read');
 	const { areaId, from, to } = parseInput(reachInput, input);
-	const scope = scopeWhere(ctx, 'aid.reach.read', aidNeed.organisationId, aidNeed.areaId);
+	const scope = scopeFilter(ctx.actor, 'aid.reach.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId });
 	const row = await figures(ctx, { areaId, from, to, scope });
 	return shape({ areaId, from, to }, row);
 }
@@ -110,18 +92,17 @@ export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Re
 /** The areas the actor may see figures for (the area select of the page). */
 export async function reachAreaChoices(ctx: Ctx) {
 	requirePermission(ctx.actor, 'aid.reach.read');
-	const scope = readScope(ctx.actor, 'aid.reach.read');
+	const areaIds = grantedAreas(ctx.actor, 'aid.reach.read');
 	const areas = await listAreas(ctx);
-	return scope.all || scope.areaIds === null ? areas : areas.filter((a) => scope.areaIds!.includes(a.id));
+	return areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas;
 }
 
-async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeWhere> }): Promise<Row> {
-	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time.
-	const bounds = await ctx.db.execute<{ s: Date; e: Date; e12: Date }>(sql`
-		select (${q.from}::date::timestamp at time zone ${TIME_ZONE}) as s,
-		       ((${q.to}::date + 1)::timestamp at time zone ${TIME_ZONE}) as e,
-		       ((${q.to}::date + 1)::timestamp at time zone ${TIME_ZONE}) - interval '12 months' as e12`);
-	const b = bounds.rows[0]!;
+async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeFilter> }): Promise<Row> {
+	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time; e12 is 00:00
+	// Belgian time twelve months before the end, as a Belgian day rather than the end minus 12 months
+	// of UTC, which only agree because a period ends on the first of a month, never a clock-change day.
+	const end = addDays(q.to, 1);
+	const b = { s: startOfBelgianDay(q.from), e: startOfBelgianDay(end), e12: startOfBelgianDay(addMonths(end, -12)) };
 	const s = sql`${b.s}::timestamptz`;
 	const e = sql`${b.e}::timestamptz`;
 	const inPeriod = (col: string) => sql`${sql.identifier(col)} >= ${s} and ${sql.identifier(col)} < ${e}`;
@@ -171,9 +152,9 @@ async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: s
 				from scoped group by category) c) as by_category,
 			(select coalesce(json_agg(json_build_object('month', to_char(month, 'YYYY-MM'), 'made', made, 'completed', completed)), '[]') from (
 				select coalesce(a.month, b.month) as month, coalesce(a.n, 0) as made, coalesce(b.n, 0) as completed
-				from (select date_trunc('month', made_at at time zone ${TIME_ZONE}) as month, count(*)::int as n
+				from (select date_trunc('month', made_at at time zone ${BELGIAN_ZONE}) as month, count(*)::int as n
 				      from scoped where ${inPeriod('made_at')} group by 1) a
-				full join (select date_trunc('month', took_place_at at time zone ${TIME_ZONE}) as month, count(*)::int as n
+				full join (select date_trunc('month', took_place_at at time zone ${BELGIAN_ZONE}) as month, count(*)::int as n
 				      from scoped where ${inPeriod('took_place_at')} group by 1) b using (month)) m) as monthly
 		from (
 			select count(*) filter (where abs(array_position(${ages}, pn.age_group) - array_position(${ages}, po.age_group)) >= 2)::int as "intergenerational",

@@ -1,14 +1,10 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, InvalidError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, requirePermission } from '../access/can.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { areasArea, areasPlace } from '../areas/schema.ts';
+import { audit, ConflictError, type Ctx, inTransaction, InvalidError, NotFoundError, parseInput, type TxCtx } from '../core/index.ts';
+import { accessRoleGrant, can, holds, requirePermission } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea, areasPlace } from '../areas/index.ts';
 import { aidLink, aidNeed, aidOffer, aidOfficeHour, OPEN_LINK_STATUSES } from './schema.ts';
-import { scopeWhere } from './scope.ts';
+import { scopeFilter } from '../access/index.ts';
 import { duplicateNeedInput, joinInput, needIdInput } from './own-validation.ts';
 
 // Someone who signed up alone chooses a neighbourhood with a neighbourhood house and becomes a
@@ -204,7 +200,7 @@ async function confirmPerson(t: TxCtx, personId: string, organisationId: string)
 
 /** Offers waiting for review in the actor's scope (the queue lists them: someone may offer without asking). */
 export async function offersToReview(ctx: Ctx, areaId?: string | null) {
-	if (!can(ctx.actor, 'aid.link.manage')) return [];
+	if (!holds(ctx.actor, 'aid.link.manage')) return [];
 	return ctx.db
 		.select({
 			id: aidOffer.id,
@@ -220,7 +216,7 @@ export async function offersToReview(ctx: Ctx, areaId?: string | null) {
 		.where(
 			and(
 				eq(aidOffer.status, 'review'),
-				scopeWhere(ctx, 'aid.link.manage', aidOffer.organisationId, aidOffer.areaId),
+				scopeFilter(ctx.actor, 'aid.link.manage', { organisation: aidOffer.organisationId, area: aidOffer.areaId }),
 				areaId ? eq(aidOffer.areaId, areaId) : undefined
 			)
 		)

@@ -1,23 +1,8 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Ctx } from '../core/context.ts';
-import { ForbiddenError, InvalidError, NotFoundError } from '../core/errors.ts';
-import { can, readScope } from '../access/can.ts';
-import type { PermissionName } from '../access/permissions.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { areasArea } from '../areas/schema.ts';
-
-const NONE = '00000000-0000-0000-0000-000000000000';
-
-/** A WHERE clause keeping rows to the organisations (and areas) where the actor holds `permission`. */
-export function scopeWhere(ctx: Ctx, permission: PermissionName, org: AnyPgColumn, area: AnyPgColumn): SQL | undefined {
-	const scope = readScope(ctx.actor, permission);
-	if (scope.all) return undefined;
-	const inOrg = inArray(org, scope.organisationIds.length ? scope.organisationIds : [NONE]);
-	if (scope.areaIds === null) return inOrg;
-	return and(inOrg, inArray(area, scope.areaIds.length ? scope.areaIds : [NONE]));
-}
+import { and, eq, inArray } from 'drizzle-orm';
+import { type Ctx, ForbiddenError, InvalidError, NotFoundError } from '../core/index.ts';
+import { accessRoleGrant, can, holds } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { areasArea } from '../areas/index.ts';
 
 export type Party = { id: string; userId: string | null; organisationId: string | null; areaId: string | null };
 
@@ -43,7 +28,7 @@ export async function actingFor(ctx: Ctx, personId: string, areaId: string): Pro
 		if (!grant) throw new InvalidError({ areaId: 'error_choice' });
 		return { person, organisationId: person.organisationId ?? grant.organisationId, assisted: false };
 	}
-	if (!can(ctx.actor, 'aid.need.write')) throw new ForbiddenError('aid.need.write');
+	if (!holds(ctx.actor, 'aid.need.write')) throw new ForbiddenError('aid.need.write');
 	// Staff act for people of an organisation they work in: the one that registered the person, or,
 	// for someone who signed up on their own (no organisation on the person), one that gave them a
 	// resident or volunteer role. Knowing a person's id is not enough to speak for them.

@@ -1,4 +1,8 @@
 import type { Category } from './categories.ts';
+import { dayOfWeek } from '../core/index.ts';
+import type { Reason } from '../../aid/types.ts';
+
+export type { Reason };
 
 // Pure: how well one offer fits one need, as points that each come with a reason a person can read.
 // No I/O, no clock (the date is passed in), so the same data always gives the same ranking.
@@ -45,16 +49,6 @@ export type OfferFacts = {
 	/** The good-conduct certificate, checked by a facilitator: valid until (ISO date), or null. */
 	certificateValidUntil: string | null;
 };
-
-export type Reason =
-	| { code: 'language'; points: number; language: string }
-	| { code: 'distance'; points: number; metres: number }
-	| { code: 'same_area'; points: number }
-	| { code: 'time'; points: number; day: number; start: number; end: number }
-	// A specific day that suits both sides; no start/end when both are free the whole day.
-	| { code: 'date'; points: number; date: string; start?: number; end?: number }
-	| { code: 'experience'; points: number; count: number; ageGroup: string | null }
-	| { code: 'load'; points: number; activeLinks: number };
 
 /** Why an offer cannot be proposed at all (not a score of zero: a rule). */
 export type Exclusion = 'other_category' | 'at_capacity' | 'certificate_missing' | 'certificate_expired';
@@ -113,8 +107,7 @@ const WHOLE_DAY = 1440;
 
 /** The weekday of an ISO day: 0 = Monday … 6 = Sunday (as in Window). */
 export function weekdayOf(date: string): number {
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-	return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+	return dayOfWeek(date) - 1;
 }
 
 const span = (d: DateItem): [number, number] => (d.start !== undefined && d.end !== undefined ? [d.start, d.end] : [0, WHOLE_DAY]);

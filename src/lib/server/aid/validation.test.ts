@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createNeedInput, createOfferInput, datesInput } from './validation.ts';
-import { addDays, addYears, belgianDay } from './certificate-dates.ts';
+import { addDays, addYears, todayInBelgium } from '../core/index.ts';
 
 const PERSON = '11111111-1111-4111-8111-111111111111';
 const AREA = '22222222-2222-4222-8222-222222222222';
@@ -55,7 +55,7 @@ describe('needs and offers: bad input is refused with a message', () => {
 });
 
 describe('specific days', () => {
-	const today = belgianDay();
+	const today = todayInBelgium();
 	const day = (n: number) => addDays(today, n);
 	const dates = (ds: unknown) => createNeedInput.safeParse({ ...base, dates: ds });
 

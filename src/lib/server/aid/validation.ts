@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
-import { addYears, belgianDay, CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
+import { CERTIFICATE_MAX_YEARS } from './certificate-dates.ts';
+import { addYears, BELGIAN_ZONE, todayInBelgium } from '../core/index.ts';
 import type { DateItem } from './scoring.ts';
 
 // What a need or an offer may say, for forms and the API alike. Every refusal is a message key.
@@ -63,7 +64,7 @@ export const dateInput = z
 				.trim()
 				.min(1, 'error_required')
 				.pipe(realDay)
-				.meta({ description: 'A day, YYYY-MM-DD, from today (Europe/Brussels) to one year ahead.', format: 'date' }),
+				.meta({ description: `A day, YYYY-MM-DD, from today (${BELGIAN_ZONE}) to one year ahead.`, format: 'date' }),
 			start: minuteField(0, 1439),
 			end: minuteField(1, 1440)
 		},
@@ -71,7 +72,7 @@ export const dateInput = z
 	)
 	.meta({ description: 'A specific day; start and end (minutes since midnight) both or neither: without them, any time that day.' })
 	.superRefine((d, ctx) => {
-		const today = belgianDay();
+		const today = todayInBelgium();
 		// Runs even when the day is malformed (zod keeps going after a format issue): compare only real days.
 		if (realDay.safeParse(d.date).success) {
 			if (d.date < today) ctx.addIssue({ code: 'custom', message: 'aid_error_date_past', path: ['date'] });
@@ -187,7 +188,7 @@ function certificateDates(v: { checkedOn: string; validUntil: string }, ctx: z.R
 	// Runs even when a date is malformed (zod keeps going after a format issue): compare only real days.
 	const checked = isoDay.safeParse(v.checkedOn).success ? v.checkedOn : null;
 	const until = isoDay.safeParse(v.validUntil).success ? v.validUntil : null;
-	if (checked && checked > belgianDay()) ctx.addIssue({ code: 'custom', message: 'cert_error_future', path: ['checkedOn'] });
+	if (checked && checked > todayInBelgium()) ctx.addIssue({ code: 'custom', message: 'cert_error_future', path: ['checkedOn'] });
 	if (!checked || !until) return;
 	if (until <= checked) ctx.addIssue({ code: 'custom', message: 'aid_error_certificate_dates', path: ['validUntil'] });
 	else if (until > addYears(checked, CERTIFICATE_MAX_YEARS)) ctx.addIssue({ code: 'custom', message: 'cert_error_too_long', path: ['validUntil'] });

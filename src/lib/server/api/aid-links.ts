@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
 import { requirePermission } from '../access/index.ts';
 import { LINK_STATUSES, certificateBody, endLinkInput, feedbackInput, respondInput, weeklyProposalFor, type LinkListItem } from '../aid/index.ts';
-import { pageFields } from '../core/index.ts';
+import { pageFields, type Ctx } from '../core/index.ts';
 import { iso, needResponse, offerResponse, reasonSchema } from './aid.ts';
 
 // The link and certificate shapes of /api/v1 (documented from these Zod schemas) and the mapping from

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
-import { InvalidError, NotFoundError } from '../core/errors.ts';
+import type { Ctx } from '../core/index.ts';
+import { InvalidError, NotFoundError } from '../core/index.ts';
 import { requirePermission } from '../access/index.ts';
 import {
 	CATEGORY_CODES,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
+import type { Ctx } from '../core/index.ts';
 import {
 	closeNeedAsDuplicate,
 	getNeed,
@@ -12,7 +12,7 @@ import {
 	FREQUENCIES,
 	NEED_STATUSES
 } from '../aid/index.ts';
-import { optionalLine } from '../core/text.ts';
+import { optionalLine } from '../core/index.ts';
 import { needOut, needResponse, offerOut, offerResponse } from './aid.ts';
 
 // One need or offer in /api/v1: read it (its person, or staff in scope), change it, pause an offer,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/context.ts';
+import type { Ctx } from '../core/index.ts';
 import {
 	CATEGORY_CODES,
 	NEED_STATUSES,

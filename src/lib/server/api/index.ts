@@ -2,7 +2,6 @@ export { openApiDocument, documented } from './openapi.ts';
 export { OPERATIONS } from './operations.ts';
 export { operation, matchPath, isIdParam, type Operation } from './operation.ts';
 export { me } from './me.ts';
-export { meResponse, problemSchema } from './schemas.ts';
 export { apiCreatePerson, apiCreateNeed, apiCreateOffer, apiListNeeds, apiSuggestMatches } from './aid.ts';
 export { apiWeeklyProposal, weeklyQueryInput } from './aid-links.ts';
 export {

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
-import { registerPersonInput } from '../people/validation.ts';
-import { createNeedInput, createOfferInput, needQueryInput } from '../aid/validation.ts';
-import { reachQueryFields } from '../aid/reach.ts';
+import { registerPersonInput } from '../people/index.ts';
+import { createNeedInput, createOfferInput, needQueryInput, reachQueryFields } from '../aid/index.ts';
 import { matchesResponse, needListResponse, needResponse, offerResponse, personResponse, reachResponse } from './aid.ts';
 import { weeklyQueryInput, weeklyResponse } from './aid-links.ts';
 import {
@@ -279,7 +278,12 @@ export function openApiDocument(origin: string) {
 	}
 	return {
 		openapi: '3.1.0',
-		info: { title: 'Wijkweb API', version: '1.0.0', description: 'Personal access tokens (Bearer) from the account page or `npm run token`.' },
+		info: {
+			title: 'Wijkweb API',
+			version: '1.0.0',
+			license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+			description: 'Personal access tokens (Bearer) from the account page or `npm run token`.'
+		},
 		servers: [{ url: `${origin}/api/v1` }],
 		components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
 		paths

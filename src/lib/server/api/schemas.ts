@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../access/roles.ts';
+import { ROLES } from '../access/index.ts';
 
 // Response and request bodies of /api/v1: the same Zod schemas validate and document them.
 export const problemSchema = z

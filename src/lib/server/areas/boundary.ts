@@ -1,7 +1,6 @@
 import { and, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
+import { type Ctx, defineVerb, NotFoundError, PUBLIC } from '../core/index.ts';
 import { z } from 'zod';
-import { NotFoundError, PUBLIC, defineVerb } from '../core/index.ts';
 import { instanceWide } from '../access/index.ts';
 import { readBoundary, type Boundary } from '../../aid/map.ts';
 import { areasArea } from './schema.ts';

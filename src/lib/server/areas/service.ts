@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
-import { ConflictError, PUBLIC, defineVerb } from '../core/index.ts';
+import { ConflictError, defineVerb, PUBLIC } from '../core/index.ts';
 import { instanceWide, permission } from '../access/index.ts';
 import { areasArea } from './schema.ts';
 import { createAreaInput } from './validation.ts';

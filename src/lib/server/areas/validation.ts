@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 
 export const createAreaInput = z.object({
 	name: line(2, 120),

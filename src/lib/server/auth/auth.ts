@@ -1,8 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { authAccount, authRateLimit, authSession, authUser, authVerification } from './schema.ts';
-import { peoplePerson } from '../people/schema.ts';
+import { peoplePerson } from '../people/index.ts';
 import { mailOrigin } from './demo.ts';
 
 export type AuthMailer = {

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, like, lt, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import type { Auth } from './auth.ts';
 import { CLIENT_IP_HEADER } from './auth.ts';
 import { authRateLimit } from './schema.ts';
-import { onShutdown } from '../core/shutdown.ts';
+import { onShutdown } from '../core/index.ts';
 
 // A reset request is answered before anyone looks the address up: the lookup, the token and the
 // mail happen after the answer, so a known and an unknown address take the same time to answer

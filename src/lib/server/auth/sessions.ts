@@ -1,18 +1,12 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
+import { audit, belgianDateOf, type Ctx, daysBetween, inTransaction, NotFoundError } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { authSession, authUser } from './schema.ts';
 import { describeDevice, type Device } from './user-agent.ts';
 
-const dayIn = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
-
-/** Whole calendar days from `then` to `now` in `timeZone` (0 = the same day there). */
-export function daysAgo(then: Date, now: Date, timeZone = 'Europe/Brussels'): number {
-	const ms = Date.parse(dayIn(now, timeZone)) - Date.parse(dayIn(then, timeZone));
-	return Math.max(0, Math.round(ms / 86_400_000));
+/** Whole calendar days from `then` to `now` in Belgium (0 = the same day there). */
+export function daysAgo(then: Date, now: Date): number {
+	return Math.max(0, daysBetween(belgianDateOf(then), belgianDateOf(now)));
 }
 
 export type SessionView = { id: string; device: Device; lastUsedAt: Date; lastUsedDaysAgo: number };

@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { NotFoundError } from '../core/errors.ts';
-import { requirePermission } from '../access/can.ts';
-import { PERMISSION_NAMES, PERMISSIONS } from '../access/permissions.ts';
-import { ROLES } from '../access/roles.ts';
-import type { Actor } from '../core/context.ts';
-import type { Db } from '../db/client.ts';
+import type { Ctx } from '../core/index.ts';
+import { inTransaction } from '../core/index.ts';
+import { audit } from '../core/index.ts';
+import { NotFoundError } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
+import { PERMISSION_NAMES, PERMISSIONS } from '../access/index.ts';
+import { ROLES } from '../access/index.ts';
+import type { Actor } from '../core/index.ts';
+import type { Db } from '../db/index.ts';
 import { authApiToken } from './schema.ts';
 
 export const TOKEN_SCOPES = ['read', 'write'] as const;

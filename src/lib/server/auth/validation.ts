@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line } from '../core/text.ts';
+import { line } from '../core/index.ts';
 import { TOKEN_SCOPES } from './tokens.ts';
 
 // Form inputs of the account pages. Limits keep hostile input from ever reaching the database.

@@ -1,5 +1,5 @@
-import type { Db } from '../db/client.ts';
-import type { Role } from '../access/roles.ts';
+import type { Db } from '../db/index.ts';
+import type { Role } from '../access/index.ts';
 
 export type Grant = { role: Role; organisationId: string; areaId: string | null };
 
@@ -32,6 +32,7 @@ export const anonymous: Actor = {
 	via: 'anonymous'
 };
 
+/** @public Kept for jobs that act for nobody (no grants), though no caller uses it today. */
 export const systemActor: Actor = { ...anonymous, name: 'system', via: 'system' };
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

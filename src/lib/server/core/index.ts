@@ -6,3 +6,30 @@ export { line, optionalLine } from './text.ts';
 export { PUBLIC, type Permission, type Verb, type VerbSpec, type AnyVerb } from './verb.ts';
 export { defineVerb, runVerb, verbs } from './run.ts';
 export { pageFields, encodeCursor, decodeCursor, after, pageOf, MAX_LIMIT, type Page } from './page.ts';
+export {
+	BELGIAN_ZONE,
+	addDays,
+	addMonths,
+	addYears,
+	ageAt,
+	belgianClock,
+	belgianDateOf,
+	belgianLocalToInstant,
+	dayOfWeek,
+	daysBetween,
+	endOfBelgianDay,
+	endOfBelgianMonth,
+	isoWeek,
+	lastDayOfMonth,
+	startOfBelgianDay,
+	startOfBelgianMonth,
+	startOfBelgianWeek,
+	todayInBelgium,
+	wholeWeeksBetween,
+	type PlainDay
+} from './time.ts';
+export { containsPattern } from './like.ts';
+// Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
+// writes; part of this module's public API, so a change to them is a change to its door.
+export { coreAudit } from './schema.ts';
+export { isStopping, onShutdown, runShutdown } from './shutdown.ts';

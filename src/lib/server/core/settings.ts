@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { coreSetting } from './schema.ts';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 
 /** The auth secret: AUTH_SECRET when set, else one generated once and kept in the database. */
 export async function authSecret(db: Db): Promise<string> {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema.ts';
-import { isStopping } from '../core/shutdown.ts';
+import { isStopping } from '../core/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Database = { db: Db; pool: pg.Pool; close: () => Promise<void> };
@@ -14,6 +14,11 @@ export function connect(url: string, max = 10): Database {
 	});
 	const db = drizzle(pool, { schema });
 	return { db, pool, close: () => pool.end() };
+}
+
+/** A typed database on one client a script holds itself (the city seed's single session). */
+export function onClient(client: pg.PoolClient): Db {
+	return drizzle(client, { schema }) as unknown as Db;
 }
 
 let shared: Database | undefined;

@@ -1,8 +1,8 @@
 import { PgBoss } from 'pg-boss';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { deliver, pendingMailIds, setMailNotifier } from './outbox.ts';
 import { smtpTransport } from './transport.ts';
-import { isStopping } from '../core/shutdown.ts';
+import { isStopping } from '../core/index.ts';
 
 const QUEUE = 'mail-send';
 

@@ -1,8 +1,8 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
-import type { Db } from '../db/client.ts';
-import type { Ctx } from '../core/context.ts';
-import { requirePermission } from '../access/can.ts';
+import type { Db } from '../db/index.ts';
+import type { Ctx } from '../core/index.ts';
+import { requirePermission } from '../access/index.ts';
 import { mailOutbox } from './schema.ts';
 import { mailFrom, type MailMessage } from './transport.ts';
 

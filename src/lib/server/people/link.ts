@@ -1,16 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt } from 'drizzle-orm';
-import type { Ctx, TxCtx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { AppError, ConflictError, NotFoundError, parseInput } from '../core/errors.ts';
-import { can, readScope, requirePermission } from '../access/can.ts';
-import { loadActor } from '../access/actor.ts';
-import { authUser } from '../auth/schema.ts';
+import { AppError, audit, ConflictError, type Ctx, inTransaction, NotFoundError, parseInput, type TxCtx } from '../core/index.ts';
+import { can, loadActor, requirePermission, scopeFilter } from '../access/index.ts';
+import { authUser } from '../auth/index.ts';
 import { addToOutbox, announceMail } from '../mail/index.ts';
 import { isLocale } from '#lib/paraglide/runtime.js';
 import { peopleLinkRequest, peopleOrganisation, peoplePerson } from './schema.ts';
-import { personInScope, personScopeFilter } from './scope.ts';
+import { personColumns } from './scope.ts';
 import { ownRecordHolds } from './own-record.ts';
 import { linkConfirmMail, linkNoAccountMail } from './link-mail.ts';
 import { linkAccountInput } from './validation.ts';
@@ -51,7 +47,7 @@ export async function requestAccountLink(ctx: Ctx, raw: { personId: string; emai
 			})
 			.from(peoplePerson)
 			.leftJoin(peopleOrganisation, eq(peopleOrganisation.id, peoplePerson.organisationId))
-			.where(and(eq(peoplePerson.id, input.personId), personScopeFilter(ctx.actor, PERMISSION)))
+			.where(and(eq(peoplePerson.id, input.personId), scopeFilter(ctx.actor, PERMISSION, personColumns)))
 			.for('update', { of: peoplePerson });
 		if (!person) throw new NotFoundError();
 		if (person.userId) throw new ConflictError('error_already_linked');
@@ -143,7 +139,7 @@ export async function confirmAccountLink(ctx: Ctx, token: string) {
 		if (person.userId) throw new ConflictError('error_already_linked');
 		// The staff member's right to link this person is checked again now, for the permission linking needs.
 		const requester = await loadActor(t.db, request.requestedByUserId);
-		if (!requester || !can(requester, PERMISSION) || !personInScope(readScope(requester, PERMISSION), person)) {
+		if (!requester || !can(requester, PERMISSION, person)) {
 			throw new AppError(403, 'people_link_error_requester');
 		}
 		// The row lock holds off a row being added that points at the record (a foreign key check takes a

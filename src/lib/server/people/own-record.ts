@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db } from '../db/index.ts';
 import { peoplePerson } from './schema.ts';
 
 type Person = typeof peoplePerson.$inferSelect;

@@ -1,12 +1,8 @@
 import { and, asc, eq, ilike, inArray, or } from 'drizzle-orm';
-import { containsPattern } from '../core/like.ts';
-import type { Ctx } from '../core/context.ts';
-import { inTransaction } from '../core/context.ts';
-import { audit } from '../core/audit.ts';
-import { ConflictError, NotFoundError } from '../core/errors.ts';
-import { readScope, requirePermission } from '../access/can.ts';
+import { audit, ConflictError, containsPattern, type Ctx, inTransaction, InvalidError, NotFoundError } from '../core/index.ts';
+import { grantedAreas, grantedOrganisations, requirePermission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
-import { personScopeFilter } from './scope.ts';
+import { personColumns } from './scope.ts';
 import type { CreateOrganisationInput, RegisterPersonInput } from './validation.ts';
 
 export async function createOrganisation(ctx: Ctx, input: CreateOrganisationInput) {
@@ -31,18 +27,20 @@ export async function listOrganisations(ctx: Ctx) {
  */
 export async function registerChoices(ctx: Ctx) {
 	requirePermission(ctx.actor, 'people.person.register');
-	const scope = readScope(ctx.actor, 'people.person.register');
+	const organisationIds = grantedOrganisations(ctx.actor, 'people.person.register');
 	const organisations = await ctx.db
 		.select({ id: peopleOrganisation.id, name: peopleOrganisation.name })
 		.from(peopleOrganisation)
-		.where(scope.all ? undefined : inArray(peopleOrganisation.id, scope.organisationIds))
+		.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
 		.orderBy(asc(peopleOrganisation.name));
-	return { organisations, areaIds: scope.all ? null : scope.areaIds };
+	return { organisations, areaIds: grantedAreas(ctx.actor, 'people.person.register') };
 }
 
 /** Registers someone met at office hours or in the street, without an account. */
 export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
-	requirePermission(ctx.actor, 'people.person.register', { organisationId: input.organisationId, areaId: input.areaId });
+	// Someone bound to areas cannot register a person without one: nobody they work with could see them.
+	if (!input.areaId && grantedAreas(ctx.actor, 'people.person.register') !== null) throw new InvalidError({ areaId: 'error_required' });
+	requirePermission(ctx.actor, 'people.person.register', { organisationId: input.organisationId, areaId: input.areaId ?? null });
 	return inTransaction(ctx, async (t) => {
 		const [row] = await t.db
 			.insert(peoplePerson)
@@ -59,14 +57,14 @@ export async function registerPerson(ctx: Ctx, input: RegisterPersonInput) {
 	});
 }
 
-const scopeFilter = (ctx: Ctx) => personScopeFilter(ctx.actor, 'people.person.read');
+const readable = (ctx: Ctx) => scopeFilter(ctx.actor, 'people.person.read', personColumns);
 
 /** People registered by the actor's organisations (and areas), newest name first. */
 export async function listPeople(ctx: Ctx, opts: { q?: string; limit?: number } = {}) {
 	requirePermission(ctx.actor, 'people.person.read');
 	const q = opts.q?.trim().slice(0, 80);
 	const filters = [
-		scopeFilter(ctx),
+		readable(ctx),
 		q ? or(ilike(peoplePerson.firstName, containsPattern(q)), ilike(peoplePerson.lastName, containsPattern(q))) : undefined
 	];
 	return ctx.db
@@ -91,7 +89,7 @@ export async function getPerson(ctx: Ctx, id: string, reason?: string) {
 	const [row] = await ctx.db
 		.select()
 		.from(peoplePerson)
-		.where(and(eq(peoplePerson.id, id), scopeFilter(ctx)));
+		.where(and(eq(peoplePerson.id, id), readable(ctx)));
 	if (!row) throw new NotFoundError();
 	await audit(ctx, { action: 'read', entity: 'people_person', entityId: id, reason: reason ?? null });
 	return row;

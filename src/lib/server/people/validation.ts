@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, optionalLine } from '../core/text.ts';
+import { line, optionalLine } from '../core/index.ts';
 import { AGE_GROUPS, LAWFUL_BASES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
 
 const checkbox = z

@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
-import { peoplePerson } from '../people/schema.ts';
-import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from '../aid/schema.ts';
-import { weekdayOf, type DateItem, type Window } from '../aid/scoring.ts';
-import { addDays, belgianDay } from '../aid/certificate-dates.ts';
+import type { Db } from '../db/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour, type DateItem, weekdayOf, type Window } from '../aid/index.ts';
+import { addDays, addMonths, endOfBelgianMonth, startOfBelgianMonth, todayInBelgium } from '../core/index.ts';
 
 // The demo's mutual aid in Rabot and Sluizeken: people the house registered (most without an
 // account), their needs and offers, a year of links that took place (so that the coordinator's
@@ -15,7 +14,7 @@ const ago = (days: number) => new Date(Date.now() - days * DAY);
 const w = (day: number, from: number, to: number): Window => ({ day, start: from * 60, end: to * 60 });
 /** The first Saturday at least `days` days from today (Belgian day): a moving day in the demo's future. */
 const saturdayIn = (days: number) => {
-	const from = addDays(belgianDay(), days);
+	const from = addDays(todayInBelgium(), days);
 	return addDays(from, (5 - weekdayOf(from) + 7) % 7);
 };
 
@@ -91,9 +90,9 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	});
 
 	await db.insert(aidCertificate).values([
-		{ personId: ines, checkedOn: iso(ago(200)), validUntil: iso(new Date(Date.now() + 900 * DAY)) },
-		{ personId: sara, checkedOn: iso(ago(100)), validUntil: iso(new Date(Date.now() + 1000 * DAY)) },
-		{ personId: bart, checkedOn: iso(ago(1400)), validUntil: iso(ago(300)) }
+		{ personId: ines, checkedOn: day(-200), validUntil: day(900) },
+		{ personId: sara, checkedOn: day(-100), validUntil: day(1000) },
+		{ personId: bart, checkedOn: day(-1400), validUntil: day(-300) }
 	]);
 
 	const offer = async (
@@ -292,7 +291,8 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	]);
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** The Belgian day `n` days from today. */
+const day = (n: number) => addDays(todayInBelgium(), n);
 
 const TITLES: Record<string, string> = {
 	errands: 'Boodschappen',
@@ -324,14 +324,14 @@ async function history(
 	const offerPerson = new Map(
 		(await db.select({ id: aidOffer.id, personId: aidOffer.personId, areaId: aidOffer.areaId }).from(aidOffer)).map((o) => [o.id, o])
 	);
-	const [y, m] = belgianDay().split('-').map(Number) as [number, number];
+	const today = todayInBelgium();
 	const now = Date.now();
 	const rows: { need: typeof aidNeed.$inferInsert; link: Omit<typeof aidLink.$inferInsert, 'needId'> }[] = [];
 	let n = 0;
 	for (let back = 23; back >= 0; back--) {
-		// 01:00 UTC on the 1st is inside the Belgian month, summer or winter.
-		const start = Date.UTC(y, m - 1 - back, 1, 1);
-		const end = back === 0 ? now : Date.UTC(y, m - back, 1, 1);
+		const month = addMonths(today, -back);
+		const start = startOfBelgianMonth(month).getTime();
+		const end = back === 0 ? now : endOfBelgianMonth(month).getTime();
 		const count = back >= 12 ? 4 : 8;
 		for (let j = 0; j < count; j++, n++) {
 			const slot = (end - start) / count;

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
-import type { Db } from '../db/client.ts';
-import { authAccount, authUser } from '../auth/schema.ts';
-import { peopleOrganisation, peoplePerson } from '../people/schema.ts';
-import { areasArea, areasPlace } from '../areas/schema.ts';
-import { accessRoleGrant } from '../access/schema.ts';
-import { ROLES, type Role } from '../access/roles.ts';
-import { getSetting, setSetting } from '../core/settings.ts';
+import type { Db } from '../db/index.ts';
+import { authAccount, authUser } from '../auth/index.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { areasArea, areasPlace } from '../areas/index.ts';
+import { accessRoleGrant } from '../access/index.ts';
+import { ROLES, type Role } from '../access/index.ts';
+import { getSetting, setSetting } from '../core/index.ts';
 import { seedDemoAid } from './demo-aid.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 

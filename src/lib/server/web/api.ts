@@ -1,7 +1,7 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { AppError, InvalidError } from '../core/errors.ts';
-import type { Ctx } from '../core/context.ts';
+import { AppError, InvalidError } from '../core/index.ts';
+import type { Ctx } from '../core/index.ts';
 import { ctxOf } from './ctx.ts';
 import { translate } from './translate.ts';
 

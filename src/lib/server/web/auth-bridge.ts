@@ -1,7 +1,7 @@
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { dev } from '$app/env';
-import { CLIENT_IP_HEADER } from '../auth/auth.ts';
-import { demoMailboxOpen, PEER_HEADER } from '../auth/demo.ts';
+import { CLIENT_IP_HEADER } from '../auth/index.ts';
+import { demoMailboxOpen, PEER_HEADER } from '../auth/index.ts';
 import { getAuth } from './runtime.ts';
 
 /**

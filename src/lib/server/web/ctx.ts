@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { Ctx } from '../core/context.ts';
+import type { Ctx } from '../core/index.ts';
 import { db } from './runtime.ts';
 
 /** The context a route hands to a verb: the request's actor and the app database. */

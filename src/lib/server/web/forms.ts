@@ -1,6 +1,6 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { AppError, InvalidError } from '../core/errors.ts';
+import { AppError, InvalidError } from '../core/index.ts';
 import { translate } from './translate.ts';
 import { tooLarge } from './api.ts';
 

@@ -1,7 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { AppError } from '../core/errors.ts';
-import type { Ctx } from '../core/context.ts';
+import { AppError } from '../core/index.ts';
+import type { Ctx } from '../core/index.ts';
 import { ctxOf } from './ctx.ts';
 import { translate } from './translate.ts';
 

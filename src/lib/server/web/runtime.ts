@@ -1,6 +1,6 @@
-import { appDatabase } from '../db/client.ts';
-import { authSecret } from '../core/settings.ts';
-import { createAuth, type Auth } from '../auth/auth.ts';
+import { appDatabase } from '../db/index.ts';
+import { authSecret } from '../core/index.ts';
+import { createAuth, type Auth } from '../auth/index.ts';
 import { queueMail, smtpTransport } from '../mail/index.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { baseLocale, isLocale, type Locale } from '#lib/paraglide/runtime.js';

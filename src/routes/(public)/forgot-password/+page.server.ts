@@ -1,8 +1,8 @@
 import type { Actions } from './$types';
 import { forgotPasswordInput, requestPasswordReset } from '#lib/server/auth/index.ts';
-import { parseForm, failForm } from '#lib/server/web/forms.ts';
-import { db, getAuth } from '#lib/server/web/runtime.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { parseForm, failForm } from '#lib/server/web/index.ts';
+import { db, getAuth } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 export const actions: Actions = {
 	default: async (event) => {

@@ -1,8 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { resetPasswordInput } from '#lib/server/auth/index.ts';
-import { parseForm, failForm } from '#lib/server/web/forms.ts';
-import { callAuth } from '#lib/server/web/auth-bridge.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { parseForm, failForm } from '#lib/server/web/index.ts';
+import { callAuth } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = ({ url }) => ({ token: (url.searchParams.get('token') ?? '').slice(0, 200) });
 

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isDemo, signInInput } from '#lib/server/auth/index.ts';
-import { parseForm, failForm } from '#lib/server/web/forms.ts';
-import { callAuth } from '#lib/server/web/auth-bridge.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { parseForm, failForm } from '#lib/server/web/index.ts';
+import { callAuth } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.actor.userId) redirect(303, '/');

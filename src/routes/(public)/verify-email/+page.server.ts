@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { callAuth } from '#lib/server/web/auth-bridge.ts';
+import { callAuth } from '#lib/server/web/index.ts';
 
 // Opening the link from the mail confirms the address (a GET that only flips the flag of the
 // token's own account; the token is single-use and expires).

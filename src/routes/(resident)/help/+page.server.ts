@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { z } from 'zod';
 import { can } from '#lib/server/access/index.ts';
-import { UnauthenticatedError } from '#lib/server/core/errors.ts';
-import { MAX_LIMIT } from '#lib/server/core/index.ts';
+import { MAX_LIMIT, UnauthenticatedError } from '#lib/server/core/index.ts';
 import {
 	joinChoices,
 	joinInput,
@@ -17,9 +16,9 @@ import {
 	respondInput,
 	respondToLink
 } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
 
 // "My help": a resident's or volunteer's own needs, offers and links. An account without any role
 // (signed up alone) chooses its neighbourhood here; staff without a resident role are told how

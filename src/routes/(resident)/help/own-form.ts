@@ -1,13 +1,10 @@
 import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { Ctx } from '#lib/server/core/context.ts';
+import type { Ctx } from '#lib/server/core/index.ts';
 import { can, requirePermission } from '#lib/server/access/index.ts';
 import { MAP_CONTROLS, fromForm, mapIntent, pointFromClick, pointInArea } from '#lib/server/aid/index.ts';
 import { areaBoundary, listAreas, mappedAreas } from '#lib/server/areas/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, formValues, type FormState } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf, failFrom, type FormState, formValues, guard, translate } from '#lib/server/web/index.ts';
 
 // Shared by "I need help" and "I can help": the areas a resident may choose (those of their own
 // grants; all when a grant covers the whole organisation) and the save with field errors.

@@ -1,11 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { confirmOffer, countStalledLinks, listNeeds, needIdInput, needQueryInput, offersToReview } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
 import { act } from './link-actions.ts';
-import { can } from '#lib/server/access/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { holds } from '#lib/server/access/index.ts';
+import { guard, translate } from '#lib/server/web/index.ts';
 import { staffAreas } from './areas.ts';
 
 // The facilitator's queue: open needs of a neighbourhood, the oldest waiting first.
@@ -25,10 +24,10 @@ export const load: PageServerLoad = async (event) => {
 			offersInReview,
 			query: query.data,
 			stalled,
-			canManage: can(ctx.actor, 'aid.link.manage'),
-			canOfficeHours: can(ctx.actor, 'aid.office_hours.manage'),
-			canWalkIn: can(ctx.actor, 'aid.need.write'),
-			canReach: can(ctx.actor, 'aid.reach.read')
+			canManage: holds(ctx.actor, 'aid.link.manage'),
+			canOfficeHours: holds(ctx.actor, 'aid.office_hours.manage'),
+			canWalkIn: holds(ctx.actor, 'aid.need.write'),
+			canReach: holds(ctx.actor, 'aid.reach.read')
 		};
 	});
 };

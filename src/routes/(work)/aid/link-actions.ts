@@ -1,8 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { completeLink, endLink, endLinkInput, linkIdInput, nudgeLink, respondInput, respondToLink } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
 
 // The link actions staff have on every page that lists links (a need's page, the links page).
 

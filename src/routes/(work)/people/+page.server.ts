@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { listPeople, registerChoices, registerPerson, registerPersonInput } from '#lib/server/people/index.ts';
-import { can } from '#lib/server/access/index.ts';
+import { holds } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, parseForm } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
@@ -12,9 +12,12 @@ export const load: PageServerLoad = async (event) =>
 		const people = await listPeople(ctx, { q });
 		// The registration form, for those who may register, offers only where they may register.
 		let register = null;
-		if (can(ctx.actor, 'people.person.register')) {
+		if (holds(ctx.actor, 'people.person.register')) {
 			const [choices, areas] = await Promise.all([registerChoices(ctx), listAreas(ctx)]);
-			register = { organisations: choices.organisations, areas: choices.areaIds ? areas.filter((a) => choices.areaIds!.includes(a.id)) : areas };
+			const { areaIds } = choices;
+			// Someone bound to areas may register only in one of them: a person without an area is for
+			// the organisation's org-wide roles (access/scope.ts), so "no area" is not offered to them.
+			register = { organisations: choices.organisations, areas: areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas, anyArea: !areaIds };
 		}
 		return { people, register, q: q.slice(0, 80) };
 	});

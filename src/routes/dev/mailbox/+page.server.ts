@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { listOutbox } from '#lib/server/mail/index.ts';
-import { mailboxOpenTo } from '#lib/server/web/auth-bridge.ts';
-import { guard } from '#lib/server/web/guard.ts';
+import { mailboxOpenTo } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = (event) => {
 	const open = mailboxOpenTo(event);

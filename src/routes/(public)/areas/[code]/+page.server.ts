@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { publicBoard, publicOfficeHours } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { db } from '#lib/server/web/runtime.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { NotFoundError } from '#lib/server/core/index.ts';
+import { db } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 // A neighbourhood's public page: no account needed, public office hours only, and the anonymous
 // needs board when the neighbourhood switched it on (null otherwise).

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
-import { can } from '#lib/server/access/index.ts';
+import { holds } from '#lib/server/access/index.ts';
 import { listLinks } from '#lib/server/aid/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { guard } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 import { linkActions } from '../link-actions.ts';
 import { staffAreas } from '../areas.ts';
 
@@ -36,7 +36,7 @@ export const load: PageServerLoad = async (event) => {
 			nextCursor: links.nextCursor,
 			stalled,
 			areaId: q.data.areaId ?? null,
-			canManage: can(ctx.actor, 'aid.link.manage')
+			canManage: holds(ctx.actor, 'aid.link.manage')
 		};
 	});
 };

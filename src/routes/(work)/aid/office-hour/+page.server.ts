@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
-import { can } from '#lib/server/access/index.ts';
+import { holds } from '#lib/server/access/index.ts';
 import {
 	DuplicatePersonError,
 	countVisit,
@@ -10,16 +10,14 @@ import {
 	officeHoursOnDuty,
 	personAid,
 	suggestMatches,
-	visitsSince,
+	visitsToday,
 	walkIn,
 	walkInInput
 } from '#lib/server/aid/index.ts';
 import { getPerson, listPeople } from '#lib/server/people/index.ts';
-import { localWeekMinute, onDuty } from '#lib/aid/week.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { onDuty } from '#lib/aid/week.ts';
+import { belgianClock } from '#lib/server/core/index.ts';
+import { ctxOf, failFrom, forForm, guard, parseForm, translate } from '#lib/server/web/index.ts';
 
 // The office-hour mode of the facilitator on duty. Everything is in the address (?hour, ?need,
 // ?q, ?person), so the page works without JavaScript and a reload never posts twice.
@@ -37,11 +35,10 @@ export const load: PageServerLoad = async (event) => {
 	return guard(event, async (ctx) => {
 		const hours = await officeHoursOnDuty(ctx);
 		const now = new Date();
-		const clock = localWeekMinute(now);
-		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, clock);
-		const startOfDay = new Date(now.getTime() - clock.minute * 60_000 - now.getUTCSeconds() * 1000 - now.getUTCMilliseconds());
+		const clock = belgianClock(now);
+		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, { day: clock.dayOfWeek - 1, minute: clock.minute });
 		const [visits, need, people, person] = await Promise.all([
-			hour ? visitsSince(ctx, hour.id, startOfDay) : 0,
+			hour ? visitsToday(ctx, hour.id, now) : 0,
 			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,
 			q?.trim() ? listPeople(ctx, { q, limit: 20 }) : null,
 			personId
@@ -58,8 +55,8 @@ export const load: PageServerLoad = async (event) => {
 			people: people?.map((x) => ({ id: x.id, firstName: x.firstName, lastName: x.lastName })) ?? null,
 			person,
 			q: q?.slice(0, 80) ?? '',
-			canRegister: can(ctx.actor, 'people.person.register'),
-			canSchedule: can(ctx.actor, 'aid.office_hours.manage')
+			canRegister: holds(ctx.actor, 'people.person.register'),
+			canSchedule: holds(ctx.actor, 'aid.office_hours.manage')
 		};
 	});
 };

@@ -13,11 +13,8 @@ import {
 	officeHourInput,
 	setAidBoard
 } from '#lib/server/aid/index.ts';
-import { can } from '#lib/server/access/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { holds } from '#lib/server/access/index.ts';
+import { ctxOf, failFrom, forForm, guard, parseForm, translate } from '#lib/server/web/index.ts';
 
 // The office-hour schedule. Deleting asks first: ?delete=<id> shows the confirmation, which posts.
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			listOfficeHours(ctx),
 			officeHourChoices(ctx),
 			confirm ? getOfficeHour(ctx, confirm.data!) : null,
-			can(ctx.actor, 'aid.board.manage') ? boardChoices(ctx) : []
+			holds(ctx.actor, 'aid.board.manage') ? boardChoices(ctx) : []
 		]);
 		return { hours, choices, toDelete, boards, deleted: event.url.searchParams.has('deleted') };
 	});

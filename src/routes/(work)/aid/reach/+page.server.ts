@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getMutualAidReach, reachAreaChoices, reachInput } from '#lib/server/aid/index.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { guard } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 import { reachQuery } from './query.ts';
 
 // The coordinator's reach figures: a GET form (area, period), the figures, two charts and downloads.

@@ -1,8 +1,8 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { getMutualAidReach, reachAreaChoices, reachCsv, reachXlsx } from '#lib/server/aid/index.ts';
 import { m } from '#lib/paraglide/messages.js';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { problemFrom } from '#lib/server/web/api.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { problemFrom } from '#lib/server/web/index.ts';
 import { localeOf, reachQuery, sheetLabels } from './query.ts';
 
 const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;

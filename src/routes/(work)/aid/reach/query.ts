@@ -4,16 +4,14 @@ import { categoryLabelIn } from '#lib/labels.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { isLocale, baseLocale } from '#lib/paraglide/runtime.js';
 import { lastTwelveMonths, REACH_FIGURES, type ReachFigure, type ReachSheetLabels } from '#lib/server/aid/index.ts';
+import { todayInBelgium } from '#lib/server/core/index.ts';
 
 // What the reach page and its downloads share: the query string they read, and the words of a file.
-
-/** Today in Belgium, as 'YYYY-MM-DD' (the default period is the 12 whole months ending with its month). */
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
 
 /** The query as typed: a missing period falls back to the 12 whole months up to this one; the verb validates. */
 export function reachQuery(url: URL) {
 	const sp = url.searchParams;
-	const defaults = lastTwelveMonths(today());
+	const defaults = lastTwelveMonths(todayInBelgium());
 	const text = (k: string, fallback: string) => (sp.get(k) ?? fallback).slice(0, 40);
 	return { areaId: text('areaId', ''), from: text('from', defaults.from), to: text('to', defaults.to) };
 }

@@ -3,11 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { sendProposals, weeklyProposalFor } from '#lib/server/aid/index.ts';
 import { requirePermission } from '#lib/server/access/index.ts';
-import { AppError } from '#lib/server/core/errors.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { formValues } from '#lib/server/web/forms.ts';
-import { guard } from '#lib/server/web/guard.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { AppError } from '#lib/server/core/index.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { formValues } from '#lib/server/web/index.ts';
+import { guard } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 import { staffAreas } from '../areas.ts';
 
 // No neighbourhood in the address (or an empty one, from the chooser's form): the page asks which.

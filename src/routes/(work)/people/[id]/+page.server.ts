@@ -4,8 +4,6 @@ import { getPerson, linkAccountInput, listOrganisations, mayLinkAccount, request
 import { can, grantRole, grantRoleInput, listGrants, revokeRole, revokeRoleInput, ROLES } from '#lib/server/access/index.ts';
 import { listAreas } from '#lib/server/areas/index.ts';
 import {
-	addYears,
-	belgianDay,
 	certificateBody,
 	certificateHistory,
 	certificateStatus,
@@ -13,10 +11,8 @@ import {
 	latestCertificate,
 	recordCertificate
 } from '#lib/server/aid/index.ts';
-import type { Ctx } from '#lib/server/core/context.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { addYears, type Ctx, todayInBelgium } from '#lib/server/core/index.ts';
+import { ctxOf, failFrom, forForm, guard, parseForm, pathId } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) => {
 	pathId(event);
@@ -41,7 +37,7 @@ const HISTORY_SHOWN = 50;
 
 /** The good-conduct certificate section: the one that counts, its status today, the checks, the form's proposal. */
 async function certificateView(ctx: Ctx, personId: string) {
-	const today = belgianDay();
+	const today = todayInBelgium();
 	const [latest, history] = await Promise.all([latestCertificate(ctx, { personId }), certificateHistory(ctx, { personId, limit: HISTORY_SHOWN })]);
 	return {
 		latest,

@@ -1,9 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { confirmAccountLink, declineAccountLink, viewAccountLink } from '#lib/server/people/index.ts';
-import { AppError } from '#lib/server/core/errors.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failForm } from '#lib/server/web/forms.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { AppError } from '#lib/server/core/index.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failForm } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 // Tokens are 32 random bytes in base64url; anything else is refused before the database.
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

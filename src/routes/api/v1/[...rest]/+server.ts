@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { dispatch } from '#lib/server/web/dispatch.ts';
+import { dispatch } from '#lib/server/web/index.ts';
 
 // The one /api/v1 route: every operation is declared with its verb (api/operations.ts) and served
 // here, through the verb runner; unknown paths answer in problem+json too, not with an HTML page.

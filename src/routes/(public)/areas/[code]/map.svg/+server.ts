@@ -3,9 +3,8 @@ import type { RequestHandler } from './$types';
 import { mapSvg } from '#lib/aid/map-svg.ts';
 import { pointInput } from '#lib/server/aid/index.ts';
 import { publicAreaMap } from '#lib/server/areas/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { NotFoundError } from '#lib/server/core/index.ts';
+import { ctxOf, translate } from '#lib/server/web/index.ts';
 
 // The outline of one neighbourhood as an SVG picture, drawn on the server: the point picker of the
 // need / offer forms uses it as its <input type="image">, so it works without JavaScript and without

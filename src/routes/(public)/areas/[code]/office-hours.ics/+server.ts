@@ -1,9 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicOfficeHours, weeklyCalendar } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { db } from '#lib/server/web/runtime.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { belgianDateOf, NotFoundError } from '#lib/server/core/index.ts';
+import { db, translate } from '#lib/server/web/index.ts';
 
 // The public office hours of one neighbourhood as an iCalendar feed people can subscribe to.
 export const GET: RequestHandler = async ({ params, locals }) => {
@@ -16,7 +15,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 			events: hours.map((h) => ({
 				uid: `office-hour-${h.id}@wijkweb`,
 				stamp: h.updatedAt,
-				from: h.createdAt.toISOString().slice(0, 10),
+				from: belgianDateOf(h.createdAt),
 				day: h.day,
 				start: h.start,
 				end: h.end,

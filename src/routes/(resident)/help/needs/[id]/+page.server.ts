@@ -1,8 +1,8 @@
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '#lib/server/access/index.ts';
 import { getNeed } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { NotFoundError } from '#lib/server/core/index.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 
 // One of the person's own needs: what it says, where it stands, and what they can do with it.
 export const load: PageServerLoad = async (event) => {

@@ -2,10 +2,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { requirePermission } from '#lib/server/access/index.ts';
 import { getOffer, updateOffer } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, forForm, parseForm } from '#lib/server/web/forms.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { NotFoundError } from '#lib/server/core/index.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 
 // One of the volunteer's own offers: what it says, pause it or take it up again, change it.
 export const load: PageServerLoad = async (event) => {

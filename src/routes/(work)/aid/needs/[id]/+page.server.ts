@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { can } from '#lib/server/access/index.ts';
 import { getNeed, listLinks, proposeLink, suggestMatches } from '#lib/server/aid/index.ts';
 import { MAX_LIMIT } from '#lib/server/core/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
 import { act, linkActions } from '../../link-actions.ts';
 import { reviewActions } from './review-actions.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) => {
 	pathId(event);

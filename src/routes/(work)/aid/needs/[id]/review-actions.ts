@@ -1,7 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { closeNeedAsDuplicate, confirmNeed, duplicateNeedInput } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
 import { act } from '../../link-actions.ts';
 
 // A facilitator's two decisions on one need, beside the brokering: confirm a need to review (the

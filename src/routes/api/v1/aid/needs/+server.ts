@@ -1,9 +1,9 @@
 import type { RequestHandler } from './$types';
 import { apiCreateNeed, apiListNeeds } from '#lib/server/api/index.ts';
 import { createNeedInput, needQueryInput } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, createFromJson, problem } from '#lib/server/web/api.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { answer, createFromJson, problem } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 export const GET: RequestHandler = (event) =>
 	answer(event.locals.locale, async () => {

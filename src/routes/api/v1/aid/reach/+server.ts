@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getMutualAidReach } from '#lib/server/aid/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer } from '#lib/server/web/api.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { answer } from '#lib/server/web/index.ts';
 
 // The verb validates the query itself (dates in order, at most five years) and answers 422 otherwise.
 export const GET: RequestHandler = (event) =>

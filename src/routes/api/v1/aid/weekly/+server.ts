@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { apiWeeklyProposal, weeklyQueryInput } from '#lib/server/api/index.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { answer, problem } from '#lib/server/web/api.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { answer, problem } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 export const GET: RequestHandler = (event) =>
 	answer(event.locals.locale, async () => {

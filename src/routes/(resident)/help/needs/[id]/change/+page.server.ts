@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { createNeedInput, getNeed, updateNeed } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { NotFoundError } from '#lib/server/core/index.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 import { ownAidChoices, saveOwn } from '../../../own-form.ts';
 import { formValuesOf } from '../../../own-record.ts';
 

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '#lib/server/access/index.ts';
 import { getNeed, withdrawNeed, withdrawNeedInput } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/errors.ts';
-import { ctxOf } from '#lib/server/web/ctx.ts';
-import { failFrom, parseForm } from '#lib/server/web/forms.ts';
-import { guard, pathId } from '#lib/server/web/guard.ts';
+import { NotFoundError } from '#lib/server/core/index.ts';
+import { ctxOf } from '#lib/server/web/index.ts';
+import { failFrom, parseForm } from '#lib/server/web/index.ts';
+import { guard, pathId } from '#lib/server/web/index.ts';
 
 // Withdrawing is a page of its own (works without JavaScript): it says what will happen, and the
 // box "yes, withdraw" must be ticked; the server checks it too.

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { apiPublicBoard, apiSetBoard, boardSwitchBody } from '#lib/server/api/index.ts';
-import { answer, onIdWithJson } from '#lib/server/web/api.ts';
-import { db } from '#lib/server/web/runtime.ts';
+import { answer, onIdWithJson } from '#lib/server/web/index.ts';
+import { db } from '#lib/server/web/index.ts';
 
 // Public: the same data as the neighbourhood page, for anyone, with or without a token.
 export const GET: RequestHandler = (event) => answer(event.locals.locale, () => apiPublicBoard(db(), event.params.area));

@@ -1,8 +1,8 @@
 import type { RequestHandler } from './$types';
 import { z } from 'zod';
 import { apiSuggestMatches } from '#lib/server/api/index.ts';
-import { onId, problem } from '#lib/server/web/api.ts';
-import { translate } from '#lib/server/web/translate.ts';
+import { onId, problem } from '#lib/server/web/index.ts';
+import { translate } from '#lib/server/web/index.ts';
 
 const query = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 

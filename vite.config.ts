@@ -1,4 +1,6 @@
-import { defineConfig } from 'vitest/config';
+/// <reference types="vitest/config" />
+// Vite's defineConfig (vitest only adds the `test` types): a production install builds without vitest.
+import { defineConfig } from 'vite';
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
@@ -39,6 +41,9 @@ export default defineConfig({
 		})
 	],
 	server: { port: 3000 },
+	// adapter-node leaves `dependencies` out of the server bundle. Kit is a dependency only so that a
+	// production install can build; it stays bundled, as it was as a devDependency.
+	ssr: { noExternal: ['@sveltejs/kit'] },
 	// Rolldown's plugin-timing notice (Paraglide's compile dominates a short build) is not actionable.
 	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { openDatabase } from './lib/database.ts';
-import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
+import { DataDirInUseError } from '../src/lib/server/db/index.ts';
 import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
@@ -17,7 +17,7 @@ try {
 	process.exit(1);
 }
 const setup = connect(opened.url, 2);
-await runMigrations(setup.db);
+await runMigrations(setup.pool);
 if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
 await setup.close();
 

@@ -12,7 +12,7 @@ rmSync(process.env.DATA_DIR ?? '.test-data/e2e', { recursive: true, force: true 
 	const opened = await openDatabase({ shared: false });
 	const setup = connect(opened.url, 2);
 	try {
-		await runMigrations(setup.db);
+		await runMigrations(setup.pool);
 		await seedDemo(setup.db);
 		await seedLongTexts(setup.db);
 	} finally {

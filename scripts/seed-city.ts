@@ -15,7 +15,7 @@ let code = 0;
 try {
 	console.log(`City data → ${opened.embedded ? `embedded PostgreSQL in ${resolve(process.env.DATA_DIR ?? './data')}` : 'DATABASE_URL'}`);
 	let t0 = performance.now();
-	await runMigrations(database.db);
+	await runMigrations(database.pool);
 	console.log(`  migrations: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 	if (await citySeeded(database.pool)) {
 		console.error('The city data are already in this database; nothing changed. Use a fresh DATA_DIR (or database) to make them again.');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openDatabase } from './lib/database.ts';
-import { DataDirInUseError } from '../src/lib/server/db/embedded.ts';
+import { DataDirInUseError } from '../src/lib/server/db/index.ts';
 import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
@@ -34,7 +34,7 @@ process.env.DATABASE_URL = opened.url;
 if (opened.embedded) process.env.WIJKWEB_DEMO ??= '1';
 {
 	const setup = connect(opened.url, 2);
-	await runMigrations(setup.db);
+	await runMigrations(setup.pool);
 	if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
 	await setup.close();
 }

@@ -6,6 +6,8 @@ declare global {
 			actor: Actor;
 			locale: string;
 			sessionId: string | null;
+			/** The API token the request came with (rate limit and Idempotency-Key are per token). */
+			tokenId?: string | null;
 		}
 		interface Error {
 			message: string;

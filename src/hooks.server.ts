@@ -11,6 +11,8 @@ import { verifyToken } from '#lib/server/auth/index.ts';
 import { db, getAuth } from '#lib/server/web/runtime.ts';
 import { applySecurityHeaders } from '#lib/server/web/headers.ts';
 import { badCharactersResponse, hasBadCharacters } from '#lib/server/web/input-check.ts';
+import { rateLimitHandle } from '#lib/server/web/rate-limit.ts';
+import { idempotencyHandle } from '#lib/server/web/idempotency.ts';
 
 // hooks only resolve who is asking, in which language, and set security headers: no business rules.
 
@@ -20,6 +22,7 @@ defineCustomServerStrategy('custom-account', { getLocale: (request) => (request 
 const handleActor: Handle = async ({ event, resolve }) => {
 	event.locals.actor = anonymous;
 	event.locals.sessionId = null;
+	event.locals.tokenId = null;
 	if (building) return resolve(event);
 	if (event.url.pathname.startsWith('/api/v1/')) {
 		const header = event.request.headers.get('authorization') ?? '';
@@ -27,7 +30,10 @@ const handleActor: Handle = async ({ event, resolve }) => {
 		const found = token ? await verifyToken(db(), token) : null;
 		if (found) {
 			const actor = await loadActor(db(), found.userId, 'token');
-			if (actor) event.locals.actor = { ...actor, tokenScopes: found.scopes };
+			if (actor) {
+				event.locals.actor = { ...actor, tokenScopes: found.scopes };
+				event.locals.tokenId = found.id;
+			}
 		}
 		return resolve(event);
 	}
@@ -77,7 +83,9 @@ const handleInput: Handle = ({ event, resolve }) => {
 	return badCharactersResponse(event.url, extractLocaleFromRequest(event.request));
 };
 
-export const handle = sequence(handleHeaders, handleInput, handleActor, handleLocale);
+// Per token, after who and which language are known: the rate limit counts every request, then a POST
+// with an Idempotency-Key is run once and replayed after that.
+export const handle = sequence(handleHeaders, handleInput, handleActor, handleLocale, rateLimitHandle(), idempotencyHandle());
 
 export const handleError: HandleServerError = ({ kind, error }) => {
 	// 404s, 405s and our own error() calls are expected answers; only the unexpected is logged, and its

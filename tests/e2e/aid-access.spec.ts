@@ -211,3 +211,39 @@ test('mutual-aid actions refuse the wrong role with 403 and change nothing', asy
 	expect(strip(await (await admin.get('/aid/office-hours')).text())).toBe(strip(boardBefore));
 	expect(strip(await (await admin.get(`/people/${hamid}`)).text())).toBe(strip(certBefore));
 });
+
+test('the API through the real server: RateLimit headers per token, a create retried with an Idempotency-Key made once, typed problems', async ({
+	playwright
+}) => {
+	const facilitator = await tokenFor(playwright.request, 'facilitator@example.org');
+	const first = await facilitator.get('me');
+	expect(first.headers()['ratelimit-policy']).toMatch(/^"per-token";q=\d+;w=60$/);
+	expect(first.headers()['ratelimit']).toMatch(/^"per-token";r=\d+;t=\d+$/);
+	const { roles } = (await first.json()) as { roles: { role: string; organisationId: string; areaId: string | null }[] };
+	const { organisationId, areaId } = roles.find((r) => r.role === 'facilitator')!;
+
+	const body = { firstName: 'Retry Walk-in', organisationId, areaId, contactConsent: true, languages: ['nl'] };
+	const key = `e2e-${Date.now()}`;
+	const made = await facilitator.post('people', { data: body, headers: { 'idempotency-key': key } });
+	const again = await facilitator.post('people', { data: body, headers: { 'idempotency-key': key } });
+	expect([made.status(), again.status()]).toEqual([201, 201]);
+	expect(made.headers()['idempotency-replayed']).toBeUndefined();
+	expect(again.headers()['idempotency-replayed']).toBe('true');
+	expect((await again.json()).id).toBe((await made.json()).id);
+	const reused = await facilitator.post('people', { data: { ...body, firstName: 'Another' }, headers: { 'idempotency-key': key } });
+	expect(reused.status()).toBe(422);
+	expect(await reused.json()).toMatchObject({
+		type: 'https://wijkweb.example/problems/idempotency-key-reused',
+		code: 'error_idempotency_key_reused'
+	});
+
+	const badQuery = await facilitator.get('aid/needs?limit=0');
+	expect(badQuery.status()).toBe(422);
+	expect(await badQuery.json()).toMatchObject({ type: 'https://wijkweb.example/problems/invalid', errors: { limit: expect.any(String) } });
+
+	// Without a token nothing is counted per token.
+	const anon = await playwright.request.newContext({ baseURL: `${ORIGIN}/api/v1/` });
+	const open = await anon.get('me');
+	expect(open.status()).toBe(401);
+	expect(open.headers()['ratelimit']).toBeUndefined();
+});

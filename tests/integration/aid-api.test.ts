@@ -149,7 +149,7 @@ describe('GET /aid/weekly (getWeeklyProposal)', () => {
 				],
 				weekly.GET
 			)
-		).toEqual([403, 403, 403, 403, 401, 400, 400]);
+		).toEqual([403, 403, 403, 403, 401, 422, 422]);
 		expect(await snapshot()).toEqual(before);
 	});
 });

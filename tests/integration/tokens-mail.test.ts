@@ -60,7 +60,7 @@ describe('personal access tokens', () => {
 		const created = await createToken(ctxFor(db, actor), { name: 'spreadsheet', scopes: ['read'] });
 		const [row] = await db.select().from(authApiToken).where(eq(authApiToken.id, created.id));
 		expect(row!.tokenHash).not.toContain(created.token.slice(3));
-		expect(await verifyToken(db, created.token)).toEqual({ userId: user.id, scopes: ['read'] });
+		expect(await verifyToken(db, created.token)).toEqual({ id: created.id, userId: user.id, scopes: ['read'] });
 		expect(await verifyToken(db, created.token + 'x')).toBeNull();
 		expect(await verifyToken(db, "ww_' OR 1=1 --")).toBeNull();
 		await revokeToken(ctxFor(db, actor), created.id);

@@ -2,9 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { isLocale } from '#lib/paraglide/runtime.js';
 import { setLocale } from '#lib/server/auth/index.ts';
-import { ctxOf } from '#lib/server/web/index.ts';
-import { problem } from '#lib/server/web/index.ts';
-import { translate } from '#lib/server/web/index.ts';
+import { ctxOf, problem } from '#lib/server/web/index.ts';
 
 // Only a path on this site may be the way back (no open redirect).
 const safePath = (p: unknown) => (typeof p === 'string' && p.startsWith('/') && !p.startsWith('//') && !p.includes('\\') ? p : '/');
@@ -16,9 +14,9 @@ const UNSENDABLE = /[^\x21-\x7e]/;
 export const POST: RequestHandler = async (event) => {
 	const form = await event.request.formData().catch(() => null);
 	const locale = form?.get('locale');
-	if (!isLocale(locale)) return problem(400, translate('error_choice', event.locals.locale));
+	if (!isLocale(locale)) return problem('error_bad_request', event.locals.locale, { detailKey: 'error_choice' });
 	const back = form?.get('redirectTo');
-	if (typeof back === 'string' && UNSENDABLE.test(back)) return problem(400, translate('error_characters', event.locals.locale));
+	if (typeof back === 'string' && UNSENDABLE.test(back)) return problem('error_bad_request', event.locals.locale, { detailKey: 'error_characters' });
 	event.cookies.set('wijkweb_locale', locale, {
 		path: '/',
 		maxAge: 60 * 60 * 24 * 365,

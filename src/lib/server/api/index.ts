@@ -27,3 +27,6 @@ export {
 	withdrawBody,
 	duplicateBody
 } from './aid-own.ts';
+export { apiRateLimit, RATE_WINDOW_SECONDS } from './config.ts';
+export { countRequest } from './rate-limit.ts';
+export { claimKey, releaseKey, storeAnswer } from './idempotency.ts';

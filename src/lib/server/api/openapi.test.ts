@@ -81,7 +81,7 @@ describe('mutual-aid operations', () => {
 			requestBody: { content: Record<string, { schema: Record<string, unknown> }> };
 			responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
 		};
-		expect(post.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+		expect(post.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' }), { $ref: '#/components/parameters/IdempotencyKey' }]);
 		const body = resolve(post.requestBody.content['application/json']!.schema);
 		expect(Object.keys(body.properties as object).sort()).toEqual(['checkedOn', 'validUntil']);
 		expect(post.responses['200']).toBeUndefined();
@@ -169,5 +169,47 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 	it('documents every record made as a 201', () => {
 		for (const id of ['createPerson', 'createNeed', 'createOffer', 'proposeLink', 'recordCertificate', 'createOfficeHour', 'countVisit'])
 			expect(OPERATIONS.find((o) => o.operationId === id)!.status, id).toBe(201);
+	});
+});
+
+describe('the API conventions in the document (docs/api.md)', () => {
+	type Op = { parameters?: Record<string, unknown>[]; security: unknown[]; responses: Record<string, Record<string, unknown>> };
+	const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+		Object.entries(item as Record<string, Op>).map(([method, o]) => ({ path, method, o }))
+	);
+
+	it('offers the Idempotency-Key header on every POST with a token, and only there', () => {
+		const key = { $ref: '#/components/parameters/IdempotencyKey' };
+		for (const { path, method, o } of ops) {
+			const wanted = method === 'post' && o.security.length > 0;
+			expect(
+				(o.parameters ?? []).some((p) => p.$ref === key.$ref),
+				`${method} ${path}`
+			).toBe(wanted);
+		}
+		expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header', schema: { maxLength: 255 } });
+	});
+
+	it('documents the 429 and the RateLimit headers on every operation with a token', () => {
+		for (const { path, method, o } of ops) {
+			if (!o.security.length) continue;
+			expect(o.responses['429'], `${method} ${path}`).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+			const ok = Object.entries(o.responses).find(([s]) => s.startsWith('2'))![1];
+			expect(Object.keys(ok.headers as object), `${method} ${path}`).toEqual(expect.arrayContaining(['RateLimit', 'RateLimit-Policy']));
+		}
+		expect(Object.keys(doc.components.responses.TooManyRequests.headers).sort()).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After']);
+		expect(Object.keys(doc.components.headers)).toEqual(
+			expect.arrayContaining(['RateLimit', 'RateLimit-Policy', 'Retry-After', 'Idempotency-Replayed'])
+		);
+	});
+
+	it('describes a problem with its type URI, its code from the registry and field errors', () => {
+		const problem = doc.components.schemas.Problem as { required: string[]; properties: Record<string, Record<string, unknown>> };
+		expect(problem.required).toEqual(expect.arrayContaining(['type', 'code', 'title', 'status', 'detail']));
+		expect(problem.properties.type).toMatchObject({ format: 'uri' });
+		expect(problem.properties.code!.enum).toEqual(
+			expect.arrayContaining(['error_invalid', 'aid_error_need_not_open', 'error_rate_limited', 'error_idempotency_key_reused'])
+		);
+		expect(problem.properties.errors).toMatchObject({ type: 'object' });
 	});
 });

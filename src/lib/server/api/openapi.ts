@@ -220,6 +220,32 @@ export function documented(): Documented[] {
 }
 type Io = 'input' | 'output';
 
+const IDEMPOTENCY_KEY = {
+	name: 'Idempotency-Key',
+	in: 'header',
+	required: false,
+	description:
+		'Makes the POST safe to retry: the first request with a key runs and its answer is kept 24 hours for this token; the same key with the same body gets that answer again (Idempotency-Replayed: true), with another body or path a 422 idempotency-key-reused, while the first still runs a 409 idempotency-key-in-flight. Failed requests are not kept.',
+	schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' }
+};
+
+// The IETF draft "RateLimit header fields for HTTP" (docs/api.md); every answer to a token request has them.
+const HEADERS = {
+	RateLimit: {
+		description: 'What is left of this token’s quota: `"per-token";r=<requests left>;t=<seconds until the window ends>`.',
+		schema: { type: 'string', example: '"per-token";r=117;t=42' }
+	},
+	'RateLimit-Policy': {
+		description: 'The quota: `"per-token";q=<requests>;w=60` (per token per minute, API_RATE_LIMIT, default 120).',
+		schema: { type: 'string', example: '"per-token";q=120;w=60' }
+	},
+	'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
+	'Idempotency-Replayed': {
+		description: 'true when this is the kept answer of an earlier request with the same Idempotency-Key, and nothing ran.',
+		schema: { type: 'string', enum: ['true'] }
+	}
+};
+
 /**
  * Zod → JSON Schema, with every named schema (`.meta({ id })`) moved to components.schemas and
  * referenced from there, so clients generate one type per named schema.
@@ -239,6 +265,8 @@ export function openApiDocument(origin: string) {
 	const components: Record<string, Json> = {};
 	const schema = (s: z.ZodType, io?: Io) => schemaIn(components, s, io);
 	const problem = { description: 'Problem', content: { 'application/problem+json': { schema: schema(problemSchema) } } };
+	const ref = (kind: string, name: string) => ({ $ref: `#/components/${kind}/${name}` });
+	const rateHeaders = { RateLimit: ref('headers', 'RateLimit'), 'RateLimit-Policy': ref('headers', 'RateLimit-Policy') };
 	for (const op of documented()) {
 		paths[op.path] ??= {};
 		const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -256,7 +284,9 @@ export function openApiDocument(origin: string) {
 					schema: s
 				}))
 			: [];
-		const parameters = [...pathParams, ...queryParams];
+		// Every POST with a token may be retried safely with a key (docs/api.md).
+		const idempotent = op.method === 'post' && !op.public;
+		const parameters = [...pathParams, ...queryParams, ...(idempotent ? [ref('parameters', 'IdempotencyKey')] : [])];
 		paths[op.path]![op.method] = {
 			operationId: op.operationId,
 			summary: op.summary,
@@ -266,9 +296,12 @@ export function openApiDocument(origin: string) {
 			responses: {
 				[String(op.status ?? 200)]: {
 					description: op.status === 201 ? 'Created' : 'OK',
+					...(op.public
+						? {}
+						: { headers: { ...rateHeaders, ...(idempotent ? { 'Idempotency-Replayed': ref('headers', 'Idempotency-Replayed') } : {}) } }),
 					content: { 'application/json': { schema: schema(op.response) } }
 				},
-				...(op.public ? {} : { '401': problem, '403': problem }),
+				...(op.public ? {} : { '401': problem, '403': problem, '429': ref('responses', 'TooManyRequests') }),
 				...(op.request || op.query ? { '400': problem, '422': problem } : {}),
 				...(op.request ? { '415': problem } : {}),
 				...(pathParams.length ? { '404': problem } : {}),
@@ -285,7 +318,19 @@ export function openApiDocument(origin: string) {
 			description: 'Personal access tokens (Bearer) from the account page or `npm run token`.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
-		components: { schemas: components, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+		components: {
+			schemas: components,
+			parameters: { IdempotencyKey: IDEMPOTENCY_KEY },
+			headers: HEADERS,
+			responses: {
+				TooManyRequests: {
+					description: 'Too many requests with this token in this minute',
+					headers: { ...rateHeaders, 'Retry-After': ref('headers', 'Retry-After') },
+					content: problem.content
+				}
+			},
+			securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }
+		},
 		paths
 	};
 }

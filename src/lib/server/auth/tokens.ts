@@ -84,8 +84,8 @@ export async function revokeToken(ctx: Ctx, id: string) {
 	});
 }
 
-/** Resolves a bearer token to its user and scopes, or null when unknown, revoked or expired. */
-export async function verifyToken(db: Db, token: string): Promise<{ userId: string; scopes: string[] } | null> {
+/** Resolves a bearer token to its id, user and scopes, or null when unknown, revoked or expired. */
+export async function verifyToken(db: Db, token: string): Promise<{ id: string; userId: string; scopes: string[] } | null> {
 	if (!/^ww_[A-Za-z0-9_-]{43}$/.test(token)) return null;
 	const [row] = await db
 		.update(authApiToken)
@@ -97,6 +97,6 @@ export async function verifyToken(db: Db, token: string): Promise<{ userId: stri
 				or(isNull(authApiToken.expiresAt), gt(authApiToken.expiresAt, new Date()))
 			)
 		)
-		.returning({ userId: authApiToken.userId, scopes: authApiToken.scopes });
+		.returning({ id: authApiToken.id, userId: authApiToken.userId, scopes: authApiToken.scopes });
 	return row ?? null;
 }

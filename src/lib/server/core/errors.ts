@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import type { ProblemCode } from './problems.ts';
 // Domain errors carry a message key (translated at the edge) and, for bad input, per-field keys.
+// The key is also the API's problem code: only registered codes (core/problems.ts) are accepted.
 export type FieldErrors = Record<string, string>;
 
 export class AppError extends Error {
 	readonly status: number;
-	readonly key: string;
-	constructor(status: number, key: string, detail?: string) {
+	readonly key: ProblemCode;
+	constructor(status: number, key: ProblemCode, detail?: string) {
 		super(detail ?? key);
 		this.status = status;
 		this.key = key;
@@ -14,7 +16,7 @@ export class AppError extends Error {
 
 export class InvalidError extends AppError {
 	readonly fields: FieldErrors;
-	constructor(fields: FieldErrors, key = 'error_invalid') {
+	constructor(fields: FieldErrors, key: ProblemCode = 'error_invalid') {
 		super(422, key);
 		this.fields = fields;
 	}
@@ -35,7 +37,7 @@ export class NotFoundError extends AppError {
 	}
 }
 export class ConflictError extends AppError {
-	constructor(key = 'error_conflict') {
+	constructor(key: ProblemCode = 'error_conflict') {
 		super(409, key);
 	}
 }

@@ -33,3 +33,13 @@ export { containsPattern } from './like.ts';
 // writes; part of this module's public API, so a change to them is a change to its door.
 export { coreAudit } from './schema.ts';
 export { isStopping, onShutdown, runShutdown } from './shutdown.ts';
+export {
+	PROBLEM_BASE,
+	PROBLEM_CODES,
+	PROBLEM_TYPES,
+	isProblemCode,
+	genericCode,
+	problemTitle,
+	problemTypeUri,
+	type ProblemCode
+} from './problems.ts';

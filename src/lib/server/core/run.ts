@@ -11,7 +11,7 @@ import type { AnyVerb, Verb, VerbArgs, VerbSpec } from './verb.ts';
 //   4. the permission: held at all → else 403; then the verb's access function → 403 for a right the
 //      actor lacks, 404 for a record outside its scope (the same answer as an unknown one);
 //   5. the verb runs with what access allowed;
-//   6. its audit rows are written in the same transaction (a write without them does not commit).
+//   6. its audit rows are written in the same transaction: they commit with the change or not at all.
 
 const registry = new Map<string, AnyVerb>();
 

@@ -4,18 +4,10 @@ import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { clusterDir } from './postgres-user.ts';
+import { DataDirInUseError } from './data-dir-in-use.ts';
 
 /** `pgDir`: where the cluster's files are (DATA_DIR/pg, or elsewhere when root runs from a folder closed to the postgres user). */
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; freshCluster: boolean; pgDir: string };
-
-export class DataDirInUseError extends Error {
-	constructor(dir: string, pid: number) {
-		super(
-			`The data directory ${dir} is in use by another running Wijkweb (its PostgreSQL has pid ${pid}). ` +
-				`Stop that one first, or start this one with another DATA_DIR.`
-		);
-	}
-}
 
 async function freePort(): Promise<number> {
 	return new Promise((ok, fail) => {

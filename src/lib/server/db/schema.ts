@@ -6,3 +6,4 @@ export * from '../access/schema.ts';
 export * from '../core/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../aid/schema.ts';
+export * from '../api/schema.ts';

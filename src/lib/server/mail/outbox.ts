@@ -40,22 +40,28 @@ export async function announceMail(db: Db, ids: string[], transport: Transporter
 
 /** Sends one queued mail over SMTP, or marks it kept for the dev mailbox when there is no SMTP. */
 export async function deliver(db: Db, id: string, transport: Transporter | null): Promise<void> {
-	const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-	if (!mail || mail.status === 'sent') return;
-	if (!transport) {
-		await db.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.id, id));
-		return;
-	}
-	try {
-		await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
-		await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), error: null }).where(eq(mailOutbox.id, id));
-	} catch (e) {
-		await db
-			.update(mailOutbox)
-			.set({ status: 'failed', error: String(e) })
-			.where(eq(mailOutbox.id, id));
-		throw e; // the queue retries
-	}
+	// Two app servers can each hold a job for the same mail (each queues what was pending when it
+	// started): the row lock, held while sending, makes the second wait and then find it sent.
+	const failure = await db.transaction(async (tx) => {
+		const [mail] = await tx.select().from(mailOutbox).where(eq(mailOutbox.id, id)).for('update');
+		if (!mail || mail.status === 'sent') return null;
+		if (!transport) {
+			await tx.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.id, id));
+			return null;
+		}
+		try {
+			await transport.sendMail({ from: mailFrom(), to: mail.to, subject: mail.subject, text: mail.text });
+			await tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), error: null }).where(eq(mailOutbox.id, id));
+			return null;
+		} catch (e) {
+			await tx
+				.update(mailOutbox)
+				.set({ status: 'failed', error: String(e) })
+				.where(eq(mailOutbox.id, id));
+			return e;
+		}
+	});
+	if (failure) throw failure; // the queue retries
 }
 
 export async function pendingMailIds(db: Db): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readJson } from './api.ts';
+import { problem, readJson, readQuery } from './api.ts';
 
 const body = (data: unknown) =>
 	new Request('http://localhost/api/v1/x', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
@@ -24,5 +24,42 @@ describe('readJson', () => {
 
 	it('passes newlines and tabs on to the schema', async () => {
 		expect(await readJson(body({ title: 'two\nlines\tand a tab' }), lax, 'en')).toEqual({ title: 'two\nlines\tand a tab' });
+	});
+});
+
+describe('problem and readQuery', () => {
+	const NeedsQuery = z.object({ limit: z.coerce.number().int().min(1, 'error_choice').default(10), areaId: z.uuid('error_not_found').optional() });
+
+	it('answers a bad query as a bad body: 422, the invalid type and code, a translated message per parameter', async () => {
+		const r = readQuery(new URL('http://localhost/api/v1/x?limit=0&areaId=nope'), NeedsQuery, 'nl');
+		expect(r).toBeInstanceOf(Response);
+		const res = r as Response;
+		expect(res.status).toBe(422);
+		expect(res.headers.get('content-type')).toBe('application/problem+json');
+		expect(await res.json()).toEqual({
+			type: 'https://wijkweb.example/problems/invalid',
+			code: 'error_invalid',
+			title: 'Unprocessable Content',
+			status: 422,
+			detail: expect.any(String),
+			errors: { limit: expect.any(String), areaId: expect.any(String) }
+		});
+	});
+
+	it('gives the parsed query when it is good, with the defaults', () => {
+		expect(readQuery(new URL('http://localhost/api/v1/x'), NeedsQuery, 'en')).toEqual({ limit: 10 });
+	});
+
+	it('names every problem by its registered type, with the code and extra headers', async () => {
+		const res = problem('aid_error_need_not_open', 'en', { headers: { 'Retry-After': '3' } });
+		expect(res.status).toBe(409);
+		expect(res.headers.get('retry-after')).toBe('3');
+		expect(await res.json()).toEqual({
+			type: 'https://wijkweb.example/problems/need-not-open',
+			code: 'aid_error_need_not_open',
+			title: 'Need not open',
+			status: 409,
+			detail: 'This need is no longer open.'
+		});
 	});
 });

@@ -1,41 +1,49 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { AppError, InvalidError } from '../core/index.ts';
-import type { Ctx } from '../core/index.ts';
+import { AppError, InvalidError, PROBLEM_TYPES, genericCode, isProblemCode, problemTitle, problemTypeUri } from '../core/index.ts';
+import type { Ctx, FieldErrors, ProblemCode } from '../core/index.ts';
 import { ctxOf } from './ctx.ts';
 import { translate } from './translate.ts';
-
-const TITLES: Record<number, string> = {
-	400: 'Bad Request',
-	401: 'Unauthorized',
-	403: 'Forbidden',
-	404: 'Not Found',
-	409: 'Conflict',
-	413: 'Payload Too Large',
-	415: 'Unsupported Media Type',
-	422: 'Unprocessable Content'
-};
 
 /** Did reading the body fail because it was over the size limit? */
 export const tooLarge = (e: unknown) => (e as { status?: unknown } | null)?.status === 413;
 
-/** An RFC 9457 problem+json response. */
-export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): Response {
-	return new Response(JSON.stringify({ type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra }), {
+type ProblemExtra = {
+	/** Field → message key, translated here (invalid input). */
+	errors?: FieldErrors;
+	/** Another message key for the detail than the code's own. */
+	detailKey?: string;
+	/** The status when the error carries its own (it should match the registry's). */
+	status?: number;
+	headers?: Record<string, string>;
+};
+
+/**
+ * An RFC 9457 problem+json response: a stable `type` URI and `code` from the registry
+ * (core/problems.ts), an English `title`, and the `detail` and field `errors` in the caller's language.
+ */
+export function problem(code: ProblemCode, locale: string, extra: ProblemExtra = {}): Response {
+	const status = extra.status ?? PROBLEM_TYPES[code].status;
+	const body: Record<string, unknown> = {
+		type: problemTypeUri(code),
+		code,
+		title: problemTitle(code),
 		status,
-		headers: { 'content-type': 'application/problem+json' }
-	});
+		detail: translate(extra.detailKey ?? code, locale)
+	};
+	if (extra.errors) body.errors = Object.fromEntries(Object.entries(extra.errors).map(([k, v]) => [k, translate(v, locale)]));
+	return new Response(JSON.stringify(body), { status, headers: { ...extra.headers, 'content-type': 'application/problem+json' } });
 }
 
 export function problemFrom(e: unknown, locale: string): Response {
-	if (e instanceof InvalidError) {
-		// Field messages in the caller's language, as readJson and the forms give them.
-		const errors = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, translate(v, locale)]));
-		return problem(e.status, translate(e.key, locale), { errors });
-	}
-	if (e instanceof AppError) return problem(e.status, translate(e.key, locale));
-	throw e;
+	if (!(e instanceof AppError)) throw e;
+	// A key outside the registry cannot be typed in, but a cast could: it still answers with a stable type.
+	const code = isProblemCode(e.key) ? e.key : genericCode(e.status);
+	return problem(code, locale, { status: e.status, ...(e instanceof InvalidError ? { errors: e.fields } : {}) });
 }
+
+/** Zod issues as field → message key, the same for a body and a query ('_' for the whole). */
+const fieldErrors = (issues: z.core.$ZodIssue[]): FieldErrors => Object.fromEntries(issues.map((i) => [i.path.join('.') || '_', i.message]));
 
 /**
  * Where a JSON body holds a NUL (as a key or in a string, at any depth), as dotted paths: refused for
@@ -53,32 +61,34 @@ function nulPaths(value: unknown, path = ''): string[] {
 
 /** Reads a JSON body of at most 64 KB and validates it; a Response (problem) when it is not acceptable. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S, locale: string): Promise<z.infer<S> | Response> {
-	if (!request.headers.get('content-type')?.includes('application/json')) return problem(415, translate('error_json_expected', locale));
+	if (!request.headers.get('content-type')?.includes('application/json')) return problem('error_json_expected', locale);
 	let text: string;
 	try {
 		text = await request.text();
 	} catch (e) {
 		// Kit refuses bodies above BODY_SIZE_LIMIT while they stream in.
-		return tooLarge(e) ? problem(413, translate('error_too_large', locale)) : problem(400, translate('error_bad_request', locale));
+		return problem(tooLarge(e) ? 'error_too_large' : 'error_bad_request', locale);
 	}
-	if (text.length > 65_536) return problem(413, translate('error_too_large', locale));
+	if (text.length > 65_536) return problem('error_too_large', locale);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch {
-		return problem(400, translate('error_json_invalid', locale));
+		return problem('error_json_invalid', locale);
 	}
 	const nul = nulPaths(body);
-	if (nul.length)
-		return problem(422, translate('error_invalid', locale), {
-			errors: Object.fromEntries(nul.map((p) => [p, translate('error_characters', locale)]))
-		});
+	if (nul.length) return problem('error_invalid', locale, { errors: Object.fromEntries(nul.map((p) => [p, 'error_characters'])) });
 	const parsed = schema.safeParse(body);
-	if (!parsed.success) {
-		const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', translate(i.message, locale)]));
-		return problem(422, translate('error_invalid', locale), { errors });
-	}
-	return parsed.data;
+	return parsed.success ? parsed.data : problem('error_invalid', locale, { errors: fieldErrors(parsed.error.issues) });
+}
+
+/**
+ * Validates the query string with an object schema; a Response (422 with a message per field, the
+ * same as for a body) when it is not acceptable. A name given twice counts once, the last value.
+ */
+export function readQuery<S extends z.ZodType>(url: URL, schema: S, locale: string): z.infer<S> | Response {
+	const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
+	return parsed.success ? parsed.data : problem('error_invalid', locale, { errors: fieldErrors(parsed.error.issues) });
 }
 
 export const ok = (data: unknown, status = 200) => json(data, { status });
@@ -119,7 +129,7 @@ export const onId =
 			event.locals.locale,
 			async () => {
 				const id = (event.params as Record<string, string | undefined>)[param];
-				if (!id || !UUID.safeParse(id).success) return problem(404, translate('error_not_found', event.locals.locale));
+				if (!id || !UUID.safeParse(id).success) return problem('error_not_found', event.locals.locale);
 				return work(ctxOf(event), id, event);
 			},
 			status

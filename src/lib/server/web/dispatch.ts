@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { UnauthenticatedError } from '../core/index.ts';
 import { OPERATIONS, isIdParam, matchPath, type Operation } from '../api/index.ts';
 import { ctxOf } from './ctx.ts';
-import { problem, problemFrom, readJson } from './api.ts';
-import { translate } from './translate.ts';
+import { problem, problemFrom, readJson, readQuery } from './api.ts';
 
 // The one /api/v1 route: finds the declared operation for the method and path and runs its verb.
 // Every answer that is not a success is problem+json, in the token owner's language.
@@ -25,31 +24,19 @@ function find(method: string, path: string): Found {
 	return allow.length ? { allow } : null;
 }
 
-/** The query string through the operation's schema: 422 with field errors, as for a body. */
-function readQuery(url: URL, schema: z.ZodObject, locale: string): unknown {
-	const raw: Record<string, string> = {};
-	for (const [k, v] of url.searchParams) raw[k] = v;
-	const parsed = schema.safeParse(raw);
-	if (parsed.success) return parsed.data;
-	const errors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_', translate(i.message, locale)]));
-	return problem(422, translate('error_invalid', locale), { errors });
-}
-
 export async function dispatch(event: RequestEvent): Promise<Response> {
 	const { locale } = event.locals;
 	const path = event.url.pathname.slice(PREFIX.length) || '/';
 	const found = find(event.request.method.toLowerCase(), path);
-	if (!found) return problem(404, translate('error_not_found', locale));
+	if (!found) return problem('error_not_found', locale);
 	if ('allow' in found) {
-		const res = problem(405, translate('error_method', locale));
-		res.headers.set('allow', found.allow.join(', '));
-		return res;
+		return problem('error_method', locale, { headers: { allow: found.allow.join(', ') } });
 	}
 	const { op, params } = found;
 	// Nobody signed in: 401 before the body is read or any query runs (the runner says the same).
 	if (!op.verb.spec.permission.public && !event.locals.actor.userId) return problemFrom(new UnauthenticatedError(), locale);
 	for (const [name, value] of Object.entries(params))
-		if (isIdParam(op, name) && !UUID.safeParse(value).success) return problem(404, translate('error_not_found', locale));
+		if (isIdParam(op, name) && !UUID.safeParse(value).success) return problem('error_not_found', locale);
 	const query = op.query ? readQuery(event.url, op.query, locale) : undefined;
 	if (query instanceof Response) return query;
 	const body = op.request ? await readJson(event.request, op.request, locale) : undefined;

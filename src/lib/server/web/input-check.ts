@@ -29,7 +29,7 @@ const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': 
  */
 export function badCharactersResponse(url: URL, locale: Locale): Response {
 	const detail = translate('error_address_characters', locale);
-	if (url.pathname.startsWith('/api/')) return problem(400, detail);
+	if (url.pathname.startsWith('/api/')) return problem('error_address_characters', locale);
 	const title = escape(translate('error_page_other', locale));
 	const html = `<!doctype html>
 <html lang="${locale}" dir="${getTextDirection(locale)}">

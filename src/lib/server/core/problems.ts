@@ -1,0 +1,136 @@
+// Every problem the API can answer with, by its code (the message key of its detail). A client
+// branches on `type` or `code`, never on the translated detail, so both must stay stable: renaming
+// a key here is a breaking change of the API. docs/api.md lists the same table (a test keeps it so),
+// and AppError takes only these codes, so a new error cannot reach a client unregistered.
+
+type ProblemType = {
+	status: number;
+	/** The last part of the type URI; derived from the code when not given. */
+	slug?: string;
+	/**
+	 * A short English summary of the type (RFC 9457 `title`); derived from the slug when not given. The
+	 * generic types keep the HTTP status phrase they had before types were named.
+	 */
+	title?: string;
+	/** What the problem means for a client, for docs/api.md. */
+	meaning: string;
+};
+
+export const PROBLEM_BASE = 'https://wijkweb.example/problems/';
+
+export const PROBLEM_TYPES = {
+	// Generic: the request itself.
+	error_bad_request: { status: 400, title: 'Bad Request', meaning: 'The request could not be read (a form field or a path that makes no sense).' },
+	error_json_invalid: { status: 400, slug: 'bad-json', title: 'Bad JSON', meaning: 'The body is not valid JSON.' },
+	error_address_characters: { status: 400, slug: 'bad-address', meaning: 'The path or the query holds a control character or is not UTF-8.' },
+	error_unauthenticated: { status: 401, title: 'Unauthorized', meaning: 'No valid token (or session): send `Authorization: Bearer ww_…`.' },
+	error_forbidden: { status: 403, title: 'Forbidden', meaning: 'The token’s user lacks the permission, or a read-only token tried to write.' },
+	error_not_found: { status: 404, title: 'Not Found', meaning: 'No such record, or one the caller may not see (the same answer, on purpose).' },
+	error_method: {
+		status: 405,
+		slug: 'method-not-allowed',
+		title: 'Method Not Allowed',
+		meaning: 'The path exists but not with this method: `Allow` lists the methods it takes.'
+	},
+	error_conflict: { status: 409, title: 'Conflict', meaning: 'The change conflicts with what is already there.' },
+	error_too_large: { status: 413, title: 'Payload Too Large', meaning: 'The body is over 64 KB.' },
+	error_json_expected: {
+		status: 415,
+		slug: 'unsupported-media-type',
+		title: 'Unsupported Media Type',
+		meaning: 'The body must be JSON, sent with `Content-Type: application/json`.'
+	},
+	error_invalid: {
+		status: 422,
+		title: 'Unprocessable Content',
+		meaning: 'Some fields of the body, the query or a header are not valid: `errors` names each, with a message.'
+	},
+	error_rate_limited: {
+		status: 429,
+		title: 'Too Many Requests',
+		meaning: 'Too many requests with this token in this minute: wait `Retry-After` seconds.'
+	},
+	// Idempotency-Key (docs/api.md).
+	error_idempotency_key_reused: {
+		status: 422,
+		slug: 'idempotency-key-reused',
+		meaning: 'This Idempotency-Key was used in the last 24 hours for another body, method or path.'
+	},
+	error_idempotency_in_flight: {
+		status: 409,
+		slug: 'idempotency-key-in-flight',
+		meaning: 'A request with this Idempotency-Key is still running: retry in a moment to get its answer.'
+	},
+	// Accounts, people, areas.
+	error_name_taken: { status: 409, meaning: 'An organisation with this name exists.' },
+	error_code_taken: { status: 409, meaning: 'A neighbourhood with this code exists.' },
+	error_role_exists: { status: 409, meaning: 'The person already holds this role there.' },
+	error_already_linked: { status: 409, meaning: 'The person is already linked to an account.' },
+	people_link_error_too_many: {
+		status: 409,
+		slug: 'link-asked-too-often',
+		meaning: 'A link to an account was asked three times today for this person.'
+	},
+	people_link_error_own_data: {
+		status: 409,
+		slug: 'link-account-has-data',
+		meaning: 'The account already holds its own data, so it cannot simply be linked.'
+	},
+	people_link_error_other_account: { status: 403, slug: 'link-other-account', meaning: 'The link was sent to another account.' },
+	people_link_error_invalid: { status: 410, slug: 'link-invalid', meaning: 'The link to an account was used or refused, or has expired.' },
+	people_link_error_requester: { status: 403, slug: 'link-requester-no-right', meaning: 'Whoever asked for the link may no longer link records.' },
+	// Mutual aid.
+	aid_error_need_not_open: { status: 409, meaning: 'The need is no longer open (or, for a change, no longer to review or open).' },
+	aid_error_need_has_links: { status: 409, meaning: 'The need has a link under way: end it first.' },
+	aid_error_not_in_review: { status: 409, meaning: 'The need or offer is not waiting to be reviewed.' },
+	aid_error_already_member: { status: 409, meaning: 'The account already belongs to a neighbourhood house.' },
+	aid_error_already_proposed: { status: 409, meaning: 'This offer is already proposed for this need.' },
+	aid_error_answer_yourself: { status: 409, meaning: 'This side has an account and answers for themselves.' },
+	aid_error_full: { status: 409, slug: 'no-place-left', meaning: 'The volunteer has no place left.' },
+	aid_error_offer_other_category: { status: 409, meaning: 'The offer is for another kind of help than the need.' },
+	aid_error_offer_own: { status: 409, meaning: 'The offer is from the person who asks for help.' },
+	aid_error_offer_withdrawn: { status: 409, meaning: 'The offer has been withdrawn.' },
+	aid_error_offer_paused: { status: 409, meaning: 'The offer is paused.' },
+	aid_error_offer_in_review: { status: 409, meaning: 'The offer is still being reviewed and cannot be paused yet.' },
+	aid_error_certificate_missing: {
+		status: 409,
+		meaning: 'Help at home or with children needs a checked good-conduct certificate; the volunteer has none.'
+	},
+	aid_error_certificate_expired: { status: 409, meaning: 'The volunteer’s good-conduct certificate has expired.' },
+	aid_error_link_closed: { status: 409, meaning: 'The link has already ended.' },
+	aid_error_link_state: { status: 409, meaning: 'That step is not possible in the link’s current status.' },
+	oh_duplicate_error: {
+		status: 409,
+		slug: 'duplicate-person',
+		meaning: 'Someone with the same first name and phone number is already registered (office-hour walk-in).'
+	},
+	nudge_error_today: { status: 409, slug: 'nudged-today', meaning: 'The link was already nudged today (Belgian day).' }
+} as const satisfies Record<string, ProblemType>;
+
+export type ProblemCode = keyof typeof PROBLEM_TYPES;
+
+export const PROBLEM_CODES = Object.keys(PROBLEM_TYPES) as ProblemCode[];
+
+export const isProblemCode = (key: string): key is ProblemCode => Object.hasOwn(PROBLEM_TYPES, key);
+
+/** `aid_error_need_not_open` → `need-not-open`: the key without its module prefix and `error_`. */
+export function problemSlug(code: ProblemCode): string {
+	const own: ProblemType = PROBLEM_TYPES[code];
+	return own.slug ?? code.replace(/^(?:[a-z]+_)*?error_/, '').replaceAll('_', '-');
+}
+
+export const problemTypeUri = (code: ProblemCode) => PROBLEM_BASE + problemSlug(code);
+
+/** `need-not-open` → `Need not open`, unless the registry names it. */
+export function problemTitle(code: ProblemCode): string {
+	const own: ProblemType = PROBLEM_TYPES[code];
+	if (own.title) return own.title;
+	const words = problemSlug(code).replaceAll('-', ' ');
+	return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The generic code for a status, for an error whose own code is not registered (should not happen: the types prevent it). */
+export function genericCode(status: number): ProblemCode {
+	const generic = PROBLEM_CODES.find((c) => c.startsWith('error_') && PROBLEM_TYPES[c].status === status);
+	return generic ?? 'error_bad_request';
+}

@@ -141,7 +141,10 @@ const contactSchema = z
 		point: z
 			.object({ lat: z.number(), lon: z.number() })
 			.nullable()
-			.meta({ description: 'Where the other side is (WGS 84 degrees), when on record.' })
+			.meta({ description: 'Where the other side is (WGS 84 degrees), when on record.' }),
+		mapCode: z.string().nullable().meta({
+			description: 'The code of the neighbourhood whose map shows the point (GET /areas/{code}/map.svg on the site), when it has one.'
+		})
 	})
 	.meta({ id: 'LinkContact' });
 

@@ -285,7 +285,8 @@ describe('bad input', () => {
 		expect(reachInput.safeParse({ from: '2025-05-05', to: '2025-05-05' }).success).toBe(true);
 	});
 
-	it('checks the role before the input: a resident learns nothing about what is valid', async () => {
-		await expect(getMutualAidReach(ctxFor(db, resident.actor), { from: 'x' } as never)).rejects.toBeInstanceOf(ForbiddenError);
+	it('checks the input before the role, as the runner does for every verb: what is valid is no secret, the figures are', async () => {
+		await expect(getMutualAidReach(ctxFor(db, resident.actor), { from: 'x' } as never)).rejects.toBeInstanceOf(InvalidError);
+		await expect(getMutualAidReach(ctxFor(db, resident.actor), year)).rejects.toBeInstanceOf(ForbiddenError);
 	});
 });

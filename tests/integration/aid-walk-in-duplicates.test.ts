@@ -105,16 +105,22 @@ describe('a walk-in registered twice', () => {
 				title: 'Boodschappen'
 			})
 		).resolves.toMatchObject({ need: { category: 'errands' } });
-		// The verb (and so the API) refuses the same way, with who.
-		const e = await walkIn(ctxFor(db, facilitator.actor), {
+		// The verb answers the same way, with who, registering nothing (the form turns it into a 409) and
+		// keeping the audit rows of that read: an error would have rolled them back with the transaction.
+		const before = [await people(), await needs(), await visits()];
+		const reads = async () => (await db.select().from(coreAudit).where(eq(coreAudit.reason, 'walk-in duplicate warning'))).length;
+		const readsBefore = await reads();
+		const answer = await walkIn(ctxFor(db, facilitator.actor), {
 			officeHourId: hour.id,
 			firstName: 'ines',
 			phone: '0032470123456',
 			category: 'errands',
 			title: 'Boodschappen'
-		}).catch((x: unknown) => x);
-		expect(e).toBeInstanceOf(DuplicatePersonError);
-		expect((e as DuplicatePersonError).status).toBe(409);
+		});
+		expect('known' in answer && answer.known.map((k) => k.firstName)).toEqual(['Inès', 'Inès']);
+		expect([await people(), await needs(), await visits()]).toEqual(before);
+		expect(await reads()).toBe(readsBefore + 2);
+		expect(new DuplicatePersonError([]).status).toBe(409);
 	});
 });
 

@@ -7,6 +7,8 @@ import { OPERATIONS, documented, openApiDocument } from '../../src/lib/server/ap
 import { addYears, todayInBelgium } from '../../src/lib/server/core/time.ts';
 import {
 	completeLink,
+	countVisit,
+	createOfficeHour,
 	createNeed,
 	createNeedInput,
 	createOffer,
@@ -23,6 +25,8 @@ import { registerPerson, registerPersonInput } from '../../src/lib/server/people
 const { db } = await freshAppDatabase();
 const area = await makeArea(db, 'Rabot');
 const admin = await makeActor(db, 'admin');
+const staff = ctxFor(db, admin.actor);
+const newHour = async () => (await createOfficeHour(staff, { areaId: area.id, place: 'Buurthuis', day: 1, start: 540, end: 720, public: true })).id;
 
 // The links, My help and certificates: a facilitator and a volunteer of one organisation, walk-ins.
 const org = await makeOrganisation(db);
@@ -102,7 +106,25 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const p = await walkIn();
 		const c = await recordCertificate(f, { personId: p.id, checkedOn: today, validUntil: addYears(today, 1) });
 		return { as: facilitator.actor, call: { path: `/aid/certificates/${c.id}` }, status: 200 };
-	}
+	},
+	listOfficeHours: async () => (await newHour(), { as: admin.actor, call: { path: '/aid/office-hours?limit=5' }, status: 200 }),
+	createOfficeHour: () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/aid/office-hours',
+			body: { areaId: area.id, place: 'Buurthuis', day: 2, start: '09:00', end: '12:00', public: true }
+		},
+		status: 201
+	}),
+	getOfficeHour: async () => ({ as: admin.actor, call: { path: `/aid/office-hours/${await newHour()}` }, status: 200 }),
+	deleteOfficeHour: async () => ({ as: admin.actor, call: { method: 'DELETE', path: `/aid/office-hours/${await newHour()}` }, status: 204 }),
+	countVisit: () => ({ as: admin.actor, call: { method: 'POST', path: '/aid/visits', body: { areaId: area.id } }, status: 201 }),
+	getVisit: async () => ({ as: admin.actor, call: { path: `/aid/visits/${(await countVisit(staff, { areaId: area.id })).id}` }, status: 200 }),
+	setNeighbourhoodBoard: () => ({ as: admin.actor, call: { method: 'POST', path: `/areas/${area.id}/board`, body: { show: true } }, status: 200 }),
+	getNeighbourhoodBoard: () => ({ as: anonymous, call: { path: `/areas/${area.code}/board` }, status: 200 }),
+	listNeighbourhoodOfficeHours: async () => (await newHour(), { as: anonymous, call: { path: `/areas/${area.code}/office-hours` }, status: 200 }),
+	getMutualAidReach: () => ({ as: admin.actor, call: { path: '/aid/reach?from=2025-01-01&to=2025-12-31' }, status: 200 })
 };
 
 const doc = openApiDocument('http://localhost');

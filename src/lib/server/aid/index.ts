@@ -40,10 +40,9 @@ export {
 	deleteOfficeHour,
 	officeHoursOnDuty,
 	publicOfficeHours,
-	countVisit,
-	visitsToday,
-	walkIn
+	type OfficeHour
 } from './office-hours.ts';
+export { countVisit, getVisit, visitsToday, walkIn } from './office-visits.ts';
 export { officeHourInput, officeHourIdInput, countVisitInput, walkInInput } from './office-hours-validation.ts';
 export { DuplicatePersonError } from './office-hours-duplicates.ts';
 export { weeklyCalendar } from './ical.ts';

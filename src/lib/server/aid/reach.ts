@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { REACH_FIGURES, type ReachFigure } from '../../aid/types.ts';
 import { z } from 'zod';
-import { addDays, addMonths, ageAt, BELGIAN_ZONE, type Ctx, lastDayOfMonth, parseInput, startOfBelgianDay } from '../core/index.ts';
-import { grantedAreas, requirePermission } from '../access/index.ts';
+import { REACH_FIGURES, type ReachFigure } from '../../aid/types.ts';
+import { addDays, addMonths, ageAt, BELGIAN_ZONE, defineVerb, lastDayOfMonth, startOfBelgianDay, type Ctx } from '../core/index.ts';
+import { grantedAreas, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
 import { listAreas } from '../areas/index.ts';
 import { peoplePerson, AGE_GROUPS } from '../people/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
-import { scopeFilter } from '../access/index.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
 
@@ -34,6 +33,7 @@ import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rule
  */
 
 const MAX_YEARS = 5;
+const READ = 'aid.reach.read' satisfies ScopedPermission;
 
 // Years from 1900: JavaScript's Date reads years 0–99 as 1900–1999, and PostgreSQL has no year 0.
 const day = z.iso.date('reach_error_date').refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'reach_error_date');
@@ -63,8 +63,6 @@ export const reachInput = reachQueryFields
 	// one day, which can point at one person. The answer says the period it used.
 	.transform((v) => ({ ...v, from: monthStart(v.from), to: lastDayOfMonth(v.to) }));
 
-export type ReachInput = z.input<typeof reachInput>;
-
 export { REACH_FIGURES, type ReachFigure };
 
 export type Reach = {
@@ -81,21 +79,31 @@ type Row = Record<ReachFigure, number> & {
 };
 
 /** The figures for an area (or all areas in scope) and a period, every count already suppressed. */
-export async function getMutualAidReach(ctx: Ctx, input: ReachInput): Promise<Reach> {
-	requirePermission(ctx.actor, 'aid.reach.read');
-	const { areaId, from, to } = parseInput(reachInput, input);
-	const scope = scopeFilter(ctx.actor, 'aid.reach.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId });
-	const row = await figures(ctx, { areaId, from, to, scope });
-	return shape({ areaId, from, to }, row);
-}
+export const getMutualAidReach = defineVerb({
+	name: 'aid.reach.read',
+	summary:
+		'Mutual-aid figures for an area and a period of whole months (from and to are moved to their months’ first and last days; the answer says the period used); groups under 5 suppressed',
+	permission: permission(READ),
+	input: reachInput,
+	writes: false,
+	// Only the links of the organisations and areas the actor may read figures for.
+	access: (ctx) => ({ scope: scopeFilter(ctx.actor, READ, { organisation: aidNeed.organisationId, area: aidNeed.areaId }) }),
+	run: async (ctx, { areaId, from, to }, { scope }): Promise<Reach> => shape({ areaId, from, to }, await figures(ctx, { areaId, from, to, scope }))
+});
 
 /** The areas the actor may see figures for (the area select of the page). */
-export async function reachAreaChoices(ctx: Ctx) {
-	requirePermission(ctx.actor, 'aid.reach.read');
-	const areaIds = grantedAreas(ctx.actor, 'aid.reach.read');
-	const areas = await listAreas(ctx);
-	return areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas;
-}
+export const reachAreaChoices = defineVerb({
+	name: 'aid.reach.area_choices',
+	summary: 'The neighbourhoods the actor may see mutual-aid figures for',
+	permission: permission(READ),
+	input: z.object({}).default({}),
+	writes: false,
+	access: (ctx) => grantedAreas(ctx.actor, READ),
+	run: async (ctx, _input, areaIds) => {
+		const areas = await listAreas(ctx);
+		return areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas;
+	}
+});
 
 async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: string; scope: ReturnType<typeof scopeFilter> }): Promise<Row> {
 	// The period as two instants: from 00:00 on `from` to 00:00 after `to`, Belgian time; e12 is 00:00

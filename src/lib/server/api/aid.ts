@@ -199,17 +199,3 @@ export async function apiSuggestMatches(ctx: Ctx, needId: string, limit?: number
 		leftOut: s.leftOut
 	};
 }
-
-const cellSchema = z
-	.object({ value: z.number().int().nullable(), suppressed: z.boolean() })
-	.meta({ id: 'FigureCell', description: 'A count; counts of 1 to 4 people or links are never shown (value null, suppressed true).' });
-
-export const reachResponse = z
-	.object({
-		period: z.object({ from: z.string(), to: z.string() }),
-		areaId: z.uuid().nullable(),
-		figures: z.record(z.string(), cellSchema),
-		byCategory: z.array(z.object({ category: z.string(), made: cellSchema, completed: cellSchema })),
-		monthly: z.array(z.object({ month: z.string(), made: cellSchema, completed: cellSchema }))
-	})
-	.meta({ id: 'MutualAidReach' });

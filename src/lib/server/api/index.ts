@@ -5,17 +5,6 @@ export { me } from './me.ts';
 export { apiCreatePerson, apiCreateNeed, apiCreateOffer, apiListNeeds, apiSuggestMatches } from './aid.ts';
 export { apiWeeklyProposal, weeklyQueryInput } from './aid-links.ts';
 export {
-	apiListOfficeHours,
-	apiCreateOfficeHour,
-	apiDeleteOfficeHour,
-	apiCountVisit,
-	apiSetBoard,
-	apiPublicBoard,
-	officeHourRequest,
-	visitRequest,
-	boardSwitchBody
-} from './aid-office.ts';
-export {
 	apiGetNeed,
 	apiUpdateNeed,
 	apiWithdrawNeed,

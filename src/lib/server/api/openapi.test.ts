@@ -110,10 +110,12 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 		['getWeeklyProposal', 'get', '/aid/weekly', '200'],
 		['listOfficeHours', 'get', '/aid/office-hours', '200'],
 		['createOfficeHour', 'post', '/aid/office-hours', '201'],
-		['deleteOfficeHour', 'delete', '/aid/office-hours/{id}', '200'],
+		['getOfficeHour', 'get', '/aid/office-hours/{id}', '200'],
 		['countVisit', 'post', '/aid/visits', '201'],
+		['getVisit', 'get', '/aid/visits/{id}', '200'],
 		['setNeighbourhoodBoard', 'post', '/areas/{area}/board', '200'],
-		['getNeighbourhoodBoard', 'get', '/areas/{area}/board', '200']
+		['getNeighbourhoodBoard', 'get', '/areas/{area}/board', '200'],
+		['listNeighbourhoodOfficeHours', 'get', '/areas/{area}/office-hours', '200']
 	])('has %s at %s %s, answering %s with a named schema', (id, method, path, status) => {
 		const o = op(path, method)!;
 		expect(o.operationId).toBe(id);
@@ -142,6 +144,12 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 		expect(board.required).toEqual(['show']);
 	});
 
+	it('documents a DELETE as 204 No Content, without a body', () => {
+		const del = op('/aid/office-hours/{id}', 'delete')!;
+		expect(Object.keys(del.responses).filter((s) => s.startsWith('2'))).toEqual(['204']);
+		expect(del.responses['204']!.content).toBeUndefined();
+	});
+
 	it('says where the body is empty and where the sending happens', () => {
 		expect(OPERATIONS.find((o) => o.operationId === 'nudgeLink')!.summary).toContain('{}');
 		expect(OPERATIONS.find((o) => o.operationId === 'getWeeklyProposal')!.summary).toContain('proposeLink');
@@ -158,7 +166,7 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 
 	it('opens only what the public pages show without a token (the neighbourhoods, the board by code)', () => {
 		const open = OPERATIONS.filter((o) => o.public).map((o) => o.operationId);
-		expect(open.sort()).toEqual(['getNeighbourhoodBoard', 'listNeighbourhoods']);
+		expect(open.sort()).toEqual(['getNeighbourhoodBoard', 'listNeighbourhoodOfficeHours', 'listNeighbourhoods']);
 		const board = op('/areas/{area}/board', 'get')!;
 		expect(board.security).toEqual([]);
 		expect(board.responses['401']).toBeUndefined();

@@ -2,20 +2,9 @@ import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
 import { registerPersonInput } from '../people/index.ts';
-import { createNeedInput, createOfferInput, needQueryInput, reachQueryFields } from '../aid/index.ts';
-import { matchesResponse, needListResponse, needResponse, offerResponse, personResponse, reachResponse } from './aid.ts';
+import { createNeedInput, createOfferInput, needQueryInput } from '../aid/index.ts';
+import { matchesResponse, needListResponse, needResponse, offerResponse, personResponse } from './aid.ts';
 import { weeklyQueryInput, weeklyResponse } from './aid-links.ts';
-import {
-	boardSwitchBody,
-	boardSwitchResponse,
-	deletedResponse,
-	officeHourListResponse,
-	officeHourRequest,
-	officeHourResponse,
-	publicBoardResponse,
-	visitRequest,
-	visitResponse
-} from './aid-office.ts';
 import { duplicateBody, needChangeBody, needDetailResponse, offerChangeBody, offerDetailResponse, withdrawBody } from './aid-own.ts';
 
 type Documented = {
@@ -27,8 +16,8 @@ type Documented = {
 	request?: z.ZodType;
 	/** Query parameters (an object schema); path parameters are read from `{name}` in the path. */
 	query?: z.ZodObject;
-	/** The success status when it is not 200 (201 for a record made). */
-	status?: 201;
+	/** The success status when it is not 200 (201 for a record made, 204 for nothing to say). */
+	status?: 201 | 204;
 	/** Path parameters that are not record ids (a neighbourhood's code), by name. */
 	pathParams?: Record<string, { description: string; schema: Json }>;
 	/** Open to anyone, no token (public data only). */
@@ -131,72 +120,12 @@ const LEGACY: Documented[] = [
 	},
 	{
 		method: 'get',
-		path: '/aid/reach',
-		operationId: 'getMutualAidReach',
-		summary:
-			'Mutual-aid figures for an area and a period of whole months (from and to are moved to their months’ first and last days; the answer says the period used); groups under 5 suppressed',
-		query: reachQueryFields,
-		response: reachResponse
-	},
-	{
-		method: 'get',
 		path: '/aid/weekly',
 		operationId: 'getWeeklyProposal',
 		summary:
 			'The weekly proposal for a neighbourhood: the pairing of open needs and offers with the highest total score (needs aid.link.manage, a write token). Nothing is sent: propose the pairs you keep with proposeLink (POST /aid/links), one call per pair',
 		query: weeklyQueryInput,
 		response: weeklyResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/office-hours',
-		operationId: 'listOfficeHours',
-		summary: 'The office-hour schedule in the actor’s organisations and areas, public or not',
-		response: officeHourListResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/office-hours',
-		operationId: 'createOfficeHour',
-		summary: 'Add a weekly office hour to the schedule',
-		request: officeHourRequest,
-		response: officeHourResponse,
-		status: 201
-	},
-	{
-		method: 'delete',
-		path: '/aid/office-hours/{id}',
-		operationId: 'deleteOfficeHour',
-		summary: 'Remove an office hour from the schedule; the visits it counted stay',
-		response: deletedResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/visits',
-		operationId: 'countVisit',
-		summary: 'Count one visit at an office hour or in a neighbourhood, of someone known or of an anonymous question',
-		request: visitRequest,
-		response: visitResponse,
-		status: 201
-	},
-	{
-		method: 'post',
-		path: '/areas/{area}/board',
-		operationId: 'setNeighbourhoodBoard',
-		summary: 'Show an organisation’s open needs in a neighbourhood on its public, anonymous board, or stop (audited)',
-		pathParams: { area: { description: 'The neighbourhood’s id.', schema: { type: 'string', format: 'uuid' } } },
-		request: boardSwitchBody,
-		response: boardSwitchResponse
-	},
-	{
-		method: 'get',
-		path: '/areas/{area}/board',
-		operationId: 'getNeighbourhoodBoard',
-		summary:
-			'A neighbourhood’s public needs board, as its public page shows it: kind of help, weekly times and weeks open, never who asks. No token needed',
-		pathParams: { area: { description: 'The neighbourhood’s code (its id works too).', schema: { type: 'string', maxLength: 100 } } },
-		response: publicBoardResponse,
-		public: true
 	}
 ];
 
@@ -212,7 +141,7 @@ export function documented(): Documented[] {
 		response: op.response ?? z.null(),
 		request: op.request,
 		query: op.query,
-		status: op.status === 201 ? 201 : undefined,
+		status: op.status === 200 ? undefined : op.status,
 		pathParams: op.pathParams,
 		public: op.verb.spec.permission.public
 	}));
@@ -295,11 +224,12 @@ export function openApiDocument(origin: string) {
 			...(op.request ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.request, 'input') } } } } : {}),
 			responses: {
 				[String(op.status ?? 200)]: {
-					description: op.status === 201 ? 'Created' : 'OK',
+					description: op.status === 201 ? 'Created' : op.status === 204 ? 'No Content' : 'OK',
 					...(op.public
 						? {}
 						: { headers: { ...rateHeaders, ...(idempotent ? { 'Idempotency-Replayed': ref('headers', 'Idempotency-Replayed') } : {}) } }),
-					content: { 'application/json': { schema: schema(op.response) } }
+					// 204: nothing to say, so no body.
+					...(op.status === 204 ? {} : { content: { 'application/json': { schema: schema(op.response) } } })
 				},
 				...(op.public ? {} : { '401': problem, '403': problem, '429': ref('responses', 'TooManyRequests') }),
 				...(op.request || op.query ? { '400': problem, '422': problem } : {}),

@@ -11,7 +11,8 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type PathParam = { description: string; schema: Record<string, unknown> };
 
 // From the call's promise: a Verb<…> pattern would never match a verb whose access takes its own input.
-type VerbOutput<V> = V extends (...args: never) => Promise<infer O> ? O : never;
+// A verb cast to AnyVerb says nothing of its output (unknown): then `respond` names the type it takes.
+type VerbOutput<V> = V extends (...args: never) => Promise<infer O> ? (unknown extends O ? never : O) : never;
 
 export type OperationSpec<V extends AnyVerb, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined> = {
 	method: Method;

@@ -4,6 +4,7 @@ import { me } from './me.ts';
 import { meResponse } from './schemas.ts';
 import { operation, type Operation } from './operation.ts';
 import { AID_LINK_OPERATIONS } from './aid-links-operations.ts';
+import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -33,5 +34,6 @@ export const OPERATIONS: Operation[] = [
 		// At most a city's worth of neighbourhoods: one page.
 		respond: (items) => ({ items, nextCursor: null })
 	}),
-	...AID_LINK_OPERATIONS
+	...AID_LINK_OPERATIONS,
+	...AID_OFFICE_OPERATIONS
 ];

@@ -1,17 +1,19 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { publicBoard, publicOfficeHours } from '#lib/server/aid/index.ts';
-import { NotFoundError } from '#lib/server/core/index.ts';
-import { db } from '#lib/server/web/index.ts';
-import { translate } from '#lib/server/web/index.ts';
+import { MAX_LIMIT, NotFoundError } from '#lib/server/core/index.ts';
+import { ctxOf, translate } from '#lib/server/web/index.ts';
 
-// A neighbourhood's public page: no account needed, public office hours only, and the anonymous
-// needs board when the neighbourhood switched it on (null otherwise).
-export const load: PageServerLoad = async ({ params, locals }) => {
+// A neighbourhood's public page: no account needed, public office hours only (a neighbourhood has a
+// handful: the first page is all of them), and the anonymous needs board when the neighbourhood
+// switched it on (null otherwise).
+export const load: PageServerLoad = async (event) => {
+	const { params, locals } = event;
+	const ctx = ctxOf(event);
 	try {
-		const { area, hours } = await publicOfficeHours(db(), params.code);
+		const { area, hours } = await publicOfficeHours(ctx, { code: params.code, limit: MAX_LIMIT });
 		if (area.code !== params.code) redirect(301, `/areas/${encodeURIComponent(area.code)}`);
-		const board = await publicBoard(db(), area.code);
+		const { board } = await publicBoard(ctx, { code: area.code });
 		return { area, hours: hours.map((h) => ({ id: h.id, place: h.place, day: h.day, start: h.start, end: h.end })), board };
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, translate('area_not_found', locals.locale));

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { holds } from '#lib/server/access/index.ts';
+import { MAX_LIMIT } from '#lib/server/core/index.ts';
 import {
 	DuplicatePersonError,
 	countVisit,
@@ -33,12 +34,12 @@ export const load: PageServerLoad = async (event) => {
 	if (!p.success) error(400, translate('error_bad_request', event.locals.locale));
 	const { hour: hourId, need: needId, person: personId, q } = p.data;
 	return guard(event, async (ctx) => {
-		const hours = await officeHoursOnDuty(ctx);
+		const hours = (await officeHoursOnDuty(ctx, { limit: MAX_LIMIT })).items;
 		const now = new Date();
 		const clock = belgianClock(now);
 		const hour = (hourId ? hours.find((h) => h.id === hourId) : null) ?? onDuty(hours, { day: clock.dayOfWeek - 1, minute: clock.minute });
 		const [visits, need, people, person] = await Promise.all([
-			hour ? visitsToday(ctx, hour.id, now) : 0,
+			hour ? visitsToday(ctx, { officeHourId: hour.id, now }) : 0,
 			needId ? getNeed(ctx, needId).then(async (n) => ({ ...n, suggestions: (await suggestMatches(ctx, n.id, 5)).candidates })) : null,
 			q?.trim() ? listPeople(ctx, { q, limit: 20 }) : null,
 			personId
@@ -69,13 +70,13 @@ export const actions: Actions = {
 		try {
 			done = await walkIn(ctxOf(event), parsed.data);
 		} catch (e) {
-			const failure = forForm('walkin', failFrom(e, parsed.values, event.locals.locale));
+			return forForm('walkin', failFrom(e, parsed.values, event.locals.locale));
+		}
+		if ('known' in done) {
 			// The form comes back with everything typed, and the people already known offered instead.
-			if (e instanceof DuplicatePersonError) {
-				const known = e.people.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, phone: p.phone, createdAt: p.createdAt }));
-				return fail(failure.status, { ...failure.data, known });
-			}
-			return failure;
+			const failure = forForm('walkin', failFrom(new DuplicatePersonError(done.known), parsed.values, event.locals.locale));
+			const known = done.known.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, phone: p.phone, createdAt: p.createdAt }));
+			return fail(failure.status, { ...failure.data, known });
 		}
 		redirect(303, `/aid/office-hour?hour=${parsed.data.officeHourId}&need=${done.need.id}`);
 	},

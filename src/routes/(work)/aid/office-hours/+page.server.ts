@@ -14,6 +14,7 @@ import {
 	setAidBoard
 } from '#lib/server/aid/index.ts';
 import { holds } from '#lib/server/access/index.ts';
+import { MAX_LIMIT } from '#lib/server/core/index.ts';
 import { ctxOf, failFrom, forForm, guard, parseForm, translate } from '#lib/server/web/index.ts';
 
 // The office-hour schedule. Deleting asks first: ?delete=<id> shows the confirmation, which posts.
@@ -23,12 +24,13 @@ export const load: PageServerLoad = async (event) => {
 	if (confirm && !confirm.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
 		const [hours, choices, toDelete, boards] = await Promise.all([
-			listOfficeHours(ctx),
+			// The page shows the first page of the schedule, as long as a page may be.
+			listOfficeHours(ctx, { limit: MAX_LIMIT }),
 			officeHourChoices(ctx),
-			confirm ? getOfficeHour(ctx, confirm.data!) : null,
+			confirm ? getOfficeHour(ctx, { id: confirm.data! }) : null,
 			holds(ctx.actor, 'aid.board.manage') ? boardChoices(ctx) : []
 		]);
-		return { hours, choices, toDelete, boards, deleted: event.url.searchParams.has('deleted') };
+		return { hours: hours.items, choices, toDelete, boards, deleted: event.url.searchParams.has('deleted') };
 	});
 };
 
@@ -47,7 +49,7 @@ export const actions: Actions = {
 		const parsed = await parseForm(event.request, officeHourIdInput, event.locals.locale);
 		if (!parsed.ok) return forForm('delete', parsed.failure);
 		try {
-			await deleteOfficeHour(ctxOf(event), parsed.data.id);
+			await deleteOfficeHour(ctxOf(event), parsed.data);
 		} catch (e) {
 			return forForm('delete', failFrom(e, parsed.values, event.locals.locale));
 		}

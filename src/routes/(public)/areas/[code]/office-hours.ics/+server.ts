@@ -1,13 +1,14 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { publicOfficeHours, weeklyCalendar } from '#lib/server/aid/index.ts';
-import { belgianDateOf, NotFoundError } from '#lib/server/core/index.ts';
-import { db, translate } from '#lib/server/web/index.ts';
+import { MAX_LIMIT, NotFoundError, belgianDateOf } from '#lib/server/core/index.ts';
+import { ctxOf, translate } from '#lib/server/web/index.ts';
 
 // The public office hours of one neighbourhood as an iCalendar feed people can subscribe to.
-export const GET: RequestHandler = async ({ params, locals }) => {
+export const GET: RequestHandler = async (event) => {
+	const { params, locals } = event;
 	try {
-		const { area, hours } = await publicOfficeHours(db(), params.code);
+		const { area, hours } = await publicOfficeHours(ctxOf(event), { code: params.code, limit: MAX_LIMIT });
 		if (area.code !== params.code) redirect(301, `/areas/${encodeURIComponent(area.code)}/office-hours.ics`);
 		const t = (key: string, inputs: Record<string, unknown>) => translate(key, locals.locale, inputs);
 		const body = weeklyCalendar({

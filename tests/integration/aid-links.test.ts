@@ -108,14 +108,14 @@ describe('a brokered link, from a walk-in to the help that took place', () => {
 		expect(assistedYes).toMatchObject({ onBehalfOfPersonId: senior.id, details: { assistedAccept: 'need' } });
 
 		const v = ctxFor(db, volunteer.actor);
-		const [before] = await ownLinks(v);
+		const [before] = (await ownLinks(v)).items;
 		expect(before!.other.firstName).toBe('Georgi');
 		expect(before!.other.contact).toBeNull();
 		expect(JSON.stringify(before)).not.toContain('470 11 22 33');
 
 		const accepted = await respondToLink(v, { linkId: link.id, answer: 'accept' });
 		expect(accepted.status).toBe('accepted');
-		const [after] = await ownLinks(v);
+		const [after] = (await ownLinks(v)).items;
 		expect(after!.other.contact?.phone).toBe('+32 470 11 22 33');
 		const [offerRow] = await db.select().from(aidOffer).where(eq(aidOffer.id, o.id));
 		expect(offerRow!.activeLinks).toBe(1);
@@ -143,11 +143,11 @@ describe('a brokered link, from a walk-in to the help that took place', () => {
 		const link = await proposeLink(f, { needId: n.id, offerId: o.id });
 		expect(link.needAcceptedAt).toBeNull();
 		await respondToLink(ctxFor(db, volunteer2.actor), { linkId: link.id, answer: 'accept' });
-		const [view] = await ownLinks(ctxFor(db, resident.actor));
+		const [view] = (await ownLinks(ctxFor(db, resident.actor))).items;
 		expect(view!.other.contact).toBeNull();
 		const declined = await respondToLink(ctxFor(db, resident.actor), { linkId: link.id, answer: 'decline', reason: 'found someone' });
 		expect(declined.status).toBe('declined');
-		const [again] = await ownLinks(ctxFor(db, volunteer2.actor));
+		const [again] = (await ownLinks(ctxFor(db, volunteer2.actor))).items;
 		expect(again!.other.contact).toBeNull();
 		expect((await db.select().from(aidNeed).where(eq(aidNeed.id, n.id)))[0]!.status).toBe('open');
 	});
@@ -167,7 +167,7 @@ describe('distance before both said yes', () => {
 		const link = await proposeLink(f, { needId: n.id, offerId: o.id });
 		const h = ctxFor(db, helper.actor);
 		const metres = async () => {
-			const [view] = (await ownLinks(h)).filter((l) => l.id === link.id);
+			const [view] = (await ownLinks(h)).items.filter((l) => l.id === link.id);
 			return (view!.reasons as Array<{ code: string; metres?: number }>).find((r) => r.code === 'distance')?.metres;
 		};
 		expect(await metres()).toBe(500);
@@ -262,23 +262,29 @@ describe('sending a weekly proposal', () => {
 		const nt = await need(theirs.id, {}, ctxFor(db, elsewhere.actor));
 		const links = await count_(aidLink);
 		await expect(
-			sendProposals(f, [
-				{ needId: na.id, offerId: o.id },
-				{ needId: nt.id, offerId: o.id }
-			])
+			sendProposals(f, {
+				pairs: [
+					{ needId: na.id, offerId: o.id },
+					{ needId: nt.id, offerId: o.id }
+				]
+			})
 		).rejects.toBeInstanceOf(NotFoundError);
-		await expect(sendProposals(ctxFor(db, resident.actor), [{ needId: na.id, offerId: o.id }])).rejects.toBeInstanceOf(ForbiddenError);
+		await expect(sendProposals(ctxFor(db, resident.actor), { pairs: [{ needId: na.id, offerId: o.id }] })).rejects.toBeInstanceOf(ForbiddenError);
 		expect(await count_(aidLink)).toBe(links);
 		// The volunteer has one place: proposals do not hold it, so all three go out; proposing the same pair again is refused.
-		const first = await sendProposals(f, [
-			{ needId: na.id, offerId: o.id },
-			{ needId: nb.id, offerId: o.id }
-		]);
+		const first = await sendProposals(f, {
+			pairs: [
+				{ needId: na.id, offerId: o.id },
+				{ needId: nb.id, offerId: o.id }
+			]
+		});
 		expect(first).toEqual({ sent: 2, failed: [] });
-		const second = await sendProposals(f, [
-			{ needId: na.id, offerId: o.id },
-			{ needId: nc.id, offerId: o.id }
-		]);
+		const second = await sendProposals(f, {
+			pairs: [
+				{ needId: na.id, offerId: o.id },
+				{ needId: nc.id, offerId: o.id }
+			]
+		});
 		expect(second).toEqual({ sent: 1, failed: ['aid_error_already_proposed'] });
 		expect(await count_(aidLink)).toBe(links + 3);
 	});
@@ -302,7 +308,7 @@ describe('safeguarding', () => {
 		expect(ids).toEqual([o2.id]);
 		await expect(proposeLink(f, { needId: n.id, offerId: o1.id })).rejects.toBeInstanceOf(ConflictError);
 		await expect(proposeLink(f, { needId: n.id, offerId: o3.id })).rejects.toBeInstanceOf(ConflictError);
-		expect((await listLinks(f, { needId: n.id })).length).toBe(0);
+		expect((await listLinks(f, { needId: n.id })).items.length).toBe(0);
 	});
 });
 

@@ -342,12 +342,6 @@ describe('a reminder for a side without an account, on the links page', () => {
 		const reads = await db.select().from(coreAudit).where(eq(coreAudit.entityId, far!.id));
 		expect(reads.filter((a) => a.action === 'read')).toEqual([]);
 	});
-
-	it('the API answers who was mailed, without contact details', async () => {
-		const { apiNudgeLink } = await import('../../src/lib/server/api/aid-links.ts');
-		const n = await apiNudgeLink(f, quiet.id);
-		expect(n.sides.find((x) => x.side === 'need')).toEqual({ side: 'need', firstName: 'Olga', mailed: false });
-	});
 });
 
 describe('pure parts', () => {

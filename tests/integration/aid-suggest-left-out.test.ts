@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { freshAppDatabase } from './db.ts';
 import { formPost } from '../factories/page.ts';
+import { apiCall } from '../factories/api.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import {
 	createNeed,
@@ -18,8 +19,6 @@ import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidCertificate, aidLink, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { translate } from '../../src/lib/server/web/translate.ts';
-import * as links from '../../src/routes/api/v1/aid/links/+server.ts';
-import type { Actor } from '../../src/lib/server/core/context.ts';
 
 // What suggestMatches leaves out, and says it left out: per reason, counted by the database; and a
 // proposal of a left-out offer, refused with the one reason that applied (verb, API, form alike).
@@ -102,17 +101,6 @@ await certify(theirs!.id, '2099-01-01');
 const total = async (t: typeof aidLink | typeof coreAudit) => ((await db.select({ n: count() }).from(t)) as [{ n: number }])[0].n;
 const snapshot = async () => ({ links: await total(aidLink), audit: await total(coreAudit) });
 
-type Handler = (event: never) => Response | Promise<Response>;
-async function call(handler: Handler, params: Record<string, string>, method: string, path: string, body?: unknown) {
-	const u = new URL(`http://localhost/api/v1${path}`);
-	const init: RequestInit = { method };
-	if (body !== undefined) init.headers = { 'content-type': 'application/json' };
-	if (body !== undefined) init.body = JSON.stringify(body);
-	const actor: Actor = { ...facilitator.actor, via: 'token', tokenScopes: ['read', 'write'] };
-	const res = await handler({ request: new Request(u, init), url: u, params, locals: { actor, locale: 'en' } } as never);
-	return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
 describe('what suggestMatches leaves out', () => {
 	it('lists only the eligible offer, with its own words, and counts the others per reason', async () => {
 		const s = await suggestMatches(f, { needId: need.id });
@@ -152,7 +140,10 @@ describe('proposing a left-out offer', () => {
 		expect(e).toBeInstanceOf(ConflictError);
 		expect((e as ConflictError).key).toBe(key);
 
-		const api = await call(links.POST as Handler, {}, 'POST', '/aid/links', { needId: need.id, offerId: offerId() });
+		const api = await apiCall(
+			{ ...facilitator.actor, via: 'token', tokenScopes: ['read', 'write'] },
+			{ method: 'POST', path: '/aid/links', body: { needId: need.id, offerId: offerId() } }
+		);
 		expect(api.status).toBe(409);
 		expect(api.body.detail).toBe(translate(key, 'en'));
 

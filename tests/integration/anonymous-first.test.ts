@@ -15,7 +15,7 @@ import {
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { anonymous } from '../../src/lib/server/core/context.ts';
-import { UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
+import { ForbiddenError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 
@@ -29,6 +29,7 @@ const org = await makeOrganisation(db);
 const area = await makeArea(db);
 const facilitator = await makeActor(db, 'facilitator', { organisationId: org.id, areaId: area.id });
 const volunteer = await makeActor(db, 'volunteer', { organisationId: org.id, areaId: area.id });
+const coordinator = await makeActor(db, 'coordinator', { organisationId: org.id });
 const f = ctxFor(db, facilitator.actor);
 const nobody = ctxFor(db, anonymous);
 const WINDOWS = [{ day: 1, start: 540, end: 720 }];
@@ -115,6 +116,22 @@ describe('nobody signed in is refused with 401 before any database work', () => 
 		]);
 		for (const a of answers) expect(a).toBeInstanceOf(UnauthenticatedError);
 		expect(await rows()).toEqual(before);
+	});
+
+	it('the wrong role (or a read-only token) is a 403 at once too: the link row is locked only after the permission is held', async () => {
+		const before = await db.select().from(aidLink);
+		const wrong = [ctxFor(db, coordinator.actor), ctxFor(db, { ...facilitator.actor, via: 'token', tokenScopes: ['read'] })];
+		const answers = await whileLocked('SELECT id FROM aid_link WHERE id = $1 FOR UPDATE', [link.id], async () => {
+			const out: unknown[] = [];
+			for (const who of wrong) {
+				out.push(await answerWithin(() => respondToLink(who, { linkId: link.id, answer: 'accept' })));
+				out.push(await answerWithin(() => completeLink(who, { linkId: link.id })));
+				out.push(await answerWithin(() => endLink(who, { linkId: link.id, to: 'cancelled', reason: 'x' })));
+			}
+			return out;
+		});
+		for (const a of answers) expect(a).toBeInstanceOf(ForbiddenError);
+		expect(await db.select().from(aidLink)).toEqual(before);
 	});
 
 	it('still lets a signed-in party act once the lock is gone (the check refuses nobody else)', async () => {

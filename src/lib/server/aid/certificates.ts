@@ -1,17 +1,16 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { audit, type Ctx, inTransaction, NotFoundError, parseInput } from '../core/index.ts';
-import { can, type PermissionName, requirePermission } from '../access/index.ts';
+import { NotFoundError, after, decodeCursor, defineVerb, pageFields, pageOf, type Ctx } from '../core/index.ts';
+import { can, permission, type PermissionName } from '../access/index.ts';
 import { authUser } from '../auth/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { aidCertificate } from './schema.ts';
-import { certificateInput, type CertificateInput } from './validation.ts';
+import { certificateInput } from './validation.ts';
 
 // Good-conduct certificates: a facilitator saw the paper and records the dates, never the document.
 // Matching reads them (a safeguarded need is only matched to someone with one valid that day).
 
 const CHECK = 'aid.certificate.check' satisfies PermissionName;
-const HISTORY_LIMIT = 50;
 
 /**
  * The person, when the actor may check certificates where that person is registered. Anyone else
@@ -29,54 +28,100 @@ async function personInScope(ctx: Ctx, personId: string) {
 }
 
 /** Records a check: the day the facilitator saw the certificate and the day it stops counting. */
-export async function recordCertificate(ctx: Ctx, raw: CertificateInput) {
-	requirePermission(ctx.actor, CHECK);
-	const input = parseInput(certificateInput, raw);
-	const person = await personInScope(ctx, input.personId);
-	return inTransaction(ctx, async (t) => {
-		const [row] = await t.db
+export const recordCertificate = defineVerb({
+	name: 'aid.certificate.record',
+	summary: 'Record that a facilitator checked a person’s good-conduct certificate: the dates only, never the document',
+	permission: permission(CHECK),
+	input: certificateInput,
+	writes: true,
+	access: (ctx, input) => personInScope(ctx, input.personId),
+	run: async (ctx, input, person) => {
+		const [row] = await ctx.db
 			.insert(aidCertificate)
 			.values({ personId: person.id, checkedOn: input.checkedOn, validUntil: input.validUntil, checkedByUserId: ctx.actor.userId })
 			.returning();
-		await audit(t, {
-			action: 'create',
-			entity: 'aid_certificate',
-			entityId: row!.id,
-			details: { personId: person.id, checkedOn: input.checkedOn, validUntil: input.validUntil }
-		});
 		return row!;
-	});
-}
+	},
+	audit: (_input, row) => ({
+		action: 'create',
+		entity: 'aid_certificate',
+		entityId: row.id,
+		details: { personId: row.personId, checkedOn: row.checkedOn, validUntil: row.validUntil }
+	})
+});
+
+const personIdInput = z.object({ personId: z.uuid('error_not_found') });
 
 /** The certificate that counts for matching: the one valid the longest (matching takes the latest end). */
-export async function latestCertificate(ctx: Ctx, personId: string) {
-	requirePermission(ctx.actor, CHECK);
-	await personInScope(ctx, personId);
-	const [row] = await ctx.db
-		.select({ id: aidCertificate.id, checkedOn: aidCertificate.checkedOn, validUntil: aidCertificate.validUntil })
-		.from(aidCertificate)
-		.where(eq(aidCertificate.personId, personId))
-		.orderBy(desc(aidCertificate.validUntil), desc(aidCertificate.createdAt))
-		.limit(1);
-	return row ?? null;
-}
+export const latestCertificate = defineVerb({
+	name: 'aid.certificate.latest',
+	summary: 'The good-conduct certificate check that counts for matching: the one valid the longest',
+	permission: permission(CHECK),
+	input: personIdInput,
+	writes: false,
+	access: (ctx, input) => personInScope(ctx, input.personId),
+	run: async (ctx, _input, person) => {
+		const [row] = await ctx.db
+			.select({ id: aidCertificate.id, checkedOn: aidCertificate.checkedOn, validUntil: aidCertificate.validUntil })
+			.from(aidCertificate)
+			.where(eq(aidCertificate.personId, person.id))
+			.orderBy(desc(aidCertificate.validUntil), desc(aidCertificate.createdAt))
+			.limit(1);
+		return row ?? null;
+	}
+});
 
-/** Every check recorded for a person, newest first, with who checked (null once that account is gone). */
-export async function certificateHistory(ctx: Ctx, personId: string) {
-	requirePermission(ctx.actor, CHECK);
-	await personInScope(ctx, personId);
-	return ctx.db
-		.select({
-			id: aidCertificate.id,
-			checkedOn: aidCertificate.checkedOn,
-			validUntil: aidCertificate.validUntil,
-			checkedByName: authUser.name,
-			checkedByEmail: authUser.email,
-			recordedAt: aidCertificate.createdAt
-		})
-		.from(aidCertificate)
-		.leftJoin(authUser, eq(authUser.id, aidCertificate.checkedByUserId))
-		.where(eq(aidCertificate.personId, personId))
-		.orderBy(desc(aidCertificate.checkedOn), desc(aidCertificate.createdAt), desc(aidCertificate.id))
-		.limit(HISTORY_LIMIT);
-}
+/** One recorded check, for whoever may check certificates where its person is registered (else a 404). */
+export const getCertificate = defineVerb({
+	name: 'aid.certificate.get',
+	summary: 'One recorded good-conduct certificate check (its dates)',
+	permission: permission(CHECK),
+	input: z.object({ id: z.uuid('error_not_found') }),
+	writes: false,
+	access: async (ctx, { id }) => {
+		const [row] = await ctx.db.select().from(aidCertificate).where(eq(aidCertificate.id, id));
+		if (!row) throw new NotFoundError();
+		await personInScope(ctx, row.personId);
+		return row;
+	},
+	run: async (_ctx, _input, row) => ({ id: row.id, personId: row.personId, checkedOn: row.checkedOn, validUntil: row.validUntil })
+});
+
+/**
+ * Every check recorded for a person, newest first, with who checked (null once that account is gone),
+ * paged by (day checked, time recorded, id).
+ */
+export const certificateHistory = defineVerb({
+	name: 'aid.certificate.history',
+	summary: 'Every good-conduct certificate check recorded for a person, newest first',
+	permission: permission(CHECK),
+	input: personIdInput.extend(pageFields),
+	writes: false,
+	access: (ctx, input) => personInScope(ctx, input.personId),
+	run: async (ctx, q, person) => {
+		const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string', 'string']) : null;
+		const rows = await ctx.db
+			.select({
+				id: aidCertificate.id,
+				checkedOn: aidCertificate.checkedOn,
+				validUntil: aidCertificate.validUntil,
+				checkedByName: authUser.name,
+				checkedByEmail: authUser.email,
+				recordedAt: aidCertificate.createdAt,
+				// The cursor's key to the microsecond (a Date keeps milliseconds only).
+				sortAt: sql<string>`to_char(${aidCertificate.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+			})
+			.from(aidCertificate)
+			.leftJoin(authUser, eq(authUser.id, aidCertificate.checkedByUserId))
+			.where(
+				and(
+					eq(aidCertificate.personId, person.id),
+					key ? after([aidCertificate.checkedOn, aidCertificate.createdAt, aidCertificate.id], key, 'desc') : undefined
+				)
+			)
+			.orderBy(desc(aidCertificate.checkedOn), desc(aidCertificate.createdAt), desc(aidCertificate.id))
+			.limit(q.limit + 1);
+		const page = pageOf(rows, q.limit, (r) => [r.checkedOn, r.sortAt, r.id]);
+		return { items: page.items.map(({ sortAt: _, ...r }) => r), nextCursor: page.nextCursor };
+	}
+});

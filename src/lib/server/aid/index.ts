@@ -23,11 +23,13 @@ export { updateNeed, withdrawNeed, updateOffer } from './own.ts';
 export { joinChoices, joinNeighbourhood, confirmNeed, confirmOffer, offersToReview, closeNeedAsDuplicate } from './review.ts';
 export { needChangeInput, offerChangeInput, withdrawNeedInput, duplicateNeedInput, needIdInput, joinInput } from './own-validation.ts';
 export { suggestMatches, weeklyProposalFor, SUGGESTION_LIMIT, type Suggestion } from './matching.ts';
-export { proposeLink, sendProposals, respondToLink, completeLink, endLink, giveFeedback, listLinks, countStalledLinks, ownLinks } from './links.ts';
+export { proposeLink, sendProposals, respondToLink, completeLink, endLink, giveFeedback } from './links.ts';
+export { listLinks, countStalledLinks, getLink, type LinkListItem } from './link-lists.ts';
+export { ownLinks, ownAid } from './party.ts';
 export { nudgeLink, waitingSides } from './nudge.ts';
 
 export { fromForm, hhmm, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea } from './form.ts';
-export { recordCertificate, latestCertificate, certificateHistory } from './certificates.ts';
+export { recordCertificate, latestCertificate, certificateHistory, getCertificate } from './certificates.ts';
 export { certificateStatus, CERTIFICATE_USUAL_YEARS } from './certificate-dates.ts';
 export {
 	officeHourChoices,

@@ -1,31 +1,18 @@
-import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import {
-	AppError,
-	audit,
-	BELGIAN_ZONE,
-	ConflictError,
-	type Ctx,
-	ForbiddenError,
-	inTransaction,
-	NotFoundError,
-	type TxCtx,
-	UnauthenticatedError
-} from '../core/index.ts';
-import { can, holds, requirePermission } from '../access/index.ts';
+import { z } from 'zod';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, defineVerb, type AuditEntry, type Ctx, type Permission } from '../core/index.ts';
+import { can, holds, inScope, permission } from '../access/index.ts';
 import { peoplePerson } from '../people/index.ts';
-import { areasArea } from '../areas/index.ts';
-import { mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer, type LinkStatus } from './schema.ts';
 import { scorePair, whyIneligible } from './matching.ts';
-import type { Reason } from './scoring.ts';
-import { scopeFilter } from '../access/index.ts';
 import { canMove, sideOf, type Side } from './lifecycle.ts';
+import { endLinkInput, feedbackInput, linkIdInput, proposeLinkInput, respondInput } from './validation.ts';
 
-// The link between a need and an offer, from proposal to its end. Every change is one transaction
-// with its audit row. A volunteer's places are counted in aid_offer.active_links, changed only here,
-// under the row lock of that UPDATE; the table's CHECK makes overbooking impossible even if two
-// facilitators accept at the same instant.
+// The link between a need and an offer, from proposal to its end. Every change is a verb (one
+// transaction, its audit rows written by the runner). A volunteer's places are counted in
+// aid_offer.active_links, changed only here, under the row lock of that UPDATE; the table's CHECK makes
+// overbooking impossible even if two facilitators accept at the same instant.
 
 export type LinkRow = typeof aidLink.$inferSelect;
 export type Loaded = {
@@ -39,9 +26,13 @@ export type Loaded = {
 const needPerson = alias(peoplePerson, 'need_person');
 const offerPerson = alias(peoplePerson, 'offer_person');
 
-/** The link with its need, offer and the two sides' accounts, locked for this transaction (also used by nudge.ts). */
-export async function lockLink(t: TxCtx, linkId: string): Promise<Loaded> {
-	const [row] = await t.db
+/**
+ * The link with its need, offer and the two sides' accounts, locked for this transaction (also used by
+ * nudge.ts). Called from a write verb's access, so the lock is taken after the runner's 401 and
+ * permission check, never for someone who may not act at all.
+ */
+export async function lockLink(ctx: Ctx, linkId: string): Promise<Loaded> {
+	const [row] = await ctx.db
 		.select({ link: aidLink, need: aidNeed, offer: aidOffer, needUser: needPerson.userId, offerUser: offerPerson.userId })
 		.from(aidLink)
 		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
@@ -57,9 +48,23 @@ export async function lockLink(t: TxCtx, linkId: string): Promise<Loaded> {
 /** Staff who broker links where the need is. */
 export const brokers = (ctx: Ctx, l: Loaded) => can(ctx.actor, 'aid.link.manage', { organisationId: l.need.organisationId, areaId: l.need.areaId });
 
+/**
+ * The permission of a verb that a side of a link (aid.own.write) or the facilitator who brokers it
+ * (aid.link.manage) may call: held when either is. Which of the two applies to this link is the verb's
+ * access, under the link's lock.
+ */
+export const SIDE_OR_BROKER: Permission = {
+	name: 'aid.own.write|aid.link.manage',
+	write: true,
+	holds: (actor) => holds(actor, 'aid.own.write') || holds(actor, 'aid.link.manage')
+};
+
+/** What a change to a link is allowed on, and the audit rows its steps add (written by the runner). */
+type Change = { l: Loaded; side: Side | null; trail: AuditEntry[] };
+
 /** Takes one of the volunteer's places, or refuses when none is left (the guarantee against overbooking). */
-async function takePlace(t: TxCtx, offerId: string) {
-	const taken = await t.db
+async function takePlace(ctx: Ctx, offerId: string) {
+	const taken = await ctx.db
 		.update(aidOffer)
 		.set({ activeLinks: sql`${aidOffer.activeLinks} + 1`, updatedAt: new Date() })
 		.where(and(eq(aidOffer.id, offerId), lt(aidOffer.activeLinks, aidOffer.capacity), eq(aidOffer.status, 'active')))
@@ -67,104 +72,89 @@ async function takePlace(t: TxCtx, offerId: string) {
 	if (!taken.length) throw new ConflictError('aid_error_full');
 }
 
-async function freePlace(t: TxCtx, offerId: string) {
-	await t.db
+async function freePlace(ctx: Ctx, offerId: string) {
+	await ctx.db
 		.update(aidOffer)
 		.set({ activeLinks: sql`greatest(${aidOffer.activeLinks} - 1, 0)`, updatedAt: new Date() })
 		.where(eq(aidOffer.id, offerId));
 }
 
 /** A need whose links all ended is open again (unless the help took place: then it is done). */
-async function settleNeed(t: TxCtx, needId: string, status: 'open' | 'matched' | 'closed') {
+async function settleNeed(ctx: Ctx, needId: string, status: 'open' | 'matched' | 'closed') {
 	if (status === 'open') {
-		const [other] = await t.db
+		const [other] = await ctx.db
 			.select({ id: aidLink.id })
 			.from(aidLink)
 			.where(and(eq(aidLink.needId, needId), inArray(aidLink.status, ['accepted', 'took_place'])));
 		if (other) return;
 	}
-	await t.db.update(aidNeed).set({ status, updatedAt: new Date() }).where(eq(aidNeed.id, needId));
+	await ctx.db.update(aidNeed).set({ status, updatedAt: new Date() }).where(eq(aidNeed.id, needId));
 }
 
-async function move(t: TxCtx, l: Loaded, to: LinkStatus, patch: Partial<typeof aidLink.$inferInsert>, reason?: string | null) {
-	const now = new Date();
-	const [row] = await t.db
+async function move(
+	ctx: Ctx,
+	c: Change,
+	to: LinkStatus,
+	patch: Partial<typeof aidLink.$inferInsert>,
+	reason?: string | null,
+	onBehalfOfPersonId?: string
+) {
+	const { l } = c;
+	const [row] = await ctx.db
 		.update(aidLink)
-		.set({ ...patch, status: to, changedAt: now, reason: reason ?? l.link.reason })
+		.set({ ...patch, status: to, changedAt: new Date(), reason: reason ?? l.link.reason })
 		.where(eq(aidLink.id, l.link.id))
 		.returning();
-	await audit(t, { action: 'update', entity: 'aid_link', entityId: l.link.id, reason: reason ?? null, details: { from: l.link.status, to } });
+	c.trail.push({
+		action: 'update',
+		entity: 'aid_link',
+		entityId: l.link.id,
+		reason: reason ?? null,
+		details: { from: l.link.status, to },
+		onBehalfOfPersonId
+	});
 	return row!;
 }
 
 /** Both sides said yes: the volunteer's place is taken and the need is matched. */
-async function activate(t: TxCtx, l: Loaded, patch: Partial<typeof aidLink.$inferInsert>) {
-	await takePlace(t, l.offer.id);
-	const row = await move(t, l, 'accepted', patch);
-	await settleNeed(t, l.need.id, 'matched');
+async function activate(ctx: Ctx, c: Change, patch: Partial<typeof aidLink.$inferInsert>, onBehalfOfPersonId?: string) {
+	await takePlace(ctx, c.l.offer.id);
+	const row = await move(ctx, c, 'accepted', patch, undefined, onBehalfOfPersonId);
+	await settleNeed(ctx, c.l.need.id, 'matched');
 	return row;
-}
-
-/**
- * Sends the reviewed pairs of a weekly proposal as proposals, each in its own transaction: one pair
- * that no longer fits (the volunteer got full meanwhile) does not stop the others, and comes back as
- * a message key in `failed`. Every need is checked first: a pair outside the actor's scope refuses the
- * whole send before anything is written.
- */
-export async function sendProposals(ctx: Ctx, pairs: { needId: string; offerId: string }[]) {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	const needIds = [...new Set(pairs.map((p) => p.needId))];
-	const places = needIds.length
-		? await ctx.db
-				.select({ id: aidNeed.id, organisationId: aidNeed.organisationId, areaId: aidNeed.areaId })
-				.from(aidNeed)
-				.where(inArray(aidNeed.id, needIds))
-		: [];
-	const byId = new Map(places.map((n) => [n.id, n]));
-	for (const id of needIds) {
-		const n = byId.get(id);
-		// Out of scope answers as unknown: a send never tells which needs exist elsewhere.
-		if (!n || !can(ctx.actor, 'aid.link.manage', { organisationId: n.organisationId, areaId: n.areaId })) throw new NotFoundError();
-	}
-	let sent = 0;
-	const failed: string[] = [];
-	for (const p of pairs) {
-		try {
-			await proposeLink(ctx, p);
-			sent++;
-		} catch (e) {
-			if (!(e instanceof AppError) || e.status === 401 || e.status === 403) throw e;
-			failed.push(e.key);
-		}
-	}
-	return { sent, failed };
 }
 
 /**
  * A facilitator proposes an offer for a need. A side without an account (a walk-in, someone without
  * a phone) has asked the facilitator in person, so the facilitator says yes for them: assisted use.
  */
-export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: string }) {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	return inTransaction(ctx, async (t) => {
-		const [need] = await t.db.select().from(aidNeed).where(eq(aidNeed.id, input.needId)).for('update');
-		if (!need) throw new NotFoundError();
+export const proposeLink = defineVerb({
+	name: 'aid.link.propose',
+	summary:
+		'Propose an offer for a need (sides without an account are accepted by the facilitator). A 409 names the one rule that applies: another kind of help, the person’s own offer, withdrawn, paused, no place left, no certificate or an expired one; an unknown offer, or another organisation’s, is a 404',
+	permission: permission('aid.link.manage'),
+	input: proposeLinkInput,
+	writes: true,
+	access: async (ctx, input) => {
+		const [need] = await ctx.db.select().from(aidNeed).where(eq(aidNeed.id, input.needId)).for('update');
 		// Another organisation's (or neighbourhood's) need answers as an unknown one: no hint that the id exists.
-		if (!can(ctx.actor, 'aid.link.manage', { organisationId: need.organisationId, areaId: need.areaId })) throw new NotFoundError();
+		return { need: inScope(ctx.actor, 'aid.link.manage', need), trail: [] as AuditEntry[] };
+	},
+	run: async (ctx, input, { need, trail }) => {
 		if (need.status !== 'open') throw new ConflictError('aid_error_need_not_open');
-		const scored = await scorePair(t.db, need, input.offerId);
+		const scored = await scorePair(ctx.db, need, input.offerId);
 		if (!scored) {
 			// The one rule that applies; an unknown offer, or another organisation's, answers as unknown.
-			const key = await whyIneligible(t.db, need, input.offerId);
+			const key = await whyIneligible(ctx.db, need, input.offerId);
 			if (!key) throw new NotFoundError();
 			throw new ConflictError(key);
 		}
-		const [existing] = await t.db
+		const [existing] = await ctx.db
 			.select({ id: aidLink.id })
 			.from(aidLink)
 			.where(and(eq(aidLink.needId, need.id), eq(aidLink.offerId, input.offerId), inArray(aidLink.status, ['proposed', 'accepted', 'took_place'])));
 		if (existing) throw new ConflictError('aid_error_already_proposed');
-		const [inserted] = await t.db
+		const [inserted] = await ctx.db
 			.insert(aidLink)
 			.values({
 				needId: need.id,
@@ -176,114 +166,89 @@ export async function proposeLink(ctx: Ctx, input: { needId: string; offerId: st
 				proposedByUserId: ctx.actor.userId
 			})
 			.returning();
-		await audit(t, {
+		trail.push({
 			action: 'create',
 			entity: 'aid_link',
 			entityId: inserted!.id,
 			details: { needId: need.id, offerId: input.offerId, score: scored.score }
 		});
-		let l = await lockLink(t, inserted!.id);
+		let l = await lockLink(ctx, inserted!.id);
 		const now = new Date();
 		const patch: Partial<typeof aidLink.$inferInsert> = {};
 		if (!l.needUser) patch.needAcceptedAt = now;
 		if (!l.offerUser) patch.offerAcceptedAt = now;
 		if (patch.needAcceptedAt || patch.offerAcceptedAt) {
-			await t.db.update(aidLink).set(patch).where(eq(aidLink.id, l.link.id));
+			await ctx.db.update(aidLink).set(patch).where(eq(aidLink.id, l.link.id));
 			// Assisted use: the row names the person the facilitator said yes for (one row per side).
 			for (const side of ['need', 'offer'] as const) {
 				if (!(side === 'need' ? patch.needAcceptedAt : patch.offerAcceptedAt)) continue;
-				await audit(
-					{ ...t, onBehalfOfPersonId: side === 'need' ? l.need.personId : l.offer.personId },
-					{ action: 'update', entity: 'aid_link', entityId: l.link.id, details: { assistedAccept: side } }
-				);
+				trail.push({
+					action: 'update',
+					entity: 'aid_link',
+					entityId: l.link.id,
+					details: { assistedAccept: side },
+					onBehalfOfPersonId: side === 'need' ? l.need.personId : l.offer.personId
+				});
 			}
-			l = await lockLink(t, l.link.id);
+			l = await lockLink(ctx, l.link.id);
 		}
-		if (l.link.needAcceptedAt && l.link.offerAcceptedAt) return activate(t, l, {});
+		if (l.link.needAcceptedAt && l.link.offerAcceptedAt) return activate(ctx, { l, side: null, trail }, {});
 		return l.link;
-	});
-}
-
-export type Answer = 'accept' | 'decline';
+	},
+	audit: (_input, _link, { trail }) => trail
+});
 
 /**
- * The side a link is proposed to answers it. Accepting twice is harmless; a closed link or someone
- * else's link is refused with nothing changed. Staff may answer for a side without an account.
+ * Sends the reviewed pairs of a weekly proposal as proposals, each through proposeLink in its own
+ * transaction: one pair that no longer fits (the volunteer got full meanwhile) does not stop the
+ * others, and comes back as a message key in `failed`. Every need is checked first: a pair outside the
+ * actor's scope refuses the whole send before anything is written.
  */
-export async function respondToLink(ctx: Ctx, input: { linkId: string; answer: Answer; reason?: string | null; side?: Side }) {
-	// Who may act depends on the link, known only under its lock; nobody signed in is refused before
-	// that, so an anonymous call neither waits for nor takes the lock.
-	if (!ctx.actor.userId) throw new UnauthenticatedError();
-	return inTransaction(ctx, async (t) => {
-		const l = await lockLink(t, input.linkId);
-		let side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
-		let c: TxCtx = t;
-		if (!side || (input.side && input.side !== side)) {
-			const forSide = input.side;
-			const sideUser = forSide === 'need' ? l.needUser : forSide === 'offer' ? l.offerUser : undefined;
-			if (!brokers(ctx, l)) throw refusal(ctx, side);
-			if (!forSide) throw new ForbiddenError('aid.link.respond');
-			if (sideUser) throw new ConflictError('aid_error_answer_yourself');
-			side = forSide;
-			c = { ...t, onBehalfOfPersonId: side === 'need' ? l.need.personId : l.offer.personId };
-		} else if (!can(ctx.actor, 'aid.own.write')) {
-			throw new ForbiddenError('aid.own.write');
+export const sendProposals = defineVerb({
+	name: 'aid.link.send_proposals',
+	summary: 'Send the pairs of a weekly proposal as proposals, each on its own',
+	permission: permission('aid.link.manage'),
+	// As many as the weekly page sends at most.
+	input: z.object({ pairs: z.array(proposeLinkInput).max(2000, 'error_choice') }),
+	// Its writes are the proposeLink verbs it runs, each with its own transaction and audit rows.
+	writes: false,
+	access: async (ctx, { pairs }) => {
+		const needIds = [...new Set(pairs.map((p) => p.needId))];
+		const places = needIds.length
+			? await ctx.db
+					.select({ id: aidNeed.id, organisationId: aidNeed.organisationId, areaId: aidNeed.areaId })
+					.from(aidNeed)
+					.where(inArray(aidNeed.id, needIds))
+			: [];
+		const byId = new Map(places.map((n) => [n.id, n]));
+		// Out of scope answers as unknown: a send never tells which needs exist elsewhere.
+		for (const id of needIds) inScope(ctx.actor, 'aid.link.manage', byId.get(id));
+		return { needIds };
+	},
+	run: async (ctx, { pairs }) => {
+		let sent = 0;
+		const failed: string[] = [];
+		for (const p of pairs) {
+			try {
+				await proposeLink(ctx, p);
+				sent++;
+			} catch (e) {
+				if (!(e instanceof AppError) || e.status === 401 || e.status === 403) throw e;
+				failed.push(e.key);
+			}
 		}
-		const accepted = side === 'need' ? l.link.needAcceptedAt : l.link.offerAcceptedAt;
-		if (input.answer === 'accept') {
-			if (accepted && l.link.status !== 'declined' && l.link.status !== 'cancelled') return l.link; // twice is harmless
-			if (l.link.status !== 'proposed') throw new ConflictError('aid_error_link_closed');
-			const now = new Date();
-			const patch = side === 'need' ? { needAcceptedAt: now } : { offerAcceptedAt: now };
-			const other = side === 'need' ? l.link.offerAcceptedAt : l.link.needAcceptedAt;
-			if (other) return activate(c, l, patch);
-			await c.db
-				.update(aidLink)
-				.set({ ...patch, changedAt: now })
-				.where(eq(aidLink.id, l.link.id));
-			await audit(c, { action: 'update', entity: 'aid_link', entityId: l.link.id, details: { accepted: side } });
-			return { ...l.link, ...patch, changedAt: now };
-		}
-		if (l.link.status === 'declined') return l.link;
-		if (!canMove(l.link.status, 'declined')) throw new ConflictError('aid_error_link_closed');
-		const row = await move(c, l, 'declined', { closedAt: new Date() }, input.reason ?? null);
-		await settleNeed(c, l.need.id, 'open');
-		return row;
-	});
-}
+		return { sent, failed };
+	}
+});
 
-/** Either side, or the facilitator, says the help took place. Saying it twice is harmless. */
-export async function completeLink(ctx: Ctx, input: { linkId: string }) {
-	if (!ctx.actor.userId) throw new UnauthenticatedError();
-	return inTransaction(ctx, async (t) => {
-		const l = await lockLink(t, input.linkId);
-		authoriseParty(ctx, l);
-		if (l.link.status === 'took_place') return l.link;
-		if (!canMove(l.link.status, 'took_place')) throw new ConflictError('aid_error_link_state');
-		return move(t, l, 'took_place', { tookPlaceAt: new Date() });
-	});
-}
-
-/** The end of a link: closed after it took place, cancelled (with a reason) before. Frees the place. */
-export async function endLink(ctx: Ctx, input: { linkId: string; to: 'closed' | 'cancelled'; reason?: string | null }) {
-	if (!ctx.actor.userId) throw new UnauthenticatedError();
-	return inTransaction(ctx, async (t) => {
-		const l = await lockLink(t, input.linkId);
-		authoriseParty(ctx, l);
-		if (l.link.status === input.to) return l.link;
-		if (!canMove(l.link.status, input.to)) throw new ConflictError('aid_error_link_state');
-		const held = l.link.status === 'accepted' || l.link.status === 'took_place';
-		const row = await move(t, l, input.to, { closedAt: new Date() }, input.reason ?? null);
-		if (held) await freePlace(t, l.offer.id);
-		await settleNeed(t, l.need.id, l.link.status === 'took_place' ? 'closed' : 'open');
-		return row;
-	});
-}
-
-function authoriseParty(ctx: Ctx, l: Loaded) {
+/**
+ * Who acts on a locked link: one of its sides, who holds aid.own.write, or a facilitator who brokers
+ * where its need is. Anyone else: see `refusal`.
+ */
+async function sideOrBroker(ctx: Ctx, linkId: string): Promise<Change> {
+	const l = await lockLink(ctx, linkId);
 	const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
-	if (side && can(ctx.actor, 'aid.own.write')) return;
-	if (brokers(ctx, l)) return;
+	if ((side && can(ctx.actor, 'aid.own.write')) || brokers(ctx, l)) return { l, side, trail: [] };
 	throw refusal(ctx, side);
 }
 
@@ -297,189 +262,118 @@ function refusal(ctx: Ctx, side: Side | null) {
 	return new NotFoundError();
 }
 
-/** Short feedback after the help took place, once per person (a second time replaces the first). */
-export async function giveFeedback(ctx: Ctx, input: { linkId: string; rating: number; comment?: string | null }) {
-	requirePermission(ctx.actor, 'aid.own.write');
-	return inTransaction(ctx, async (t) => {
-		const l = await lockLink(t, input.linkId);
-		const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
-		if (!side) throw new NotFoundError();
-		if (l.link.status !== 'took_place' && l.link.status !== 'closed') throw new ConflictError('aid_error_link_state');
-		await t.db
-			.insert(aidFeedback)
-			.values({ linkId: l.link.id, personId: ctx.actor.personId!, rating: input.rating, comment: input.comment ?? null })
-			.onConflictDoUpdate({ target: [aidFeedback.linkId, aidFeedback.personId], set: { rating: input.rating, comment: input.comment ?? null } });
-		await audit(t, { action: 'create', entity: 'aid_feedback', entityId: l.link.id });
-	});
-}
-
-const STALLED_DAYS = 14;
-/** The start of today in Belgium (the day a nudge is counted on, see nudge.ts). */
-const BELGIAN_TODAY = sql`(date_trunc('day', now() at time zone ${BELGIAN_ZONE}) at time zone ${BELGIAN_ZONE})`;
-
-/** How many open links in the actor's scope had no change for 14 days (the queue's reminder). */
-export async function countStalledLinks(ctx: Ctx, q: { areaId?: string | null } = {}) {
-	requirePermission(ctx.actor, 'aid.need.read');
-	// The link's own copy of the need's organisation and neighbourhood (kept equal by a foreign key) makes
-	// this one range of the partial index aid_link_open_place_idx: it was ~3.5 ms a queue page under load
-	// when every stalled link of the organisation looked its need up (docs/performance.md).
-	const [row] = await ctx.db
-		.select({ n: sql<number>`count(*)::int` })
-		.from(aidLink)
-		.where(
-			and(
-				// Written out (not parameters) so the planner can match the partial index's own predicate.
-				sql`${aidLink.status} in ('proposed', 'accepted', 'took_place')`,
-				lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`),
-				scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidLink.organisationId, area: aidLink.areaId }),
-				q.areaId ? eq(aidLink.areaId, q.areaId) : undefined
-			)
-		);
-	return row?.n ?? 0;
-}
-
-/** Links in the actor's scope; `stalled` keeps those open ones without a change for 14 days. */
-export async function listLinks(ctx: Ctx, q: { stalled?: boolean; areaId?: string | null; needId?: string; limit?: number } = {}) {
-	requirePermission(ctx.actor, 'aid.need.read');
-	const where = and(
-		needsInScope(ctx),
-		q.areaId ? eq(aidNeed.areaId, q.areaId) : undefined,
-		q.needId ? eq(aidLink.needId, q.needId) : undefined,
-		q.stalled
-			? and(
-					inArray(aidLink.status, ['proposed', 'accepted', 'took_place']),
-					// A nudge counts as a change, but a link reminded today stays on the list (marked so) until
-					// tomorrow: the facilitator sees what they did, and it is not yet moving again.
-					or(lt(aidLink.changedAt, sql`now() - make_interval(days => ${STALLED_DAYS})`), gte(aidLink.nudgedAt, BELGIAN_TODAY))
-				)
-			: undefined
-	);
-	return ctx.db
-		.select({
-			id: aidLink.id,
-			status: aidLink.status,
-			score: aidLink.score,
-			reason: aidLink.reason,
-			changedAt: aidLink.changedAt,
-			nudgedAt: aidLink.nudgedAt,
-			needAcceptedAt: aidLink.needAcceptedAt,
-			offerAcceptedAt: aidLink.offerAcceptedAt,
-			needId: aidNeed.id,
-			needTitle: aidNeed.title,
-			category: aidNeed.category,
-			needFirstName: needPerson.firstName,
-			offerFirstName: offerPerson.firstName,
-			areaName: areasArea.name
-		})
-		.from(aidLink)
-		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
-		.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
-		.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
-		.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
-		.innerJoin(areasArea, eq(areasArea.id, aidNeed.areaId))
-		.where(where)
-		.orderBy(q.stalled ? aidLink.changedAt : desc(aidLink.changedAt))
-		.limit(Math.min(q.limit ?? 100, 500));
-}
-
-/** The same rule as the queue: the need's organisation and area. */
-const needsInScope = (ctx: Ctx) => scopeFilter(ctx.actor, 'aid.need.read', { organisation: aidNeed.organisationId, area: aidNeed.areaId });
+/** A facilitator's answer for a side without an account: whose yes or no it is (assisted use). */
+type Answering = Change & { side: Side; forPersonId?: string };
 
 /**
- * The links of the actor, as a party sees them. Before both sides accepted, the other side is only a
- * first name, a neighbourhood and the reasons; contact details appear once both said yes.
+ * The side a link is proposed to answers it. Accepting twice is harmless; a closed link or someone
+ * else's link is refused with nothing changed. Staff may answer for a side without an account.
  */
-export async function ownLinks(ctx: Ctx) {
-	requirePermission(ctx.actor, 'aid.own.read');
-	const me = ctx.actor.personId ?? '00000000-0000-0000-0000-000000000000';
-	const needArea = alias(areasArea, 'need_area');
-	const offerArea = alias(areasArea, 'offer_area');
-	const rows = await ctx.db
-		.select({
-			link: aidLink,
-			need: {
-				id: aidNeed.id,
-				title: aidNeed.title,
-				category: aidNeed.category,
-				personId: aidNeed.personId,
-				areaId: aidNeed.areaId,
-				lat: aidNeed.lat,
-				lon: aidNeed.lon
-			},
-			offer: { id: aidOffer.id, title: aidOffer.title, personId: aidOffer.personId, areaId: aidOffer.areaId, lat: aidOffer.lat, lon: aidOffer.lon },
-			needPerson: { firstName: needPerson.firstName, lastName: needPerson.lastName, phone: needPerson.phone, email: needPerson.email },
-			offerPerson: { firstName: offerPerson.firstName, lastName: offerPerson.lastName, phone: offerPerson.phone, email: offerPerson.email },
-			needArea: needArea.name,
-			offerArea: offerArea.name,
-			needAreaCode: needArea.code,
-			offerAreaCode: offerArea.code,
-			myFeedback: sql<number | null>`(select rating from ${aidFeedback} f where f.link_id = ${aidLink.id} and f.person_id = ${me})`
-		})
-		.from(aidLink)
-		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
-		.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
-		.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
-		.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
-		.innerJoin(needArea, eq(needArea.id, aidNeed.areaId))
-		.innerJoin(offerArea, eq(offerArea.id, aidOffer.areaId))
-		.where(or(eq(aidNeed.personId, me), eq(aidOffer.personId, me)))
-		.orderBy(desc(aidLink.changedAt))
-		.limit(200);
-	// The map picture of the other side's point needs a drawable boundary of its neighbourhood.
-	const mapped = new Set((await mappedAreas(ctx, { ids: [...new Set(rows.flatMap((r) => [r.need.areaId, r.offer.areaId]))] })).keys());
-	return rows.map((r) => partyView(me, r, mapped));
-}
-
-type PartyRow = {
-	link: LinkRow;
-	need: { id: string; title: string; category: string; personId: string; areaId: string; lat: number | null; lon: number | null };
-	offer: { id: string; title: string; personId: string; areaId: string; lat: number | null; lon: number | null };
-	needPerson: { firstName: string; lastName: string | null; phone: string | null; email: string | null };
-	offerPerson: { firstName: string; lastName: string | null; phone: string | null; email: string | null };
-	needArea: string;
-	offerArea: string;
-	needAreaCode: string;
-	offerAreaCode: string;
-	myFeedback: number | null;
-};
-
-/** Pure: what one party of a link may see of it. `mapped`: the areas with a boundary to draw a map of. */
-const DISTANCE_BAND = 500;
-const coarse = (reason: Reason): Reason =>
-	reason.code === 'distance' ? { ...reason, metres: Math.max(DISTANCE_BAND, Math.ceil(reason.metres / DISTANCE_BAND) * DISTANCE_BAND) } : reason;
-
-export function partyView(me: string, r: PartyRow, mapped: ReadonlySet<string> = new Set()) {
-	const side: Side = r.need.personId === me ? 'need' : 'offer';
-	const other = side === 'need' ? r.offerPerson : r.needPerson;
-	const otherPoint = side === 'need' ? r.offer : r.need;
-	const otherAreaCode = side === 'need' ? r.offerAreaCode : r.needAreaCode;
-	const bothAccepted = !!r.link.needAcceptedAt && !!r.link.offerAcceptedAt && r.link.status !== 'declined' && r.link.status !== 'cancelled';
-	return {
-		id: r.link.id,
-		side,
-		status: r.link.status,
-		title: r.need.title,
-		category: r.need.category,
-		// Before both said yes a distance is a 500 m band: exact metres from a few proposals could
-		// give away where the other person lives.
-		reasons: bothAccepted ? r.link.reasons : (r.link.reasons as Reason[]).map(coarse),
-		iAccepted: !!(side === 'need' ? r.link.needAcceptedAt : r.link.offerAcceptedAt),
-		changedAt: r.link.changedAt,
-		myFeedback: r.myFeedback,
-		other: {
-			firstName: other.firstName,
-			areaName: side === 'need' ? r.offerArea : r.needArea,
-			// Only once both said yes: full name, phone, e-mail and the exact point.
-			contact: bothAccepted
-				? {
-						lastName: other.lastName,
-						phone: other.phone,
-						email: other.email,
-						point: otherPoint.lat === null || otherPoint.lon === null ? null : { lat: otherPoint.lat, lon: otherPoint.lon },
-						// The neighbourhood whose map shows the point (/areas/<code>/map.svg), when it has one.
-						mapCode: otherPoint.lat !== null && mapped.has(otherPoint.areaId) ? otherAreaCode : null
-					}
-				: null
+export const respondToLink = defineVerb({
+	name: 'aid.link.respond',
+	summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)',
+	permission: SIDE_OR_BROKER,
+	input: respondInput,
+	writes: true,
+	access: async (ctx, input): Promise<Answering> => {
+		const l = await lockLink(ctx, input.linkId);
+		const side = sideOf(ctx.actor.personId, l.need.personId, l.offer.personId);
+		if (side && (!input.side || input.side === side)) {
+			if (!can(ctx.actor, 'aid.own.write')) throw new ForbiddenError('aid.own.write');
+			return { l, side, trail: [] };
 		}
-	};
-}
+		if (!brokers(ctx, l)) throw refusal(ctx, side);
+		if (!input.side) throw new ForbiddenError('aid.link.respond');
+		return { l, side: input.side, trail: [], forPersonId: input.side === 'need' ? l.need.personId : l.offer.personId };
+	},
+	run: async (ctx, input, c) => {
+		const { l, side, forPersonId } = c;
+		// A side with an account answers for themselves: the facilitator may not say yes for them.
+		if (forPersonId && (side === 'need' ? l.needUser : l.offerUser)) throw new ConflictError('aid_error_answer_yourself');
+		const accepted = side === 'need' ? l.link.needAcceptedAt : l.link.offerAcceptedAt;
+		if (input.answer === 'accept') {
+			if (accepted && l.link.status !== 'declined' && l.link.status !== 'cancelled') return l.link; // twice is harmless
+			if (l.link.status !== 'proposed') throw new ConflictError('aid_error_link_closed');
+			const now = new Date();
+			const patch = side === 'need' ? { needAcceptedAt: now } : { offerAcceptedAt: now };
+			const other = side === 'need' ? l.link.offerAcceptedAt : l.link.needAcceptedAt;
+			if (other) return activate(ctx, c, patch, forPersonId);
+			await ctx.db
+				.update(aidLink)
+				.set({ ...patch, changedAt: now })
+				.where(eq(aidLink.id, l.link.id));
+			c.trail.push({ action: 'update', entity: 'aid_link', entityId: l.link.id, details: { accepted: side }, onBehalfOfPersonId: forPersonId });
+			return { ...l.link, ...patch, changedAt: now };
+		}
+		if (l.link.status === 'declined') return l.link;
+		if (!canMove(l.link.status, 'declined')) throw new ConflictError('aid_error_link_closed');
+		const row = await move(ctx, c, 'declined', { closedAt: new Date() }, input.reason ?? null, forPersonId);
+		await settleNeed(ctx, l.need.id, 'open');
+		return row;
+	},
+	audit: (_input, _link, { trail }) => trail
+});
+
+/** Either side, or the facilitator, says the help took place. Saying it twice is harmless. */
+export const completeLink = defineVerb({
+	name: 'aid.link.complete',
+	summary:
+		'Say that the help took place, by either side or a facilitator (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)',
+	permission: SIDE_OR_BROKER,
+	input: linkIdInput,
+	writes: true,
+	access: (ctx, input) => sideOrBroker(ctx, input.linkId),
+	run: async (ctx, _input, c) => {
+		if (c.l.link.status === 'took_place') return c.l.link;
+		if (!canMove(c.l.link.status, 'took_place')) throw new ConflictError('aid_error_link_state');
+		return move(ctx, c, 'took_place', { tookPlaceAt: new Date() });
+	},
+	audit: (_input, _link, { trail }) => trail
+});
+
+/** The end of a link: closed after it took place, cancelled (with a reason) before. Frees the place. */
+export const endLink = defineVerb({
+	name: 'aid.link.end',
+	summary:
+		'End a link, by either side or a facilitator: closed after the help took place, cancelled before that (a reason is then required); frees the volunteer’s place',
+	permission: SIDE_OR_BROKER,
+	input: endLinkInput,
+	writes: true,
+	access: (ctx, input) => sideOrBroker(ctx, input.linkId),
+	run: async (ctx, input, c) => {
+		const { l } = c;
+		if (l.link.status === input.to) return l.link;
+		if (!canMove(l.link.status, input.to)) throw new ConflictError('aid_error_link_state');
+		const held = l.link.status === 'accepted' || l.link.status === 'took_place';
+		const row = await move(ctx, c, input.to, { closedAt: new Date() }, input.reason ?? null);
+		if (held) await freePlace(ctx, l.offer.id);
+		await settleNeed(ctx, l.need.id, l.link.status === 'took_place' ? 'closed' : 'open');
+		return row;
+	},
+	audit: (_input, _link, { trail }) => trail
+});
+
+/** Short feedback after the help took place, once per person (a second time replaces the first). */
+export const giveFeedback = defineVerb({
+	name: 'aid.link.feedback',
+	summary: 'Short feedback by a side of the link after the help took place; giving it again replaces the first',
+	permission: permission('aid.own.write'),
+	input: feedbackInput,
+	writes: true,
+	access: async (ctx, input) => {
+		const l = await lockLink(ctx, input.linkId);
+		// Only a side gives feedback; anyone else's link answers as an unknown one.
+		if (!sideOf(ctx.actor.personId, l.need.personId, l.offer.personId)) throw new NotFoundError();
+		return { l, personId: ctx.actor.personId! };
+	},
+	run: async (ctx, input, { l, personId }) => {
+		if (l.link.status !== 'took_place' && l.link.status !== 'closed') throw new ConflictError('aid_error_link_state');
+		const comment = input.comment ?? null;
+		await ctx.db
+			.insert(aidFeedback)
+			.values({ linkId: l.link.id, personId, rating: input.rating, comment })
+			.onConflictDoUpdate({ target: [aidFeedback.linkId, aidFeedback.personId], set: { rating: input.rating, comment } });
+		return { linkId: l.link.id, rating: input.rating, comment };
+	},
+	audit: (_input, out) => ({ action: 'create', entity: 'aid_feedback', entityId: out.linkId })
+});

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { audit, ConflictError, type Ctx, inTransaction, NotFoundError, type TxCtx } from '../core/index.ts';
-import { holds, requirePermission } from '../access/index.ts';
-import { getPerson } from '../people/index.ts';
-import { peoplePerson } from '../people/index.ts';
+import { z } from 'zod';
+import { belgianDateOf, ConflictError, NotFoundError, defineVerb, type Ctx } from '../core/index.ts';
+import { holds, inScope, permission } from '../access/index.ts';
+import { getPerson, peoplePerson } from '../people/index.ts';
 import { areasArea } from '../areas/index.ts';
 import { addToOutbox, announceMail, smtpTransport } from '../mail/index.ts';
-import { aidLink } from './schema.ts';
+import { aidLink, aidNeed } from './schema.ts';
 import { brokers, lockLink, type LinkRow, type Loaded } from './links.ts';
-import { belgianDateOf } from '../core/index.ts';
 import { nudgeMail } from './nudge-mail.ts';
 import type { Side } from './lifecycle.ts';
 import { accountAddress, mailOrigin } from '../auth/index.ts';
@@ -45,28 +44,69 @@ const STILL_OPEN = ['proposed', 'accepted', 'took_place'];
  * The mails are written to the outbox in the nudge's transaction, so they exist only if it commits,
  * and are handed to the job queue after the commit.
  */
-export async function nudgeLink(ctx: Ctx, input: { linkId: string; withContact?: boolean }): Promise<Nudge> {
-	requirePermission(ctx.actor, 'aid.link.manage');
-	// Links in mail come from the configured origin only, never from a request's Host (issue 10, item 3).
-	const help = `${mailOrigin()}/help`;
-	const { nudge, mailIds, unmailed } = await inTransaction(ctx, async (t) => {
-		const l = await lockLink(t, input.linkId);
+export const nudgeLink = defineVerb({
+	name: 'aid.link.nudge',
+	summary: `A facilitator nudges a stalled link: it counts as a change, and each side it waits for gets a reminder mail when they have an account; once a day per link, a second nudge that day is a 409 (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)`,
+	permission: permission('aid.link.manage'),
+	input: z.object({ linkId: z.uuid('error_not_found'), withContact: z.boolean().default(false) }),
+	// Its write is recordNudge, committed before the mails are handed to the queue: a job sent earlier
+	// could run before the outbox rows are visible and find nothing to send.
+	writes: false,
+	access: async (ctx, { linkId }) => {
+		const [place] = await ctx.db
+			.select({ organisationId: aidNeed.organisationId, areaId: aidNeed.areaId })
+			.from(aidLink)
+			.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
+			.where(eq(aidLink.id, linkId));
 		// A link brokered elsewhere answers as an unknown one.
+		return inScope(ctx.actor, 'aid.link.manage', place);
+	},
+	run: async (ctx, input): Promise<Nudge> => {
+		const { nudge, mailIds, unmailed } = await recordNudge(ctx, { linkId: input.linkId });
+		if (input.withContact) {
+			for (const s of nudge.sides) {
+				const personId = unmailed[s.side];
+				if (personId) s.contact = await contactOf(ctx, personId);
+			}
+		}
+		try {
+			await announceMail(ctx.db, mailIds, smtpTransport());
+		} catch (e) {
+			// The nudge and its mails are committed; mails still queued are picked up when the worker starts again.
+			console.error('[aid] nudge mail not handed to the queue:', e instanceof Error ? e.message : e);
+		}
+		return nudge;
+	}
+});
+
+/** The nudge's write: the date, the outbox mails and the audit row, in one transaction under the link's lock. */
+const recordNudge = defineVerb({
+	name: 'aid.link.nudge_record',
+	summary: 'Record a nudge and queue its reminder mails (run by nudgeLink)',
+	permission: permission('aid.link.manage'),
+	input: z.object({ linkId: z.uuid('error_not_found') }),
+	writes: true,
+	access: async (ctx, { linkId }) => {
+		const l = await lockLink(ctx, linkId);
 		if (!brokers(ctx, l)) throw new NotFoundError();
+		return l;
+	},
+	run: async (ctx, _input, l) => {
 		if (!STILL_OPEN.includes(l.link.status)) throw new ConflictError('aid_error_link_state');
 		const now = new Date();
 		if (l.link.nudgedAt && belgianDateOf(l.link.nudgedAt) === belgianDateOf(now)) throw new ConflictError('nudge_error_today');
-
-		const parties = { need: await party(t, l, 'need'), offer: await party(t, l, 'offer') };
+		// Links in mail come from the configured origin only, never from a request's Host (issue 10, item 3).
+		const help = `${mailOrigin()}/help`;
+		const parties = { need: await party(ctx, l, 'need'), offer: await party(ctx, l, 'offer') };
 		const sides: NudgedSide[] = [];
 		const mailIds: string[] = [];
-		const unmailed = new Map<Side, string>();
+		const unmailed: Partial<Record<Side, string>> = {};
 		for (const side of waitingSides(l.link)) {
 			const me = parties[side];
 			const other = parties[side === 'need' ? 'offer' : 'need'];
 			if (!me.email) {
 				sides.push({ side, firstName: me.firstName, mailed: false });
-				unmailed.set(side, side === 'need' ? l.need.personId : l.offer.personId);
+				unmailed[side] = side === 'need' ? l.need.personId : l.offer.personId;
 				continue;
 			}
 			const kind = l.link.status === 'accepted' ? 'happened' : side === 'need' ? 'answer_need' : 'answer_offer';
@@ -79,49 +119,35 @@ export async function nudgeLink(ctx: Ctx, input: { linkId: string; withContact?:
 				category: l.need.category,
 				link: help
 			});
-			mailIds.push(await addToOutbox(t.db, mail));
+			mailIds.push(await addToOutbox(ctx.db, mail));
 			sides.push({ side, firstName: me.firstName, mailed: true });
 		}
-
-		const [row] = await t.db.update(aidLink).set({ nudgedAt: now, changedAt: now }).where(eq(aidLink.id, l.link.id)).returning();
-		await audit(t, {
-			action: 'update',
-			entity: 'aid_link',
-			entityId: l.link.id,
-			details: {
-				nudged: true,
-				mailed: sides.filter((s) => s.mailed).map((s) => s.side),
-				unreachable: sides.filter((s) => !s.mailed).map((s) => s.side)
-			}
-		});
-		return { nudge: { link: row!, sides }, mailIds, unmailed };
-	});
-	if (input.withContact) {
-		for (const s of nudge.sides) {
-			const personId = unmailed.get(s.side);
-			if (personId) s.contact = await contactOf(ctx, personId);
+		const [row] = await ctx.db.update(aidLink).set({ nudgedAt: now, changedAt: now }).where(eq(aidLink.id, l.link.id)).returning();
+		return { nudge: { link: row!, sides } satisfies Nudge, mailIds, unmailed };
+	},
+	audit: (_input, { nudge }) => ({
+		action: 'update',
+		entity: 'aid_link',
+		entityId: nudge.link.id,
+		details: {
+			nudged: true,
+			mailed: nudge.sides.filter((s) => s.mailed).map((s) => s.side),
+			unreachable: nudge.sides.filter((s) => !s.mailed).map((s) => s.side)
 		}
-	}
-	try {
-		await announceMail(ctx.db, mailIds, smtpTransport());
-	} catch (e) {
-		// The nudge and its mails are committed; mails still queued are picked up when the worker starts again.
-		console.error('[aid] nudge mail not handed to the queue:', e instanceof Error ? e.message : e);
-	}
-	return nudge;
-}
+	})
+});
 
 /** One side's first name, account address and language, and the neighbourhood of its need or offer. */
-async function party(t: TxCtx, l: Loaded, side: Side) {
+async function party(ctx: Ctx, l: Loaded, side: Side) {
 	const personId = side === 'need' ? l.need.personId : l.offer.personId;
 	const areaId = side === 'need' ? l.need.areaId : l.offer.areaId;
-	const [row] = await t.db
+	const [row] = await ctx.db
 		.select({ firstName: peoplePerson.firstName, userId: peoplePerson.userId, areaName: areasArea.name })
 		.from(peoplePerson)
 		.innerJoin(areasArea, eq(areasArea.id, areaId))
 		.where(eq(peoplePerson.id, personId));
 	// One primary-key read per side; a nudge has two sides, so this stays two small queries.
-	const address = row!.userId ? await accountAddress(t.db, row!.userId) : null;
+	const address = row!.userId ? await accountAddress(ctx.db, row!.userId) : null;
 	return { firstName: row!.firstName, email: address?.email ?? null, locale: address?.locale ?? null, areaName: row!.areaName };
 }
 

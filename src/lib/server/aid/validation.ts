@@ -198,7 +198,6 @@ export const certificateBody = certificateFields.superRefine(certificateDates);
 
 /** The same, for a person (what the verb takes). */
 export const certificateInput = certificateFields.extend({ personId: z.uuid('error_not_found') }).superRefine(certificateDates);
-export type CertificateInput = z.input<typeof certificateInput>;
 
 export const needQueryInput = z.object({
 	areaId: z

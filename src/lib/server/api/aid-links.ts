@@ -1,38 +1,70 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/index.ts';
-import { UnauthenticatedError } from '../core/index.ts';
-import {
-	LINK_STATUSES,
-	endLink,
-	endLinkInput,
-	feedbackInput,
-	giveFeedback,
-	listLinks,
-	nudgeLink,
-	ownLinks,
-	ownNeedsAndOffers
-} from '../aid/index.ts';
-import { iso, link, linkResponse, needOut, needResponse, offerOut, offerResponse, reasonSchema } from './aid.ts';
+import { LINK_STATUSES, certificateBody, endLinkInput, feedbackInput, respondInput, type LinkListItem } from '../aid/index.ts';
+import { pageFields } from '../core/index.ts';
+import { iso, needResponse, offerResponse, reasonSchema } from './aid.ts';
 
-// The link operations the staff pages and "My help" have, for /api/v1: the same verbs, so the same
-// permissions. A party sees the other side's contact details only once both said yes (partyView).
+// The link and certificate shapes of /api/v1 (documented from these Zod schemas) and the mapping from
+// the verbs' results to them. A party sees the other side's contact details only once both said yes
+// (partyView).
 
 /** An ISO 8601 instant. */
-const instant = z.string();
+const instant = z.string().meta({ description: 'An instant, ISO 8601 in UTC (e.g. 2026-12-01T09:30:00.000Z).' });
 
-/**
- * A verb's input schema with the values from the path put in, so the body is checked by the very
- * schema the forms use (cross-field rules included); a body value for them is overruled by the path.
- */
-export const withPath = <S extends z.ZodType>(schema: S, fromPath: Record<string, string>) =>
-	z.preprocess((body) => (body && typeof body === 'object' && !Array.isArray(body) ? { ...body, ...fromPath } : body), schema);
+const linkStatus = z.enum(LINK_STATUSES).meta({
+	description:
+		'proposed: waiting for one or both sides to say yes; accepted: both said yes (the volunteer’s place is taken); took_place: the help happened; closed: ended after it happened; declined: a side said no; cancelled: ended before the end, with a reason'
+});
 
-/** Nobody signed in is a 401 before anything else, here as in the verbs themselves (belt and braces for the API). */
-function signedIn(ctx: Ctx) {
-	if (!ctx.actor.userId) throw new UnauthenticatedError();
-}
+export const linkResponse = z
+	.object({
+		id: z.uuid(),
+		needId: z.uuid(),
+		offerId: z.uuid(),
+		status: linkStatus,
+		score: z.number().int().meta({ description: 'The match score when it was proposed (the sum of the reasons’ points).' }),
+		needAccepted: z.boolean().meta({ description: 'The side with the need said yes (or a facilitator for them, when they have no account).' }),
+		offerAccepted: z.boolean().meta({ description: 'The volunteer said yes (or a facilitator for them, when they have no account).' }),
+		reason: z.string().nullable().meta({ description: 'Why it was declined or cancelled, as the person or facilitator wrote it.' }),
+		changedAt: instant
+	})
+	.meta({ id: 'Link' });
 
-/** Documents the body of POST /aid/links/{id}/end; it is validated with endLinkInput (and the link from the path). */
+type LinkRow = {
+	id: string;
+	needId: string;
+	offerId: string;
+	status: (typeof LINK_STATUSES)[number];
+	score: number;
+	needAcceptedAt: Date | null;
+	offerAcceptedAt: Date | null;
+	reason: string | null;
+	changedAt: Date;
+};
+export const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
+	id: l.id,
+	needId: l.needId,
+	offerId: l.offerId,
+	status: l.status,
+	score: l.score,
+	needAccepted: !!l.needAcceptedAt,
+	offerAccepted: !!l.offerAcceptedAt,
+	reason: l.reason,
+	changedAt: iso(l.changedAt)
+});
+
+export const respondBody = z
+	.object({
+		answer: z.enum(['accept', 'decline'], { message: 'error_choice' }),
+		// The form's own rule: trimmed, at most 300 characters, no control characters.
+		reason: respondInput.shape.reason,
+		side: z
+			.enum(['need', 'offer'], { message: 'error_choice' })
+			.optional()
+			.meta({ description: 'Only a facilitator answering for a side without an account says which side (need or offer).' })
+	})
+	.meta({ id: 'LinkResponse' });
+
+/** Documents the body of POST /aid/links/{id}/end; the verb checks it with endLinkInput (and the link from the path). */
 export const endLinkBody = z.object({ to: endLinkInput.shape.to, reason: endLinkInput.shape.reason }).meta({
 	id: 'LinkEnd',
 	description: 'closed: after the help took place; cancelled: before the end, and then `reason` is required (at most 300 characters).'
@@ -45,60 +77,87 @@ export const feedbackBody = z.object({ rating: feedbackInput.shape.rating, comme
 
 export const feedbackResponse = z.object({ linkId: z.uuid(), rating: z.number().int(), comment: z.string().nullable() }).meta({ id: 'Feedback' });
 
-/** GET /aid/links: the links page's filters. */
-export const linkQueryInput = z.object({
-	areaId: z
-		.uuid('error_not_found')
+/** GET /aid/links: the links page's filters, as JSON-minded clients send them. */
+export const linkQuery = z.object({
+	areaId: z.uuid('error_not_found').optional().meta({ description: 'Only links of needs in this neighbourhood.' }),
+	stalled: z
+		.enum(['true', 'false'], { message: 'error_choice' })
+		.transform((v) => v === 'true')
 		.optional()
-		.or(z.literal('').transform(() => undefined)),
-	/** 1: only links still open without a change for 14 days. */
-	stalled: z.enum(['1', '0', ''], { message: 'error_choice' }).optional(),
-	limit: z.coerce.number().int().min(1, 'error_choice').max(500, 'error_choice').default(100)
+		.meta({ description: 'true: only links still open without a change for 14 days (and those nudged today), oldest change first.' }),
+	...pageFields
 });
 
-export const linkListResponse = z
+export const linkSummary = z
 	.object({
-		links: z.array(
-			z.object({
-				id: z.uuid(),
-				status: z.enum(LINK_STATUSES),
-				score: z.number().int(),
-				reason: z.string().nullable(),
-				changedAt: instant,
-				nudgedAt: instant.nullable(),
-				needAccepted: z.boolean(),
-				offerAccepted: z.boolean(),
-				needId: z.uuid(),
-				needTitle: z.string(),
-				category: z.string(),
-				needFirstName: z.string(),
-				offerFirstName: z.string(),
-				areaName: z.string()
-			})
-		)
+		id: z.uuid(),
+		status: linkStatus,
+		score: z.number().int(),
+		reason: z.string().nullable(),
+		changedAt: instant,
+		nudgedAt: instant.nullable().meta({ description: 'When a facilitator last sent a reminder (null: never).' }),
+		needAccepted: z.boolean(),
+		offerAccepted: z.boolean(),
+		needId: z.uuid(),
+		offerId: z.uuid(),
+		needTitle: z.string(),
+		category: z.string(),
+		needFirstName: z.string(),
+		offerFirstName: z.string(),
+		areaId: z.uuid().meta({ description: 'The neighbourhood of the need.' }),
+		areaName: z.string()
 	})
-	.meta({ id: 'LinkList', description: 'First names only: contact details are on the person page, an audited read.' });
+	.meta({ id: 'LinkSummary', description: 'First names only: contact details are on the person page, an audited read.' });
+
+export const linkListResponse = z
+	.object({ items: z.array(linkSummary), nextCursor: z.string().nullable() })
+	.meta({ id: 'LinkList', description: 'One page; pass nextCursor as cursor for the next (null: the last page).' });
+
+export const linkSummaryOut = (l: LinkListItem): z.infer<typeof linkSummary> => ({
+	id: l.id,
+	status: l.status,
+	score: l.score,
+	reason: l.reason,
+	changedAt: iso(l.changedAt),
+	nudgedAt: l.nudgedAt ? iso(l.nudgedAt) : null,
+	needAccepted: !!l.needAcceptedAt,
+	offerAccepted: !!l.offerAcceptedAt,
+	needId: l.needId,
+	offerId: l.offerId,
+	needTitle: l.needTitle,
+	category: l.category,
+	needFirstName: l.needFirstName,
+	offerFirstName: l.offerFirstName,
+	areaId: l.areaId,
+	areaName: l.areaName
+});
 
 const contactSchema = z
 	.object({
 		lastName: z.string().nullable(),
 		phone: z.string().nullable(),
 		email: z.string().nullable(),
-		point: z.object({ lat: z.number(), lon: z.number() }).nullable()
+		point: z
+			.object({ lat: z.number(), lon: z.number() })
+			.nullable()
+			.meta({ description: 'Where the other side is (WGS 84 degrees), when on record.' }),
+		mapCode: z.string().nullable().meta({
+			description: 'The code of the neighbourhood whose map shows the point (GET /areas/{code}/map.svg on the site), when it has one.'
+		})
 	})
 	.meta({ id: 'LinkContact' });
 
 export const myLinkResponse = z
 	.object({
 		id: z.uuid(),
-		side: z.enum(['need', 'offer']),
-		status: z.enum(LINK_STATUSES),
+		side: z.enum(['need', 'offer']).meta({ description: 'need: the caller asked for this help; offer: the caller offers it.' }),
+		status: linkStatus,
 		title: z.string(),
 		category: z.string(),
 		reasons: z.array(reasonSchema),
 		iAccepted: z.boolean(),
 		changedAt: instant,
-		myFeedback: z.number().int().nullable(),
+		myFeedback: z.number().int().nullable().meta({ description: 'The caller’s rating, 1 (not good) to 3 (good); null: none given.' }),
 		other: z.object({
 			firstName: z.string(),
 			areaName: z.string(),
@@ -107,8 +166,15 @@ export const myLinkResponse = z
 	})
 	.meta({ id: 'MyLink' });
 
+export const myAidQuery = z.object(pageFields);
+
 export const myAidResponse = z
-	.object({ needs: z.array(needResponse), offers: z.array(offerResponse), links: z.array(myLinkResponse) })
+	.object({
+		needs: z.array(needResponse),
+		offers: z.array(offerResponse),
+		links: z.array(myLinkResponse).meta({ description: 'One page of the caller’s links, newest change first.' }),
+		nextCursor: z.string().nullable().meta({ description: 'The next page of links: pass it as cursor (null: the last page).' })
+	})
 	.meta({ id: 'MyAid' });
 
 export const nudgeResponse = z
@@ -124,60 +190,28 @@ export const nudgeResponse = z
 	})
 	.meta({ id: 'Nudge', description: 'The sides the link waits for, and whether each got a reminder mail.' });
 
-export async function apiEndLink(ctx: Ctx, input: z.infer<typeof endLinkInput>) {
-	signedIn(ctx);
-	return link(await endLink(ctx, input));
-}
+/** A good-conduct certificate check: only its dates (the document itself is never recorded). */
+export const certificateRequest = certificateBody.meta({
+	id: 'CertificateCheck',
+	description:
+		'checkedOn: the day a facilitator saw the certificate (YYYY-MM-DD, not in the future, Belgian time); validUntil: the last day it counts, after checkedOn and at most 5 years later.'
+});
 
-export async function apiNudgeLink(ctx: Ctx, linkId: string): Promise<z.infer<typeof nudgeResponse>> {
-	const n = await nudgeLink(ctx, { linkId });
-	return { link: link(n.link), sides: n.sides.map(({ side, firstName, mailed }) => ({ side, firstName, mailed })) };
-}
+export const certificateResponse = z
+	.object({ id: z.uuid(), personId: z.uuid(), checkedOn: z.iso.date(), validUntil: z.iso.date() })
+	.meta({ id: 'Certificate', description: 'Days are YYYY-MM-DD (Europe/Brussels).' });
 
-export async function apiGiveFeedback(ctx: Ctx, input: z.infer<typeof feedbackInput>): Promise<z.infer<typeof feedbackResponse>> {
-	await giveFeedback(ctx, input);
-	return { linkId: input.linkId, rating: input.rating, comment: input.comment ?? null };
-}
-
-export async function apiListLinks(ctx: Ctx, q: z.infer<typeof linkQueryInput>): Promise<z.infer<typeof linkListResponse>> {
-	const rows = await listLinks(ctx, { areaId: q.areaId ?? null, stalled: q.stalled === '1', limit: q.limit });
-	return {
-		links: rows.map((l) => ({
-			id: l.id,
-			status: l.status,
-			score: l.score,
-			reason: l.reason,
-			changedAt: iso(l.changedAt),
-			nudgedAt: l.nudgedAt ? iso(l.nudgedAt) : null,
-			needAccepted: !!l.needAcceptedAt,
-			offerAccepted: !!l.offerAcceptedAt,
-			needId: l.needId,
-			needTitle: l.needTitle,
-			category: l.category,
-			needFirstName: l.needFirstName,
-			offerFirstName: l.offerFirstName,
-			areaName: l.areaName
-		}))
-	};
-}
-
-/** "My help": the caller's own needs, offers and links, exactly as /help shows them. */
-export async function apiListMyAid(ctx: Ctx): Promise<z.infer<typeof myAidResponse>> {
-	const [{ needs, offers }, links] = await Promise.all([ownNeedsAndOffers(ctx), ownLinks(ctx)]);
-	return {
-		needs: needs.map(needOut),
-		offers: offers.map(offerOut),
-		links: links.map((l) => ({
-			id: l.id,
-			side: l.side,
-			status: l.status,
-			title: l.title,
-			category: l.category,
-			reasons: l.reasons as z.infer<typeof reasonSchema>[],
-			iAccepted: l.iAccepted,
-			changedAt: iso(l.changedAt),
-			myFeedback: l.myFeedback,
-			other: l.other
-		}))
-	};
-}
+export const certificateListResponse = z
+	.object({
+		items: z.array(
+			z.object({
+				id: z.uuid(),
+				checkedOn: z.iso.date(),
+				validUntil: z.iso.date(),
+				checkedByName: z.string().nullable().meta({ description: 'Who recorded the check (null once that account is gone).' }),
+				recordedAt: instant
+			})
+		),
+		nextCursor: z.string().nullable()
+	})
+	.meta({ id: 'CertificateList', description: 'A person’s recorded checks, the latest day checked first; one page.' });

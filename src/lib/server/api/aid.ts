@@ -1,19 +1,5 @@
 import { z } from 'zod';
-import type { Ctx } from '../core/index.ts';
-import {
-	CATEGORY_CODES,
-	LINK_STATUSES,
-	NEED_STATUSES,
-	OFFER_STATUSES,
-	completeLink,
-	certificateBody,
-	proposeLink,
-	recordCertificate,
-	respondInput,
-	respondToLink,
-	type Reason,
-	type Suggestion
-} from '../aid/index.ts';
+import { CATEGORY_CODES, NEED_STATUSES, OFFER_STATUSES, type Reason, type Suggestion } from '../aid/index.ts';
 import { apiDate, apiWindow, dateOut, windowOut } from './units.ts';
 
 // The mutual-aid part of /api/v1: response shapes (documented from these Zod schemas) and the
@@ -163,53 +149,7 @@ export const matchesResponse = z
 	})
 	.meta({ id: 'Matches', description: 'Best first: common time, then no times given, then times that never meet; by score within each.' });
 
-export const linkResponse = z
-	.object({
-		id: z.uuid(),
-		needId: z.uuid(),
-		offerId: z.uuid(),
-		status: z.enum(LINK_STATUSES),
-		score: z.number().int(),
-		needAccepted: z.boolean(),
-		offerAccepted: z.boolean(),
-		reason: z.string().nullable(),
-		changedAt: z.string()
-	})
-	.meta({ id: 'Link' });
-
-export const respondBody = z
-	.object({
-		answer: z.enum(['accept', 'decline'], { message: 'error_choice' }),
-		// The form's own rule: trimmed, at most 300 characters, no control characters.
-		reason: respondInput.shape.reason,
-		side: z.enum(['need', 'offer'], { message: 'error_choice' }).optional()
-	})
-	.meta({ id: 'LinkResponse' });
-
 export const iso = (d: Date) => new Date(d).toISOString();
-
-type LinkRow = {
-	id: string;
-	needId: string;
-	offerId: string;
-	status: (typeof LINK_STATUSES)[number];
-	score: number;
-	needAcceptedAt: Date | null;
-	offerAcceptedAt: Date | null;
-	reason: string | null;
-	changedAt: Date;
-};
-export const link = (l: LinkRow): z.infer<typeof linkResponse> => ({
-	id: l.id,
-	needId: l.needId,
-	offerId: l.offerId,
-	status: l.status,
-	score: l.score,
-	needAccepted: !!l.needAcceptedAt,
-	offerAccepted: !!l.offerAcceptedAt,
-	reason: l.reason,
-	changedAt: iso(l.changedAt)
-});
 
 type NeedRow = {
 	id: string;
@@ -268,27 +208,3 @@ export function offerOut(o: OfferRow): z.infer<typeof offerResponse> {
 
 /** A suggestion as the API gives it: no person id (the link is brokered), reasons in the API's units. */
 export const candidateOut = ({ personId: _, ...c }: Suggestion) => ({ ...c, reasons: c.reasons.map(reasonOut) });
-
-export const apiProposeLink = async (ctx: Ctx, input: { needId: string; offerId: string }) => link(await proposeLink(ctx, input));
-export const apiRespondToLink = async (ctx: Ctx, linkId: string, body: z.infer<typeof respondBody>) =>
-	link(await respondToLink(ctx, { linkId, answer: body.answer, reason: body.reason ?? null, side: body.side }));
-export const apiCompleteLink = async (ctx: Ctx, linkId: string) => link(await completeLink(ctx, { linkId }));
-
-/** A good-conduct certificate check: only its dates (the document itself is never recorded). */
-export const certificateRequest = certificateBody.meta({
-	id: 'CertificateCheck',
-	description: 'checkedOn: the day a facilitator saw the certificate (not in the future, Belgian time); validUntil: after it, at most 5 years later.'
-});
-
-export const certificateResponse = z
-	.object({ id: z.uuid(), personId: z.uuid(), checkedOn: z.iso.date(), validUntil: z.iso.date() })
-	.meta({ id: 'Certificate' });
-
-export async function apiRecordCertificate(
-	ctx: Ctx,
-	personId: string,
-	body: z.infer<typeof certificateRequest>
-): Promise<z.infer<typeof certificateResponse>> {
-	const c = await recordCertificate(ctx, { ...body, personId });
-	return { id: c.id, personId: c.personId, checkedOn: c.checkedOn, validUntil: c.validUntil };
-}

@@ -164,7 +164,7 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 			op('/aid/links', 'get')!
 				.parameters!.map((p) => p.name)
 				.sort()
-		).toEqual(['areaId', 'limit', 'stalled']);
+		).toEqual(['areaId', 'cursor', 'limit', 'stalled']);
 		expect(op('/aid/weekly', 'get')!.parameters!.map((p) => p.name)).toEqual(['areaId']);
 	});
 

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from './schemas.ts';
 import { OPERATIONS } from './operations.ts';
-import { proposeLinkInput } from '../aid/index.ts';
-import { certificateRequest, certificateResponse, linkResponse, respondBody } from './aid.ts';
-import { endLinkBody, feedbackBody, feedbackResponse, linkListResponse, linkQueryInput, myAidResponse, nudgeResponse } from './aid-links.ts';
 
 type Documented = {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -22,93 +19,9 @@ type Documented = {
 	public?: true;
 };
 
-// Kit's CSRF check takes a cross-origin POST without a content type for a form and refuses it.
-const EMPTY_BODY = 'send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form';
-
-// The operations still served by their own route files, documented by hand until they are bound to
-// their verbs in operations.ts (the dispatcher then serves them and this list shrinks to nothing).
-const LEGACY: Documented[] = [
-	{
-		method: 'post',
-		path: '/aid/links',
-		operationId: 'proposeLink',
-		summary:
-			'Propose an offer for a need (sides without an account are accepted by the facilitator). A 409 names the one rule that applies: another kind of help, the person’s own offer, withdrawn, paused, no place left, no certificate or an expired one; an unknown offer, or another organisation’s, is a 404',
-		request: proposeLinkInput,
-		response: linkResponse,
-		status: 201
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/response',
-		operationId: 'respondToLink',
-		summary: 'Accept or decline a proposed link, by the side it is proposed to (accepting twice is harmless)',
-		request: respondBody,
-		response: linkResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/complete',
-		operationId: 'completeLink',
-		summary:
-			'Say that the help took place (send an empty JSON body, {}, with Content-Type: application/json: a POST without a content type is refused as a cross-site form)',
-		response: linkResponse
-	},
-	{
-		method: 'post',
-		path: '/people/{id}/certificates',
-		operationId: 'recordCertificate',
-		summary: 'Record that a facilitator checked a person’s good-conduct certificate: the dates only, never the document',
-		request: certificateRequest,
-		response: certificateResponse,
-		status: 201
-	},
-	{
-		method: 'get',
-		path: '/aid/links',
-		operationId: 'listLinks',
-		summary:
-			'Links in the actor’s organisations and areas, newest change first (staff); stalled=1 keeps the open ones without a change for 14 days and those nudged today (Belgian day), oldest change first',
-		query: linkQueryInput,
-		response: linkListResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/end',
-		operationId: 'endLink',
-		summary:
-			'End a link, by either side or a facilitator: closed after the help took place, cancelled before that (a reason is then required); frees the volunteer’s place',
-		request: endLinkBody,
-		response: linkResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/nudge',
-		operationId: 'nudgeLink',
-		summary: `A facilitator nudges a stalled link: it counts as a change, and each side it waits for gets a reminder mail when they have an account; once a day per link, a second nudge that day is a 409 (${EMPTY_BODY})`,
-		response: nudgeResponse
-	},
-	{
-		method: 'post',
-		path: '/aid/links/{id}/feedback',
-		operationId: 'giveFeedback',
-		summary: 'Short feedback by a side of the link after the help took place; giving it again replaces the first',
-		request: feedbackBody,
-		response: feedbackResponse
-	},
-	{
-		method: 'get',
-		path: '/aid/me',
-		operationId: 'listMyAid',
-		summary:
-			'The caller’s own needs, offers and links (residents and volunteers); the other side of a link is a first name and a neighbourhood until both accepted',
-		response: myAidResponse
-	}
-];
-
 type Json = Record<string, unknown>;
 
-/** What the document describes: the declared operations (from their verbs) and those not moved yet. */
+/** What the document describes: the declared operations, from their verbs. */
 export function documented(): Documented[] {
 	const bound: Documented[] = OPERATIONS.map((op) => ({
 		method: op.method,
@@ -122,7 +35,7 @@ export function documented(): Documented[] {
 		pathParams: op.pathParams,
 		public: op.verb.spec.permission.public
 	}));
-	return [...bound, ...LEGACY];
+	return bound;
 }
 type Io = 'input' | 'output';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AnyVerb, Verb } from '../core/index.ts';
+import type { AnyVerb } from '../core/index.ts';
 
 // An /api/v1 operation is a verb bound to a method and a path: what the client sends (path, query,
 // body), how that becomes the verb's input, and how its output is answered. The dispatcher
@@ -10,7 +10,9 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 export type PathParam = { description: string; schema: Record<string, unknown> };
 
-type VerbOutput<V> = V extends Verb<z.ZodType, infer O, unknown> ? O : never;
+// From the call's promise: a Verb<…> pattern would never match a verb whose access takes its own input.
+// A verb cast to AnyVerb says nothing of its output (unknown): then `respond` names the type it takes.
+type VerbOutput<V> = V extends (...args: never) => Promise<infer O> ? (unknown extends O ? never : O) : never;
 
 export type OperationSpec<V extends AnyVerb, Q extends z.ZodObject | undefined, B extends z.ZodType | undefined> = {
 	method: Method;

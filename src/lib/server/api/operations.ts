@@ -4,6 +4,7 @@ import { me } from './me.ts';
 import { meResponse } from './schemas.ts';
 import { operation, type Operation } from './operation.ts';
 import { AID_NEEDS_OPERATIONS } from './aid-needs-operations.ts';
+import { AID_LINK_OPERATIONS } from './aid-links-operations.ts';
 import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 import { PEOPLE_OPERATIONS } from './people-operations.ts';
 
@@ -36,6 +37,7 @@ export const OPERATIONS: Operation[] = [
 		respond: (items) => ({ items, nextCursor: null })
 	}),
 	...AID_NEEDS_OPERATIONS,
+	...AID_LINK_OPERATIONS,
 	...AID_OFFICE_OPERATIONS,
 	...PEOPLE_OPERATIONS
 ];

@@ -1,6 +1,6 @@
 export * from './errors.ts';
 export * from './context.ts';
-export { audit } from './audit.ts';
+export { audit, type AuditEntry } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
 export { PUBLIC, type Permission, type Verb, type VerbSpec, type AnyVerb } from './verb.ts';

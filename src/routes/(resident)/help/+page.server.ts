@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { z } from 'zod';
 import { can } from '#lib/server/access/index.ts';
-import { UnauthenticatedError } from '#lib/server/core/index.ts';
+import { MAX_LIMIT, UnauthenticatedError } from '#lib/server/core/index.ts';
 import {
 	joinChoices,
 	joinInput,
@@ -39,7 +39,7 @@ export const load: PageServerLoad = async (event) =>
 				joined: false
 			};
 		}
-		const [{ needs, offers }, links] = await Promise.all([ownNeedsAndOffers(ctx), ownLinks(ctx)]);
+		const [{ needs, offers }, links] = await Promise.all([ownNeedsAndOffers(ctx), ownLinks(ctx, { limit: MAX_LIMIT }).then((p) => p.items)]);
 		// After "Ask for help" / "Offer help": what was just saved is the newest of its kind.
 		const kind = event.url.searchParams.get('saved');
 		const saved = kind === 'need' ? (needs[0] ?? null) : kind === 'offer' ? (offers[0] ?? null) : null;

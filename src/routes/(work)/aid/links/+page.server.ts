@@ -13,8 +13,12 @@ const query = z.object({
 		.uuid()
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
-	stalled: z.enum(['1', '']).optional()
+	stalled: z.enum(['1', '']).optional(),
+	cursor: z.string().max(500).optional()
 });
+
+/** Links a page shows; the next ones are a link away (`cursor`). */
+const PAGE = 100;
 
 // All links of the actor's neighbourhoods, newest change first; `stalled=1`: no change for 14 days.
 export const load: PageServerLoad = async (event) => {
@@ -22,8 +26,18 @@ export const load: PageServerLoad = async (event) => {
 	if (!q.success) error(400, translate('error_bad_request', event.locals.locale));
 	return guard(event, async (ctx) => {
 		const stalled = q.data.stalled === '1';
-		const [areas, links] = await Promise.all([staffAreas(ctx), listLinks(ctx, { stalled, areaId: q.data.areaId ?? null })]);
-		return { areas, links, stalled, areaId: q.data.areaId ?? null, canManage: holds(ctx.actor, 'aid.link.manage') };
+		const [areas, links] = await Promise.all([
+			staffAreas(ctx),
+			listLinks(ctx, { stalled, areaId: q.data.areaId ?? null, cursor: q.data.cursor, limit: PAGE })
+		]);
+		return {
+			areas,
+			links: links.items,
+			nextCursor: links.nextCursor,
+			stalled,
+			areaId: q.data.areaId ?? null,
+			canManage: holds(ctx.actor, 'aid.link.manage')
+		};
 	});
 };
 

@@ -47,13 +47,12 @@ export const actions: Actions = {
 		if (!pairs.length || pairs.length !== raw.length) return fail(400, { message: translate('aid_weekly_none', locale) });
 		const ctx = ctxOf(event);
 		try {
-			const { sent, failed } = await sendProposals(
-				ctx,
-				pairs.map((p) => {
+			const { sent, failed } = await sendProposals(ctx, {
+				pairs: pairs.map((p) => {
 					const [needId, offerId] = p.split(':') as [string, string];
 					return { needId, offerId };
 				})
-			);
+			});
 			return { sent, failed: failed.map((key) => translate(key, locale)) };
 		} catch (e) {
 			if (e instanceof AppError) return fail(e.status, { message: translate(e.key, locale) });

@@ -37,14 +37,17 @@ export const load: PageServerLoad = async (event) => {
 	});
 };
 
+/** The checks the person page lists: a person has a handful in a lifetime (one every few years). */
+const HISTORY_SHOWN = 50;
+
 /** The good-conduct certificate section: the one that counts, its status today, the checks, the form's proposal. */
 async function certificateView(ctx: Ctx, personId: string) {
 	const today = todayInBelgium();
-	const [latest, history] = await Promise.all([latestCertificate(ctx, personId), certificateHistory(ctx, personId)]);
+	const [latest, history] = await Promise.all([latestCertificate(ctx, { personId }), certificateHistory(ctx, { personId, limit: HISTORY_SHOWN })]);
 	return {
 		latest,
 		status: certificateStatus(latest?.validUntil ?? null, today),
-		history,
+		history: history.items,
 		today,
 		suggestedUntil: addYears(today, CERTIFICATE_USUAL_YEARS)
 	};

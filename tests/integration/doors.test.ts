@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as areas from '../../src/lib/server/areas/index.ts';
 import * as people from '../../src/lib/server/people/index.ts';
 import * as access from '../../src/lib/server/access/index.ts';
+import * as aid from '../../src/lib/server/aid/index.ts';
 
 // One door by construction: whatever a module exports that reaches the database is a declared verb
 // (it runs through the runner). Every other exported function must be named here as pure — a new
@@ -9,6 +10,24 @@ import * as access from '../../src/lib/server/access/index.ts';
 
 const PURE: Record<string, string[]> = {
 	areas: [],
+	// Scoring, the weekly pairing, form and map arithmetic, certificate dates, the reach table's
+	// months and its CSV/XLSX files, the iCalendar text: computations on values in hand, no I/O.
+	aid: [
+		'certificateStatus',
+		'fromForm',
+		'greedyProposal',
+		'hhmm',
+		'lastTwelveMonths',
+		'mapIntent',
+		'pointFromClick',
+		'pointInArea',
+		'reachCsv',
+		'reachXlsx',
+		'waitingSides',
+		'weekdayOf',
+		'weeklyCalendar',
+		'weeklyProposal'
+	],
 	// Whether the person page may offer the link form: the rule the verb applies, on a record in hand.
 	people: ['mayLinkAccount'],
 	// The door's own parts (verbs declare `permission`, their access functions use the rest) and the registry.
@@ -32,7 +51,7 @@ const DOOR: Record<string, Record<string, string>> = {
 	access: { loadActor: 'builds the actor for hooks.server.ts before any actor exists to run a verb for' }
 };
 
-const MODULES: Record<string, Record<string, unknown>> = { areas, people, access };
+const MODULES: Record<string, Record<string, unknown>> = { areas, people, access, aid };
 
 describe('module exports', () => {
 	for (const [name, exports] of Object.entries(MODULES)) {

@@ -11,4 +11,3 @@ export const createAreaInput = z.object({
 		.max(40, 'error_too_long')
 		.regex(/^[A-Za-z0-9_.-]+$/, 'error_code')
 });
-export type CreateAreaInput = z.infer<typeof createAreaInput>;

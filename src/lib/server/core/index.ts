@@ -3,9 +3,9 @@ export * from './context.ts';
 export { audit, type AuditEntry } from './audit.ts';
 export { authSecret, getSetting, setSetting } from './settings.ts';
 export { line, optionalLine } from './text.ts';
-export { PUBLIC, type Permission, type Verb, type VerbSpec, type AnyVerb } from './verb.ts';
-export { defineVerb, runVerb, verbs } from './run.ts';
-export { pageFields, encodeCursor, decodeCursor, after, pageOf, MAX_LIMIT, type Page } from './page.ts';
+export { PUBLIC, type Permission, type AnyVerb } from './verb.ts';
+export { defineVerb, verbs } from './run.ts';
+export { pageFields, decodeCursor, after, pageOf, MAX_LIMIT, type Page } from './page.ts';
 export {
 	BELGIAN_ZONE,
 	addDays,
@@ -14,19 +14,15 @@ export {
 	ageAt,
 	belgianClock,
 	belgianDateOf,
-	belgianLocalToInstant,
 	dayOfWeek,
 	daysBetween,
 	endOfBelgianDay,
 	endOfBelgianMonth,
-	isoWeek,
 	lastDayOfMonth,
 	startOfBelgianDay,
 	startOfBelgianMonth,
-	startOfBelgianWeek,
 	todayInBelgium,
-	wholeWeeksBetween,
-	type PlainDay
+	wholeWeeksBetween
 } from './time.ts';
 export { containsPattern } from './like.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed

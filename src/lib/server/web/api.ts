@@ -1,8 +1,6 @@
-import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { AppError, InvalidError, PROBLEM_TYPES, genericCode, isProblemCode, problemTitle, problemTypeUri } from '../core/index.ts';
-import type { Ctx, FieldErrors, ProblemCode } from '../core/index.ts';
-import { ctxOf } from './ctx.ts';
+import type { FieldErrors, ProblemCode } from '../core/index.ts';
 import { translate } from './translate.ts';
 
 /** Did reading the body fail because it was over the size limit? */
@@ -90,63 +88,3 @@ export function readQuery<S extends z.ZodType>(url: URL, schema: S, locale: stri
 	const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
 	return parsed.success ? parsed.data : problem('error_invalid', locale, { errors: fieldErrors(parsed.error.issues) });
 }
-
-export const ok = (data: unknown, status = 200) => json(data, { status });
-
-/** Runs an API handler: its result as JSON, domain errors as problem+json in the caller's language. */
-export async function answer(locale: string, work: () => Promise<unknown>, status = 200): Promise<Response> {
-	try {
-		const result = await work();
-		return result instanceof Response ? result : ok(result, status);
-	} catch (e) {
-		return problemFrom(e, locale);
-	}
-}
-
-/** A POST that creates: the JSON body checked with `schema`, then the verb; 201 with what it made. */
-export const createFromJson =
-	<S extends z.ZodType>(schema: S, verb: (ctx: Ctx, body: z.infer<S>) => Promise<unknown>) =>
-	(event: RequestEvent): Promise<Response> =>
-		answer(
-			event.locals.locale,
-			async () => {
-				const body = await readJson(event.request, schema, event.locals.locale);
-				return body instanceof Response ? body : verb(ctxOf(event), body);
-			},
-			201
-		);
-
-const UUID = z.uuid();
-
-/**
- * An operation on one resource named by a uuid in the path (`param`): a malformed id is a 404, the
- * same answer as an unknown one; then `work` with the id.
- */
-export const onId =
-	(param: string, work: (ctx: Ctx, id: string, event: RequestEvent) => Promise<unknown>, status = 200) =>
-	(event: RequestEvent): Promise<Response> =>
-		answer(
-			event.locals.locale,
-			async () => {
-				const id = (event.params as Record<string, string | undefined>)[param];
-				if (!id || !UUID.safeParse(id).success) return problem('error_not_found', event.locals.locale);
-				return work(ctxOf(event), id, event);
-			},
-			status
-		);
-
-/** The same with a JSON body, checked by the schema `bodyFor` gives for the id (a problem when it is not acceptable). */
-export const onIdWithJson = <S extends z.ZodType>(
-	param: string,
-	bodyFor: (id: string) => S,
-	work: (ctx: Ctx, id: string, body: z.infer<S>) => Promise<unknown>,
-	status = 200
-) =>
-	onId(
-		param,
-		async (ctx, id, event) => {
-			const body = await readJson(event.request, bodyFor(id), event.locals.locale);
-			return body instanceof Response ? body : work(ctx, id, body);
-		},
-		status
-	);

@@ -1,6 +1,6 @@
 // The web layer's door for routes: answering the API (problem+json), form state, the request's
 // context, guards, the runtime's database and auth, and translation of domain errors.
-export { answer, createFromJson, ok, onId, onIdWithJson, problem, problemFrom, readQuery } from './api.ts';
+export { problem, problemFrom } from './api.ts';
 export { callAuth, mailboxOpenTo } from './auth-bridge.ts';
 export { ctxOf } from './ctx.ts';
 export { dispatch } from './dispatch.ts';

@@ -94,7 +94,14 @@ async function benchSuggest(database: Database, say: Say) {
 }
 
 async function benchWeeklyReal(database: Database, say: Say) {
-	const ctx = await ctxFor(database, CITY_COORDINATOR);
+	// Sending proposals is a facilitator's (aid.link.manage; the verb holds that rule now): the
+	// coordinator's account with an organisation-wide facilitator role, so any district may be chosen.
+	const coordinator = await ctxFor(database, CITY_COORDINATOR);
+	const org = coordinator.actor.grants[0]!.organisationId;
+	const ctx = {
+		...coordinator,
+		actor: { ...coordinator.actor, grants: [...coordinator.actor.grants, { role: 'facilitator' as const, organisationId: org, areaId: null }] }
+	};
 	const { rows } = await database.pool.query(
 		`select a.id, a.name, count(*)::int as open
 		from aid_need n join areas_area a on a.id = n.area_id join people_organisation g on g.id = n.organisation_id

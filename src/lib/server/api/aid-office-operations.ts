@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageFields, type AnyVerb, type Page } from '../core/index.ts';
+import { pageFields, type Page } from '../core/index.ts';
 import {
 	countVisit,
 	createOfficeHour,
@@ -38,10 +38,6 @@ import { windowOut } from './units.ts';
 // Office hours, visits, the neighbourhood board and the reach figures, bound to their verbs. The
 // public operations (a neighbourhood's board and office hours) need no token, like its page.
 
-// AnyVerb (core/verb.ts) takes its input as optional, which a verb with a required input is not; and
-// the output it infers for `respond` is never. Each respond below names its output type instead.
-const bound = (verb: unknown) => verb as AnyVerb;
-
 const page = z.object({
 	limit: pageFields.limit.meta({ description: 'At most this many items (1–200).' }),
 	cursor: pageFields.cursor.meta({ description: 'The nextCursor of the page before; absent for the first page.' })
@@ -59,7 +55,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'get',
 		path: '/aid/office-hours',
 		operationId: 'listOfficeHours',
-		verb: bound(listOfficeHours),
+		verb: listOfficeHours,
 		query: page,
 		response: officeHourList,
 		respond: (p: Page<OfficeHour>) => ({ items: p.items.map(entryOut), nextCursor: p.nextCursor })
@@ -68,7 +64,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'post',
 		path: '/aid/office-hours',
 		operationId: 'createOfficeHour',
-		verb: bound(createOfficeHour),
+		verb: createOfficeHour,
 		request: officeHourRequest,
 		input: ({ body }) => officeHourIn(body),
 		response: officeHourResponse,
@@ -80,7 +76,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'get',
 		path: '/aid/office-hours/{id}',
 		operationId: 'getOfficeHour',
-		verb: bound(getOfficeHour),
+		verb: getOfficeHour,
 		response: officeHourEntry,
 		respond: entryOut
 	}),
@@ -88,7 +84,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'delete',
 		path: '/aid/office-hours/{id}',
 		operationId: 'deleteOfficeHour',
-		verb: bound(deleteOfficeHour),
+		verb: deleteOfficeHour,
 		response: null,
 		status: 204
 	}),
@@ -96,19 +92,19 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'post',
 		path: '/aid/visits',
 		operationId: 'countVisit',
-		verb: bound(countVisit),
+		verb: countVisit,
 		request: visitRequest,
 		response: visitResponse,
 		respond: visitOut,
 		status: 201,
 		location: (v: { id: string }) => `/aid/visits/${v.id}`
 	}),
-	operation({ method: 'get', path: '/aid/visits/{id}', operationId: 'getVisit', verb: bound(getVisit), response: visitResponse, respond: visitOut }),
+	operation({ method: 'get', path: '/aid/visits/{id}', operationId: 'getVisit', verb: getVisit, response: visitResponse, respond: visitOut }),
 	operation({
 		method: 'post',
 		path: '/areas/{area}/board',
 		operationId: 'setNeighbourhoodBoard',
-		verb: bound(setAidBoard),
+		verb: setAidBoard,
 		request: boardSwitchBody,
 		input: ({ params, body }) => ({ areaId: params.area, show: body.show, organisationId: body.organisationId ?? undefined }),
 		response: boardSwitchResponse,
@@ -118,7 +114,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'get',
 		path: '/areas/{area}/board',
 		operationId: 'getNeighbourhoodBoard',
-		verb: bound(publicBoard),
+		verb: publicBoard,
 		pathParams: areaCode,
 		input: ({ params }) => ({ code: params.area }),
 		response: publicBoardResponse,
@@ -128,7 +124,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'get',
 		path: '/areas/{area}/office-hours',
 		operationId: 'listNeighbourhoodOfficeHours',
-		verb: bound(publicOfficeHours),
+		verb: publicOfficeHours,
 		pathParams: areaCode,
 		query: page,
 		input: ({ params, query }) => ({ ...query, code: params.area }),
@@ -143,7 +139,7 @@ export const AID_OFFICE_OPERATIONS = [
 		method: 'get',
 		path: '/aid/reach',
 		operationId: 'getMutualAidReach',
-		verb: bound(getMutualAidReach),
+		verb: getMutualAidReach,
 		query: reachQuery,
 		response: reachResponse
 	})

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { line, optionalLine, pageFields, type AnyVerb } from '../core/index.ts';
+import { line, optionalLine, pageFields } from '../core/index.ts';
 import { AGE_GROUPS, ORIGIN_GROUPS, getPerson, listPeople, registerPerson } from '../people/index.ts';
 import { operation, type Operation } from './operation.ts';
 
@@ -119,16 +119,12 @@ const readQuery = z.object({
 type Person = Awaited<ReturnType<typeof getPerson>>;
 type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
 
-// AnyVerb (core/verb.ts) takes its input as optional, which a verb with a required input is not, and
-// the output it infers for `respond` is then never: each respond below names its output type.
-const bound = (verb: unknown) => verb as AnyVerb;
-
 export const PEOPLE_OPERATIONS: Operation[] = [
 	operation({
 		method: 'post',
 		path: '/people',
 		operationId: 'createPerson',
-		verb: bound(registerPerson),
+		verb: registerPerson,
 		request: personRequest,
 		response: personResponse,
 		status: 201,
@@ -140,7 +136,7 @@ export const PEOPLE_OPERATIONS: Operation[] = [
 		path: '/people',
 		operationId: 'listPeople',
 		summary: 'The people registered in the caller’s organisations and areas, by first name (the same list as the people page)',
-		verb: bound(listPeople),
+		verb: listPeople,
 		query: listQuery,
 		response: personListResponse,
 		respond: (page: PeoplePage) => ({ ...page, items: page.items.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })) })
@@ -150,7 +146,7 @@ export const PEOPLE_OPERATIONS: Operation[] = [
 		path: '/people/{id}',
 		operationId: 'getPerson',
 		summary: 'One person with their contact details, in the caller’s organisations and areas (anything else is a 404); the read is audited',
-		verb: bound(getPerson),
+		verb: getPerson,
 		query: readQuery,
 		response: personDetailResponse,
 		respond: (p: Person) => ({

@@ -50,15 +50,22 @@ export const meetsLarge = (fg: string, bg: string): boolean => contrastRatio(fg,
 export const shownRatio = (ratio: number): number => Math.floor(ratio * 100) / 100;
 
 export const WHITE = '#ffffff';
-/** The dark text put on a light accent: near-black, as body text is. */
+/** The dark text put on a light accent: the tokens' --color-text. */
 export const NEAR_BLACK = '#1a1a1a';
+
+/**
+ * The backgrounds the accent is read on as text: the page (links), the surface (the footer, a hovered
+ * button) and a warning card (its title link). The tokens' values; tests/tokens-contrast.test.ts holds
+ * them equal to src/lib/styles/tokens.css, so an organisation's accent meets what the default one does.
+ */
+export const ACCENT_BACKGROUNDS = { '--color-bg': '#ffffff', '--color-surface': '#f5f6f4', '--color-warning-soft': '#fff3d4' } as const;
 
 export type AccentCheck = {
 	accent: string;
 	/** White or near-black, whichever contrasts more with the accent; null when neither reaches 4.5:1. */
 	onAccent: string | null;
 	onAccentRatio: number;
-	/** The accent as link text on the page background. */
+	/** The accent as link text, on the least favourable of the backgrounds. */
 	linkRatio: number;
 	linkOk: boolean;
 	/** Usable as an organisation's accent: its on-accent text and its links both pass 4.5:1. */
@@ -67,9 +74,9 @@ export type AccentCheck = {
 
 /**
  * What an accent colour gives: the text to put on it (buttons, chosen tiles) and whether it reads as
- * link text on the page. Both are needed, because the accent is used both ways.
+ * link text on the page's backgrounds. Both are needed, because the accent is used both ways.
  */
-export function checkAccent(accent: string, pageBg: string = WHITE): AccentCheck {
+export function checkAccent(accent: string, backgrounds: readonly string[] = Object.values(ACCENT_BACKGROUNDS)): AccentCheck {
 	const normal = `#${rgbOf(accent)
 		.map((c) => c.toString(16).padStart(2, '0'))
 		.join('')}`;
@@ -77,16 +84,19 @@ export function checkAccent(accent: string, pageBg: string = WHITE): AccentCheck
 	const onDark = contrastRatio(NEAR_BLACK, normal);
 	const [best, bestRatio] = onWhite >= onDark ? [WHITE, onWhite] : [NEAR_BLACK, onDark];
 	const onAccent = bestRatio >= TEXT_MIN ? best : null;
-	const linkRatio = contrastRatio(normal, pageBg);
+	const linkRatio = Math.min(...backgrounds.map((bg) => contrastRatio(normal, bg)));
 	const linkOk = linkRatio >= TEXT_MIN;
 	return { accent: normal, onAccent, onAccentRatio: bestRatio, linkRatio, linkOk, ok: onAccent !== null && linkOk };
 }
 
+/** The share of the accent in the chosen tile's background (`tint`). */
+export const SOFT_SHARE = 0.12;
+
 /**
  * A pale tint of the accent for the chosen tile's background: `share` of the accent over white. Body
- * text stays readable on it for any accent, as a test checks.
+ * text stays readable on it for any accent, and an accepted accent stands out from it, as tests check.
  */
-export function tint(hex: string, share: number): string {
+export function tint(hex: string, share: number = SOFT_SHARE): string {
 	return `#${rgbOf(hex)
 		.map((c) => Math.round(255 - (255 - c) * share))
 		.map((c) => c.toString(16).padStart(2, '0'))

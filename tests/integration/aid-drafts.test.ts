@@ -63,7 +63,7 @@ describe('a step', () => {
 			category: 'aid_error_category'
 		});
 		expect(await fields(saveDraftStep(me, { kind: 'need', step: 'when', values: {} }))).toEqual({ when: 'aid_error_when_none' });
-		expect(await fields(saveDraftStep(me, { kind: 'need', step: 'when', values: { when: ['day'] } }))).toEqual({ d0_date: 'error_required' });
+		expect(await fields(saveDraftStep(me, { kind: 'need', step: 'when', values: { when: ['day'] } }))).toEqual({ d0_date: 'aid_error_day_missing' });
 		expect(await fields(saveDraftStep(me, { kind: 'need', step: 'when', values: { when: ['day'], d0_date: '2001-01-01' } }))).toEqual({
 			d0_date: 'aid_error_date_past'
 		});
@@ -138,6 +138,7 @@ describe('what happens next', () => {
 		const { id } = await sendDraft(me, { id: d.id });
 		const next = await whatNext(me, { kind: 'need', id });
 		expect(next).toEqual({
+			held: false,
 			organisation: 'Wijkhuis Rabot',
 			facilitator: facilitator.person.firstName,
 			officeHour: expect.objectContaining({ day: 1, start: 600, end: 720 })

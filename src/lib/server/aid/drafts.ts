@@ -6,7 +6,7 @@ import { areaBoundary } from '../areas/index.ts';
 import { baseLocale, isLocale } from '#lib/paraglide/runtime.js';
 import { categoryLabelIn } from '#lib/labels.ts';
 import { aidDraft, DRAFT_KINDS, type DraftValues } from './schema.ts';
-import { answerStep, firstMissing, fromDraft, STEPS, type TitleOf } from './steps.ts';
+import { answerStep, draftFields, firstMissing, fromDraft, STEPS, type TitleOf } from './steps.ts';
 import { pointFromClick } from './form.ts';
 import { createNeed, createOffer } from './needs.ts';
 
@@ -59,7 +59,7 @@ export const readDraft = defineVerb({
 			.from(aidDraft)
 			.where(and(eq(aidDraft.personId, personId), eq(aidDraft.kind, input.kind), gt(aidDraft.updatedAt, STALE)));
 		if (!row) return null;
-		return { ...row, missing: firstMissing(input.kind, row.values, titleIn(input.locale)) };
+		return { id: row.id, values: draftFields(row.values), missing: firstMissing(input.kind, row.values, titleIn(input.locale)) };
 	}
 });
 
@@ -96,15 +96,19 @@ export const saveDraftStep = defineVerb({
 	audit: () => null
 });
 
-/** A tap on the map → the point's fields; `clear` → none. Errors are the map's own messages. */
+/**
+ * A tap on the map → the point's fields, with the neighbourhood whose map was shown (the one chosen on
+ * the page, perhaps not kept yet); `clear` → no point.
+ */
 async function pointPosted(ctx: Ctx, draft: DraftValues, values: DraftValues): Promise<DraftValues> {
-	if (values.point === 'clear') return {};
-	const areaId = typeof draft.areaId === 'string' ? draft.areaId : '';
-	const area = areaId ? await areaBoundary(ctx, { id: areaId }) : null;
+	const areaId = typeof values.areaId === 'string' && values.areaId ? values.areaId : typeof draft.areaId === 'string' ? draft.areaId : '';
+	const keep: DraftValues = areaId ? { areaId } : {};
+	if (values.point === 'clear') return keep;
+	const area = z.uuid().safeParse(areaId).success ? await areaBoundary(ctx, { id: areaId }) : null;
 	if (!area) throw new InvalidError({ point: 'map_error_no_map' });
 	const click = pointFromClick(values, area.boundary);
 	if ('error' in click) throw new InvalidError({ point: click.error });
-	return { lat: String(click.point.lat), lon: String(click.point.lon) };
+	return { ...keep, lat: String(click.point.lat), lon: String(click.point.lon) };
 }
 
 /**

@@ -13,7 +13,7 @@ const NONE = '00000000-0000-0000-0000-000000000000';
 async function ownPlace(ctx: Ctx, kind: 'need' | 'offer', id: string) {
 	const table = kind === 'need' ? aidNeed : aidOffer;
 	const [row] = await ctx.db
-		.select({ organisationId: table.organisationId, areaId: table.areaId })
+		.select({ organisationId: table.organisationId, areaId: table.areaId, status: table.status })
 		.from(table)
 		.where(and(eq(table.id, id), eq(table.personId, ctx.actor.personId ?? NONE)));
 	if (!row) throw new NotFoundError();
@@ -62,6 +62,8 @@ export const whatNext = defineVerb({
 		]);
 		const clock = belgianClock(new Date());
 		return {
+			// Said by someone who joined alone: the neighbourhood house looks at it before anyone is proposed.
+			held: place.status === 'review',
 			organisation: organisation?.name ?? null,
 			facilitator: facilitator?.firstName ?? null,
 			officeHour: nextSlot(hours, { day: clock.dayOfWeek - 1, minute: clock.minute })

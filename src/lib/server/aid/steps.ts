@@ -22,7 +22,7 @@ const FIELDS: Record<StepOrPoint, string[]> = {
 	what: ['category'],
 	when: ['when', 'd0_date', 'frequency', ...WINDOW_FIELDS],
 	where: ['areaId'],
-	point: ['lat', 'lon'],
+	point: ['areaId', 'lat', 'lon'],
 	more: ['title', 'description', 'languages', 'safeguarded', 'capacity']
 };
 /** Fields that may be posted several times (checkboxes). */
@@ -34,14 +34,14 @@ const KEYS: Record<DraftKind, Record<StepOrPoint, string[]>> = {
 		what: ['category'],
 		when: ['windows', 'dates', 'frequency'],
 		where: ['areaId'],
-		point: ['point'],
+		point: ['areaId', 'point'],
 		more: ['title', 'description', 'languages', 'safeguarded']
 	},
 	offer: {
 		what: ['category'],
 		when: ['windows', 'dates'],
 		where: ['areaId'],
-		point: ['point'],
+		point: ['areaId', 'point'],
 		more: ['title', 'description', 'languages', 'capacity']
 	}
 };
@@ -108,7 +108,7 @@ function stepErrors(kind: DraftKind, step: StepOrPoint, values: DraftValues, tit
 	const errors: Record<string, string> = {};
 	const picks = list(values.when);
 	if (step === 'when') {
-		if (picks.includes(SPECIFIC_DAY) && !values.d0_date) errors.d0_date = 'error_required';
+		if (picks.includes(SPECIFIC_DAY) && !values.d0_date) errors.d0_date = 'aid_error_day_missing';
 		const exact = WINDOW_FIELDS.some((f) => values[f]);
 		if (!picks.length && !exact) errors.when = 'aid_error_when_none';
 	}

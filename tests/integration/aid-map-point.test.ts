@@ -55,19 +55,15 @@ const point = async (who: Actor, areaId: string, fields: Array<[string, string]>
 	(await outcome((await pages.where()).actions.point!(post(who, kind, `/help/${kind}/where`, [['areaId', areaId], ...fields])))) as Reply;
 /** The questions before and after "Where?", answered. */
 async function answered(who: Actor, areaId: string, kind = 'need') {
-	await (
-		await pages.what()
-	).actions.default!(post(who, kind, `/help/${kind}`, [['category', kind === 'need' ? 'errands' : 'repairs']])).catch(() => null);
-	await (await pages.when()).actions.default!(post(who, kind, `/help/${kind}/when`, [['when', 'mornings']])).catch(() => null);
-	await (await pages.where()).actions.default!(post(who, kind, `/help/${kind}/where`, [['areaId', areaId]])).catch(() => null);
-	await (
-		await pages.more()
-	).actions.default!(
-		post(who, kind, `/help/${kind}/more`, [
-			['title', 'Boodschappen op dinsdag'],
-			['capacity', '2']
-		])
-	).catch(() => null);
+	const step = async (page: 'what' | 'when' | 'where' | 'more', fields: Array<[string, string]>) =>
+		outcome((await pages[page]()).actions.default!(post(who, kind, `/help/${kind}/${page}`, fields)));
+	await step('what', [['category', kind === 'need' ? 'errands' : 'repairs']]);
+	await step('when', [['when', 'mornings']]);
+	await step('where', [['areaId', areaId]]);
+	await step('more', [
+		['title', 'Boodschappen op dinsdag'],
+		['capacity', '2']
+	]);
 }
 const draftOf = async (who: { actor: unknown }, kind = 'need') =>
 	(await (await pages.check()).load(post(who, kind, `/help/${kind}/check`, []) as never)) as { draftId: string; values: Record<string, string> };
@@ -192,7 +188,7 @@ describe('the “Where?” question with a point', () => {
 		await answered(everywhere, rabot.id, 'offer');
 		await point(everywhere, rabot.id, tap(Math.round(pixel.x), Math.round(pixel.y)), 'offer');
 		expect((await draftOf(everywhere, 'offer')).values.lat).toBeDefined();
-		await (await pages.where()).actions.default!(post(everywhere, 'offer', '/help/offer/where', [['areaId', sluizeken.id]])).catch(() => null);
+		await outcome((await pages.where()).actions.default!(post(everywhere, 'offer', '/help/offer/where', [['areaId', sluizeken.id]])));
 		const { values } = await draftOf(everywhere, 'offer');
 		expect(values.areaId).toBe(sluizeken.id);
 		expect(values).not.toHaveProperty('lat');

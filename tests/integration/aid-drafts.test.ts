@@ -146,3 +146,19 @@ describe('what happens next', () => {
 		expect(await status(whatNext(them, { kind: 'need', id }))).toBe(404);
 	});
 });
+
+describe('the question pages', () => {
+	it('never have a default action beside named ones (SvelteKit answers such a page with a 500)', async () => {
+		const pages = await Promise.all([
+			import('../../src/routes/(resident)/help/[kind]/+page.server.ts'),
+			import('../../src/routes/(resident)/help/[kind]/when/+page.server.ts'),
+			import('../../src/routes/(resident)/help/[kind]/where/+page.server.ts'),
+			import('../../src/routes/(resident)/help/[kind]/more/+page.server.ts'),
+			import('../../src/routes/(resident)/help/[kind]/check/+page.server.ts')
+		]);
+		for (const page of pages) {
+			const names = Object.keys(page.actions);
+			expect(names.length === 1 || !names.includes('default'), names.join(', ')).toBe(true);
+		}
+	});
+});

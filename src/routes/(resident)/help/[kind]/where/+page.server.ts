@@ -11,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	return { ...step, ...choices, showMap: event.url.searchParams.get('map') === '1' };
 };
 export const actions: Actions = {
-	default: (event) => answer(event, 'where'),
+	// Named, because a page with a named action (the map's) may not have a default one.
+	save: (event) => answer(event, 'where'),
 	point: (event) => answer(event, 'point')
 };

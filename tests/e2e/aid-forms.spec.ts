@@ -81,7 +81,7 @@ test('a language switch keeps what was typed on a question page (with JavaScript
 		await signIn(p, E2E_RESIDENT);
 		await p.goto('/help/need');
 		await p.locator('button[name="category"][value="paperwork"]').click();
-		await p.getByText('Weekdagen, ’s avonds').click();
+		await p.getByText('Avonden').click();
 		await p.getByRole('button', { name: 'Verder' }).click();
 		await p.getByRole('button', { name: 'Verder' }).click();
 		await expect(p).toHaveURL(/\/help\/need\/more$/);

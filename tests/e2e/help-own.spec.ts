@@ -49,7 +49,7 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 	const title = `Hulp met een brief van de huisbaas (${info.project.name})`;
 	await page.getByRole('link', { name: 'Ik zoek hulp' }).click();
 	await page.getByRole('button', { name: 'Papieren en digitale hulp' }).click();
-	await page.getByText('Weekdagen, ’s middags').click();
+	await page.getByText('Namiddagen').click();
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await page.getByText(/Een korte titel geven/).click();

@@ -22,8 +22,6 @@ export const QUICK_HOURS: Record<QuickTime, { days: number[]; start: number; end
 	weekends: { days: [5, 6], start: h(10), end: h(17) }
 };
 
-export const isQuickTime = (v: string): v is QuickTime => (QUICK_TIMES as readonly string[]).includes(v);
-
 /** The weekly windows of the picks, by day and start (unknown picks are ignored). */
 export function quickWindows(picks: readonly string[]): Window[] {
 	const out: Window[] = [];

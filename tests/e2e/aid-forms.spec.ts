@@ -75,6 +75,8 @@ test('a language switch keeps what was typed on a question page (with JavaScript
 	// The switcher is a plain form that reloads the page in the other language: the step keeps what was
 	// typed but not sent yet through the browser's session storage, which needs JavaScript even in the
 	// phone project. What was sent is on the server already.
+	// Five steps with JavaScript on a shared two-core machine.
+	test.setTimeout(180_000);
 	const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true, locale: 'nl-BE' });
 	const p = await context.newPage();
 	try {

@@ -83,8 +83,11 @@ test('a language switch keeps what was typed on a question page (with JavaScript
 		await signIn(p, E2E_RESIDENT);
 		await p.goto('/help/need');
 		await p.locator('button[name="category"][value="paperwork"]').click();
+		await expect(p).toHaveURL(/\/help\/need\/when$/);
 		await p.getByText('Avonden').click();
+		await expect(p.getByRole('checkbox', { name: /Avonden/ })).toBeChecked();
 		await p.getByRole('button', { name: 'Verder' }).click();
+		await expect(p).toHaveURL(/\/help\/need\/where$/);
 		await p.getByRole('button', { name: 'Verder' }).click();
 		await expect(p).toHaveURL(/\/help\/need\/more$/);
 		await p.locator('textarea[name="description"]').fill(LONG_NEEDS.tr.description);
@@ -94,10 +97,13 @@ test('a language switch keeps what was typed on a question page (with JavaScript
 			await expect(p.locator('textarea[name="description"]')).toHaveValue(LONG_NEEDS.tr.description);
 			await expect(p.locator('input[name="languages"][value="tr"]')).toBeChecked();
 		};
+		// The languages are folded in the header (a <details>): open it, then choose.
+		await p.locator('details.langs > summary').click();
 		await p.getByRole('button', { name: 'Türkçe' }).click();
 		await expect(p.locator('html')).toHaveAttribute('lang', 'tr');
 		await kept();
 		// And back: the account's language is Dutch again for the next run.
+		await p.locator('details.langs > summary').click();
 		await p.getByRole('button', { name: 'Nederlands' }).click();
 		await expect(p.locator('html')).toHaveAttribute('lang', 'nl');
 		await kept();

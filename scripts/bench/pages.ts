@@ -187,11 +187,9 @@ export async function benchPages(say: Say, extraPaths: string[] = []): Promise<P
 	rmSync(DATA_DIR, { recursive: true, force: true });
 	const app = spawn(process.execPath, ['--max-semi-space-size=16', 'scripts/serve.ts'], {
 		env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR, DATABASE_URL: '', ORIGIN },
-		stdio: ['ignore', 'inherit', 'inherit'],
-		// Its own process group: in the bench's group the server was sometimes stopped (SIGTERM) while a
-		// Lighthouse run started; apart, it never was. It is stopped below, and if this process dies.
-		detached: true
+		stdio: ['ignore', 'inherit', 'inherit']
 	});
+	// Stopped below, and also when this process dies half-way (a failed Lighthouse run throws).
 	const stopServer = () => app.kill('SIGINT');
 	process.once('exit', stopServer);
 	const results: PageFigures[] = [];

@@ -10,11 +10,14 @@ test('the home page speaks Dutch by default and switches to Arabic (right to lef
 	await expect(page.getByText(/Bron: Stad Gent/)).toBeVisible();
 	await expectAccessible(page);
 
+	// The languages are folded behind a globe (a <details>): open it, then choose.
+	await page.locator('summary', { has: page.getByRole('img', { name: 'Taal' }) }).click();
 	await page.getByRole('button', { name: 'العربية' }).click();
 	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 	await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 	await expectAccessible(page);
 
+	await page.locator('summary', { has: page.getByRole('img', { name: 'اللغة' }) }).click();
 	await page.getByRole('button', { name: 'Français' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');

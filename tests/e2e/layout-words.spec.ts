@@ -78,7 +78,7 @@ test('the checker itself sees a label broken inside a word', async ({ browser })
 	}
 });
 
-test('no label, button or tile breaks inside a word at 360 px, in all six languages', async ({ browser }) => {
+test('no label, button or tile breaks inside a word at 360 px, in all six languages', async ({ browser }, info) => {
 	// 6 languages × 5 pages.
 	test.setTimeout(180_000);
 	const anonymous = await phone(browser, 'nl');
@@ -99,7 +99,12 @@ test('no label, button or tile breaks inside a word at 360 px, in all six langua
 			// The resident's pages and the need form's first step; the facilitator's queue.
 			for (const [p, paths] of signedIn) {
 				await speak(p, locale);
-				for (const path of paths) await expectWhole(p, path, locale);
+				for (const path of paths) {
+					await expectWhole(p, path, locale);
+					// To look at: the resident's pages in Bulgarian and Arabic on the phone.
+					if (locale === 'bg' || locale === 'ar')
+						await p.screenshot({ path: info.outputPath(`${path.replaceAll('/', '_')}-${locale}.png`), fullPage: true });
+				}
 			}
 		}
 	} finally {

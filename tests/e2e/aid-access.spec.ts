@@ -30,13 +30,18 @@ async function tokenFor(playwright: typeof import('@playwright/test').request, e
 	return playwright.newContext({ baseURL: `${ORIGIN}/api/v1/`, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
 }
 
+const NO_LINK = '3f0c9b7e-0000-4000-8000-00000000a11c';
 const PAGES: Array<{ path: string; refused: string[] }> = [
 	{ path: '/aid', refused: ['resident@example.org', 'volunteer@example.org', 'officer@example.org', 'jury@example.org'] },
 	{ path: '/aid/links', refused: ['resident@example.org', 'volunteer@example.org', 'expert@example.org'] },
 	{ path: '/aid/reach', refused: ['resident@example.org', 'facilitator@example.org', 'outreach@example.org'] },
 	{ path: '/aid/office-hours', refused: ['resident@example.org', 'outreach@example.org', 'officer@example.org'] },
 	{ path: '/aid/office-hour', refused: ['resident@example.org', 'volunteer@example.org', 'coordinator@example.org'] },
-	{ path: '/help/need', refused: ['facilitator@example.org', 'coordinator@example.org'] }
+	{ path: '/help/need', refused: ['facilitator@example.org', 'coordinator@example.org'] },
+	// The question pages of a proposed link (issue 12): for its sides only; any id, the role decides first.
+	{ path: `/help/links/${NO_LINK}`, refused: ['facilitator@example.org', 'coordinator@example.org'] },
+	{ path: `/help/links/${NO_LINK}/decline`, refused: ['facilitator@example.org', 'coordinator@example.org'] },
+	{ path: `/help/links/${NO_LINK}/done`, refused: ['facilitator@example.org', 'coordinator@example.org'] }
 ];
 
 for (const { path, refused } of PAGES) {

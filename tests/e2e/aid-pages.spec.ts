@@ -90,7 +90,7 @@ test('a volunteer offers help on a phone and sees the offer among their own', as
 	await page.locator('input[name="w0_end"]').fill('12:00');
 	await page.getByRole('button', { name: 'Hulp aanbieden' }).click();
 	await expect(page).toHaveURL(/\/help(\?|$)/);
-	await expect(page.locator('article.item', { hasText: title })).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Mijn aanbod' }).locator('article', { hasText: title })).toBeVisible();
 	await expectAccessible(page);
 });
 

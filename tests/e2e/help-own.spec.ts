@@ -63,7 +63,7 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 	const saved = page.getByRole('status');
 	await expect(saved).toContainText(`Je vraag is bewaard: “\u2068${title}\u2069”.`);
 	await expect(saved).toContainText('kijkt het eerst na');
-	await expect(page.locator('article.item', { hasText: title })).toContainText('wordt nagekeken');
+	await expect(page.getByRole('region', { name: 'Mijn vragen' }).locator('article', { hasText: title })).toContainText('wordt nagekeken');
 	await check(page, info, 'saved');
 
 	await saved.getByRole('link', { name: 'Bekijken of wijzigen' }).click();
@@ -111,7 +111,7 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 	await expect(page.getByRole('status')).toHaveText('Je vraag is ingetrokken.');
 	await expect(page.getByText(/Je reden: \u2068Mijn buurvrouw helpt me al\u2069/)).toBeVisible();
 	await page.goto('/help');
-	await expect(page.locator('article.item', { hasText: changed })).toContainText('ingetrokken');
+	await expect(page.getByRole('region', { name: 'Mijn vragen' }).locator('article', { hasText: changed })).toContainText('ingetrokken');
 });
 
 test('a volunteer opens their offer, pauses it and takes it up again; the change form is filled in', async ({ page }, info) => {

@@ -104,7 +104,7 @@ const proposedOffer = await offerOf(camille);
 const proposed = await proposeLink(f, { needId: proposedNeed.id, offerId: proposedOffer.id });
 
 describe('nudging a proposed link', () => {
-	it('mails both sides that have not said yes, each in their own language, with a link to /help on the configured origin', async () => {
+	it('mails both sides that have not said yes, each in their own language, with a link to the question on the configured origin', async () => {
 		const before = (await mails()).map((x) => x.id);
 		// The link comes from ORIGIN, never from the request (a Host header is the client's to choose).
 		process.env.ORIGIN = 'https://wijkweb.example';
@@ -117,11 +117,13 @@ describe('nudging a proposed link', () => {
 		const sent = (await mails()).filter((x) => !before.includes(x.id));
 		expect(sent.map((x) => x.to).sort()).toEqual([ayse.email, camille.email].sort());
 
+		// Straight to the question "do you want …?" of this link (issue 12), not to the list on /help.
+		const question = `https://wijkweb.example/help/links/${proposed.id}`;
 		const toAyse = sent.find((x) => x.to === ayse.email)!;
 		expect(toAyse.subject).toBe(m.nudge_mail_answer_subject({}, { locale: 'tr' }));
 		expect(toAyse.text).toBe(
 			m.nudge_mail_answer_need_text(
-				{ name: 'Ayşe', other: 'Camille', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'tr' }), link: 'https://wijkweb.example/help' },
+				{ name: 'Ayşe', other: 'Camille', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'tr' }), link: question },
 				{ locale: 'tr' }
 			)
 		);
@@ -130,10 +132,10 @@ describe('nudging a proposed link', () => {
 		expect(toCamille.text).toContain('Ayşe');
 		expect(toCamille.text).toContain('Rabot');
 		expect(toCamille.text).toContain(m.aid_cat_errands({}, { locale: 'fr' }));
-		expect(toCamille.text).toContain('https://wijkweb.example/help');
+		expect(toCamille.text).toContain(question);
 		expect(toCamille.text).toBe(
 			m.nudge_mail_answer_offer_text(
-				{ name: 'Camille', other: 'Ayşe', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'fr' }), link: 'https://wijkweb.example/help' },
+				{ name: 'Camille', other: 'Ayşe', area: 'Rabot', category: m.aid_cat_errands({}, { locale: 'fr' }), link: question },
 				{ locale: 'fr' }
 			)
 		);

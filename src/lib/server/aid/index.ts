@@ -25,7 +25,7 @@ export { needChangeInput, offerChangeInput, withdrawNeedInput, duplicateNeedInpu
 export { suggestMatches, weeklyProposalFor, SUGGESTION_LIMIT, type Suggestion } from './matching.ts';
 export { proposeLink, sendProposals, respondToLink, completeLink, endLink, giveFeedback } from './links.ts';
 export { listLinks, countStalledLinks, getLink, type LinkListItem } from './link-lists.ts';
-export { ownLinks, ownAid } from './party.ts';
+export { ownLinks, ownLink, ownAid } from './party.ts';
 export { nudgeLink, waitingSides } from './nudge.ts';
 
 export { fromForm, hhmm, MAP_CONTROLS, mapIntent, pointFromClick, pointInArea } from './form.ts';

@@ -97,6 +97,8 @@ const recordNudge = defineVerb({
 		if (l.link.nudgedAt && belgianDateOf(l.link.nudgedAt) === belgianDateOf(now)) throw new ConflictError('nudge_error_today');
 		// Links in mail come from the configured origin only, never from a request's Host (issue 10, item 3).
 		const help = `${mailOrigin()}/help`;
+		// A side still to answer goes straight to the question; "did it take place?" is asked on /help.
+		const answer = `${help}/links/${l.link.id}`;
 		const parties = { need: await party(ctx, l, 'need'), offer: await party(ctx, l, 'offer') };
 		const sides: NudgedSide[] = [];
 		const mailIds: string[] = [];
@@ -117,7 +119,7 @@ const recordNudge = defineVerb({
 				name: me.firstName,
 				other: { firstName: other.firstName, areaName: other.areaName },
 				category: l.need.category,
-				link: help
+				link: kind === 'happened' ? help : answer
 			});
 			mailIds.push(await addToOutbox(ctx.db, mail));
 			sides.push({ side, firstName: me.firstName, mailed: true });

@@ -1,9 +1,9 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { after, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
+import { after, decodeCursor, defineVerb, NotFoundError, pageFields, pageOf, type Ctx } from '../core/index.ts';
 import { permission } from '../access/index.ts';
-import { peoplePerson } from '../people/index.ts';
+import { peopleOrganisation, peoplePerson } from '../people/index.ts';
 import { areasArea, mappedAreas } from '../areas/index.ts';
 import { aidFeedback, aidLink, aidNeed, aidOffer } from './schema.ts';
 import type { LinkRow } from './links.ts';
@@ -33,49 +33,80 @@ export const ownLinks = defineVerb({
 	access: own,
 	run: async (ctx, q, { personId }) => {
 		if (!personId) return { items: [], nextCursor: null };
-		const me = personId;
 		const key = q.cursor ? decodeCursor(q.cursor, ['string', 'string']) : null;
-		const needArea = alias(areasArea, 'need_area');
-		const offerArea = alias(areasArea, 'offer_area');
-		const rows = await ctx.db
-			.select({
-				link: aidLink,
-				need: {
-					id: aidNeed.id,
-					title: aidNeed.title,
-					category: aidNeed.category,
-					personId: aidNeed.personId,
-					areaId: aidNeed.areaId,
-					lat: aidNeed.lat,
-					lon: aidNeed.lon
-				},
-				offer: { id: aidOffer.id, title: aidOffer.title, personId: aidOffer.personId, areaId: aidOffer.areaId, lat: aidOffer.lat, lon: aidOffer.lon },
-				needPerson: { firstName: needPerson.firstName, lastName: needPerson.lastName, phone: needPerson.phone, email: needPerson.email },
-				offerPerson: { firstName: offerPerson.firstName, lastName: offerPerson.lastName, phone: offerPerson.phone, email: offerPerson.email },
-				needArea: needArea.name,
-				offerArea: offerArea.name,
-				needAreaCode: needArea.code,
-				offerAreaCode: offerArea.code,
-				myFeedback: sql<number | null>`(select rating from ${aidFeedback} f where f.link_id = ${aidLink.id} and f.person_id = ${me})`,
-				// The cursor's key to the microsecond (a Date keeps milliseconds only).
-				sortAt: sql<string>`to_char(${aidLink.changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-			})
-			.from(aidLink)
-			.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
-			.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
-			.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
-			.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
-			.innerJoin(needArea, eq(needArea.id, aidNeed.areaId))
-			.innerJoin(offerArea, eq(offerArea.id, aidOffer.areaId))
-			.where(and(or(eq(aidNeed.personId, me), eq(aidOffer.personId, me)), key ? after([aidLink.changedAt, aidLink.id], key, 'desc') : undefined))
-			.orderBy(desc(aidLink.changedAt), desc(aidLink.id))
-			.limit(q.limit + 1);
+		const rows = await partyRows(ctx, personId, key ? after([aidLink.changedAt, aidLink.id], key, 'desc') : undefined, q.limit + 1);
 		const page = pageOf(rows, q.limit, (r) => [r.sortAt, r.link.id]);
-		// The map picture of the other side's point needs a drawable boundary of its neighbourhood.
-		const mapped = new Set((await mappedAreas(ctx, { ids: [...new Set(page.items.flatMap((r) => [r.need.areaId, r.offer.areaId]))] })).keys());
-		return { items: page.items.map((r) => partyView(me, r, mapped)), nextCursor: page.nextCursor };
+		const mapped = await mappedOf(ctx, page.items);
+		return { items: page.items.map((r) => partyView(personId, r, mapped)), nextCursor: page.nextCursor };
 	}
 });
+
+/**
+ * One of the actor's own links, as its side sees it, with what the question "do you want to help …"
+ * needs besides: when the help is wanted and who brokers it. Anyone else's link is unknown (404).
+ */
+export const ownLink = defineVerb({
+	name: 'aid.own.link',
+	summary: 'One of the caller’s own links, as its side sees it (another person’s link is unknown)',
+	permission: permission('aid.own.read'),
+	input: z.object({ id: z.uuid('error_not_found') }),
+	writes: false,
+	access: own,
+	run: async (ctx, { id }, { personId }) => {
+		if (!personId) throw new NotFoundError();
+		const [row] = await partyRows(ctx, personId, eq(aidLink.id, id), 1);
+		if (!row) throw new NotFoundError();
+		return { ...partyView(personId, row, await mappedOf(ctx, [row])), when: row.when, broker: row.broker };
+	}
+});
+
+const needArea = alias(areasArea, 'need_area');
+const offerArea = alias(areasArea, 'offer_area');
+
+/** The links where `me` is a side, with both sides' facts; `where` narrows them further. */
+function partyRows(ctx: Ctx, me: string, where: SQL | undefined, limit: number) {
+	return ctx.db
+		.select({
+			link: aidLink,
+			need: {
+				id: aidNeed.id,
+				title: aidNeed.title,
+				category: aidNeed.category,
+				personId: aidNeed.personId,
+				areaId: aidNeed.areaId,
+				lat: aidNeed.lat,
+				lon: aidNeed.lon
+			},
+			offer: { id: aidOffer.id, title: aidOffer.title, personId: aidOffer.personId, areaId: aidOffer.areaId, lat: aidOffer.lat, lon: aidOffer.lon },
+			needPerson: { firstName: needPerson.firstName, lastName: needPerson.lastName, phone: needPerson.phone, email: needPerson.email },
+			offerPerson: { firstName: offerPerson.firstName, lastName: offerPerson.lastName, phone: offerPerson.phone, email: offerPerson.email },
+			needArea: needArea.name,
+			offerArea: offerArea.name,
+			needAreaCode: needArea.code,
+			offerAreaCode: offerArea.code,
+			when: { windows: aidNeed.windows, dates: aidNeed.dates },
+			broker: peopleOrganisation.name,
+			myFeedback: sql<number | null>`(select rating from ${aidFeedback} f where f.link_id = ${aidLink.id} and f.person_id = ${me})`,
+			// The cursor's key to the microsecond (a Date keeps milliseconds only).
+			sortAt: sql<string>`to_char(${aidLink.changedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+		})
+		.from(aidLink)
+		.innerJoin(aidNeed, eq(aidNeed.id, aidLink.needId))
+		.innerJoin(aidOffer, eq(aidOffer.id, aidLink.offerId))
+		.innerJoin(needPerson, eq(needPerson.id, aidNeed.personId))
+		.innerJoin(offerPerson, eq(offerPerson.id, aidOffer.personId))
+		.innerJoin(needArea, eq(needArea.id, aidNeed.areaId))
+		.innerJoin(offerArea, eq(offerArea.id, aidOffer.areaId))
+		.leftJoin(peopleOrganisation, eq(peopleOrganisation.id, aidLink.organisationId))
+		.where(and(or(eq(aidNeed.personId, me), eq(aidOffer.personId, me)), where))
+		.orderBy(desc(aidLink.changedAt), desc(aidLink.id))
+		.limit(limit);
+}
+
+/** The map picture of the other side's point needs a drawable boundary of its neighbourhood. */
+async function mappedOf(ctx: Ctx, rows: { need: { areaId: string }; offer: { areaId: string } }[]) {
+	return new Set((await mappedAreas(ctx, { ids: [...new Set(rows.flatMap((r) => [r.need.areaId, r.offer.areaId]))] })).keys());
+}
 
 /**
  * "My help" in one answer: one's own needs and offers, and the first page of one's links (the next

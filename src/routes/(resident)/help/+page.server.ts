@@ -12,17 +12,16 @@ import {
 	giveFeedback,
 	linkIdInput,
 	ownLinks,
-	ownNeedsAndOffers,
-	respondInput,
-	respondToLink
+	ownNeedsAndOffers
 } from '#lib/server/aid/index.ts';
 import { ctxOf } from '#lib/server/web/index.ts';
 import { failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
 import { guard } from '#lib/server/web/index.ts';
 
-// "My help": a resident's or volunteer's own needs, offers and links. An account without any role
-// (signed up alone) chooses its neighbourhood here; staff without a resident role are told how
-// residents join instead of getting an error.
+// "My help": a resident's or volunteer's own needs, offers and links. A proposed link is answered on
+// its own question page (/help/links/[id]); here one says it took place and gives feedback. An
+// account without any role (signed up alone) chooses its neighbourhood here; staff without a
+// resident role are told how residents join instead of getting an error.
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
 		if (!ctx.actor.userId) throw new UnauthenticatedError();
@@ -73,7 +72,6 @@ export const actions: Actions = {
 		if ('done' in result) redirect(303, '/help?joined=1');
 		return result;
 	},
-	respond: (event) => act(event, 'respond', respondInput.omit({ side: true }), (d) => respondToLink(ctxOf(event), d)),
 	tookPlace: (event) => act(event, 'tookPlace', linkIdInput, (d) => completeLink(ctxOf(event), d)),
 	feedback: (event) => act(event, 'feedback', feedbackInput, (d) => giveFeedback(ctxOf(event), d))
 };

@@ -14,7 +14,7 @@ const yearAgo = () => new Date(Date.now() - 360 * 86_400_000).toISOString().slic
 
 async function completedLinks(page: Page): Promise<number> {
 	await page.goto(`/aid/reach?from=${yearAgo()}&to=${today()}`);
-	const value = await page.locator('dt', { hasText: 'Koppelingen voltooid' }).locator('xpath=following-sibling::dd[1]').innerText();
+	const value = await page.locator('dt', { hasText: 'Koppelingen voltooid' }).locator('xpath=following-sibling::dd[1]').locator('strong').innerText();
 	const n = Number(value.replace(/\D/g, ''));
 	expect(n, `a shown figure, not a suppressed one: "${value}"`).toBeGreaterThanOrEqual(5);
 	return n;
@@ -52,7 +52,7 @@ test('a walk-in senior gets a volunteer for Tuesday-morning shopping, end to end
 	await expectAccessible(page);
 
 	// The suggestions, with their reasons; the facilitator picks Lotte.
-	const lotte = page.locator('li', { hasText: 'Lotte' });
+	const lotte = page.locator('main article', { hasText: 'Lotte' });
 	await expect(lotte).toContainText('spreekt Bulgaars');
 	await expect(lotte).toContainText('dinsdag');
 	await lotte.getByRole('link', { name: /Voorstellen/ }).click();
@@ -60,7 +60,8 @@ test('a walk-in senior gets a volunteer for Tuesday-morning shopping, end to end
 	await page.getByRole('button', { name: 'Voorstellen aan Lotte' }).click();
 	await expect(page.getByRole('status')).toHaveText('Opgeslagen.');
 	const needUrl = page.url();
-	await expect(page.locator('.item', { hasText: 'Lotte' }).first()).toContainText('voorgesteld');
+	const lotteLink = page.locator('section[aria-labelledby="links-h"] article', { hasText: 'Lotte' }).first();
+	await expect(lotteLink).toContainText('voorgesteld');
 
 	// The volunteer, in another browser: the proposal waits for their answer at the top of /help, and
 	// its question page shows a first name, the neighbourhood and the reasons only — no phone yet.
@@ -100,9 +101,9 @@ test('a walk-in senior gets a volunteer for Tuesday-morning shopping, end to end
 
 	// The facilitator sees it took place and closes the link (the volunteer's place is free again).
 	await page.goto(needUrl);
-	await expect(page.locator('.item', { hasText: 'Lotte' }).first()).toContainText('heeft plaatsgevonden');
-	await page.getByRole('button', { name: 'Afsluiten' }).click();
-	await expect(page.locator('.item', { hasText: 'Lotte' }).first()).toContainText('afgesloten');
+	await expect(lotteLink).toContainText('heeft plaatsgevonden');
+	await lotteLink.getByRole('button', { name: 'Afsluiten' }).click();
+	await expect(lotteLink).toContainText('afgesloten');
 	await expectAccessible(page);
 
 	// The coordinator's figures changed.

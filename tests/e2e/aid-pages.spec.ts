@@ -15,7 +15,7 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 	await expectAccessible(page);
 	await page.getByLabel('Wijk', { exact: true }).selectOption({ label: 'Rabot - Blaisantvest' });
 	await page.getByRole('button', { name: 'Tonen' }).click();
-	await expect(page.locator('article.item').first()).toBeVisible();
+	await expect(page.locator('main tbody tr').first()).toBeVisible();
 	await expectAccessible(page);
 
 	await page.getByRole('link', { name: 'Weekvoorstel' }).click();
@@ -35,7 +35,7 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 
 	await page.goto('/aid/links?stalled=1');
 	await expectAccessible(page);
-	const stalled = page.locator('article.item', { hasText: 'stilgevallen' }).first();
+	const stalled = page.locator('main article', { hasText: 'stilgevallen' }).first();
 	await expect(stalled).toBeVisible();
 	const title = await stalled.locator('h2').innerText();
 	await stalled.getByRole('button', { name: 'Herinnering sturen' }).click();
@@ -43,7 +43,7 @@ test('the facilitator reviews and sends the weekly proposal, and nudges a stalle
 	// A side without an account: the notice says how to reach them.
 	await expect(page.getByRole('status').first()).toContainText('Telefoon: +32 470');
 	// Reminded today: the link stays on the stalled list, marked so.
-	await expect(page.locator('article.item', { hasText: title }).first()).toContainText('vandaag herinnerd');
+	await expect(page.locator('main article', { hasText: title }).first()).toContainText('vandaag herinnerd');
 	await expectAccessible(page);
 	await page
 		.getByRole('status')
@@ -191,10 +191,14 @@ test('the need page ranks by common time first and says why: each reason’s poi
 	await page.getByRole('button', { name: 'Tonen' }).click();
 	await page.getByRole('link', { name: 'Iemand om mee te praten' }).click();
 	// Rosa is free on Friday afternoons; Sara, the demo's only volunteer for company, on Saturdays.
-	const sara = page.locator('article.item', { hasText: 'Sara' });
+	const sara = page.locator('main article', { hasText: 'Sara' });
 	await expect(sara).toContainText('Op bezoek voor een babbel');
-	await expect(sara.locator('.badge', { hasText: 'geen gemeenschappelijk moment' })).toBeVisible();
-	await expect(sara.locator('.reasons li').first()).toHaveText('spreekt Nederlands +30');
+	await expect(sara.locator('.pill', { hasText: 'geen gemeenschappelijk moment' })).toBeVisible();
+	// Each reason a pill with its points.
+	const reasons = sara.getByRole('list', { name: 'Waarom deze match' }).getByRole('listitem');
+	await expect(reasons.first()).toHaveText('spreekt Nederlands +30');
+	await expect(reasons.first().locator('.pill')).toHaveCount(1);
+	await expect(sara.getByRole('button', { name: 'Voorstellen aan Sara' })).toHaveClass(/btn-primary/);
 	await expect(page.getByRole('heading', { name: 'Niet in de lijst' })).toBeVisible();
 	await expect(page.getByText('Geen enkel aanbod van deze soort is weggelaten.')).toBeVisible();
 	await expectAccessible(page);

@@ -86,8 +86,8 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 	const facilitator = await staff.newPage();
 	await signIn(facilitator, 'facilitator@example.org');
 	await facilitator.goto('/aid');
-	await expect(facilitator.locator('article.item', { hasText: changed })).toContainText('wordt nagekeken');
-	await facilitator.locator('article.item', { hasText: changed }).getByRole('link').click();
+	await expect(facilitator.locator('main tbody tr', { hasText: changed })).toContainText('wordt nagekeken');
+	await facilitator.locator('main tbody tr', { hasText: changed }).getByRole('link').click();
 	await expect(facilitator.getByRole('heading', { name: 'Na te kijken' })).toBeVisible();
 	await expect(facilitator.getByRole('heading', { name: 'Sluiten als dubbel' })).toBeVisible();
 	await expectAccessible(facilitator);

@@ -38,21 +38,48 @@ async function bestPractice(page: Page) {
 	}
 }
 
-test('the queue offers the weekly proposal without filtering, its tools have no markers over the links', async ({ page }, info) => {
+test('the queue offers the weekly proposal without filtering, its tabs have no markers over the links', async ({ page }, info) => {
 	await signIn(page, 'facilitator@example.org');
 	await page.goto('/aid');
-	const tools = page.getByRole('navigation', { name: /./ }).filter({ has: page.getByRole('link', { name: 'Koppelingen', exact: true }) });
-	const items = tools.locator('li');
+	const tabs = page.getByRole('navigation', { name: 'Burenhulp' });
+	const items = tabs.locator('li');
 	expect(await items.count()).toBeGreaterThan(2);
 	for (const style of await items.evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType))) expect(style).toBe('none');
+	await expect(tabs.getByRole('link', { name: 'Vragen om hulp' })).toHaveAttribute('aria-current', 'page');
+	// The demo has stalled links: their number is on the links tab.
+	await expect(tabs.getByRole('link', { name: /^Koppelingen\s*\d+$/ })).toBeVisible();
 	await shot(page, info, 'aid-queue');
-	await page.getByRole('link', { name: 'Weekvoorstel' }).click();
+	await tabs.getByRole('link', { name: 'Weekvoorstel' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weekvoorstel');
+	await expect(page.getByRole('navigation', { name: 'Burenhulp' }).getByRole('link', { name: 'Weekvoorstel' })).toHaveAttribute(
+		'aria-current',
+		'page'
+	);
 	// The demo facilitator works in one neighbourhood: it is chosen, and the proposal is there.
 	await expect(page.locator('input[name="pair"]').first()).toBeVisible();
 	await expect(page.getByText('Something went wrong')).toHaveCount(0);
 	await expectAccessible(page);
 	await shot(page, info, 'aid-weekly');
+});
+
+test('the queue says each need’s status and the safeguarding flag as words on pills, not as colour alone', async ({ page }, info) => {
+	await signIn(page, 'facilitator@example.org');
+	await page.goto('/aid');
+	const rows = page.locator('main tbody tr');
+	expect(await rows.count()).toBeGreaterThan(2);
+	// Every need: a status pill with a word of the status list.
+	for (const row of await rows.all()) {
+		await expect(row.locator('.pill').first()).toHaveText(/^(open|wordt nagekeken|gekoppeld|afgesloten)$/);
+	}
+	// The demo's homework help is with a child: flagged with the word, on a danger pill with its icon.
+	const homework = rows.filter({ hasText: 'Huiswerk voor mijn zoon' });
+	const flag = homework.locator('.pill', { hasText: 'thuis of met kinderen' });
+	await expect(flag).toBeVisible();
+	await expect(flag).toHaveClass(/danger/);
+	await expect(flag.locator('svg')).toHaveCount(1);
+	await expect(homework.getByRole('link', { name: 'Huiswerk voor mijn zoon (10 jaar)' })).toHaveAttribute('href', /^\/aid\/needs\//);
+	await expectAccessible(page);
+	await shot(page, info, 'aid-queue-pills');
 });
 
 test('the links page passes axe best practice (heading order) and reads well in nl, fr, en and ar', async ({ page }, info) => {
@@ -61,7 +88,7 @@ test('the links page passes axe best practice (heading order) and reads well in 
 	for (const locale of ['nl', 'fr', 'en', 'ar']) {
 		await setLanguage(page, locale);
 		await page.goto('/aid/links');
-		await expect(page.locator('article.item').first()).toBeVisible();
+		await expect(page.locator('main article').first()).toBeVisible();
 		// The headings are the same in every language: the best-practice scan once.
 		if (locale === 'nl') expect(await bestPractice(page), 'best practice on /aid/links').toEqual([]);
 		await expectAccessible(page);
@@ -78,13 +105,17 @@ test('the coordinator sees this month in the default figures, with full-width ch
 		await page.goto('/aid/reach');
 		const thisMonth = new Date().toISOString().slice(0, 7);
 		await expect(page.locator('#f-to')).toHaveValue(new RegExp(`^${thisMonth}-\\d\\d$`));
-		const chart = page.locator('svg.chart').first();
-		const [chartBox, mainBox] = [await chart.boundingBox(), await page.locator('main').boundingBox()];
-		expect(chartBox!.width, 'the chart fills the content width').toBeGreaterThan(mainBox!.width * 0.85);
+		// The frame takes the page's width, and the chart the frame's (the numbers' table goes under it).
+		const frame = page.locator('figure.chart-frame').first();
+		const chart = frame.locator('svg.chart');
+		const [chartBox, frameBox, mainBox] = [await chart.boundingBox(), await frame.boundingBox(), await page.locator('main').boundingBox()];
+		expect(frameBox!.width, 'the chart frame fills the content width').toBeGreaterThan(mainBox!.width * 0.85);
+		expect(chartBox!.width, 'the chart fills its frame').toBeGreaterThan(frameBox!.width * 0.85);
 		await expectAccessible(page);
 		await shot(page, info, `aid-reach-${locale}`);
 		await page
-			.locator('section[aria-labelledby="month-h"]')
+			.locator('figure.chart-frame')
+			.nth(1)
 			.screenshot({ path: info.outputPath(`aid-reach-monthly-${locale}-${info.project.name}.png`) });
 	}
 	await setLanguage(page, 'nl');
@@ -102,13 +133,13 @@ test('a walk-in registered a second time is recognised and the person already kn
 		await form.locator('input[name="phone"]').fill(tel);
 		await form.locator('select[name="category"]').selectOption('errands');
 		await form.locator('input[name="title"]').fill('Boodschappen op vrijdag');
-		await form.locator('button.primary').last().click();
+		await form.locator('button.btn-primary').last().click();
 	};
 	await register(name, phone);
 	await expect(page.getByText(`Hulpvraag geregistreerd voor ${name}`)).toBeVisible();
 	// Again, typed differently: upper case and with the country code.
 	await register(name.toUpperCase(), `+32 ${phone.slice(1)}`);
-	const warning = page.getByRole('alert').filter({ hasText: 'misschien al geregistreerd' });
+	const warning = page.getByRole('status').filter({ hasText: 'misschien al geregistreerd' });
 	await expect(warning).toBeVisible();
 	await expect(page.getByLabel('In een paar woorden')).toHaveValue('Boodschappen op vrijdag');
 	await expectAccessible(page);
@@ -123,14 +154,16 @@ test('a walk-in registered a second time is recognised and the person already kn
 	await page.getByLabel('In een paar woorden').fill('Boodschappen doen');
 	await page.getByLabel('Van', { exact: true }).fill('10:00');
 	await page.getByRole('button', { name: 'Registreren en hulp zoeken' }).click();
-	await expect(page.locator('#f-day-err')).toHaveText('Kies de dag van de week bij dit uur.');
-	await expect(page.getByText('Vul in tot hoe laat.')).toBeVisible();
+	await expect(page.locator('#f-day-err')).toContainText('Kies de dag van de week bij dit uur.');
+	await expect(page.locator('#f-end-err')).toContainText('Vul in tot hoe laat.');
+	// The error summary at the top links to each field.
+	await expect(page.getByRole('alert').getByRole('link', { name: 'Vul in tot hoe laat.' })).toHaveAttribute('href', '#f-end');
 
 	// The warning in Bulgarian and Arabic on a phone.
 	for (const locale of ['bg', 'ar']) {
 		await setLanguage(page, locale);
 		await register(name, phone);
-		await expect(page.getByRole('alert').locator('button[name="personId"]').first()).toBeVisible();
+		await expect(page.getByRole('status').locator('button[name="personId"]').first()).toBeVisible();
 		await expectAccessible(page);
 		await shot(page, info, `office-hour-duplicate-${locale}`);
 	}
@@ -139,7 +172,7 @@ test('a walk-in registered a second time is recognised and the person already kn
 
 test('the queue pages on: "show more" gives the next needs, none twice, in Bulgarian and Arabic too', async ({ page }, info) => {
 	await signIn(page, 'facilitator@example.org');
-	const needs = () => page.locator('article.item h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+	const needs = () => page.locator('main a[href^="/aid/needs/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
 	for (const [locale, more] of [
 		['bg', 'Покажи още'],
 		['ar', 'عرض المزيد']

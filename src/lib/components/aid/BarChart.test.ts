@@ -22,14 +22,17 @@ const props = {
 };
 
 describe('the server-drawn bar chart', () => {
-	it('is an SVG image with a title, axis titles and a table of the same numbers', () => {
-		const { body } = render(BarChart, { props });
+	it('is an SVG image in a chart frame with a title, axis titles and a table of the same numbers', () => {
+		const body = render(BarChart, { props }).body.replaceAll(/<!--[^>]*-->/g, '');
+		expect(body).toMatch(/<figure class="chart-frame[^>]*><figcaption><h2[^>]*>Links by category<\/h2>/);
 		expect(body).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="c-title"/);
 		expect(body).toContain('<title id="c-title">Links by category</title>');
 		expect(body).toContain('>Category</text>');
 		expect(body).toContain('>Number of links</text>');
 		expect(body).toMatch(/<caption[^>]*>Links by category<\/caption>/);
-		expect(body).toMatch(/<th scope="row">Errands<\/th><td[^>]*>12<\/td><td[^>]*>&lt;5<\/td>/);
+		expect(body).toMatch(
+			/<td data-label="Category"[^>]*>Errands<\/td><td data-label="Made"[^>]*>12<\/td><td data-label="Completed"[^>]*>&lt;5<\/td>/
+		);
 	});
 
 	it('draws a suppressed cell as a hatched stub labelled "<5", never as a bar of its value', () => {
@@ -48,5 +51,12 @@ describe('the server-drawn bar chart', () => {
 		const svg = body.match(/<svg[^>]*class="chart[^"]*"[^>]*>/)![0];
 		expect(svg).toContain('width="100%"');
 		expect(svg).not.toContain('viewBox');
+	});
+
+	it('keeps the plot to its share of the width inside the frame, which sizes every svg to 100 %', () => {
+		const { body } = render(BarChart, { props });
+		// The plot leaves room after the longest bar for its value: as a style, which beats the frame's rule.
+		expect(body).toMatch(/<svg x="4" y="0" width="88%"[^>]*style="width: 88%; height: \d+px;"/);
+		expect(body.match(/<svg[^>]*class="chart[^"]*"[^>]*>/)![0]).toMatch(/style="height: \d+px;"/);
 	});
 });

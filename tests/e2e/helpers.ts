@@ -100,14 +100,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 export async function signOut(page: Page) {
-	await page.locator('header form[action="/sign-out"] button').click();
+	// The header has the button twice: in the bar on a wide screen, in the folded menu on a phone.
+	const visible = page.locator('header form[action="/sign-out"] button').filter({ visible: true });
+	if ((await visible.count()) === 0) await page.locator('header details.menu > summary').click();
+	await visible.first().click();
 	await page.waitForURL('/');
 }
 
 /** The newest link in the demo mailbox sent to `to`, whose path starts with `path`. */
 export async function mailedLink(page: Page, to: string, path: string): Promise<string> {
 	await page.goto('/dev/mailbox');
-	const mail = page.locator('article.mail', { hasText: to }).first();
+	const mail = page.locator('main article', { hasText: to }).first();
 	const text = await mail.locator('pre').innerText();
 	const match = text.match(new RegExp(`https?://[^\\s]*${path}[^\\s]*`));
 	expect(match, `a ${path} link mailed to ${to}`).not.toBeNull();

@@ -1,18 +1,23 @@
 import type { LayoutServerLoad } from './$types';
 import { can, holds } from '#lib/server/access/index.ts';
-import { mailboxOpenTo } from '#lib/server/web/index.ts';
+import { actorLook } from '#lib/server/people/index.ts';
+import { ctxOf, mailboxOpenTo } from '#lib/server/web/index.ts';
 
-export const load: LayoutServerLoad = (event) => {
+export const load: LayoutServerLoad = async (event) => {
 	const { locals, url } = event;
 	const a = locals.actor;
+	// The organisation whose look these pages wear (people/theme.ts says which): null for Wijkweb's own.
+	const look = await actorLook(ctxOf(event));
 	return {
 		me: a.userId ? { name: a.name ?? '', email: a.email ?? '' } : null,
+		look,
 		nav: {
 			// An account without any role chooses its neighbourhood on /help.
 			help: can(a, 'aid.own.read') || (!!a.userId && a.grants.length === 0),
 			aid: holds(a, 'aid.need.read'),
 			people: holds(a, 'people.person.read'),
 			admin: can(a, 'admin.organisation.manage'),
+			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')
 		},
 		path: url.pathname + url.search

@@ -99,11 +99,26 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 }
 
+/**
+ * The header's menu: on a phone its links sit behind "Menu" (a <details>), on a wide screen in the bar.
+ * Opens the phone menu when it is what shows, and returns the visible menu.
+ */
+export async function headerMenu(page: Page) {
+	const phone = page.locator('header details.menu');
+	if (await phone.isVisible()) {
+		if (!(await phone.evaluate((d) => (d as HTMLDetailsElement).open))) await phone.locator('summary').click();
+		return phone.locator('nav');
+	}
+	return page.locator('header nav.wide');
+}
+
+/** A link of the header's menu, by its name, opening the phone menu first when needed. */
+export async function headerLink(page: Page, name: string | RegExp) {
+	return (await headerMenu(page)).getByRole('link', { name, exact: typeof name === 'string' });
+}
+
 export async function signOut(page: Page) {
-	// The header has the button twice: in the bar on a wide screen, in the folded menu on a phone.
-	const visible = page.locator('header form[action="/sign-out"] button').filter({ visible: true });
-	if ((await visible.count()) === 0) await page.locator('header details.menu > summary').click();
-	await visible.first().click();
+	await (await headerMenu(page)).locator('form[action="/sign-out"] button').click();
 	await page.waitForURL('/');
 }
 

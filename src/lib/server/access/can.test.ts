@@ -34,6 +34,7 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'admin.user.read':              [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
 	'audit.read':                   [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
 	'mail.outbox.read':             [_,   _,   _,   _,   _,   _,   _,   _,   Y,   _],
+	'people.organisation.theme':    [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
 	'people.person.register':       [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'people.person.read':           [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'people.person.link_account':   [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],

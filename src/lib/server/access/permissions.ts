@@ -22,6 +22,8 @@ export const PERMISSIONS = {
 	'admin.user.read': { roles: ['admin'], write: false, scope: 'instance' },
 	'audit.read': { roles: ['admin'], write: false, scope: 'instance' },
 	'mail.outbox.read': { roles: ['admin'], write: false, scope: 'instance' },
+	// The organisation's own look (name, accent colour, logo): its org-wide coordinators and admins.
+	'people.organisation.theme': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
 	'people.person.register': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
 	'people.person.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
 	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },

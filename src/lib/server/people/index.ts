@@ -1,6 +1,7 @@
 export { ORGANISATION_KINDS, LAWFUL_BASES, AGE_GROUPS, ORIGIN_GROUPS } from './schema.ts';
-export { registerPersonInput, linkAccountInput, createOrganisationInput, type RegisterPersonInput } from './validation.ts';
+export { registerPersonInput, linkAccountInput, createOrganisationInput, themeFormInput, type RegisterPersonInput } from './validation.ts';
 export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople, getPerson } from './service.ts';
+export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed

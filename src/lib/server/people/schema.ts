@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { authUser } from '../auth/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -11,15 +11,36 @@ export const AGE_GROUPS = ['0_17', '18_29', '30_49', '50_64', '65_plus'] as cons
 /** Origin in three broad groups, kept only with consent for the intercultural figures. */
 export const ORIGIN_GROUPS = ['belgium', 'eu', 'outside_eu'] as const;
 
-export const peopleOrganisation = pgTable('people_organisation', {
-	id: id(),
-	name: text('name').notNull().unique(),
-	kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
-	// A city or welfare office works under its public task; an association asks consent per purpose.
-	lawfulBasis: text('lawful_basis', { enum: LAWFUL_BASES }).notNull(),
-	createdAt: createdAt(),
-	updatedAt: updatedAt()
-});
+/** The picture types a logo may have: raster only, recognised by their first bytes (no SVG: it can carry script). */
+export const LOGO_TYPES = ['image/png', 'image/webp', 'image/jpeg'] as const;
+export const LOGO_MAX_BYTES = 100 * 1024;
+
+// drizzle-orm has no bytea column of its own; pg hands bytea over as a Buffer both ways.
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+export const peopleOrganisation = pgTable(
+	'people_organisation',
+	{
+		id: id(),
+		// Also the name shown in the header of its staff's and residents' pages.
+		name: text('name').notNull().unique(),
+		kind: text('kind', { enum: ORGANISATION_KINDS }).notNull(),
+		// A city or welfare office works under its public task; an association asks consent per purpose.
+		lawfulBasis: text('lawful_basis', { enum: LAWFUL_BASES }).notNull(),
+		// The organisation's own look: an accent colour (#rrggbb, checked for contrast when set) and a
+		// logo kept in the database (tens of organisations, a few KB each: no file store to back up).
+		accentColor: text('accent_color'),
+		logo: bytea('logo'),
+		logoType: text('logo_type', { enum: LOGO_TYPES }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [
+		check('people_organisation_accent_hex', sql`${t.accentColor} ~ '^#[0-9a-f]{6}$'`),
+		check('people_organisation_logo_typed', sql`(${t.logo} is null) = (${t.logoType} is null)`),
+		check('people_organisation_logo_size', sql`octet_length(${t.logo}) <= ${sql.raw(String(LOGO_MAX_BYTES))}`)
+	]
+);
 
 // A person exists with or without an account: someone met at office hours is registered first
 // and may get an account later (user_id is then filled in).

@@ -14,7 +14,11 @@ export const createOrganisation = defineVerb({
 	writes: true,
 	access: instanceWide,
 	run: async (ctx, input) => {
-		const [row] = await ctx.db.insert(peopleOrganisation).values(input).onConflictDoNothing().returning();
+		const [row] = await ctx.db
+			.insert(peopleOrganisation)
+			.values(input)
+			.onConflictDoNothing()
+			.returning({ id: peopleOrganisation.id, name: peopleOrganisation.name });
 		if (!row) throw new ConflictError('error_name_taken');
 		return row;
 	},
@@ -32,7 +36,18 @@ export const listOrganisations = defineVerb({
 	input: z.object({}).default({}),
 	writes: false,
 	access: instanceWide,
-	run: (ctx) => ctx.db.select().from(peopleOrganisation).orderBy(asc(peopleOrganisation.name))
+	// Never the logo's bytes: a list has no use for them, and the page would carry them all.
+	run: (ctx) =>
+		ctx.db
+			.select({
+				id: peopleOrganisation.id,
+				name: peopleOrganisation.name,
+				kind: peopleOrganisation.kind,
+				lawfulBasis: peopleOrganisation.lawfulBasis,
+				accentColor: peopleOrganisation.accentColor
+			})
+			.from(peopleOrganisation)
+			.orderBy(asc(peopleOrganisation.name))
 });
 
 /**

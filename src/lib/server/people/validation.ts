@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { line, optionalLine } from '../core/index.ts';
-import { AGE_GROUPS, LAWFUL_BASES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
+import { checkAccent, parseHex } from '../../ui/contrast.ts';
+import { AGE_GROUPS, LAWFUL_BASES, LOGO_MAX_BYTES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
+import { logoType } from './logo.ts';
 
 const checkbox = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
@@ -61,3 +63,39 @@ export const createOrganisationInput = z.object({
 	kind: z.enum(ORGANISATION_KINDS, 'error_choice'),
 	lawfulBasis: z.enum(LAWFUL_BASES, 'error_choice')
 });
+
+/**
+ * An accent colour, or none (the default look). It is used both as link text on the white page and
+ * as the background of buttons with white or near-black text, so both must reach 4.5:1.
+ */
+const accentColor = z
+	.string()
+	.nullish()
+	.transform((v) => v?.trim().toLowerCase() || null)
+	.superRefine((v, ctx) => {
+		if (v === null) return;
+		if (!parseHex(v)) return ctx.addIssue({ code: 'custom', message: 'people_error_accent_format' });
+		const check = checkAccent(v);
+		if (!check.onAccent) ctx.addIssue({ code: 'custom', message: 'people_error_accent_text' });
+		else if (!check.linkOk) ctx.addIssue({ code: 'custom', message: 'people_error_accent_link' });
+	})
+	.transform((v) => (v === null ? null : checkAccent(v).accent));
+
+/** An uploaded logo's bytes: at most 100 KB, and a PNG, WebP or JPEG by its first bytes. */
+const logo = z
+	.instanceof(Uint8Array, { message: 'people_error_logo_type' })
+	.superRefine((bytes, ctx) => {
+		if (bytes.byteLength > LOGO_MAX_BYTES) ctx.addIssue({ code: 'custom', message: 'people_error_logo_size' });
+		else if (!logoType(bytes)) ctx.addIssue({ code: 'custom', message: 'people_error_logo_type' });
+	})
+	.transform((bytes) => ({ bytes, type: logoType(bytes)! }))
+	.optional();
+
+/** What the theme form sends as text (the logo comes as a file, the organisation from the path). */
+export const themeFormInput = z.object({
+	name: line(2, 120),
+	accentColor,
+	removeLogo: checkbox
+});
+
+export const themeInput = themeFormInput.extend({ organisationId: z.uuid('error_not_found'), logo });

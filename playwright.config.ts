@@ -33,15 +33,18 @@ export default defineConfig({
 		{
 			name: 'phone-no-js',
 			dependencies: ['http'],
-			testIgnore: /(security|access)\.spec/,
+			testIgnore: /(security|access|layout-[a-z-]+)\.spec/,
 			use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' }
 		},
 		{
 			name: 'desktop',
 			dependencies: ['http'],
-			testIgnore: /(security|access)\.spec/,
+			testIgnore: /(security|access|layout-[a-z-]+)\.spec/,
 			use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' }
 		},
+		// Checks made at their own sizes in their own contexts (no label breaks inside a word at 360 px in
+		// six languages, the JS/CSS budgets, the README's pictures): once per run, not once per device.
+		{ name: 'layout', dependencies: ['http'], testMatch: /layout-[a-z-]+\.spec/, use: { locale: 'nl-BE' } },
 		// HTTP-level checks (headers, cookies, CSRF, hostile input, API, access): no page, so once per run.
 		// They run first, while every demo account still has its demo password (a journey resets one).
 		{ name: 'http', testMatch: /(security|access)\.spec/ }

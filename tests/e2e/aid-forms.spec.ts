@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_ORIGIN, expectAccessible, expectFits, expectWholeWords, signIn } from './helpers.ts';
 import { E2E_RESIDENT, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, type Locale } from './long-texts.ts';
 
-// The resident's forms and the pages that show what people wrote, in all six languages, with the
+// The resident's question pages and the pages that show what people wrote, in all six languages, with the
 // long texts the browser tests' server seeds (long-texts.ts): no word broken inside on a tile, no page
 // wider than the screen, nothing typed lost by a language switch.
 
@@ -20,8 +20,11 @@ test('the category tiles and the feedback choices never break inside a word, in 
 		await speak(page, locale);
 		await page.goto('/help/need');
 		await expect(page.locator('html')).toHaveAttribute('lang', locale);
-		await expectWholeWords(page, '.choices label');
+		await expectWholeWords(page, 'button[name="category"]');
 		if (['bg', 'tr', 'ar'].includes(locale)) await page.screenshot({ path: info.outputPath(`need-form-${locale}.png`), fullPage: true });
+		// The quick time picks are tiles with a label too.
+		await page.locator('button[name="category"][value="errands"]').click();
+		await expectWholeWords(page, 'fieldset label');
 		await page.goto('/help');
 		await expect(page.locator('input[name="rating"]')).toHaveCount(3);
 		await expectWholeWords(page, '.choices label');
@@ -68,40 +71,51 @@ test('long texts in six languages fit the screen: the need pages, and /help with
 	await expectAccessible(page);
 });
 
-test('a language switch keeps what was typed in the need form (with JavaScript)', async ({ browser, page }) => {
-	// The switcher is a plain form that reloads the page in the other language: the form keeps its
-	// text through the browser's session storage, which needs JavaScript even in the phone project.
+test('a language switch keeps what was typed on a question page (with JavaScript)', async ({ browser, page }) => {
+	// The switcher is a plain form that reloads the page in the other language: the step keeps what was
+	// typed but not sent yet through the browser's session storage, which needs JavaScript even in the
+	// phone project. What was sent is on the server already.
+	// Five steps with JavaScript on a shared two-core machine.
+	test.setTimeout(180_000);
 	const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true, locale: 'nl-BE' });
 	const p = await context.newPage();
 	try {
 		await signIn(p, E2E_RESIDENT);
 		await p.goto('/help/need');
-		await p.locator('input[name="category"][value="paperwork"]').check();
-		await p.locator('input[name="title"]').fill(LONG_NEEDS.tr.title);
+		await p.locator('button[name="category"][value="paperwork"]').click();
+		await expect(p).toHaveURL(/\/help\/need\/when$/);
+		await p.getByText('Avonden').click();
+		await expect(p.getByRole('checkbox', { name: /Avonden/ })).toBeChecked();
+		await p.getByRole('button', { name: 'Verder' }).click();
+		await expect(p).toHaveURL(/\/help\/need\/where$/);
+		await p.getByRole('button', { name: 'Verder' }).click();
+		await expect(p).toHaveURL(/\/help\/need\/more$/);
 		await p.locator('textarea[name="description"]').fill(LONG_NEEDS.tr.description);
-		await p.locator('select[name="w0_day"]').selectOption('4');
-		await p.locator('input[name="w0_start"]').fill('18:00');
-		await p.locator('input[name="w0_end"]').fill('20:00');
+		await p.getByText(/Talen die je spreekt/).click();
 		await p.locator('input[name="languages"][value="tr"]').check();
 		const kept = async () => {
-			await expect(p.locator('input[name="category"][value="paperwork"]')).toBeChecked();
-			await expect(p.locator('input[name="title"]')).toHaveValue(LONG_NEEDS.tr.title);
 			await expect(p.locator('textarea[name="description"]')).toHaveValue(LONG_NEEDS.tr.description);
-			await expect(p.locator('select[name="w0_day"]')).toHaveValue('4');
-			await expect(p.locator('input[name="w0_start"]')).toHaveValue('18:00');
-			await expect(p.locator('input[name="w0_end"]')).toHaveValue('20:00');
 			await expect(p.locator('input[name="languages"][value="tr"]')).toBeChecked();
 		};
+		// The languages are folded in the header (a <details>): open it, then choose.
+		await p.locator('details.langs > summary').click();
 		await p.getByRole('button', { name: 'Türkçe' }).click();
 		await expect(p.locator('html')).toHaveAttribute('lang', 'tr');
 		await kept();
 		// And back: the account's language is Dutch again for the next run.
+		await p.locator('details.langs > summary').click();
 		await p.getByRole('button', { name: 'Nederlands' }).click();
 		await expect(p.locator('html')).toHaveAttribute('lang', 'nl');
 		await kept();
-		// Read once: a later visit starts empty.
-		await p.goto('/help/need');
+		// Read once: a later visit shows what the server keeps (nothing sent for this step yet).
+		await p.goto('/help/need/more');
 		await expect(p.locator('textarea[name="description"]')).toHaveValue('');
+		// The earlier steps' answers are kept on the server; start again for the next test.
+		await p.goto('/help/need/check');
+		await expect(p).toHaveURL(/\/help\/need\/more$/);
+		await p.getByRole('button', { name: 'Verder' }).click();
+		await p.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+		await expect(p).toHaveURL(/\/help\/need$/);
 	} finally {
 		await context.close();
 	}

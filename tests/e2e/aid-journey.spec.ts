@@ -109,23 +109,36 @@ test('a resident asks for help on a phone, with mistakes shown next to the field
 	await page.goto('/help');
 	await expectAccessible(page);
 	await page.getByRole('link', { name: 'Ik zoek hulp' }).click();
-	await expectAccessible(page);
-	await page.getByText('Papieren en digitale hulp').click();
-	await page.getByLabel('In een paar woorden').fill(title);
-	await page.getByLabel('Wat moeten we nog weten? (mag leeg)').fill(LONG_NEEDS.nl.description);
-	// A window that ends before it starts is refused, and what was typed stays.
+	await page.getByRole('button', { name: 'Papieren en digitale hulp' }).click();
+	// Exact times, behind their own fold: a window that ends before it starts is refused, and what was
+	// given stays.
+	await page.getByText('Precieze uren kiezen').click();
 	await page.locator('select[name="w0_day"]').selectOption('2');
 	await page.locator('input[name="w0_start"]').fill('14:00');
 	await page.locator('input[name="w0_end"]').fill('10:00');
-	await page.getByRole('button', { name: 'Hulp vragen' }).click();
-	await expect(page.locator('#windows-err')).toHaveText('Het einde moet na het begin komen.');
-	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
-	await expect(page.getByLabel('Wat moeten we nog weten? (mag leeg)')).toHaveValue(LONG_NEEDS.nl.description);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.locator('#f-when-err')).toContainText('Het einde moet na het begin komen.');
+	await expect(page.getByRole('alert').getByRole('link', { name: 'Het einde moet na het begin komen.' })).toBeVisible();
 	await expect(page.locator('select[name="w0_day"]')).toHaveValue('2');
+	await expect(page.locator('input[name="w0_start"]')).toHaveValue('14:00');
 	await expectAccessible(page);
 	await page.locator('input[name="w0_end"]').fill('16:00');
-	await page.getByRole('button', { name: 'Hulp vragen' }).click();
-	await expect(page).toHaveURL(/\/help/);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	// A long text, and a title too short to be one.
+	await page.getByLabel(/Vertel er iets meer over/).fill(LONG_NEEDS.nl.description);
+	await page.getByText(/Een korte titel geven/).click();
+	await page.getByLabel(/In een paar woorden/).fill('ab');
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.locator('#f-title-err')).toBeVisible();
+	await expect(page.getByLabel(/Vertel er iets meer over/)).toHaveValue(LONG_NEEDS.nl.description);
+	await expectAccessible(page);
+	await page.getByLabel(/In een paar woorden/).fill(title);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.locator('dl')).toContainText('14:00–16:00');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await page.getByRole('link', { name: 'Terug naar mijn hulp' }).click();
 	await expect(page.locator('article.item', { hasText: title })).toContainText('open');
 });
 
@@ -148,47 +161,53 @@ test('a resident marks the place on the neighbourhood map by tapping it, without
 	const description = 'De gordijnroede ligt al klaar. Ik woon op de derde verdieping, bel aan bij Nadia.';
 	await signIn(page, 'resident@example.org');
 	await page.goto('/help/need');
-	await page.getByText('Kleine herstellingen').click();
-	await page.getByLabel('In een paar woorden').fill(title);
-	await page.getByLabel('Wat moeten we nog weten? (mag leeg)').fill(description);
-	await page.locator('input[name="w0_start"]').fill('10:00');
-	await page.getByRole('checkbox', { name: 'Turks' }).check();
+	await page.getByRole('button', { name: 'Kleine herstellingen' }).click();
+	await page.getByText('Ochtenden').click();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page).toHaveURL(/\/help\/need\/where$/);
+	// The map is there when asked for: a plain link, no JavaScript.
+	await page.getByRole('link', { name: /De plek op een kaart aanduiden/ }).click();
 	const map = page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ });
 	await map.click({ position: { x: 2, y: 2 } });
-	await expect(page.locator('#point-err')).toHaveText('Deze plek ligt buiten de wijk. Tik binnen de omlijnde zone, of haal de plek weg.');
-	// Every field comes back as it was typed: the tap never loses anything.
-	const kept = async () => {
-		await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
-		await expect(page.getByLabel('Wat moeten we nog weten? (mag leeg)')).toHaveValue(description);
-		await expect(page.locator('input[name="w0_start"]')).toHaveValue('10:00');
-		await expect(page.getByRole('radio', { name: 'Kleine herstellingen' })).toBeChecked();
-		await expect(page.getByRole('checkbox', { name: 'Turks' })).toBeChecked();
-	};
-	await kept();
+	await expect(page.locator('#f-point-err')).toContainText('Deze plek ligt buiten de wijk. Tik binnen de omlijnde zone, of haal de plek weg.');
+	await expect(page.getByRole('radio', { name: 'Rabot - Blaisantvest' })).toBeChecked();
 	await expectAccessible(page);
 	await page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ }).click({ position: tap });
-	await expect(page.getByText('De plek is aangeduid.', { exact: false })).toBeVisible();
-	await kept();
+	await expect(page.getByRole('status').filter({ hasText: 'Er is een plek aangeduid op de kaart.' })).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Hulp vragen' }).click();
-	await expect(page.locator('#windows-err')).toBeVisible();
-	await kept();
-	await page.locator('input[name="w0_start"]').fill('');
-	await page.getByRole('button', { name: 'Hulp vragen' }).click();
-	await expect(page).toHaveURL(/\/help(\?|$)/);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page).toHaveURL(/\/help\/need\/more$/);
+	await page.getByLabel(/Vertel er iets meer over/).fill(description);
+	await page.getByText(/Een korte titel geven/).click();
+	await page.getByLabel(/In een paar woorden/).fill(title);
+	await page.getByText(/Talen die je spreekt/).click();
+	await page.getByRole('checkbox', { name: 'Turks' }).check();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	// Every answer is on the check page, the place with it.
+	const summary = page.locator('dl');
+	await expect(summary).toContainText('Kleine herstellingen');
+	await expect(summary).toContainText('Er is een plek aangeduid op de kaart.');
+	await expect(summary).toContainText(description);
+	await expect(summary).toContainText('Turks');
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	await expect(page).toHaveURL(/\/help\/need\/done\//);
+	await page.getByRole('link', { name: 'Terug naar mijn hulp' }).click();
 	await expect(page.locator('article.item', { hasText: title })).toContainText('open');
 });
 
-test('a volunteer taps the map on the offer form, and the description stays', async ({ page }, info) => {
-	const title = `Fiets herstellen aan huis (${info.project.name})`;
-	const description = 'Ik heb mijn eigen gereedschap en kan ook een band plakken of remmen afstellen.';
+test('a volunteer taps the map outside the neighbourhood on the offer’s “Where?”, and the answers stay', async ({ page }) => {
 	await signIn(page, 'volunteer@example.org');
 	await page.goto('/help/offer');
-	await page.getByText('Kleine herstellingen').click();
-	await page.getByLabel('In een paar woorden').fill(title);
-	await page.getByLabel('Wat moeten we nog weten? (mag leeg)').fill(description);
+	await page.getByRole('button', { name: 'Kleine herstellingen' }).click();
+	await page.getByText('Weekend', { exact: true }).click();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByRole('link', { name: /De plek op een kaart aanduiden/ }).click();
 	await page.getByRole('button', { name: /Kaart van Rabot - Blaisantvest/ }).click({ position: { x: 2, y: 2 } });
-	await expect(page.locator('#point-err')).toBeVisible();
-	await expect(page.getByLabel('In een paar woorden')).toHaveValue(title);
-	await expect(page.getByLabel('Wat moeten we nog weten? (mag leeg)')).toHaveValue(description);
+	await expect(page.locator('#f-point-err')).toBeVisible();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.locator('dl')).toContainText('Kleine herstellingen');
+	await expect(page.locator('dl')).toContainText('Weekend');
+	await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+	await expect(page).toHaveURL(/\/help\/offer$/);
 });

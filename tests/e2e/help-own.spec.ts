@@ -48,9 +48,17 @@ test('a new resident signs up alone, chooses a neighbourhood, asks for help, cha
 
 	const title = `Hulp met een brief van de huisbaas (${info.project.name})`;
 	await page.getByRole('link', { name: 'Ik zoek hulp' }).click();
-	await page.getByText('Papieren en digitale hulp').click();
-	await page.getByLabel('In een paar woorden').fill(title);
-	await page.getByRole('button', { name: 'Hulp vragen' }).click();
+	await page.getByRole('button', { name: 'Papieren en digitale hulp' }).click();
+	await page.getByText('Namiddagen').click();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByText(/Een korte titel geven/).click();
+	await page.getByLabel(/In een paar woorden/).fill(title);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await page.getByRole('button', { name: 'Versturen' }).click();
+	// The confirmation says the house looks at it first, then back to "my help".
+	await expect(page.getByText('Omdat je nieuw bent, kijkt het buurthuis je vraag eerst na.')).toBeVisible();
+	await page.getByRole('link', { name: 'Terug naar mijn hulp' }).click();
 	// What was saved, and that the house looks at it first.
 	const saved = page.getByRole('status');
 	await expect(saved).toContainText(`Je vraag is bewaard: “\u2068${title}\u2069”.`);

@@ -24,7 +24,7 @@ import { reasonText } from '../../src/lib/aid/reasons.ts';
 
 // Specific days on needs and offers ("when: weekly windows and/or dates"): stored, shown in the queue,
 // matched to a volunteer free on that weekday with a readable reason, through the verbs, the resident's
-// form and the walk-in form of the office-hour mode.
+// question pages and the walk-in form of the office-hour mode.
 
 const { db } = await freshAppDatabase();
 
@@ -158,56 +158,73 @@ describe('a need on a specific day', () => {
 	});
 });
 
-describe('the resident’s form with specific days', () => {
-	const post = (who: { actor: unknown }, fields: Array<[string, string]>) => formPost('/help/need', who, fields);
-	/** The form as a browser sends it, with some fields given other values. */
-	const form = (over: Array<[string, string]> = []): Array<[string, string]> => {
-		const base: Array<[string, string]> = [
-			['category', 'moving'],
-			['title', 'Kasten verhuizen'],
-			['areaId', area.id],
-			['d0_date', movingDay],
-			['d0_start', '09:00'],
-			['d0_end', '12:00'],
-			['d1_date', ''],
-			['d1_start', ''],
-			['d1_end', '']
-		];
-		const changed = new Map(over);
-		return base.map(([k, v]) => [k, changed.get(k) ?? v]);
-	};
-	type Reply = { status: number; location?: string; data: { errors: Record<string, string>; values: Record<string, string> } };
-	const save = async (who: { actor: unknown }, fields: Array<[string, string]>) =>
-		(await outcome((await import('../../src/routes/(resident)/help/need/+page.server.ts')).actions.default!(post(who, fields)))) as Reply;
+/** The step's answer action: `save` where the page has named actions ("Where?"), else the default. */
+const submit = (actions: object) => {
+	const a = actions as Record<string, ((event: never) => unknown) | undefined>;
+	return (a.save ?? a.default)!;
+};
 
-	it('saves the days from the form, times optional', async () => {
-		const res = await save(resident, form([['d1_date', next(3)]]));
-		expect([res.status, res.location]).toEqual([303, '/help?saved=need']);
+describe('the resident’s question pages with a specific day', () => {
+	const when = () => import('../../src/routes/(resident)/help/[kind]/when/+page.server.ts');
+	const post = (who: { actor: unknown }, path: string, fields: Array<[string, string]>) => formPost(path, who, fields, { params: { kind: 'need' } });
+	type Reply = { status: number; location?: string; data: { errors: Record<string, string>; values: Record<string, string> } };
+	const answer = async (who: { actor: unknown }, fields: Array<[string, string]>) =>
+		(await outcome((await when()).actions.default!(post(who, '/help/need/when', fields)))) as Reply;
+	const steps = async (page: string, fields: Array<[string, string]>) => {
+		const route =
+			page === ''
+				? await import('../../src/routes/(resident)/help/[kind]/+page.server.ts')
+				: page === 'where'
+					? await import('../../src/routes/(resident)/help/[kind]/where/+page.server.ts')
+					: await import('../../src/routes/(resident)/help/[kind]/more/+page.server.ts');
+		return (await outcome(submit(route.actions)(post(resident, `/help/need/${page}`, fields)))) as Reply;
+	};
+
+	it('saves the day chosen under “on one particular day”', async () => {
+		expect((await steps('', [['category', 'moving']])).status).toBe(303);
+		const res = await answer(resident, [
+			['when', 'day'],
+			['d0_date', movingDay]
+		]);
+		expect([res.status, res.location]).toEqual([303, '/help/need/where']);
+		await steps('where', [['areaId', area.id]]);
+		await steps('more', [['title', 'Kasten verhuizen']]);
+		const check = await import('../../src/routes/(resident)/help/[kind]/check/+page.server.ts');
+		const page = (await check.load(post(resident, '/help/need/check', []) as never)) as { draftId: string };
+		const sent = (await outcome(check.actions.send!(post(resident, '/help/need/check', [['draft', page.draftId]])))) as Reply;
+		expect(sent.location).toMatch(/^\/help\/need\/done\//);
 		const [row] = await db.select().from(aidNeed).where(eq(aidNeed.title, 'Kasten verhuizen'));
-		expect(row!.dates).toEqual([{ date: movingDay, start: 540, end: 720 }, { date: next(3) }]);
+		expect(row!.dates).toEqual([{ date: movingDay }]);
+		expect(row!.windows).toEqual([]);
 	});
 
-	it('re-renders a bad day with its message next to the days and the values kept, writing nothing', async () => {
+	it('re-renders a bad day with its message at the date and the answers kept, writing nothing', async () => {
 		const before = await totals();
-		const cases: Array<[Array<[string, string]>, string]> = [
-			[[['d0_date', addDays(today, -1)]], 'This day has already passed.'],
-			[[['d0_date', addDays(today, 400)]], 'Choose a day within a year from today.'],
-			[[['d0_end', '08:00']], 'The end must come after the start.'],
-			[[['d0_end', '']], 'Give both the start and the end time, or neither.'],
-			[[['d0_date', '31/02/2027']], 'This is not a valid date.']
+		const cases: Array<[string, string]> = [
+			[addDays(today, -1), 'This day has already passed.'],
+			[addDays(today, 400), 'Choose a day within a year from today.'],
+			['31/02/2027', 'This is not a valid date.'],
+			['', 'Which day? Choose the date.']
 		];
-		for (const [over, message] of cases) {
-			const res = await save(resident, form(over));
-			expect(res.status, message).toBe(400);
-			expect(res.data.errors.dates, message).toBe(message);
-			expect(res.data.values.title).toBe('Kasten verhuizen');
+		for (const [day, message] of cases) {
+			const res = await answer(resident, [
+				['when', 'day'],
+				['when', 'weekends'],
+				['d0_date', day]
+			]);
+			expect(res.status, message).toBe(422);
+			expect(res.data.errors.d0_date, message).toBe(message);
+			expect(res.data.values.when).toBe('day,weekends');
 		}
 		expect(await totals()).toEqual(before);
 	});
 
 	it('refuses the wrong role, writing nothing', async () => {
 		const before = await totals();
-		const res = await save(coordinator, form());
+		const res = await answer(coordinator, [
+			['when', 'day'],
+			['d0_date', movingDay]
+		]);
 		expect(res.status).toBe(403);
 		expect(await totals()).toEqual(before);
 	});

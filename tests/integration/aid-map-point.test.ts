@@ -10,8 +10,8 @@ import { contains, fitProjection, project, readBoundary } from '../../src/lib/ai
 import wijken from '../../src/lib/server/seed/gent-wijken.json' with { type: 'json' };
 
 // The optional point of a resident's need or offer, picked on the server-drawn map without JavaScript:
-// the map picture, the form's "set the point" / "remove the point" submissions (which never save) and
-// the save that stores the point.
+// the map picture, the "Where?" question's taps and "remove the place" (kept in the draft, never sent) and
+// the send that stores the point.
 
 const { db } = await freshAppDatabase();
 
@@ -28,7 +28,6 @@ const nobody = await makeActor(db, null);
 
 const rabotBoundary = readBoundary(rabotGeo!.geometry)!;
 const IN_RABOT = { lat: 51.0635, lon: 3.712 };
-const IN_SLUIZEKEN = { lat: 51.0675, lon: 3.731 };
 const pixel = project(fitProjection(rabotBoundary), IN_RABOT);
 
 const counts = async () => ({
@@ -38,27 +37,45 @@ const counts = async () => ({
 });
 
 type Actor = { actor: unknown } | null;
-const post = (who: Actor, fields: Array<[string, string]>) => formPost('/help/need', who, fields);
-type Reply = { status?: number; location?: string; data?: Reply; values: Record<string, string>; errors: Record<string, string>; pointStep?: string };
-/** A plain reply (a map click that worked) or the data of a failure (status 4xx). */
-const body = (r: Reply) => (r.data ?? r) as Reply;
-
-const needForm = (over: Array<[string, string]> = []): Array<[string, string]> => [
-	['category', 'errands'],
-	['title', 'Boodschappen op dinsdag'],
-	['description', 'Ik woon op de tweede verdieping'],
-	['w0_day', '1'],
-	['w0_start', '09:00'],
-	['w0_end', '12:00'],
-	['frequency', 'weekly'],
-	['areaId', rabot.id],
-	['mapArea', rabot.id],
-	['languages', 'nl'],
-	['languages', 'tr'],
-	...over
+type Reply = { status?: number; location?: string; data?: { values: Record<string, string>; errors: Record<string, string> } };
+const post = (who: Actor, kind: string, path: string, fields: Array<[string, string]>) => formPost(path, who, fields, { params: { kind } });
+const pages = {
+	what: () => import('../../src/routes/(resident)/help/[kind]/+page.server.ts'),
+	when: () => import('../../src/routes/(resident)/help/[kind]/when/+page.server.ts'),
+	where: () => import('../../src/routes/(resident)/help/[kind]/where/+page.server.ts'),
+	more: () => import('../../src/routes/(resident)/help/[kind]/more/+page.server.ts'),
+	check: () => import('../../src/routes/(resident)/help/[kind]/check/+page.server.ts')
+};
+/** The step's answer action: `save` where the page has named actions ("Where?"), else the default. */
+const submit = (actions: object) => {
+	const a = actions as Record<string, ((event: never) => unknown) | undefined>;
+	return (a.save ?? a.default)!;
+};
+const tap = (x: number, y: number): Array<[string, string]> => [
+	['map.x', String(x)],
+	['map.y', String(y)]
 ];
-const need = async () => (await import('../../src/routes/(resident)/help/need/+page.server.ts')).actions.default!;
-const offer = async () => (await import('../../src/routes/(resident)/help/offer/+page.server.ts')).actions.default!;
+/** A tap on the "Where?" map of `areaId`. */
+const point = async (who: Actor, areaId: string, fields: Array<[string, string]>, kind = 'need') =>
+	(await outcome((await pages.where()).actions.point!(post(who, kind, `/help/${kind}/where`, [['areaId', areaId], ...fields])))) as Reply;
+/** The questions before and after "Where?", answered. */
+async function answered(who: Actor, areaId: string, kind = 'need') {
+	const step = async (page: 'what' | 'when' | 'where' | 'more', fields: Array<[string, string]>) =>
+		outcome(submit((await pages[page]()).actions)(post(who, kind, `/help/${kind}/${page}`, fields)));
+	await step('what', [['category', kind === 'need' ? 'errands' : 'repairs']]);
+	await step('when', [['when', 'mornings']]);
+	await step('where', [['areaId', areaId]]);
+	await step('more', [
+		['title', 'Boodschappen op dinsdag'],
+		['capacity', '2']
+	]);
+}
+const draftOf = async (who: { actor: unknown }, kind = 'need') =>
+	(await (await pages.check()).load(post(who, kind, `/help/${kind}/check`, []) as never)) as { draftId: string; values: Record<string, string> };
+const send = async (who: { actor: unknown }, kind = 'need') =>
+	(await outcome(
+		(await pages.check()).actions.send!(post(who, kind, `/help/${kind}/check`, [['draft', (await draftOf(who, kind)).draftId]]))
+	)) as Reply;
 
 describe('the map picture', () => {
 	const get = async (code: string, query = '') => {
@@ -106,241 +123,96 @@ describe('the map picture', () => {
 	});
 });
 
-describe('the need and offer forms with a point', () => {
+describe('the “Where?” question with a point', () => {
 	it('offers the map only for areas with a boundary, with its attribution', async () => {
-		const { load } = await import('../../src/routes/(resident)/help/need/+page.server.ts');
-		const data = (await load(post(everywhere, []))) as { areas: Array<{ id: string; code: string; map: boolean; source: string | null }> };
+		await answered(everywhere, rabot.id);
+		const data = (await (await pages.where()).load(post(everywhere, 'need', '/help/need/where', []) as never)) as {
+			areas: Array<{ id: string; code: string; map: boolean; source: string | null }>;
+		};
 		const byId = new Map(data.areas.map((a) => [a.id, a]));
 		expect(byId.get(rabot.id)).toMatchObject({ code: rabot.code, map: true, source: wijken.attribution });
 		expect(byId.get(sluizeken.id)?.map).toBe(true);
 		expect(byId.get(bare.id)).toMatchObject({ map: false, source: null });
 	});
 
-	it('sets the point from a click on the map, keeps everything typed, and stores nothing', async () => {
+	it('a tap keeps the point in the draft, the other answers with it, and comes back to the map; nothing is stored', async () => {
+		await answered(resident, rabot.id);
 		const before = await counts();
-		const res = body(
-			(await (
-				await need()
-			)(
-				post(
-					resident,
-					needForm([
-						['map.x', String(Math.round(pixel.x))],
-						['map.y', String(Math.round(pixel.y))]
-					])
-				)
-			)) as Reply
-		);
-		expect(res.status).toBeUndefined();
-		expect(res.pointStep).toBe('set');
-		expect(res.errors).toEqual({});
-		expect(res.values).toMatchObject({
-			title: 'Boodschappen op dinsdag',
-			description: 'Ik woon op de tweede verdieping',
-			w0_start: '09:00',
-			languages: 'nl,tr',
-			frequency: 'weekly'
-		});
-		expect(res.values).not.toHaveProperty('map.x');
-		const point = { lat: Number(res.values.lat), lon: Number(res.values.lon) };
-		expect(contains(rabotBoundary, point)).toBe(true);
-		expect(Math.abs(point.lat - IN_RABOT.lat)).toBeLessThan(0.0001);
-		expect(Math.abs(point.lon - IN_RABOT.lon)).toBeLessThan(0.0001);
-		expect(await counts()).toEqual(before);
-	});
-
-	it('saves the need with the point when the save button is pressed', async () => {
-		const res = (await outcome(
-			(await need())(
-				post(
-					resident,
-					needForm([
-						['lat', '51.0635'],
-						['lon', '3.712']
-					])
-				)
-			)
-		)) as Reply;
-		expect([res.status, res.location]).toEqual([303, '/help?saved=need']);
-		const [row] = await db.select().from(aidNeed).where(eq(aidNeed.personId, resident.person.id));
-		expect(row).toMatchObject({ lat: 51.0635, lon: 3.712, areaId: rabot.id, title: 'Boodschappen op dinsdag' });
-	});
-
-	it('saves an offer with its point too, and without one when none was picked', async () => {
-		const form = (extra: Array<[string, string]>): Array<[string, string]> => [
-			['category', 'repairs'],
-			['title', 'Kleine herstellingen'],
-			['capacity', '2'],
-			['areaId', rabot.id],
-			['mapArea', rabot.id],
-			...extra
-		];
-		expect(
-			(
-				(await outcome(
-					(await offer())(
-						post(
-							everywhere,
-							form([
-								['lat', '51.0635'],
-								['lon', '3.712']
-							])
-						)
-					)
-				)) as Reply
-			).status
-		).toBe(303);
-		expect(((await outcome((await offer())(post(everywhere, form([]))))) as Reply).status).toBe(303);
-		const rows = await db.select().from(aidOffer).where(eq(aidOffer.personId, everywhere.person.id));
-		expect(rows).toHaveLength(2);
-		expect(rows.map((r) => [r.lat, r.lon])).toEqual(
-			expect.arrayContaining([
-				[51.0635, 3.712],
-				[null, null]
-			])
-		);
-	});
-
-	it('removes the point without saving', async () => {
-		const before = await counts();
-		const res = body(
-			(await (
-				await need()
-			)(
-				post(
-					resident,
-					needForm([
-						['lat', '51.0635'],
-						['lon', '3.712'],
-						['point', 'clear']
-					])
-				)
-			)) as Reply
-		);
-		expect(res.pointStep).toBe('cleared');
-		expect(res.values).not.toHaveProperty('lat');
-		expect(res.values).not.toHaveProperty('lon');
-		expect(res.values.title).toBe('Boodschappen op dinsdag');
+		const res = await point(resident, rabot.id, tap(Math.round(pixel.x), Math.round(pixel.y)));
+		expect([res.status, res.location]).toEqual([303, '/help/need/where?map=1#f-point']);
+		const { values } = await draftOf(resident);
+		expect(values).toMatchObject({ title: 'Boodschappen op dinsdag', when: ['mornings'], areaId: rabot.id });
+		expect(values).not.toHaveProperty('map.x');
+		const p = { lat: Number(values.lat), lon: Number(values.lon) };
+		expect(contains(rabotBoundary, p)).toBe(true);
+		expect(Math.abs(p.lat - IN_RABOT.lat)).toBeLessThan(0.0001);
+		expect(Math.abs(p.lon - IN_RABOT.lon)).toBeLessThan(0.0001);
 		expect(await counts()).toEqual(before);
 	});
 
 	it.each([
+		['a tap outside the outline', tap(318, 318), 'This place is outside the neighbourhood. Tap inside the outlined area, or remove the place.'],
+		['a keyboard "click" at 0,0', tap(0, 0), 'The map needs a tap or a mouse click. The place is optional: you can leave it out.'],
 		[
-			'a click outside the outline',
-			[
-				['map.x', '318'],
-				['map.y', '318']
-			],
-			'This place is outside the neighbourhood. Tap inside the outlined area, or remove the place.'
-		],
-		[
-			'a keyboard "click" at 0,0',
-			[
-				['map.x', '0'],
-				['map.y', '0']
-			],
-			'The map needs a tap or a mouse click. The place is optional: you can leave it out.'
-		],
-		[
-			'a click that is no pixel',
+			'a tap that is no pixel',
 			[
 				['map.x', '-4'],
 				['map.y', 'x']
-			],
+			] as Array<[string, string]>,
 			'This click could not be read. Tap the map again.'
 		]
-	] as Array<[string, Array<[string, string]>, string]>)(
-		'refuses %s with a message at the map, keeps the old point, stores nothing',
-		async (_name, click, message) => {
-			const before = await counts();
-			const res = (await (await need())(post(resident, needForm([['lat', '51.0635'], ['lon', '3.712'], ...click])))) as Reply;
-			expect(res.status).toBe(400);
-			expect(body(res).errors).toEqual({ point: message });
-			expect(body(res).values).toMatchObject({ lat: '51.0635', lon: '3.712', title: 'Boodschappen op dinsdag' });
-			expect(await counts()).toEqual(before);
-		}
-	);
-
-	it('ignores a click on the map of the area chosen before, and shows the new one', async () => {
-		const res = body(
-			(await (
-				await need()
-			)(
-				post(
-					everywhere,
-					needForm([
-						['map.x', '100'],
-						['map.y', '100']
-					]).map(([k, v]) => [k, k === 'areaId' ? sluizeken.id : v])
-				)
-			)) as Reply
-		);
-		expect(res.pointStep).toBe('area');
-		expect(res.values).not.toHaveProperty('lat');
-		expect(res.values.areaId).toBe(sluizeken.id);
+	])('refuses %s with a message at the map and keeps the point', async (_name, click, message) => {
+		const kept = (await draftOf(resident)).values;
+		const res = await point(resident, rabot.id, click);
+		expect(res.status).toBe(422);
+		expect(res.data!.errors).toEqual({ point: message });
+		expect((await draftOf(resident)).values).toEqual(kept);
 	});
 
-	it.each([
-		[
-			'a latitude of 91',
-			[
-				['lat', '91'],
-				['lon', '3.712']
-			],
-			'This place is not on the map.'
-		],
-		[
-			'half a point',
-			[
-				['lat', '51.0635'],
-				['lon', '']
-			],
-			'This place is not on the map.'
-		],
-		[
-			'a point in another neighbourhood',
-			[
-				['lat', String(IN_SLUIZEKEN.lat)],
-				['lon', String(IN_SLUIZEKEN.lon)]
-			],
-			'This place is outside the neighbourhood. Tap inside the outlined area, or remove the place.'
-		]
-	] as Array<[string, Array<[string, string]>, string]>)(
-		'refuses to save with %s: a field message, nothing stored',
-		async (_name, point, message) => {
-			const before = await counts();
-			const res = (await outcome((await need())(post(resident, needForm(point))))) as Reply;
-			expect(res.status).toBe(400);
-			expect(body(res).errors.point).toBe(message);
-			expect(body(res).values.title).toBe('Boodschappen op dinsdag');
-			expect(await counts()).toEqual(before);
-		}
-	);
+	it('sends the need with the point', async () => {
+		const res = await send(resident);
+		expect(res.location).toMatch(/^\/help\/need\/done\//);
+		const [row] = await db.select().from(aidNeed).where(eq(aidNeed.personId, resident.person.id));
+		expect(row).toMatchObject({ areaId: rabot.id, title: 'Boodschappen op dinsdag' });
+		expect(contains(rabotBoundary, { lat: row!.lat!, lon: row!.lon! })).toBe(true);
+	});
+
+	it('removes the point without sending anything', async () => {
+		await answered(resident, rabot.id);
+		await point(resident, rabot.id, tap(Math.round(pixel.x), Math.round(pixel.y)));
+		const before = await counts();
+		const res = await point(resident, rabot.id, [['point', 'clear']]);
+		expect(res.status).toBe(303);
+		const { values } = await draftOf(resident);
+		expect(values).not.toHaveProperty('lat');
+		expect(values.title).toBe('Boodschappen op dinsdag');
+		expect(await counts()).toEqual(before);
+	});
+
+	it('drops a place marked in one neighbourhood when another is chosen', async () => {
+		await answered(everywhere, rabot.id, 'offer');
+		await point(everywhere, rabot.id, tap(Math.round(pixel.x), Math.round(pixel.y)), 'offer');
+		expect((await draftOf(everywhere, 'offer')).values.lat).toBeDefined();
+		await outcome((await pages.where()).actions.save!(post(everywhere, 'offer', '/help/offer/where', [['areaId', sluizeken.id]])));
+		const { values } = await draftOf(everywhere, 'offer');
+		expect(values.areaId).toBe(sluizeken.id);
+		expect(values).not.toHaveProperty('lat');
+		expect((await send(everywhere, 'offer')).status).toBe(303);
+		const [row] = await db.select().from(aidOffer).where(eq(aidOffer.personId, everywhere.person.id));
+		expect(row).toMatchObject({ areaId: sluizeken.id, lat: null, lon: null, capacity: 2 });
+	});
+
+	it('answers a tap on a neighbourhood without a map with a message, not an error page', async () => {
+		const res = await point(everywhere, bare.id, tap(100, 100), 'offer');
+		expect(res.status).toBe(422);
+		expect(res.data!.errors.point).toBe('There is no map of this neighbourhood. The place is optional.');
+	});
 
 	it('refuses someone who may not ask for help, and nobody at all, storing nothing', async () => {
 		const before = await counts();
-		const click = needForm([
-			['map.x', String(Math.round(pixel.x))],
-			['map.y', String(Math.round(pixel.y))]
-		]);
-		expect(((await outcome((await need())(post(nobody, click)))) as Reply).status).toBe(403);
-		expect(((await outcome((await need())(post(nobody, needForm([['point', 'clear']]))))) as Reply).status).toBe(403);
-		expect(
-			(
-				(await outcome(
-					(await need())(
-						post(
-							nobody,
-							needForm([
-								['lat', '51.0635'],
-								['lon', '3.712']
-							])
-						)
-					)
-				)) as Reply
-			).status
-		).toBe(403);
-		expect(((await outcome((await need())(post(null, click)))) as Reply).status).toBe(401);
+		expect((await point(nobody, rabot.id, tap(Math.round(pixel.x), Math.round(pixel.y)))).status).toBe(403);
+		expect((await point(nobody, rabot.id, [['point', 'clear']])).status).toBe(403);
+		expect((await point(null, rabot.id, tap(Math.round(pixel.x), Math.round(pixel.y)))).status).toBe(401);
 		expect(await counts()).toEqual(before);
 	});
 });

@@ -7,8 +7,8 @@ import { aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 
-// "I need help" and "I can help" are a resident's and a volunteer's own forms. Staff are refused the
-// page (403); posting the form straight to its action must be refused the same way, with nothing
+// "I need help" and "I can help" are a resident's and a volunteer's own question pages. Staff are refused the
+// pages (403); posting a step straight to its action must be refused the same way, with nothing
 // written — the verbs behind it accept staff (they register needs for walk-ins), so without the check
 // the need or offer would be saved in the staff member's own name.
 
@@ -31,49 +31,69 @@ const counts = async () => ({
 	audit: ((await db.select({ n: count() }).from(coreAudit)) as [{ n: number }])[0].n
 });
 
-const fields = (kind: 'need' | 'offer'): Array<[string, string]> => [
-	['category', 'errands'],
-	['title', 'Boodschappen op dinsdag'],
-	['description', 'Op de tweede verdieping'],
-	['w0_day', '1'],
-	['w0_start', '09:00'],
-	['w0_end', '12:00'],
-	['areaId', area.id],
-	['languages', 'nl'],
-	...(kind === 'need' ? [['frequency', 'weekly'] as [string, string]] : [['capacity', '1'] as [string, string]])
+/** The answers of each question page, as a browser posts them. */
+const steps = (kind: 'need' | 'offer'): Array<[string, Array<[string, string]>]> => [
+	['', [['category', 'errands']]],
+	['when', [['when', 'mornings'], ...(kind === 'need' ? [['frequency', 'weekly'] as [string, string]] : [])]],
+	['where', [['areaId', area.id]]],
+	['more', [['description', 'Op de tweede verdieping'], ['languages', 'nl'], ...(kind === 'need' ? [] : [['capacity', '1'] as [string, string]])]]
 ];
-const action = async (kind: 'need' | 'offer') =>
-	kind === 'need'
-		? (await import('../../src/routes/(resident)/help/need/+page.server.ts')).actions.default!
-		: (await import('../../src/routes/(resident)/help/offer/+page.server.ts')).actions.default!;
-const load = async (kind: 'need' | 'offer') =>
-	kind === 'need'
-		? (await import('../../src/routes/(resident)/help/need/+page.server.ts')).load
-		: (await import('../../src/routes/(resident)/help/offer/+page.server.ts')).load;
+const route = async (page: string) =>
+	page === ''
+		? await import('../../src/routes/(resident)/help/[kind]/+page.server.ts')
+		: page === 'when'
+			? await import('../../src/routes/(resident)/help/[kind]/when/+page.server.ts')
+			: page === 'where'
+				? await import('../../src/routes/(resident)/help/[kind]/where/+page.server.ts')
+				: await import('../../src/routes/(resident)/help/[kind]/more/+page.server.ts');
+/** The step's answer action: `save` where the page has named actions ("Where?"), else the default. */
+const submit = (actions: object) => {
+	const a = actions as Record<string, ((event: never) => unknown) | undefined>;
+	return (a.save ?? a.default)!;
+};
+const check = () => import('../../src/routes/(resident)/help/[kind]/check/+page.server.ts');
+const post = (kind: string, page: string, who: { actor: unknown }, fields: Array<[string, string]>) =>
+	formPost(`/help/${kind}${page ? `/${page}` : ''}`, who, fields, { params: { kind } });
 
 type Thrown = { status?: number; location?: string };
 
-describe.each(['need', 'offer'] as const)('POST /help/%s by staff', (kind) => {
-	it.each(Object.keys(staff) as Array<keyof typeof staff>)('%s: 403 like the page itself, nothing written', async (role) => {
+describe.each(['need', 'offer'] as const)('POST /help/%s/… by staff', (kind) => {
+	it.each(Object.keys(staff) as Array<keyof typeof staff>)('%s: 403 like the pages themselves, nothing written', async (role) => {
 		const who = staff[role];
-		const page = (await outcome((await load(kind))(formPost(`/help/${kind}`, who, {}) as never))) as Thrown;
-		expect(page.status, 'the page is refused').toBe(403);
 		const before = await counts();
-		const saved = (await outcome((await action(kind))(formPost(`/help/${kind}`, who, fields(kind))))) as Thrown;
-		expect(saved.status).toBe(403);
-		expect(saved.location).toBeUndefined();
-		// A map click (which never saves) is refused the same way.
+		for (const [page, fields] of steps(kind)) {
+			const r = await route(page);
+			const shown = (await outcome(r.load(post(kind, page, who, []) as never))) as Thrown;
+			expect(shown.status, `the page ${page} is refused`).toBe(403);
+			const saved = (await outcome(submit(r.actions)(post(kind, page, who, fields)))) as Thrown;
+			expect(saved.status).toBe(403);
+			expect(saved.location).toBeUndefined();
+		}
+		// A tap on the map is refused the same way.
+		const where = await route('where');
 		const click = (await outcome(
-			(await action(kind))(formPost(`/help/${kind}`, who, [...fields(kind), ['map.x', '100'], ['map.y', '100']]))
+			where.actions.point!(
+				post(kind, 'where', who, [
+					['areaId', area.id],
+					['map.x', '100'],
+					['map.y', '100']
+				])
+			)
 		)) as Thrown;
 		expect(click.status).toBe(403);
+		expect(((await outcome((await check()).actions.send!(post(kind, 'check', who, [['draft', crypto.randomUUID()]])))) as Thrown).status).toBe(403);
 		expect(await counts()).toEqual(before);
 	});
 });
 
-it('a resident still saves her own need from the same form', async () => {
+it('a resident still says her own need through the same pages', async () => {
 	const before = await counts();
-	const saved = (await outcome((await action('need'))(formPost('/help/need', resident, fields('need'))))) as Thrown;
-	expect(saved.location).toMatch(/^\/help\?saved=need/);
+	for (const [page, fields] of steps('need')) {
+		const saved = (await outcome(submit((await route(page)).actions)(post('need', page, resident, fields)))) as Thrown;
+		expect(saved.status).toBe(303);
+	}
+	const page = (await (await check()).load(post('need', 'check', resident, []) as never)) as { draftId: string };
+	const sent = (await outcome((await check()).actions.send!(post('need', 'check', resident, [['draft', page.draftId]])))) as Thrown;
+	expect(sent.location).toMatch(/^\/help\/need\/done\/[0-9a-f-]{36}$/);
 	expect((await counts()).needs).toBe(before.needs + 1);
 });

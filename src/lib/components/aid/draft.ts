@@ -1,4 +1,4 @@
-// What was typed in the need / offer form, kept across a language switch when JavaScript runs. The
+// What was typed in a need / offer form or question page, kept across a language switch when JavaScript runs. The
 // switcher is a plain POST form in the header that reloads the page in the new language, so the
 // server never sees the unsaved form. The draft is written only at that moment, for this page of
 // this tab (sessionStorage), and read back once by the reloaded form.
@@ -53,5 +53,20 @@ export function fillTyped(form: HTMLFormElement, draft: Record<string, string>) 
 		if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) || !(el.name in draft)) continue;
 		if (el instanceof HTMLInputElement && ['checkbox', 'radio', 'hidden', 'image', 'submit'].includes(el.type)) continue;
 		el.value = draft[el.name]!;
+	}
+}
+
+/**
+ * Puts the draft's choices back too (boxes, radios, selects), for a page whose choices are not drawn
+ * from the restored values: a question page of "Ask for help", which shows what the server keeps.
+ * Only fields the draft names are touched; a box missing from a list the draft names is unticked.
+ */
+export function fillAll(form: HTMLFormElement, draft: Record<string, string>) {
+	fillTyped(form, draft);
+	for (const el of form.elements) {
+		if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !(el.name in draft)) continue;
+		const chosen = draft[el.name]!.split(',');
+		if (el instanceof HTMLSelectElement) el.value = draft[el.name]!;
+		else if (el.type === 'checkbox' || el.type === 'radio') el.checked = chosen.includes(el.value);
 	}
 }

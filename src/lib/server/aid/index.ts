@@ -53,3 +53,6 @@ export { reachQueryFields } from './reach.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.
 export { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from './schema.ts';
+export { readDraft, saveDraftStep, sendDraft, discardDraft } from './drafts.ts';
+export { STEPS, type Step } from './steps.ts';
+export { whatNext } from './next-steps.ts';

@@ -293,3 +293,28 @@ export const aidVisit = pgTable(
 	},
 	(t) => [index('aid_visit_area_idx').on(t.areaId, t.createdAt)]
 );
+
+export const DRAFT_KINDS = ['need', 'offer'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+/** What the question pages gathered so far: the flat form fields of each step, as posted. */
+export type DraftValues = Record<string, string | string[]>;
+
+/**
+ * A need or offer being said one question at a time: kept on the server between the steps so nothing
+ * is lost without JavaScript and the back button shows the answer given. One open draft per person
+ * and kind; removed when sent, and swept after 30 days untouched (drafts.ts).
+ */
+export const aidDraft = pgTable(
+	'aid_draft',
+	{
+		id: id(),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => peoplePerson.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: DRAFT_KINDS }).notNull(),
+		values: jsonb('values').$type<DraftValues>().notNull().default({}),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [unique('aid_draft_person_kind').on(t.personId, t.kind), index('aid_draft_updated_idx').on(t.updatedAt)]
+);

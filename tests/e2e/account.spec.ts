@@ -10,7 +10,7 @@ test('a resident signs up, confirms the address from the mailbox, signs in and c
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill('short');
 	await page.getByRole('button', { name: 'Account aanmaken' }).click();
-	await expect(page.locator('#f-password-err')).toHaveText('Het wachtwoord moet minstens 10 tekens hebben.');
+	await expect(page.locator('#f-password-err')).toContainText('Het wachtwoord moet minstens 10 tekens hebben.');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
 	await expectAccessible(page);
 
@@ -24,7 +24,14 @@ test('a resident signs up, confirms the address from the mailbox, signs in and c
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill('a long enough password');
 	await page.locator('main form button').click();
-	await expect(page.getByRole('alert')).toContainText('We konden je niet aanmelden');
+	// Refused: the error summary at the top says what went wrong; both fields are required.
+	const summary = page.getByRole('alert');
+	await expect(summary.getByRole('heading', { name: 'Er is een probleem' })).toBeVisible();
+	await expect(summary).toContainText('We konden je niet aanmelden');
+	await expect(page.getByLabel('E-mailadres')).toHaveAttribute('required', '');
+	await expect(page.getByLabel('Wachtwoord')).toHaveAttribute('required', '');
+	await expect(page.getByLabel('E-mailadres')).toHaveValue(email);
+	await expectAccessible(page);
 
 	const link = await mailedLink(page, email, '/verify-email');
 	await expectAccessible(page);
@@ -41,7 +48,7 @@ test('a resident signs up, confirms the address from the mailbox, signs in and c
 	await page.getByLabel('Huidig wachtwoord').fill('not my password');
 	await page.getByLabel('Nieuw wachtwoord (minstens 10 tekens)').fill('an even longer password');
 	await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
-	await expect(page.locator('#f-currentPassword-err')).toHaveText('Het huidige wachtwoord klopt niet.');
+	await expect(page.locator('#f-currentPassword-err')).toContainText('Het huidige wachtwoord klopt niet.');
 	await expectAccessible(page);
 	await page.getByLabel('Huidig wachtwoord').fill('a long enough password');
 	await page.getByLabel('Nieuw wachtwoord (minstens 10 tekens)').fill('an even longer password');
@@ -83,7 +90,7 @@ test('sessions are listed on the account page and can be revoked; a coordinator 
 	await signIn(pb, 'coordinator@example.org', DEMO_PASSWORD);
 	await pa.goto('/account');
 	// Revoke the other device's session (the one not marked as this device).
-	const other = pa.locator('section[aria-labelledby="sessions-h"] li').filter({ hasNotText: 'dit toestel' }).first();
+	const other = pa.locator('section[aria-labelledby="sessions-h"] article').filter({ hasNotText: 'dit toestel' }).first();
 	await other.getByRole('button', { name: 'Intrekken' }).click();
 	await pb.goto('/account');
 	await expect(pb).toHaveURL(/\/sign-in/);
@@ -95,8 +102,8 @@ test('sessions are listed on the account page and can be revoked; a coordinator 
 	const me = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
 	expect(me.status()).toBe(200);
 	expect(await me.json()).toMatchObject({ email: 'coordinator@example.org', tokenScopes: ['read'] });
-	await pa.locator('li', { hasText: 'my spreadsheet' }).first().getByRole('button', { name: 'Intrekken' }).click();
-	await expect(pa.locator('li', { hasText: 'my spreadsheet' }).first()).toContainText('ingetrokken');
+	await pa.locator('main article', { hasText: 'my spreadsheet' }).first().getByRole('button', { name: 'Intrekken' }).click();
+	await expect(pa.locator('main article', { hasText: 'my spreadsheet' }).first()).toContainText('ingetrokken');
 	const after = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
 	expect(after.status()).toBe(401);
 	expect(after.headers()['content-type']).toContain('application/problem+json');
@@ -108,24 +115,27 @@ test('a resident sees her devices in words and no API tokens, in Bulgarian and A
 	await signIn(page, 'resident@example.org');
 	await page.goto('/account');
 	// The access tests made tokens for her over HTTP; while live they stay listed, so she can revoke them.
-	const live = page.locator('section[aria-labelledby="tokens-h"] li').filter({ has: page.getByRole('button', { name: 'Intrekken' }) });
+	const live = page.locator('section[aria-labelledby="tokens-h"] article').filter({ has: page.getByRole('button', { name: 'Intrekken' }) });
 	while ((await live.count()) > 0) {
 		await live.first().getByRole('button', { name: 'Intrekken' }).click();
 		await page.goto('/account');
 	}
 	await expect(page.locator('#tokens-h')).toHaveCount(0);
-	const mine = page.locator('section[aria-labelledby="sessions-h"] li').filter({ hasText: 'dit toestel' });
-	await expect(mine).toContainText('Chrome op Linux · laatst gebruikt vandaag');
+	const mine = page.locator('section[aria-labelledby="sessions-h"] article').filter({ hasText: 'dit toestel' });
+	await expect(mine.getByRole('heading', { level: 3 })).toHaveText('Chrome op Linux');
+	await expect(mine).toContainText('laatst gebruikt vandaag');
 	await expect(page.locator('section[aria-labelledby="sessions-h"]')).not.toContainText('Mozilla');
 	await expectAccessible(page);
 	const expected = {
-		bg: ['това устройство', 'Chrome на Linux · последно използвано днес'],
-		ar: ['هذا الجهاز', 'Chrome على Linux · آخر استخدام اليوم']
+		bg: ['това устройство', 'Chrome на Linux', 'последно използвано днес'],
+		ar: ['هذا الجهاز', 'Chrome على Linux', 'آخر استخدام اليوم']
 	};
-	for (const [locale, [thisDevice, line]] of Object.entries(expected)) {
+	for (const [locale, [thisDevice, device, used]] of Object.entries(expected)) {
 		await page.request.post('/language', { form: { locale, redirectTo: '/account' }, headers: { origin: E2E_ORIGIN } });
 		await page.goto('/account');
-		await expect(page.locator('section[aria-labelledby="sessions-h"] li').filter({ hasText: thisDevice! })).toContainText(line!);
+		const here = page.locator('section[aria-labelledby="sessions-h"] article').filter({ hasText: thisDevice! });
+		await expect(here.getByRole('heading', { level: 3 })).toHaveText(device!);
+		await expect(here).toContainText(used!);
 		await expectAccessible(page);
 		await page.screenshot({ path: info.outputPath(`account-${locale}.png`), fullPage: true });
 	}

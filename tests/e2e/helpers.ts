@@ -125,7 +125,7 @@ export async function signOut(page: Page) {
 /** The newest link in the demo mailbox sent to `to`, whose path starts with `path`. */
 export async function mailedLink(page: Page, to: string, path: string): Promise<string> {
 	await page.goto('/dev/mailbox');
-	const mail = page.locator('article.mail', { hasText: to }).first();
+	const mail = page.locator('main article', { hasText: to }).first();
 	const text = await mail.locator('pre').innerText();
 	const match = text.match(new RegExp(`https?://[^\\s]*${path}[^\\s]*`));
 	expect(match, `a ${path} link mailed to ${to}`).not.toBeNull();

@@ -55,6 +55,11 @@ describe('pages are built from the design system', () => {
 		expect(strays).toEqual([]);
 	});
 
+	it('buttons, tables and description lists come from the components (Button, Table, SummaryList)', () => {
+		const bare = pages.filter((f) => /<(button|table|dl)[\s>]/.test(readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '')));
+		expect(bare).toEqual([]);
+	});
+
 	it('the checks catch a styled page and an invented class', () => {
 		const page = '<script>let a = 1;</script>\n<div class="stack cards" class:item={a}>x</div>\n<style>.x{}</style>';
 		expect(/<style[\s>]/.test(page)).toBe(true);

@@ -33,7 +33,7 @@ export function badCharactersResponse(url: URL, locale: Locale): Response {
 	const title = escape(translate('error_page_other', locale));
 	const html = `<!doctype html>
 <html lang="${locale}" dir="${getTextDirection(locale)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><link rel="stylesheet" href="/app.css"><title>${title} · Wijkweb</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${title} · Wijkweb</title></head>
 <body><main id="main"><h1>${title}</h1><p>${escape(detail)}</p><p>400</p><p><a href="/">${escape(translate('nav_home', locale))}</a></p></main></body>
 </html>`;
 	return new Response(html, {

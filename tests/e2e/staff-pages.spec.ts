@@ -46,8 +46,10 @@ test('the queue offers the weekly proposal without filtering, its tabs have no m
 	expect(await items.count()).toBeGreaterThan(2);
 	for (const style of await items.evaluateAll((lis) => lis.map((li) => getComputedStyle(li).listStyleType))) expect(style).toBe('none');
 	await expect(tabs.getByRole('link', { name: 'Vragen om hulp' })).toHaveAttribute('aria-current', 'page');
-	// The demo has stalled links: their number is on the links tab.
-	await expect(tabs.getByRole('link', { name: /^Koppelingen\s*\d+$/ })).toBeVisible();
+	// Stalled links are counted on the links tab. A fresh demo has some; earlier journeys of the same
+	// run may have nudged them all, so the count is checked against the queue's own stalled notice.
+	const stalled = await page.locator('main a[href*="stalled=1"]').count();
+	await expect(tabs.getByRole('link', { name: stalled ? /^Koppelingen\s*\d+$/ : /^Koppelingen$/ })).toBeVisible();
 	await shot(page, info, 'aid-queue');
 	await tabs.getByRole('link', { name: 'Weekvoorstel' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Weekvoorstel');

@@ -1,6 +1,8 @@
 // The schema barrel: drizzle-kit and the client read every module's tables from here.
 export * from '../auth/schema.ts';
 export * from '../people/schema.ts';
+export * from '../network/schema.ts';
+export * from '../privacy/schema.ts';
 export * from '../areas/schema.ts';
 export * from '../access/schema.ts';
 export * from '../core/schema.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from '../db/columns.ts';
 import { authUser } from '../auth/schema.ts';
 import { areasArea } from '../areas/schema.ts';
@@ -10,6 +10,11 @@ export const LAWFUL_BASES = ['public_task', 'consent'] as const;
 export const AGE_GROUPS = ['0_17', '18_29', '30_49', '50_64', '65_plus'] as const;
 /** Origin in three broad groups, kept only with consent for the intercultural figures. */
 export const ORIGIN_GROUPS = ['belgium', 'eu', 'outside_eu'] as const;
+
+/** How a person prefers to be reached. */
+export const CHANNELS = ['phone', 'sms', 'email', 'visit', 'letter'] as const;
+/** A household member is an adult or a child; the head of household is optional. */
+export const MEMBER_ROLES = ['adult', 'child'] as const;
 
 /** The picture types a logo may have: raster only, recognised by their first bytes (no SVG: it can carry script). */
 export const LOGO_TYPES = ['image/png', 'image/webp', 'image/jpeg'] as const;
@@ -72,10 +77,79 @@ export const peoplePerson = pgTable(
 		registeredByUserId: text('registered_by_user_id').references(() => authUser.id, {
 			onDelete: 'set null'
 		}),
+		// Fieldwork (issue 13). Only a first name is required; all of these are optional.
+		birthYear: integer('birth_year'),
+		preferredChannel: text('preferred_channel', { enum: CHANNELS }),
+		// ISO 3166-1 alpha-2 (src/lib/countries.ts); kept only while the person's organisation has an
+		// origin purpose the person consented to (or its lawful basis covers it). origin_group derives from it.
+		countryOfOrigin: text('country_of_origin'),
+		// The name folded for search: lower case, accents removed ("Céline" → "celine"), by PostgreSQL
+		// itself (people_fold, migration 0012), so every writer gets it and a trigram index serves it.
+		searchName: text('search_name').generatedAlwaysAs(sql`people_fold(first_name || ' ' || coalesce(last_name, ''))`),
+		// When staff last met or changed this person: what retention counts "not seen for the period" from.
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		// A merged record points at the one kept (old links and bookmarks land there); an erased one keeps
+		// only its id and place, so anonymous counts stay; an archived one (public bodies) is read-only.
+		mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => peoplePerson.id),
+		erasedAt: timestamp('erased_at', { withTimezone: true }),
+		archivedAt: timestamp('archived_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: updatedAt()
 	},
-	(t) => [index('people_person_org_idx').on(t.organisationId), index('people_person_area_idx').on(t.areaId)]
+	(t) => [
+		index('people_person_org_idx').on(t.organisationId),
+		index('people_person_area_idx').on(t.areaId),
+		index('people_person_search_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+		check('people_person_birth_year', sql`${t.birthYear} between 1900 and 2100`),
+		check('people_person_country', sql`${t.countryOfOrigin} ~ '^[A-Z]{2}$'`),
+		check('people_person_not_merged_into_self', sql`${t.mergedIntoId} <> ${t.id}`)
+	]
+);
+
+// A household: people who live together. Its size and number of children are counted from its current
+// members, never typed. Scoped like a person (organisation and neighbourhood).
+export const peopleHousehold = pgTable(
+	'people_household',
+	{
+		id: id(),
+		organisationId: uuid('organisation_id')
+			.notNull()
+			.references(() => peopleOrganisation.id),
+		areaId: uuid('area_id').references(() => areasArea.id),
+		// A label staff recognise ("Peeters family"); optional, and removed when its people are erased.
+		name: text('name'),
+		createdByUserId: text('created_by_user_id').references(() => authUser.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: updatedAt()
+	},
+	(t) => [index('people_household_org_idx').on(t.organisationId), index('people_household_area_idx').on(t.areaId)]
+);
+
+// Membership with history: moving out sets left_on, so the household's past stays. A person is in at
+// most one current household (the partial unique index).
+export const peopleHouseholdMember = pgTable(
+	'people_household_member',
+	{
+		id: id(),
+		householdId: uuid('household_id')
+			.notNull()
+			.references(() => peopleHousehold.id, { onDelete: 'cascade' }),
+		personId: uuid('person_id')
+			.notNull()
+			.references(() => peoplePerson.id, { onDelete: 'cascade' }),
+		role: text('role', { enum: MEMBER_ROLES }).notNull(),
+		head: boolean('head').notNull().default(false),
+		joinedOn: date('joined_on'),
+		leftOn: date('left_on'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		uniqueIndex('people_household_member_current')
+			.on(t.personId)
+			.where(sql`${t.leftOn} is null`),
+		index('people_household_member_household_idx').on(t.householdId),
+		check('people_household_member_dates', sql`${t.leftOn} is null or ${t.joinedOn} is null or ${t.leftOn} >= ${t.joinedOn}`)
+	]
 );
 
 // A staff member's request to link a registered person to an account. Nothing changes until the

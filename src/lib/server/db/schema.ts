@@ -2,7 +2,6 @@
 export * from '../auth/schema.ts';
 export * from '../people/schema.ts';
 export * from '../network/schema.ts';
-export * from '../privacy/schema.ts';
 export * from '../areas/schema.ts';
 export * from '../access/schema.ts';
 export * from '../core/schema.ts';

@@ -10,6 +10,7 @@ import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { runShutdown } from '../src/lib/server/core/index.ts';
 import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
 import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/index.ts';
+import { twoFactorSetting } from '../src/lib/server/access/index.ts';
 
 // Runs the built app: its database (embedded unless DATABASE_URL), migrations, the demo data on
 // the first embedded start, then the HTTP server. Ctrl-C stops the server, then PostgreSQL, cleanly.
@@ -32,6 +33,14 @@ try {
 }
 process.env.DATABASE_URL = opened.url;
 if (opened.embedded) process.env.WIJKWEB_DEMO ??= '1';
+// Read once, here, so that a mistyped TWO_FACTOR stops the start instead of guessing either way.
+try {
+	log(`Second factor for staff: ${twoFactorSetting()} (TWO_FACTOR).`);
+} catch (e) {
+	console.error((e as Error).message);
+	await opened.stop();
+	process.exit(1);
+}
 {
 	const setup = connect(opened.url, 2);
 	await runMigrations(setup.pool);

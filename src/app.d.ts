@@ -11,6 +11,8 @@ declare global {
 		}
 		interface Error {
 			message: string;
+			/** The second-factor gate refused a sensitive read: the page shows how to enrol instead. */
+			secondFactor?: true;
 		}
 	}
 }

@@ -35,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		sessions: sessions.map((s) => (s.id === event.locals.sessionId ? { ...s, current: true, lastUsedDaysAgo: 0 } : { ...s, current: false })),
 		tokens: api ? tokens : liveTokens,
 		canMakeTokens: api,
+		secondFactor: event.locals.actor.secondFactor === true,
 		roles: event.locals.actor.grants.map((g) => g.role)
 	};
 };

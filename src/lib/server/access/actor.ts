@@ -6,7 +6,8 @@ import { peoplePerson } from '../people/index.ts';
 import { accessRoleGrant } from './schema.ts';
 
 /**
- * Builds the actor of a signed-in user: their person record and every role they hold. One query.
+ * Builds the actor of a signed-in user: their person record, every role they hold and whether their
+ * account has a second factor. One query.
  * Part of the door, not a verb: hooks.server.ts calls it to find out who is asking, before there is
  * an actor a verb could be run for (and a link confirmation re-checks the requester with it).
  */
@@ -17,6 +18,8 @@ export async function loadActor(db: Db, userId: string, via: Actor['via'] = 'ses
 			name: authUser.name,
 			email: authUser.email,
 			locale: authUser.locale,
+			secondFactor: authUser.twoFactorEnabled,
+			secondFactorRequired: authUser.twoFactorRequired,
 			personId: peoplePerson.id,
 			role: accessRoleGrant.role,
 			organisationId: accessRoleGrant.organisationId,
@@ -35,6 +38,8 @@ export async function loadActor(db: Db, userId: string, via: Actor['via'] = 'ses
 		email: first.email,
 		locale: first.locale,
 		via,
+		secondFactor: first.secondFactor,
+		secondFactorRequired: first.secondFactorRequired,
 		grants: rows.filter((r) => r.role && r.organisationId).map((r) => ({ role: r.role!, organisationId: r.organisationId!, areaId: r.areaId }))
 	};
 }

@@ -4,13 +4,16 @@ import { NotFoundError } from '../core/index.ts';
 import { can, holds } from './can.ts';
 import { PERMISSIONS, type PermissionName, type ScopedPermission } from './permissions.ts';
 import type { Place } from './scope.ts';
+import { requireSecondFactor } from './second-factor.ts';
 
 // What verbs declare and their access functions use: the permission a verb needs (held at all: the
 // runner checks it), and whether one record lies inside the actor's scope for it (deny by default).
 
 /** The permission `name` as a verb declares it (defineVerb's `permission`). */
 export function permission(name: PermissionName): Permission {
-	return { name, write: PERMISSIONS[name].write, holds: (actor) => holds(actor, name) };
+	const rule = PERMISSIONS[name];
+	const gate = 'sensitive' in rule && rule.sensitive ? { gate: (actor: Actor) => requireSecondFactor(actor) } : {};
+	return { name, write: rule.write, holds: (actor) => holds(actor, name), ...gate };
 }
 
 /**

@@ -9,7 +9,10 @@ import type { Role } from './roles.ts';
 //   (an admin covers every place anyway).
 // No permission is checked against a place while not bound to an organisation: a record without one
 // is covered by admins only.
-type Permission = { roles: readonly Role[]; signedIn?: true; write: boolean; scope: 'place' | 'own' | 'instance' };
+// `sensitive`: it reads people's sensitive fields or notes, so the runner lets staff roles use it only
+// with a second factor (access/second-factor.ts; TWO_FACTOR in the README). Mark a permission here and
+// every verb that names it is gated.
+type Permission = { roles: readonly Role[]; signedIn?: true; sensitive?: true; write: boolean; scope: 'place' | 'own' | 'instance' };
 
 const STAFF = ['facilitator', 'outreach', 'coordinator'] as const;
 
@@ -25,7 +28,7 @@ export const PERMISSIONS = {
 	// The organisation's own look (name, accent colour, logo): its org-wide coordinators and admins.
 	'people.organisation.theme': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
 	'people.person.register': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
-	'people.person.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
+	'people.person.read': { roles: [...STAFF, 'admin'], sensitive: true, write: false, scope: 'place' },
 	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Mutual aid. Residents and volunteers act on their own needs, offers and links; staff broker.
 	'aid.own.read': { roles: ['resident', 'volunteer'], write: false, scope: 'own' },

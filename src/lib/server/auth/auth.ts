@@ -1,7 +1,8 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { twoFactor } from 'better-auth/plugins/two-factor';
 import type { Db } from '../db/index.ts';
-import { authAccount, authRateLimit, authSession, authUser, authVerification } from './schema.ts';
+import { authAccount, authRateLimit, authSession, authTwoFactor, authUser, authVerification } from './schema.ts';
 import { peoplePerson } from '../people/index.ts';
 import { mailOrigin } from './demo.ts';
 
@@ -45,7 +46,8 @@ export function createAuth(opts: AuthOptions) {
 				session: authSession,
 				account: authAccount,
 				verification: authVerification,
-				rateLimit: authRateLimit
+				rateLimit: authRateLimit,
+				twoFactor: authTwoFactor
 			}
 		}),
 		user: { additionalFields: { locale: { type: 'string', required: false, input: false } } },
@@ -83,7 +85,10 @@ export function createAuth(opts: AuthOptions) {
 			customRules: {
 				'/sign-in/email': { window: 60, max: perMinute },
 				'/sign-up/email': { window: 60, max: perMinute },
-				'/request-password-reset': { window: 60, max: Math.max(3, Math.floor(perMinute / 2)) }
+				'/request-password-reset': { window: 60, max: Math.max(3, Math.floor(perMinute / 2)) },
+				// Codes are guessed like passwords: the same budget per address as sign-in, per endpoint
+				// (better-auth also ends a challenge after 5 wrong codes and locks the account after 10).
+				'/two-factor/*': { window: 60, max: perMinute }
 			}
 		},
 		advanced: {
@@ -92,6 +97,13 @@ export function createAuth(opts: AuthOptions) {
 			ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
 			defaultCookieAttributes: { sameSite: 'lax', httpOnly: true }
 		},
+		plugins: [
+			twoFactor({
+				issuer: 'Wijkweb',
+				totpOptions: { digits: 6, period: 30 },
+				backupCodeOptions: { amount: 10, length: 10 }
+			})
+		],
 		databaseHooks: {
 			user: {
 				create: {

@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 // The four tables better-auth needs (user, session, account, verification) plus its rate-limit
 // table, named with our module prefix; the JS property names are the ones better-auth expects.
@@ -11,6 +11,11 @@ export const authUser = pgTable('auth_user', {
 	emailVerified: boolean('email_verified').notNull().default(false),
 	image: text('image'),
 	locale: text('locale'),
+	// better-auth's two-factor plugin sets it once a TOTP secret is confirmed with a code.
+	twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
+	// Ours: this account must have a second factor even where TWO_FACTOR=optional (the browser tests'
+	// enrolling coordinator; an instance may use it for accounts it wants held to the stricter rule).
+	twoFactorRequired: boolean('two_factor_required').notNull().default(false),
 	createdAt: ts('created_at').notNull().defaultNow(),
 	updatedAt: ts('updated_at').notNull().defaultNow()
 });
@@ -73,6 +78,25 @@ export const authRateLimit = pgTable('auth_rate_limit', {
 	count: integer('count').notNull(),
 	lastRequest: bigint('last_request', { mode: 'number' }).notNull()
 });
+
+// better-auth's two-factor plugin: the TOTP secret and the recovery codes, both encrypted with the
+// auth secret by better-auth; `verified` stays false until the first code confirms the enrolment.
+export const authTwoFactor = pgTable(
+	'auth_two_factor',
+	{
+		id: text('id').primaryKey(),
+		secret: text('secret').notNull(),
+		backupCodes: text('backup_codes').notNull(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => authUser.id, { onDelete: 'cascade' }),
+		verified: boolean('verified').notNull().default(true),
+		failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+		lockedUntil: ts('locked_until')
+	},
+	// One enrolment per account: the plugin looks it up by user and replaces an unconfirmed one.
+	(t) => [uniqueIndex('auth_two_factor_user_idx').on(t.userId)]
+);
 
 // Personal access tokens for /api/v1: only a SHA-256 of the token is stored (tokens are 256-bit
 // random, so a slow password hash buys nothing), plus a short prefix so a person can tell them apart.

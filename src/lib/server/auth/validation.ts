@@ -23,3 +23,33 @@ export const createTokenInput = z.object({
 	scopes: z.array(z.enum(TOKEN_SCOPES)).min(1, 'error_required'),
 	expiresInDays: z.coerce.number().int().min(1).max(3650).nullish()
 });
+
+// The second factor. A code from the app is six digits (spaces a person may type are dropped); a
+// recovery code is better-auth's ten letters and digits, shown as two groups of five.
+export const twoFactorPasswordInput = z.object({ password: z.string().min(1, 'error_required').max(128, 'error_too_long') });
+export const totpCodeInput = z.object({
+	code: z
+		.string()
+		.max(20, 'auth_two_factor_code_format')
+		.transform((c) => c.replace(/[\s-]/g, ''))
+		.pipe(
+			z
+				.string()
+				.min(1, 'error_required')
+				.regex(/^\d{6}$/, 'auth_two_factor_code_format')
+		)
+});
+export const totpConfirmInput = totpCodeInput.extend({ uri: z.string().max(500).default('') });
+export const recoveryCodeInput = z.object({
+	code: z
+		.string()
+		.max(30, 'auth_two_factor_recovery_format')
+		.transform((c) => c.replace(/[\s-]/g, ''))
+		.pipe(
+			z
+				.string()
+				.min(1, 'error_required')
+				.regex(/^[A-Za-z0-9]{10}$/, 'auth_two_factor_recovery_format')
+		)
+		.transform((c) => `${c.slice(0, 5)}-${c.slice(5)}`)
+});

@@ -13,6 +13,11 @@ export type Actor = {
 	via: 'session' | 'token' | 'anonymous' | 'system';
 	// API tokens may be narrowed to reading only.
 	tokenScopes?: string[];
+	// The account has a confirmed second factor (access/second-factor.ts gates sensitive reads on it);
+	// absent on actors not loaded from an account, which counts as none.
+	secondFactor?: boolean;
+	// The account must have one even where TWO_FACTOR=optional.
+	secondFactorRequired?: boolean;
 };
 
 export type Ctx = {

@@ -62,6 +62,10 @@ export const PROBLEM_TYPES = {
 		meaning: 'A request with this Idempotency-Key is still running: retry in a moment to get its answer.'
 	},
 	// Accounts, people, areas.
+	access_error_second_factor_required: {
+		status: 403,
+		meaning: 'The user’s roles read sensitive records, and the account has no second factor yet: enrol at /account/two-factor first.'
+	},
 	error_name_taken: { status: 409, meaning: 'An organisation with this name exists.' },
 	error_code_taken: { status: 409, meaning: 'A neighbourhood with this code exists.' },
 	error_role_exists: { status: 409, meaning: 'The person already holds this role there.' },

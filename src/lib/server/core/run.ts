@@ -8,8 +8,10 @@ import type { AnyVerb, Verb, VerbArgs, VerbSpec } from './verb.ts';
 //   1. nobody signed in → 401, before anything else (unless the verb is public);
 //   2. the input is parsed → 422 with field errors;
 //   3. a write opens its transaction (reads run on the pool, so their queries may run side by side);
-//   4. the permission: held at all → else 403; then the verb's access function → 403 for a right the
-//      actor lacks, 404 for a record outside its scope (the same answer as an unknown one);
+//   4. the permission: held at all → else 403; a sensitive one's gate (the second factor) → its 403,
+//      before any record is looked at, so no audit row of a read is written; then the verb's access
+//      function → 403 for a right the actor lacks, 404 for a record outside its scope (the same answer
+//      as an unknown one);
 //   5. the verb runs with what access allowed;
 //   6. its audit rows are written in the same transaction: they commit with the change or not at all;
 //   7. after the commit, what must wait for it (`after`: queued mail announced to the job queue).
@@ -34,6 +36,7 @@ export async function runVerb<S extends z.ZodType, O, A>(spec: VerbSpec<S, O, A>
 	const input = parseInput(spec.input, raw) as z.infer<S>;
 	const body = async (c: Ctx): Promise<O> => {
 		if (!permission.holds(c.actor)) throw new ForbiddenError(permission.name);
+		permission.gate?.(c.actor);
 		const allowed = await spec.access(c, input);
 		const output = await spec.run(c, input, allowed);
 		const entries = spec.audit?.(input, output, allowed);

@@ -18,6 +18,11 @@ export type Permission = {
 	/** Open to anyone, signed in or not (public pages' data). */
 	readonly public?: true;
 	holds(actor: Actor): boolean;
+	/**
+	 * A permission that reads people's sensitive records (the registry's `sensitive`): what else the actor
+	 * must meet once it holds it, before access looks at any record — the second factor. Throws.
+	 */
+	readonly gate?: (actor: Actor) => void;
 };
 
 /** Anyone, signed in or not: for what the public pages show (neighbourhoods, the board, office hours). */

@@ -73,3 +73,17 @@ export async function callAuth(
 	const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
 	return { status: response.status, data };
 }
+
+/**
+ * The recovery codes of an account, right after its enrolment is confirmed: better-auth keeps them
+ * encrypted and hands them out only to server code (its `viewBackupCodes` has no HTTP endpoint). The
+ * enrolment page shows them once; nothing else calls this.
+ */
+export async function recoveryCodesOf(userId: string): Promise<string[]> {
+	const auth = await getAuth();
+	const { backupCodes } = await auth.api.viewBackupCodes({ body: { userId } });
+	return backupCodes;
+}
+
+/** better-auth's error code in an answer's body (`INVALID_CODE`, `INVALID_PASSWORD`, …), if any. */
+export const authErrorCode = (data: Record<string, unknown> | null): string | null => (typeof data?.code === 'string' ? data.code : null);

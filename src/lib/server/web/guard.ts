@@ -12,6 +12,8 @@ export async function guard<T>(event: Pick<RequestEvent, 'locals' | 'url'>, work
 	} catch (e) {
 		if (e instanceof AppError) {
 			if (e.status === 401) redirect(303, `/sign-in`);
+			// Not a dead end: the error page turns this one into the way to enrol (routes/+error.svelte).
+			if (e.key === 'access_error_second_factor_required') error(403, { message: translate(e.key, event.locals.locale), secondFactor: true });
 			error(e.status, translate(e.key, event.locals.locale));
 		}
 		throw e;

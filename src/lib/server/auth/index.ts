@@ -17,7 +17,7 @@ export {
 	totpConfirmInput,
 	recoveryCodeInput
 } from './validation.ts';
-export { totpPicture, type TotpPicture } from './totp.ts';
+export { totpPicture } from './totp.ts';
 export { DEFAULT_HOST, PEER_HEADER } from './demo.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.

@@ -16,7 +16,7 @@ export async function seedTwoFactor(db: Db) {
 	const [org] = await db.select().from(peopleOrganisation).where(eq(peopleOrganisation.name, 'Stad Gent — Buurtwerk'));
 	if (!org) throw new Error('seedTwoFactor: the demo data is not there');
 	for (const project of TWO_FACTOR_PROJECTS) {
-		const { user, person } = await createUser(db, { email: twoFactorEmail(project), name: 'Hanne', password: DEMO_PASSWORD, locale: 'en' });
+		const { user, person } = await createUser(db, { email: twoFactorEmail(project), name: 'Hanne', password: DEMO_PASSWORD });
 		await db.update(authUser).set({ twoFactorRequired: true }).where(eq(authUser.id, user.id));
 		await db.insert(accessRoleGrant).values({ personId: person.id, role: 'coordinator', organisationId: org.id, areaId: null });
 	}

@@ -40,15 +40,21 @@ const PURE: Record<string, string[]> = {
 		'holds',
 		'inScope',
 		'instanceWide',
+		'mayTurnOffSecondFactor',
+		'needsSecondFactor',
 		'permission',
 		'requirePermission',
+		'requireSecondFactor',
 		'scopeFilter'
 	]
 };
 
 // Not pure, and still not verbs, each for its reason.
 const DOOR: Record<string, Record<string, string>> = {
-	access: { loadActor: 'builds the actor for hooks.server.ts before any actor exists to run a verb for' }
+	access: {
+		loadActor: 'builds the actor for hooks.server.ts before any actor exists to run a verb for',
+		twoFactorSetting: 'TWO_FACTOR, read once: scripts/serve.ts reads it at start-up to refuse a bad value'
+	}
 };
 
 const MODULES: Record<string, Record<string, unknown>> = { areas, people, access, aid };

@@ -137,13 +137,39 @@ describe('the second-factor gate (TWO_FACTOR=required)', () => {
 	});
 });
 
+describe('codes are rate limited like passwords', () => {
+	it('answers 429 past SIGN_IN_RATE_LIMIT code attempts a minute from one address', async () => {
+		const strict = createAuth({
+			db,
+			secret: 'test-secret-test-secret-test-secret-123',
+			secureCookies: false,
+			signInPerMinute: 3,
+			mailer: { resetPassword: async () => {}, verifyEmail: async () => {}, alreadyRegistered: async () => {} }
+		});
+		const statuses: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			const res = await strict.handler(
+				new Request('http://localhost/api/auth/two-factor/verify-totp', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', origin: 'http://localhost', [CLIENT_IP_HEADER]: '10.9.8.7' },
+					body: JSON.stringify({ code: '123456' })
+				})
+			);
+			statuses.push(res.status);
+		}
+		// No pending sign-in behind these: refused (401) until the limit, then 429 without looking.
+		expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+		expect(statuses.slice(3)).toEqual([429, 429]);
+	});
+});
+
 describe('the two-factor pages refuse what they must, changing nothing', () => {
 	const enabledOf = async (userId: string) => (await db.select().from(authUser).where(eq(authUser.id, userId)))[0]!.twoFactorEnabled;
 
 	it('does not let gated staff turn their second factor off (403), even with a forged post', async () => {
 		const actor = (await loadActor(db, facilitator.user.id))!;
 		const res = (await outcome(
-			enrolActions.disable(formPost('/account/two-factor?/disable', { actor }, { password: 'the facilitator password' }))
+			enrolActions.disable!(formPost('/account/two-factor?/disable', { actor }, { password: 'the facilitator password' }))
 		)) as {
 			status: number;
 			data: { message: string };
@@ -154,14 +180,14 @@ describe('the two-factor pages refuse what they must, changing nothing', () => {
 	});
 
 	it('answers a malformed code with a clear message before asking better-auth', async () => {
-		const res = (await outcome(challengeActions.totp(formPost('/sign-in/two-factor?/totp', null, { code: '12ab' })))) as {
+		const res = (await outcome(challengeActions.totp!(formPost('/sign-in/two-factor?/totp', null, { code: '12ab' })))) as {
 			status: number;
 			data: { errors: Record<string, string> };
 		};
 		expect(res.status).toBe(400);
 		expect(res.data.errors.code).toBe('Type the 6 digits the app shows, for example 123456.');
 		const recovery = (await outcome(
-			challengeActions.recovery(formPost('/sign-in/two-factor?/recovery', null, { code: 'short' }, { locale: 'fr' }))
+			challengeActions.recovery!(formPost('/sign-in/two-factor?/recovery', null, { code: 'short' }, { locale: 'fr' }))
 		)) as {
 			status: number;
 			data: { errors: Record<string, string> };
@@ -171,7 +197,7 @@ describe('the two-factor pages refuse what they must, changing nothing', () => {
 	});
 
 	it('asks for the password before enrolling (empty: a field error, no enrolment started)', async () => {
-		const res = (await outcome(enrolActions.start(formPost('/account/two-factor?/start', resident, { password: '' })))) as {
+		const res = (await outcome(enrolActions.start!(formPost('/account/two-factor?/start', resident, { password: '' })))) as {
 			status: number;
 			data: { errors: Record<string, string> };
 		};

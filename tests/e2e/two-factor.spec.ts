@@ -120,4 +120,8 @@ test('a coordinator enrols a second factor, signs in with a code and with a reco
 	await expect(page.getByText('Je tweede stap staat aan', { exact: true })).toBeVisible();
 	// Held to the gate: no way to turn it off.
 	await expect(page.getByRole('button', { name: 'Tweede stap uitschakelen' })).toHaveCount(0);
+	await expectAccessible(page);
+	await page.goto('/account');
+	await expect(page.getByText('Aan: aanmelden vraagt een code uit je app.')).toBeVisible();
+	await expectAccessible(page);
 });

@@ -137,6 +137,31 @@ describe('the second-factor gate (TWO_FACTOR=required)', () => {
 	});
 });
 
+describe('what a person may do with their own second factor', () => {
+	it('lets a resident enrol, make new recovery codes (the old ones stop working) and turn it off again', async () => {
+		const password = 'correct horse battery';
+		const { cookie } = await call('/sign-in/email', { email: resident.email, password });
+		const uri = String((await call('/two-factor/enable', { password, issuer: 'Wijkweb' }, cookie)).body?.totpURI);
+		const confirmed = await call('/two-factor/verify-totp', { code: totp(secretOfUri(uri)) }, cookie);
+		expect(confirmed.status).toBe(200);
+		// Confirming replaced the session: the browser carries the new cookie on.
+		const session = confirmed.cookie;
+		expect((await loadActor(db, resident.user.id))!.secondFactor).toBe(true);
+		const old = (await auth.api.viewBackupCodes({ body: { userId: resident.user.id } })).backupCodes;
+		const fresh = await call('/two-factor/generate-backup-codes', { password }, session);
+		expect(fresh.status).toBe(200);
+		const codes = fresh.body?.backupCodes as string[];
+		expect(codes).toHaveLength(10);
+		expect(codes).not.toContain(old[0]);
+		expect((await auth.api.viewBackupCodes({ body: { userId: resident.user.id } })).backupCodes).toEqual(codes);
+		expect((await call('/two-factor/disable', { password: 'not the password' }, session)).status).toBe(400);
+		expect((await loadActor(db, resident.user.id))!.secondFactor).toBe(true);
+		expect((await call('/two-factor/disable', { password }, session)).status).toBe(200);
+		expect((await loadActor(db, resident.user.id))!.secondFactor).toBe(false);
+		expect(await db.select().from(authTwoFactor).where(eq(authTwoFactor.userId, resident.user.id))).toHaveLength(0);
+	});
+});
+
 describe('codes are rate limited like passwords', () => {
 	it('answers 429 past SIGN_IN_RATE_LIMIT code attempts a minute from one address', async () => {
 		const strict = createAuth({

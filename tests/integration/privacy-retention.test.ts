@@ -20,11 +20,19 @@ const T = new Date();
 const at = (days: number) => new Date(T.getTime() + days * DAY);
 
 const orgA = await makeOrganisation(db); // asks consent
-const [orgB] = await db.insert(peopleOrganisation).values({ name: `City ${T.getTime()}`, kind: 'city', lawfulBasis: 'public_task' }).returning();
+const [orgB] = await db
+	.insert(peopleOrganisation)
+	.values({ name: `City ${T.getTime()}`, kind: 'city', lawfulBasis: 'public_task' })
+	.returning();
 const area = await makeArea(db);
 const coordinator = await makeActor(db, 'coordinator', { organisationId: orgA.id });
 
-const purpose = async (organisationId: string, code: 'contact' | 'intercultural' | 'origin_statistics', retentionDays: number, categories: NonNullable<(typeof peoplePurpose.$inferInsert)['categories']>) => {
+const purpose = async (
+	organisationId: string,
+	code: 'contact' | 'intercultural' | 'origin_statistics',
+	retentionDays: number,
+	categories: NonNullable<(typeof peoplePurpose.$inferInsert)['categories']>
+) => {
 	const [p] = await db
 		.insert(peoplePurpose)
 		.values({ organisationId, code, retentionDays, categories, lawfulBasis: organisationId === orgA.id ? 'consent' : null })
@@ -40,9 +48,20 @@ let seq = 0;
 async function person(facts: Facts, consents: { purposeId: string; given: boolean; at: Date }[] = []) {
 	const [p] = await db
 		.insert(peoplePerson)
-		.values({ firstName: `P${++seq}`, lastName: 'Peeters', phone: '0470 00 00 00', organisationId: orgA.id, areaId: area.id, lastSeenAt: T, ...facts })
+		.values({
+			firstName: `P${++seq}`,
+			lastName: 'Peeters',
+			phone: '0470 00 00 00',
+			organisationId: orgA.id,
+			areaId: area.id,
+			lastSeenAt: T,
+			...facts
+		})
 		.returning();
-	for (const c of consents) await db.insert(peopleConsent).values({ personId: p!.id, purposeId: c.purposeId, version: 1, given: c.given, method: 'spoken', recordedAt: c.at });
+	for (const c of consents)
+		await db
+			.insert(peopleConsent)
+			.values({ personId: p!.id, purposeId: c.purposeId, version: 1, given: c.given, method: 'spoken', recordedAt: c.at });
 	return p!.id;
 }
 const both = (when: Date) => [
@@ -52,9 +71,17 @@ const both = (when: Date) => [
 
 async function link(needPerson: string, offerPerson: string, made: Date) {
 	const place = { organisationId: orgA.id, areaId: area.id };
-	const [need] = await db.insert(aidNeed).values({ personId: needPerson, category: 'errands', title: 'Need', ...place }).returning();
-	const [offer] = await db.insert(aidOffer).values({ personId: offerPerson, category: 'errands', title: 'Offer', capacity: 5, ...place }).returning();
-	await db.insert(aidLink).values({ needId: need!.id, offerId: offer!.id, ...place, status: 'accepted', needAcceptedAt: made, offerAcceptedAt: made });
+	const [need] = await db
+		.insert(aidNeed)
+		.values({ personId: needPerson, category: 'errands', title: 'Need', ...place })
+		.returning();
+	const [offer] = await db
+		.insert(aidOffer)
+		.values({ personId: offerPerson, category: 'errands', title: 'Offer', capacity: 5, ...place })
+		.returning();
+	await db
+		.insert(aidLink)
+		.values({ needId: need!.id, offerId: offer!.id, ...place, status: 'accepted', needAcceptedAt: made, offerAcceptedAt: made });
 }
 
 // Five intercultural, intergenerational pairs seen today; five pairs last seen 300 days ago (same
@@ -66,8 +93,14 @@ for (let i = 0; i < 5; i++) {
 	const b = await person({ ageGroup: '65_plus', originGroup: 'outside_eu', countryOfOrigin: 'MA', interculturalConsent: true }, both(at(-500)));
 	await link(a, b, at(-200));
 	active.push(a, b);
-	const c = await person({ ageGroup: '0_17', originGroup: 'eu', countryOfOrigin: 'PL', languages: ['nl'], interculturalConsent: true, lastSeenAt: at(-300) }, both(at(-500)));
-	const d = await person({ ageGroup: '50_64', originGroup: 'eu', countryOfOrigin: 'RO', languages: ['nl'], interculturalConsent: true, lastSeenAt: at(-300) }, both(at(-500)));
+	const c = await person(
+		{ ageGroup: '0_17', originGroup: 'eu', countryOfOrigin: 'PL', languages: ['nl'], interculturalConsent: true, lastSeenAt: at(-300) },
+		both(at(-500))
+	);
+	const d = await person(
+		{ ageGroup: '50_64', originGroup: 'eu', countryOfOrigin: 'RO', languages: ['nl'], interculturalConsent: true, lastSeenAt: at(-300) },
+		both(at(-500))
+	);
 	await link(c, d, at(-320));
 	old.push(c, d);
 }
@@ -84,7 +117,9 @@ const [holderRow] = await db
 	.where(eq(peoplePerson.userId, user.id))
 	.returning();
 const holder = holderRow!.id;
-await db.insert(peopleConsent).values(both(at(-500)).map((c) => ({ ...c, personId: holder, version: 1, method: 'online' as const, recordedAt: c.at })));
+await db
+	.insert(peopleConsent)
+	.values(both(at(-500)).map((c) => ({ ...c, personId: holder, version: 1, method: 'online' as const, recordedAt: c.at })));
 const erased = await person({ firstName: '—', lastName: null, phone: null, erasedAt: at(-10) });
 const cityPerson = await person({ organisationId: orgB!.id, originGroup: 'outside_eu', countryOfOrigin: 'TR' });
 
@@ -102,7 +137,11 @@ function changes(before: Map<string, Row>, after: Map<string, Row>): Record<stri
 	}
 	return out;
 }
-const runAudits = () => db.select().from(coreAudit).where(and(eq(coreAudit.entity, 'privacy_retention')));
+const runAudits = () =>
+	db
+		.select()
+		.from(coreAudit)
+		.where(and(eq(coreAudit.entity, 'privacy_retention')));
 
 const ctx = ctxFor(db, coordinator.actor);
 const today = todayInBelgium(T);

@@ -14,7 +14,10 @@ import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
 
 const database = await freshDatabase();
 const org = await makeOrganisation(database.db, `Buurthuis Retentie ${Date.now()}`);
-const [purpose] = await database.db.insert(peoplePurpose).values({ organisationId: org.id, code: 'photos', categories: ['photos'] }).returning();
+const [purpose] = await database.db
+	.insert(peoplePurpose)
+	.values({ organisationId: org.id, code: 'photos', categories: ['photos'] })
+	.returning();
 await database.db.insert(peoplePurpose).values({ organisationId: org.id, code: 'contact', retentionDays: 365, active: true });
 // A purpose switched off may lack one: nothing is kept for it any more.
 await database.db.insert(peoplePurpose).values({ organisationId: org.id, code: 'intercultural', active: false });

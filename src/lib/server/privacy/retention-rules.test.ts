@@ -57,7 +57,14 @@ describe('retention decisions', () => {
 	});
 
 	it('keeps contact details that another applying purpose keeps too', () => {
-		const sharing: PurposeFacts = { id: 's', code: 'share_partner', basis: 'public_task', categories: ['identity', 'contact'], retentionDays: 365, active: true };
+		const sharing: PurposeFacts = {
+			id: 's',
+			code: 'share_partner',
+			basis: 'public_task',
+			categories: ['identity', 'contact'],
+			retentionDays: 365,
+			active: true
+		};
 		expect(decide(person({ consents: [no('c', 1), yes('o', 30)] }), [contact, origin, sharing], NOW).removeContact).toBe(false);
 	});
 

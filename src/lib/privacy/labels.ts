@@ -1,5 +1,6 @@
-import type { Locale } from '#lib/paraglide/runtime.js';
+import { getLocale, type Locale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
+import { intl } from '#lib/intl.ts';
 
 // The register's codes in words: the page uses the request's language, a download names its own.
 // Unknown codes show as they are, so a purpose code added later never breaks the register.
@@ -54,11 +55,19 @@ export const lawfulBasisLabel = label(BASIS);
 export const dataCategoryLabel = label(CATEGORY);
 export const registerRoleLabel = label(ROLE);
 
+/** Items as one line with the language's own separator (Arabic writes "،", not ","). */
+export function listOf(items: string[], locale?: Locale): string {
+	return intl('ListFormat', locale ?? getLocale(), { type: 'unit', style: 'short' }).format(items);
+}
+
 /** The roles that read a category, as one line: "Facilitator, Coordinator, Resident (own only)". */
 export function readersLine(readers: readonly { role: string; ownOnly: boolean }[], locale?: Locale): string {
 	if (!readers.length) return m.privacy_register_nobody({}, locale ? { locale } : undefined);
 	const opts = locale ? { locale } : undefined;
-	return readers
-		.map((r) => (r.ownOnly ? m.privacy_register_own_only({ role: registerRoleLabel(r.role, locale) }, opts) : registerRoleLabel(r.role, locale)))
-		.join(', ');
+	return listOf(
+		readers.map((r) =>
+			r.ownOnly ? m.privacy_register_own_only({ role: registerRoleLabel(r.role, locale) }, opts) : registerRoleLabel(r.role, locale)
+		),
+		locale
+	);
 }

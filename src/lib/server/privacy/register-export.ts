@@ -2,7 +2,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import type { Locale } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
 import { intl } from '#lib/intl.ts';
-import { dataCategoryLabel, lawfulBasisLabel, purposeLabel, readersLine } from '#lib/privacy/labels.ts';
+import { dataCategoryLabel, lawfulBasisLabel, listOf, purposeLabel, readersLine } from '#lib/privacy/labels.ts';
 import { readersOf } from './categories.ts';
 import type { RegisterOrganisation, RegisterPurpose } from './register.ts';
 
@@ -98,7 +98,10 @@ export async function registerDocx(register: RegisterOrganisation[], locale: Loc
 						purposeLabel(p.code, locale) + (p.active ? '' : ` (${m.privacy_register_active({}, o)}: ${m.common_no({}, o)})`),
 						p.text ?? m.privacy_register_no_text({}, o),
 						basisText(p, locale),
-						p.categories.map((c) => dataCategoryLabel(c, locale)).join(', '),
+						listOf(
+							p.categories.map((c) => dataCategoryLabel(c, locale)),
+							locale
+						),
 						retentionText(p, locale)
 					])
 				)

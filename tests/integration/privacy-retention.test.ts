@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { freshDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { createUser } from '../../src/lib/server/seed/demo.ts';
-import { runRetention } from '../../src/lib/server/privacy/index.ts';
+import { runRetention, startRetentionWorker } from '../../src/lib/server/privacy/index.ts';
 import { getMutualAidReach } from '../../src/lib/server/aid/index.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { peopleConsent, peopleOrganisation, peoplePerson, peoplePurpose } from '../../src/lib/server/people/schema.ts';
@@ -14,7 +14,8 @@ import { addDays, todayInBelgium } from '../../src/lib/server/core/time.ts';
 // people_person is compared before and after each run, so "exactly these rows changed" is checked,
 // not only "these did".
 
-const { db } = await freshDatabase();
+const database = await freshDatabase();
+const { db } = database;
 const DAY = 86_400_000;
 const T = new Date();
 const at = (days: number) => new Date(T.getTime() + days * DAY);
@@ -198,4 +199,20 @@ describe('the retention job, with the clock advanced', () => {
 		// The figures are not trivially empty: ten links made, five intercultural, ten intergenerational.
 		expect(reachBefore[0]!.figures).toMatchObject({ linksMade: { value: 10 }, intercultural: { value: 5 }, intergenerational: { value: 10 } });
 	});
+});
+
+describe('the retention job’s schedule', () => {
+	it('is one daily schedule at 03:00 Brussels time on a singleton queue, however many servers start', async () => {
+		const stops = [await startRetentionWorker(database.url, db), await startRetentionWorker(database.url, db)];
+		try {
+			const { rows } = await db.execute<{ cron: string; timezone: string }>(
+				sql`select cron, timezone from pgboss.schedule where name = 'privacy-retention'`
+			);
+			expect(rows).toEqual([{ cron: '0 3 * * *', timezone: 'Europe/Brussels' }]);
+			const { rows: queues } = await db.execute<{ policy: string }>(sql`select policy from pgboss.queue where name = 'privacy-retention'`);
+			expect(queues).toEqual([{ policy: 'singleton' }]);
+		} finally {
+			for (const stop of stops) await stop();
+		}
+	}, 60_000);
 });

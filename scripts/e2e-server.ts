@@ -5,6 +5,7 @@ import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { seedLongTexts } from '../tests/e2e/seed-long-texts.ts';
 import { seedTwoFactor } from '../tests/e2e/seed-two-factor.ts';
+import { seedPurposes } from '../tests/e2e/seed-purposes.ts';
 
 // The browser tests' server: a fresh embedded database with the demo data plus the tests' own (long
 // texts in every language, tests/e2e/long-texts.ts; the second-factor journey's accounts), every run.
@@ -18,6 +19,7 @@ rmSync(process.env.DATA_DIR ?? '.test-data/e2e', { recursive: true, force: true 
 		await seedDemo(setup.db);
 		await seedLongTexts(setup.db);
 		await seedTwoFactor(setup.db);
+		await seedPurposes(setup.db);
 	} finally {
 		await setup.close();
 		await opened.stop();

@@ -7,6 +7,7 @@ import { DataDirInUseError } from '../src/lib/server/db/index.ts';
 import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
+import { retentionRefusal } from '../src/lib/server/privacy/index.ts';
 import { runShutdown } from '../src/lib/server/core/index.ts';
 import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
 import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/index.ts';
@@ -45,7 +46,14 @@ try {
 	const setup = connect(opened.url, 2);
 	await runMigrations(setup.pool);
 	if (opened.embedded && process.env.WIJKWEB_SEED !== '0') await seedDemo(setup.db, log);
+	// A purpose without a retention period is a configuration error: data kept for it would never go.
+	const refusal = await retentionRefusal(setup.db);
 	await setup.close();
+	if (refusal) {
+		console.error(refusal);
+		await opened.stop();
+		process.exit(1);
+	}
 }
 
 // adapter-node derives the origin from these headers; we set them ourselves from ORIGIN (or from the

@@ -1,5 +1,6 @@
 import { sequence, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit/hooks';
 import { startMailWorker } from '#lib/server/mail/index.ts';
+import { startRetentionWorker } from '#lib/server/privacy/index.ts';
 import { onShutdown } from '#lib/server/core/shutdown.ts';
 import { appDatabase } from '#lib/server/db/client.ts';
 import { building } from '$app/env';
@@ -101,4 +102,5 @@ export const init: ServerInit = async () => {
 	if (building || !url || process.env.WIJKWEB_JOBS === '0') return;
 	onShutdown(() => appDatabase().close());
 	onShutdown(await startMailWorker(url, db()));
+	onShutdown(await startRetentionWorker(url, db()));
 };

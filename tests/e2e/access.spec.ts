@@ -19,7 +19,9 @@ async function as(playwright: typeof import('@playwright/test').request, email: 
 const PAGES: Array<{ path: string; refused: string[] }> = [
 	{ path: '/people', refused: ['resident@example.org', 'volunteer@example.org', 'officer@example.org', 'jury@example.org', 'expert@example.org'] },
 	{ path: '/admin', refused: ['facilitator@example.org', 'coordinator@example.org', 'officer@example.org'] },
-	{ path: '/admin/audit', refused: ['facilitator@example.org', 'coordinator@example.org'] }
+	{ path: '/admin/audit', refused: ['facilitator@example.org', 'coordinator@example.org'] },
+	// The register of processing: admins and the organisation's org-wide coordinators only.
+	{ path: '/admin/register', refused: ['resident@example.org', 'facilitator@example.org', 'outreach@example.org', 'officer@example.org'] }
 ];
 
 for (const { path, refused } of PAGES) {

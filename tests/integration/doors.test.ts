@@ -3,6 +3,7 @@ import * as areas from '../../src/lib/server/areas/index.ts';
 import * as people from '../../src/lib/server/people/index.ts';
 import * as access from '../../src/lib/server/access/index.ts';
 import * as aid from '../../src/lib/server/aid/index.ts';
+import * as privacy from '../../src/lib/server/privacy/index.ts';
 
 // One door by construction: whatever a module exports that reaches the database is a declared verb
 // (it runs through the runner). Every other exported function must be named here as pure — a new
@@ -30,6 +31,8 @@ const PURE: Record<string, string[]> = {
 	],
 	// Whether the person page may offer the link form: the rule the verb applies, on a record in hand.
 	people: ['mayLinkAccount'],
+	// The register (read through its verb) written out as CSV and DOCX.
+	privacy: ['registerCsv', 'registerDocx'],
 	// The door's own parts (verbs declare `permission`, their access functions use the rest) and the registry.
 	access: [
 		'can',
@@ -54,10 +57,15 @@ const DOOR: Record<string, Record<string, string>> = {
 	access: {
 		loadActor: 'builds the actor for hooks.server.ts before any actor exists to run a verb for',
 		twoFactorSetting: 'TWO_FACTOR, read once: scripts/serve.ts reads it at start-up to refuse a bad value'
+	},
+	privacy: {
+		runRetention: 'the nightly job acts as the system for nobody (no grants to check), and audits its run itself',
+		startRetentionWorker: 'starts the job worker from hooks.server.ts, as mail does',
+		retentionRefusal: 'the start-up check of scripts/serve.ts, before the server takes any request'
 	}
 };
 
-const MODULES: Record<string, Record<string, unknown>> = { areas, people, access, aid };
+const MODULES: Record<string, Record<string, unknown>> = { areas, people, access, aid, privacy };
 
 describe('module exports', () => {
 	for (const [name, exports] of Object.entries(MODULES)) {

@@ -46,6 +46,10 @@ export const PERMISSIONS = {
 	'aid.board.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Aggregates only, small groups suppressed: no personal data.
 	'aid.reach.read': { roles: ['coordinator', 'officer', 'admin'], write: false, scope: 'place' },
+	// Retention and the register of processing (issue 13, part E). The register describes processing,
+	// not people; an organisation's org-wide coordinators answer for its processing, so they read its
+	// register (an area-bound grant does not cover an organisation-wide record), admins every one.
+	'privacy.register.read': { roles: ['coordinator', 'admin'], write: false, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

@@ -7,3 +7,5 @@ export { mayLinkAccount } from './scope.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.
 export { peopleOrganisation, peoplePerson } from './schema.ts';
+// Purposes and consents as the privacy module reads them (retention job, register of processing).
+export { DATA_CATEGORIES, PURPOSE_BASES, PURPOSE_CODES, peopleConsent, peoplePurpose, peoplePurposeText } from './schema.ts';

@@ -1,0 +1,80 @@
+import { DATA_CATEGORIES } from '../people/index.ts';
+import { PERMISSIONS, ROLES, type PermissionName, type Role } from '../access/index.ts';
+
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+
+/**
+ * Which permissions READ each category of personal data: what the register of processing lists as
+ * "who may access" (GDPR art. 30; for health, the Belgian list of who may see health-related data).
+ * Every permission of the registry is either here or in NO_PERSONAL_DATA (categories.test.ts fails
+ * otherwise), so a new permission cannot slip into the code without the register saying who reads
+ * what through it. A write that shows the record it writes reads it too.
+ */
+export const CATEGORY_READERS = {
+	identity: [
+		'people.person.read',
+		'people.person.register',
+		'people.person.link_account',
+		'aid.need.read',
+		'aid.need.write',
+		'aid.link.manage',
+		'aid.certificate.check',
+		'aid.office_hours.manage',
+		'aid.own.read',
+		'admin.user.read',
+		'admin.role.grant',
+		'audit.read',
+		'mail.outbox.read',
+		'account.read'
+	],
+	contact: [
+		'people.person.read',
+		'people.person.register',
+		'people.person.link_account',
+		'aid.need.read',
+		'aid.link.manage',
+		'admin.user.read',
+		'mail.outbox.read',
+		'account.read'
+	],
+	household: ['people.person.read'],
+	origin: ['people.person.read', 'people.person.register'],
+	languages: ['people.person.read', 'people.person.register', 'aid.need.read', 'aid.link.manage'],
+	relationships: ['people.person.read'],
+	// Free texts of needs, offers and links: what people tell about their situation.
+	notes: ['aid.need.read', 'aid.need.write', 'aid.link.manage', 'aid.own.read'],
+	photos: [],
+	health: []
+} as const satisfies Record<DataCategory, readonly PermissionName[]>;
+
+/** Permissions that read no personal data: settings, aggregates with small groups suppressed, own writes. */
+export const NO_PERSONAL_DATA = [
+	'account.self',
+	'admin.organisation.manage',
+	'admin.area.manage',
+	'people.organisation.theme',
+	'aid.own.write',
+	'aid.own.join',
+	'aid.board.manage',
+	'aid.reach.read',
+	'areas.area.read',
+	'privacy.register.read'
+] as const satisfies readonly PermissionName[];
+
+export type Reader = { role: Role; ownOnly: boolean };
+
+/**
+ * The roles that read a category, from the permission registry: a role whose every permission for it
+ * reaches only the actor's own records (scope 'own', or any account's own settings) reads "only their
+ * own". A permission any account holds is shown as every role's own.
+ */
+export function readersOf(category: DataCategory): Reader[] {
+	const roles = new Map<Role, boolean>();
+	for (const name of CATEGORY_READERS[category] as readonly PermissionName[]) {
+		const rule = PERMISSIONS[name];
+		const own = rule.scope === 'own' || ('signedIn' in rule && rule.signedIn === true);
+		const holders: readonly Role[] = 'signedIn' in rule && rule.signedIn ? ROLES : rule.roles;
+		for (const role of holders) roles.set(role, (roles.get(role) ?? true) && own);
+	}
+	return ROLES.filter((r) => roles.has(r)).map((role) => ({ role, ownOnly: roles.get(role)! }));
+}

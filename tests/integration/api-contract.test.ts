@@ -83,7 +83,12 @@ const checked = async () => {
 
 /** Every organisation has the purposes 'contact' and 'intercultural' (migration 0013's trigger). */
 const purposeId = async (organisationId: string, code: 'contact' | 'intercultural') =>
-	(await db.select({ id: peoplePurpose.id }).from(peoplePurpose).where(and(eq(peoplePurpose.organisationId, organisationId), eq(peoplePurpose.code, code))))[0]!.id;
+	(
+		await db
+			.select({ id: peoplePurpose.id })
+			.from(peoplePurpose)
+			.where(and(eq(peoplePurpose.organisationId, organisationId), eq(peoplePurpose.code, code)))
+	)[0]!.id;
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
@@ -199,12 +204,20 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	},
 	recordConsent: async () => {
 		const p = await walkIn();
-		return { as: broker.actor, call: { method: 'POST', path: `/people/${p.id}/consents`, body: { purposeId: await purposeId(linkOrg.id, 'intercultural'), method: 'paper' } }, status: 201 };
+		return {
+			as: broker.actor,
+			call: { method: 'POST', path: `/people/${p.id}/consents`, body: { purposeId: await purposeId(linkOrg.id, 'intercultural'), method: 'paper' } },
+			status: 201
+		};
 	},
 	withdrawConsent: async () => {
 		// The walk-in agreed to be contacted when registered.
 		const p = await walkIn();
-		return { as: broker.actor, call: { method: 'POST', path: `/people/${p.id}/consents/${await purposeId(linkOrg.id, 'contact')}/withdraw`, body: { method: 'spoken' } }, status: 200 };
+		return {
+			as: broker.actor,
+			call: { method: 'POST', path: `/people/${p.id}/consents/${await purposeId(linkOrg.id, 'contact')}/withdraw`, body: { method: 'spoken' } },
+			status: 200
+		};
 	}
 };
 

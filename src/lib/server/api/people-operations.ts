@@ -106,7 +106,9 @@ const personDetailResponse = z
 		lastName: z.string().nullable(),
 		email: z.string().nullable().describe('E-mail address the person gave, if any.'),
 		phone: z.string().nullable().describe('Phone number the person gave, if any.'),
-		contactConsent: z.boolean().describe('The person may be contacted now: their latest answer for the purpose contact is given (or it is not asked).'),
+		contactConsent: z
+			.boolean()
+			.describe('The person may be contacted now: their latest answer for the purpose contact is given (or it is not asked).'),
 		languages: z.array(language).describe('Languages the person speaks.'),
 		organisationId: z.uuid().nullable(),
 		areaId: z.uuid().nullable().describe('The neighbourhood; null: none.'),

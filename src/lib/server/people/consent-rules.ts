@@ -37,7 +37,11 @@ export function latestEntry<E extends ConsentEntry>(history: readonly E[]): E | 
 export type ConsentState = 'not_asked' | 'given' | 'withdrawn' | 'none';
 
 /** What the consents tab shows for a purpose: recorded under another basis, given, withdrawn, or never asked. */
-export function consentState(purpose: Pick<PurposeFacts, 'lawfulBasis'>, organisationBasis: (typeof LAWFUL_BASES)[number], history: readonly ConsentEntry[]): ConsentState {
+export function consentState(
+	purpose: Pick<PurposeFacts, 'lawfulBasis'>,
+	organisationBasis: (typeof LAWFUL_BASES)[number],
+	history: readonly ConsentEntry[]
+): ConsentState {
 	if (!isAsked(purpose, organisationBasis)) return 'not_asked';
 	const latest = latestEntry(history);
 	if (!latest) return 'none';

@@ -195,7 +195,10 @@ export const listConsents = defineVerb({
 			})
 			.from(peopleConsent)
 			.leftJoin(authUser, eq(authUser.id, peopleConsent.recordedByUserId))
-			.leftJoin(peoplePurposeText, and(eq(peoplePurposeText.purposeId, peopleConsent.purposeId), eq(peoplePurposeText.version, peopleConsent.version)))
+			.leftJoin(
+				peoplePurposeText,
+				and(eq(peoplePurposeText.purposeId, peopleConsent.purposeId), eq(peoplePurposeText.version, peopleConsent.version))
+			)
 			.where(eq(peopleConsent.personId, person.id))
 			.orderBy(asc(peopleConsent.recordedAt));
 		const withRows = new Set(history.map((h) => h.purposeId));
@@ -232,7 +235,11 @@ export const listConsents = defineVerb({
  * transaction. Each must be a purpose of the person's organisation that is active and asked; anything
  * else refuses the whole registration (nothing is written). Returns the codes recorded.
  */
-export async function recordRegistrationConsents(ctx: Ctx, person: { id: string; organisationId: string }, asked: ConsentAsked[]): Promise<PurposeCode[]> {
+export async function recordRegistrationConsents(
+	ctx: Ctx,
+	person: { id: string; organisationId: string },
+	asked: ConsentAsked[]
+): Promise<PurposeCode[]> {
 	if (!asked.length) return [];
 	const ids = asked.flatMap((a) => (a.purposeId ? [a.purposeId] : []));
 	const codes = asked.flatMap((a) => (a.code ? [a.code] : []));

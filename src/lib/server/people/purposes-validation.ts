@@ -31,7 +31,11 @@ export const purposeFields = z.object({
 		.or(z.literal('').transform(() => null)),
 	categories: list.pipe(z.array(z.enum(DATA_CATEGORIES, 'error_choice'))).transform((cs) => [...new Set(cs)]),
 	// Required: a purpose without a retention period is a configuration error (privacy/ refuses to start).
-	retentionDays: z.coerce.number('consent_error_retention').int('consent_error_retention').min(1, 'consent_error_retention').max(36500, 'consent_error_retention'),
+	retentionDays: z.coerce
+		.number('consent_error_retention')
+		.int('consent_error_retention')
+		.min(1, 'consent_error_retention')
+		.max(36500, 'consent_error_retention'),
 	active: checkbox,
 	text_nl: required,
 	text_fr: required,

@@ -71,7 +71,8 @@ export const createPurpose = defineVerb({
 	access: async (ctx, input) => {
 		const organisation = await organisationOf(ctx, input.organisationId);
 		// One purpose per named partner; every other purpose has none.
-		if ((input.code === 'share_partner') !== !!input.partnerId) throw new InvalidError({ partnerId: input.partnerId ? 'error_choice' : 'error_required' });
+		if ((input.code === 'share_partner') !== !!input.partnerId)
+			throw new InvalidError({ partnerId: input.partnerId ? 'error_choice' : 'error_required' });
 		if (input.partnerId) {
 			// network/'s partner table, read by name: a partner must be this organisation's own.
 			const found = await ctx.db.execute(sql`select 1 from network_partner where id = ${input.partnerId} and organisation_id = ${organisation.id}`);
@@ -97,7 +98,12 @@ export const createPurpose = defineVerb({
 		await ctx.db.insert(peoplePurposeText).values({ purposeId: row!.id, version: 1, texts: textsOf(input) });
 		return row!;
 	},
-	audit: (input, row) => ({ action: 'create', entity: 'people_purpose', entityId: row.id, details: { code: input.code, retentionDays: input.retentionDays } })
+	audit: (input, row) => ({
+		action: 'create',
+		entity: 'people_purpose',
+		entityId: row.id,
+		details: { code: input.code, retentionDays: input.retentionDays }
+	})
 });
 
 /**

@@ -6,7 +6,7 @@ import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';
 import { createOrganisationInput, registerPersonInput } from './validation.ts';
 import { consentsAsked } from './purposes-validation.ts';
-import { consentGiven, recordRegistrationConsents } from './consent.ts';
+import { askedPurposeCodes, consentGiven, recordRegistrationConsents } from './consent.ts';
 
 export const createOrganisation = defineVerb({
 	name: 'people.organisation.create',
@@ -72,7 +72,8 @@ export const registerChoices = defineVerb({
 			.from(peopleOrganisation)
 			.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
 			.orderBy(asc(peopleOrganisation.name));
-		return { organisations, areaIds };
+		// The consents the form asks: purposes (by code) asked in those organisations.
+		return { organisations, areaIds, purposes: await askedPurposeCodes(ctx.db, organisationIds) };
 	}
 });
 

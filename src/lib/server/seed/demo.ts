@@ -90,7 +90,10 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		{ firstName: 'Fatma', lastName: 'Y.', organisationId: org.id, areaId: sluizeken.id }
 	]);
 	// Georgi agreed to be contacted; Fatma did not (help never depends on it).
-	const [georgi] = await db.select({ id: peoplePerson.id }).from(peoplePerson).where(and(eq(peoplePerson.firstName, 'Georgi'), eq(peoplePerson.organisationId, org.id)));
+	const [georgi] = await db
+		.select({ id: peoplePerson.id })
+		.from(peoplePerson)
+		.where(and(eq(peoplePerson.firstName, 'Georgi'), eq(peoplePerson.organisationId, org.id)));
 	await seedConsent(db, [georgi!.id], 'contact');
 	await seedDemoAid(db, org.id, rabot, sluizeken, { volunteer: people.volunteer!, resident: people.resident! });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());

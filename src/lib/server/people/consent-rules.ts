@@ -95,8 +95,7 @@ export function withdrawalStops(code: PurposeCode): readonly WithdrawalEffect[] 
 	return WITHDRAWAL_STOPS[code];
 }
 
-/** The languages a purpose's text must have; bg, tr and ar fall back to English when missing. */
-export const REQUIRED_TEXT_LANGUAGES = ['nl', 'fr', 'en'] as const;
+/** The languages of a purpose's text: nl, fr and en are required (purposes-validation.ts); bg, tr and ar fall back to English. */
 export const TEXT_LANGUAGES = ['nl', 'fr', 'en', 'bg', 'tr', 'ar'] as const;
 
 /** The text as the person will hear it in `locale`: that language's, else English's. */

@@ -30,6 +30,7 @@ test('a facilitator records a consent and withdraws it in two clicks', async ({ 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Toestemming voor “Contact” intrekken?');
 	await expect(page.getByText('de persoon wordt niet meer voorgesteld om te contacteren')).toBeVisible();
 	await expectAccessible(page);
+	await page.screenshot({ path: info.outputPath('withdraw-confirm.png'), fullPage: true });
 	await page.getByRole('button', { name: 'Ja, intrekken' }).click();
 
 	await expect(page).toHaveURL(/\/consents\?withdrawn=/);
@@ -56,6 +57,7 @@ test('a coordinator sees the organisation’s purposes as the person will hear t
 	await expect(page.getByRole('heading', { name: 'Contact', level: 2 })).toBeVisible();
 	await expect(page.getByText('Mogen we u contacteren')).toBeVisible();
 	await expectAccessible(page);
+	await page.screenshot({ path: info.outputPath('purposes.png'), fullPage: true });
 	await page.getByRole('link', { name: 'Interculturele cijfers wijzigen' }).click();
 	// 0 days passes the browser's own required check; the server refuses it.
 	await page.getByLabel('Bewaartermijn in dagen').fill('0');

@@ -240,20 +240,19 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 				join city_area a on a.idx = width_bucket(pg_temp.r(i, 1), ${areaBounds})`
 			);
 			await q(`alter table city_person add primary key (i)`);
-			return q(
-				`insert into people_person (id, first_name, last_name, phone, organisation_id, area_id, contact_consent, languages, age_group, student,
-					intercultural_consent, origin_group, created_at, updated_at)
+			await q(
+				`insert into people_person (id, first_name, last_name, phone, organisation_id, area_id, languages, age_group, student,
+					origin_group, created_at, updated_at)
 				select p.id,
 					$1::jsonb -> p.lang ->> floor(pg_temp.r(i, 7) * jsonb_array_length($1::jsonb -> p.lang))::int,
 					chr(65 + floor(pg_temp.r(i, 8) * 26)::int) || '.',
 					case when pg_temp.r(i, 9) < 0.6 then '+32 4' || lpad((floor(pg_temp.r(i, 10) * 100000000))::bigint::text, 8, '0') end,
-					pg_temp.uid('wijkweb-city-org'), p.area_id, pg_temp.r(i, 9) < 0.7,
+					pg_temp.uid('wijkweb-city-org'), p.area_id,
 					array_remove(array[p.lang,
 						case when p.lang <> 'nl' and pg_temp.r(i, 11) < 0.55 then 'nl' end,
 						case when p.lang <> 'en' and pg_temp.r(i, 12) < case when p.lang = 'nl' then 0.45 else 0.3 end then 'en' end,
 						case when p.lang in ('nl', 'ar') and pg_temp.r(i, 13) < 0.25 then 'fr' end], null),
 					p.age, p.age = '18_29' and pg_temp.r(i, 14) < 0.36,
-					pg_temp.r(i, 15) < 0.4,
 					case when pg_temp.r(i, 15) < 0.4 then
 						case when p.lang = 'nl' then case when pg_temp.r(i, 16) < 0.9 then 'belgium' else 'eu' end
 							when p.lang in ('ar', 'tr') then case when pg_temp.r(i, 16) < 0.45 then 'belgium' else 'outside_eu' end
@@ -263,6 +262,17 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 				from city_person p`,
 				[JSON.stringify(NAMES)]
 			);
+			// Consent per purpose (the organisation's 'contact' and 'intercultural', made by the
+			// migration's trigger): 70 % agreed to be contacted, 40 % to the intercultural figures (those
+			// whose origin group is kept), spoken when they were registered.
+			await q(
+				`insert into people_consent (person_id, purpose_id, version, given, method, recorded_at)
+				select p.id, u.id, u.version, true, 'spoken', now() - pg_temp.r(i, 17) * interval '1200 days'
+				from city_person p
+				join people_purpose u on u.organisation_id = pg_temp.uid('wijkweb-city-org') and u.partner_id is null
+				where (u.code = 'contact' and pg_temp.r(i, 9) < 0.7) or (u.code = 'intercultural' and pg_temp.r(i, 15) < 0.4)`
+			);
+			return SIZES.people;
 		});
 
 		const titles = (side: 0 | 1) => JSON.stringify(Object.fromEntries(cats.map((c) => [c, TITLES[c]![side]])));

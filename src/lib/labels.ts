@@ -25,7 +25,12 @@ const ORG_KIND: Record<string, Msg> = {
 
 const BASIS: Record<string, Msg> = {
 	public_task: m.basis_public_task,
-	consent: m.basis_consent
+	consent: m.basis_consent,
+	// A purpose's own basis (people_purpose.lawful_basis) may be any of GDPR art. 6's.
+	legal_obligation: m.basis_legal_obligation,
+	contract: m.basis_contract,
+	vital_interest: m.basis_vital_interest,
+	legitimate_interest: m.basis_legitimate_interest
 };
 
 const CATEGORY: Record<string, Msg> = {

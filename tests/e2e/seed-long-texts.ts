@@ -6,6 +6,7 @@ import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
 import { peopleOrganisation, peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
+import { seedConsent } from '../../src/lib/server/people/index.ts';
 import { E2E_RESIDENT, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
 
 // The browser tests' own data, added to the demo by their server (scripts/e2e-server.ts) and never
@@ -32,13 +33,15 @@ export async function seedLongTexts(db: Db) {
 	const resident = await idOf('resident@example.org');
 	const volunteer = await idOf('volunteer@example.org');
 	const inRabot = { organisationId: org.id, areaId: rabot.id };
-	const person = async (p: { firstName: string; lastName: string; phone: string; email: string }, languages: string[]) =>
-		(
-			await db
-				.insert(peoplePerson)
-				.values({ ...p, ...inRabot, languages, contactConsent: true })
-				.returning({ id: peoplePerson.id })
-		)[0]!.id;
+	const person = async (p: { firstName: string; lastName: string; phone: string; email: string }, languages: string[]) => {
+		const [row] = await db
+			.insert(peoplePerson)
+			.values({ ...p, ...inRabot, languages })
+			.returning({ id: peoplePerson.id });
+		// They agreed to be contacted (the purpose 'contact').
+		await seedConsent(db, [row!.id], 'contact');
+		return row!.id;
+	};
 
 	for (const l of LOCALES) {
 		const n = LONG_NEEDS[l];

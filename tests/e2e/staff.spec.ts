@@ -24,12 +24,14 @@ test('a facilitator registers a walk-in without an account; bad input is shown n
 	const name = `Maria ${info.project.name}`;
 	await page.getByLabel('Voornaam').fill(name);
 	await page.getByLabel('Telefoon (niet verplicht)').fill('+32 470 11 22 33');
-	await page.getByLabel(/akkoord/).check();
+	// The organisation's purposes asked by consent; "Contact" is mutual aid's old contact box.
+	await page.getByRole('checkbox', { name: 'Contact' }).check();
 	await page.getByRole('button', { name: 'Registreren' }).click();
 	await expect(page.getByRole('status')).toContainText(`${name} is geregistreerd.`);
 	await page.getByRole('link', { name }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expect(page.getByText('+32 470 11 22 33')).toBeVisible();
+	await expect(page.locator('main dl').first()).toContainText(/Akkoord met contact\s*ja/);
 	await expectAccessible(page);
 });
 

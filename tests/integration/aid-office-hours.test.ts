@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, getTableColumns } from 'drizzle-orm';
 import { freshAppDatabase } from './db.ts';
 import { formPost, outcome } from '../factories/page.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
@@ -22,6 +22,10 @@ import { ForbiddenError, InvalidError, NotFoundError, UnauthenticatedError } fro
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { aidNeed, aidOfficeHour, aidVisit } from '../../src/lib/server/aid/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
+import { consentGiven } from '../../src/lib/server/people/index.ts';
+
+// A person's row with whether they may be contacted now (the purpose 'contact', people_consent).
+const withConsent = { ...getTableColumns(peoplePerson), contactConsent: consentGiven('contact', peoplePerson.id) };
 
 const { db } = await freshAppDatabase();
 const org = await makeOrganisation(db);
@@ -247,7 +251,7 @@ describe('the office-hour mode: a walk-in', () => {
 		});
 		const before = await snapshot();
 		const { personId, need, visit } = await registered(walkIn(as(facilitator), form()));
-		const [person] = await db.select().from(peoplePerson).where(eq(peoplePerson.id, personId));
+		const [person] = await db.select(withConsent).from(peoplePerson).where(eq(peoplePerson.id, personId));
 		expect(person).toMatchObject({
 			firstName: 'Fatma',
 			userId: null,
@@ -404,7 +408,7 @@ describe('the staff pages glue forms to verbs', () => {
 		expect(res.status).toBe(303);
 		const needId = new URL(res.location, 'http://localhost').searchParams.get('need');
 		const [need] = await db.select().from(aidNeed).where(eq(aidNeed.id, needId!));
-		const [person] = await db.select().from(peoplePerson).where(eq(peoplePerson.id, need!.personId));
+		const [person] = await db.select(withConsent).from(peoplePerson).where(eq(peoplePerson.id, need!.personId));
 		expect(person).toMatchObject({ firstName: 'Yusuf', languages: ['tr', 'ar'], contactConsent: true });
 		expect(need).toMatchObject({ assisted: true, category: 'paperwork', windows: [] });
 	});

@@ -3,7 +3,9 @@ import { freshDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { getMutualAidReach, reachAreaChoices, reachInput, type Reach } from '../../src/lib/server/aid/index.ts';
 import { aidLink, aidNeed, aidOffer } from '../../src/lib/server/aid/schema.ts';
-import { peoplePerson } from '../../src/lib/server/people/schema.ts';
+import { peoplePerson, peoplePurpose } from '../../src/lib/server/people/schema.ts';
+import { seedConsent, withdrawConsent } from '../../src/lib/server/people/index.ts';
+import { and, eq } from 'drizzle-orm';
 import { anonymous } from '../../src/lib/server/core/context.ts';
 import { ForbiddenError, InvalidError, UnauthenticatedError } from '../../src/lib/server/core/errors.ts';
 
@@ -17,15 +19,17 @@ const emptyOrg = await makeOrganisation(db);
 const area = await makeArea(db);
 const area2 = await makeArea(db);
 
-type PersonFacts = Partial<typeof peoplePerson.$inferInsert>;
+// interculturalConsent: a given consent for the organisation's purpose 'intercultural' (people_consent).
+type PersonFacts = Partial<typeof peoplePerson.$inferInsert> & { interculturalConsent?: boolean };
 type LinkFacts = { made?: string; needOnly?: string; tookPlace?: string; closed?: string; status?: (typeof aidLink.$inferInsert)['status'] };
 
 let seq = 0;
-async function person(facts: PersonFacts, organisationId: string) {
+async function person({ interculturalConsent, ...facts }: PersonFacts, organisationId: string) {
 	const [p] = await db
 		.insert(peoplePerson)
 		.values({ firstName: `P${++seq}`, organisationId, ...facts })
 		.returning();
+	if (interculturalConsent) await seedConsent(db, [p!.id], 'intercultural');
 	return p!;
 }
 
@@ -79,9 +83,9 @@ async function group(
 	return pairs;
 }
 
-// G1: 5 errands links in March, taken place: intergenerational (65+ and 18–29), intercultural (both
+// G1 (its pairs kept: one need person withdraws at the end): 5 errands links in March, taken place: intergenerational (65+ and 18–29), intercultural (both
 // consented, origins differ), the volunteers are students.
-await group(
+const g1 = await group(
 	5,
 	'errands',
 	{ ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' },
@@ -288,5 +292,23 @@ describe('bad input', () => {
 	it('checks the input before the role, as the runner does for every verb: what is valid is no secret, the figures are', async () => {
 		await expect(getMutualAidReach(ctxFor(db, resident.actor), { from: 'x' } as never)).rejects.toBeInstanceOf(InvalidError);
 		await expect(getMutualAidReach(ctxFor(db, resident.actor), year)).rejects.toBeInstanceOf(ForbiddenError);
+	});
+});
+
+describe('a withdrawn intercultural consent', () => {
+	it('is counted before the withdrawal and not after it, at once', async () => {
+		const before = await getMutualAidReach(ctxFor(db, coordinator.actor), { ...year, areaId: area.id });
+		expect(before.figures.intercultural).toEqual({ value: 7, suppressed: false });
+		const [purpose] = await db
+			.select({ id: peoplePurpose.id })
+			.from(peoplePurpose)
+			.where(and(eq(peoplePurpose.organisationId, org.id), eq(peoplePurpose.code, 'intercultural')));
+		const [needPerson] = g1[0]!;
+		const w = await withdrawConsent(ctxFor(db, facilitator.actor), { personId: needPerson, purposeId: purpose!.id, method: 'paper' });
+		expect(w.stops).toEqual(['intercultural_figures']);
+		const after = await getMutualAidReach(ctxFor(db, coordinator.actor), { ...year, areaId: area.id });
+		expect(after.figures.intercultural).toEqual({ value: 6, suppressed: false });
+		// Help is never conditional on consent: the link still counts as made.
+		expect(after.figures.linksMade).toEqual(before.figures.linksMade);
 	});
 });

@@ -18,6 +18,8 @@ import {
 	respondToLink
 } from '../../src/lib/server/aid/index.ts';
 import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
+import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
+import { and, eq } from 'drizzle-orm';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -78,6 +80,15 @@ const checked = async () => {
 	await recordCertificate(f, { personId: p.id, checkedOn: today, validUntil: addYears(today, 2) });
 	return p;
 };
+
+/** Every organisation has the purposes 'contact' and 'intercultural' (migration 0013's trigger). */
+const purposeId = async (organisationId: string, code: 'contact' | 'intercultural') =>
+	(
+		await db
+			.select({ id: peoplePurpose.id })
+			.from(peoplePurpose)
+			.where(and(eq(peoplePurpose.organisationId, organisationId), eq(peoplePurpose.code, code)))
+	)[0]!.id;
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
@@ -190,6 +201,23 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getPerson: async () => {
 		const p = await registerPerson(ctxFor(db, admin.actor), { firstName: 'Read', organisationId: org.id, languages: ['nl'] });
 		return { as: admin.actor, call: { path: `/people/${p.id}` }, status: 200 };
+	},
+	recordConsent: async () => {
+		const p = await walkIn();
+		return {
+			as: broker.actor,
+			call: { method: 'POST', path: `/people/${p.id}/consents`, body: { purposeId: await purposeId(linkOrg.id, 'intercultural'), method: 'paper' } },
+			status: 201
+		};
+	},
+	withdrawConsent: async () => {
+		// The walk-in agreed to be contacted when registered.
+		const p = await walkIn();
+		return {
+			as: broker.actor,
+			call: { method: 'POST', path: `/people/${p.id}/consents/${await purposeId(linkOrg.id, 'contact')}/withdraw`, body: { method: 'spoken' } },
+			status: 200
+		};
 	}
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, getTableColumns } from 'drizzle-orm';
 import { freshAppDatabase } from './db.ts';
 import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/index.ts';
 import { apiCall } from '../factories/api.ts';
@@ -8,6 +8,10 @@ import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { peoplePerson } from '../../src/lib/server/people/schema.ts';
 import { load as peopleLoad } from '../../src/routes/(work)/people/+page.server.ts';
+import { consentGiven } from '../../src/lib/server/people/index.ts';
+
+// A person's row with whether they may be contacted now (the purpose 'contact', people_consent).
+const withConsent = { ...getTableColumns(peoplePerson), contactConsent: consentGiven('contact', peoplePerson.id) };
 
 // The people part of /api/v1 through the one dispatcher: the same verbs as the people pages, so the
 // same people may do the same things, and nothing else.
@@ -58,7 +62,7 @@ describe('POST /people (createPerson)', () => {
 		expect(res.body).toEqual({ id: expect.any(String), firstName: 'Georgi', organisationId: org.id, areaId: area.id, hasAccount: false });
 		expect(res.headers.get('location')).toBe(`/api/v1/people/${res.body.id as string}`);
 		const [row] = await db
-			.select()
+			.select(withConsent)
 			.from(peoplePerson)
 			.where(eq(peoplePerson.id, res.body.id as string));
 		expect(row).toMatchObject({ contactConsent: true, languages: ['bg', 'nl'], registeredByUserId: facilitator.user.id });

@@ -44,7 +44,7 @@ describe('registering a person without an account', () => {
 	it('lets a facilitator register a walk-in, with an audit row in the same transaction', async () => {
 		const person = await registerPerson(ctxFor(db, facilitator.actor), walkIn());
 		expect(person.userId).toBeNull();
-		expect(person.contactConsent).toBe(true);
+		expect(person.consents).toEqual(['contact']);
 		const audit = await db
 			.select()
 			.from(coreAudit)

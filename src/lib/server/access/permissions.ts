@@ -30,6 +30,10 @@ export const PERMISSIONS = {
 	'people.person.register': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
 	'people.person.read': { roles: [...STAFF, 'admin'], sensitive: true, write: false, scope: 'place' },
 	'people.person.link_account': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
+	// Consent per purpose (issue 13, part D): the organisation's purposes are set by its org-wide
+	// coordinators and admins (the organisation is the place, with no area); anyone who meets people records answers.
+	'people.purpose.manage': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
+	'people.consent.record': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
 	// Mutual aid. Residents and volunteers act on their own needs, offers and links; staff broker.
 	'aid.own.read': { roles: ['resident', 'volunteer'], write: false, scope: 'own' },
 	'aid.own.write': { roles: ['resident', 'volunteer'], write: true, scope: 'own' },

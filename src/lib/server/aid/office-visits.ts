@@ -130,6 +130,11 @@ type AlreadyKnown = { known: KnownPerson[] };
  * name, phone, since when), a read audited as getPerson's reads are, and an error would roll those
  * audit rows back with the transaction.
  */
+/** The walk-in form's one consent box is the organisation's purpose 'contact', spoken at the office hour. */
+function walkInFields<P extends { contactConsent: boolean }>({ contactConsent, ...fields }: P) {
+	return { ...fields, consents: contactConsent ? ['contact' as const] : [], consentMethod: 'spoken' as const };
+}
+
 export const walkIn = defineVerb({
 	name: 'aid.walk_in.create',
 	summary: 'Register a walk-in at an office hour, say their need for them and count the visit',
@@ -151,13 +156,12 @@ export const walkIn = defineVerb({
 		const personId = person
 			? (
 					await registerPerson(ctx, {
-						...person,
+						...walkInFields(person),
 						lastName: null,
 						email: null,
 						organisationId: hour.organisationId,
 						areaId: hour.areaId,
 						student: false,
-						interculturalConsent: false,
 						originGroup: null
 					})
 				).id

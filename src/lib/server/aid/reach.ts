@@ -4,7 +4,7 @@ import { REACH_FIGURES, type ReachFigure } from '../../aid/types.ts';
 import { addDays, addMonths, ageAt, BELGIAN_ZONE, defineVerb, lastDayOfMonth, startOfBelgianDay, type Ctx } from '../core/index.ts';
 import { grantedAreas, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
 import { listAreas } from '../areas/index.ts';
-import { peoplePerson, AGE_GROUPS } from '../people/index.ts';
+import { peoplePerson, AGE_GROUPS, consentGiven } from '../people/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { CATEGORY_CODES } from './categories.ts';
 import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
@@ -166,9 +166,10 @@ async function figures(ctx: Ctx, q: { areaId: string | null; from: string; to: s
 				      from scoped where ${inPeriod('took_place_at')} group by 1) b using (month)) m) as monthly
 		from (
 			select count(*) filter (where abs(array_position(${ages}, pn.age_group) - array_position(${ages}, po.age_group)) >= 2)::int as "intergenerational",
-			       count(*) filter (where pn.intercultural_consent and po.intercultural_consent
-			                          and ((pn.origin_group <> po.origin_group)
-			                               or (cardinality(pn.languages) > 0 and cardinality(po.languages) > 0 and not (pn.languages && po.languages))))::int as "intercultural"
+			       -- The cheap comparison first: consent (one indexed lookup per side) only for the pairs it lets through.
+			       count(*) filter (where ((pn.origin_group <> po.origin_group)
+			                               or (cardinality(pn.languages) > 0 and cardinality(po.languages) > 0 and not (pn.languages && po.languages)))
+			                          and ${consentGiven('intercultural', sql`pn.id`)} and ${consentGiven('intercultural', sql`po.id`)})::int as "intercultural"
 			from scoped
 			join ${peoplePerson} pn on pn.id = scoped.np
 			join ${peoplePerson} po on po.id = scoped.op

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { line, optionalLine, pageFields } from '../core/index.ts';
-import { AGE_GROUPS, ORIGIN_GROUPS, getPerson, listPeople, registerPerson } from '../people/index.ts';
+import { AGE_GROUPS, CONSENT_METHODS, ORIGIN_GROUPS, PURPOSE_CODES, getPerson, listPeople, registerPerson } from '../people/index.ts';
 import { operation, type Operation } from './operation.ts';
 
 // The people part of /api/v1: registering a walk-in, the scoped list, and one person's audited record.
@@ -31,10 +31,26 @@ const personRequest = z
 			.describe(
 				'The neighbourhood. Required from a caller whose role is bound to neighbourhoods; absent or null: none (then only the organisation’s organisation-wide roles see the person).'
 			),
+		consents: z
+			.array(
+				z
+					.object({
+						purposeId: z.uuid('consent_error_purpose').optional().describe('One of the organisation’s purposes (its id).'),
+						code: z.enum(PURPOSE_CODES, 'consent_error_purpose').optional().describe('Or the purpose by its code within the organisation.'),
+						method: z.enum(CONSENT_METHODS, 'consent_error_method').default('spoken').describe('How the person gave it: spoken, paper or online.')
+					})
+					.meta({ id: 'ConsentGiven', description: 'A purpose the person agreed to: `purposeId` or `code`, not both.' })
+			)
+			.max(20, 'error_too_long')
+			.default([])
+			.describe(
+				'The purposes of the organisation the person agreed to. Each must be active and asked (lawful basis consent); anything else is refused (422) and nothing is registered. Help never depends on it.'
+			),
 		contactConsent: z
 			.boolean('error_choice')
 			.default(false)
-			.describe('The person agreed to be contacted by the organisation. Help never depends on it.'),
+			.meta({ deprecated: true })
+			.describe('Deprecated (one release): the same as `consents: [{ "code": "contact" }]`.'),
 		languages: z.array(language).max(10, 'error_too_long').default([]).describe('Languages the person speaks (matching uses them).'),
 		ageGroup: z
 			.enum(AGE_GROUPS, 'error_choice')
@@ -44,11 +60,12 @@ const personRequest = z
 		interculturalConsent: z
 			.boolean('error_choice')
 			.default(false)
-			.describe('A separate consent to be counted in the intercultural figures (origin group and languages compared).'),
+			.meta({ deprecated: true })
+			.describe('Deprecated (one release): the same as `consents: [{ "code": "intercultural" }]`.'),
 		originGroup: z
 			.enum(ORIGIN_GROUPS, 'error_choice')
 			.nullish()
-			.describe('belgium, eu or outside_eu. Kept only with interculturalConsent; without it, dropped.')
+			.describe('belgium, eu or outside_eu. Kept only with consent for the purpose intercultural; without it, dropped.')
 	})
 	.meta({ id: 'PersonRequest', description: 'A person met at office hours or in the street, registered without an account.' });
 
@@ -89,7 +106,9 @@ const personDetailResponse = z
 		lastName: z.string().nullable(),
 		email: z.string().nullable().describe('E-mail address the person gave, if any.'),
 		phone: z.string().nullable().describe('Phone number the person gave, if any.'),
-		contactConsent: z.boolean().describe('The person agreed to be contacted by the organisation.'),
+		contactConsent: z
+			.boolean()
+			.describe('The person may be contacted now: their latest answer for the purpose contact is given (or it is not asked).'),
 		languages: z.array(language).describe('Languages the person speaks.'),
 		organisationId: z.uuid().nullable(),
 		areaId: z.uuid().nullable().describe('The neighbourhood; null: none.'),
@@ -117,6 +136,7 @@ const readQuery = z.object({
 });
 
 type Person = Awaited<ReturnType<typeof getPerson>>;
+type Registered = Awaited<ReturnType<typeof registerPerson>>;
 type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
 
 export const PEOPLE_OPERATIONS: Operation[] = [
@@ -128,8 +148,8 @@ export const PEOPLE_OPERATIONS: Operation[] = [
 		request: personRequest,
 		response: personResponse,
 		status: 201,
-		location: (p: Person) => `/people/${p.id}`,
-		respond: (p: Person) => ({ id: p.id, firstName: p.firstName, organisationId: p.organisationId, areaId: p.areaId, hasAccount: !!p.userId })
+		location: (p: Registered) => `/people/${p.id}`,
+		respond: (p: Registered) => ({ id: p.id, firstName: p.firstName, organisationId: p.organisationId, areaId: p.areaId, hasAccount: !!p.userId })
 	}),
 	operation({
 		method: 'get',

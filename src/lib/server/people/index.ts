@@ -4,6 +4,11 @@ export { createOrganisation, listOrganisations, registerChoices, registerPerson,
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';
+export { CONSENT_METHODS, DATA_CATEGORIES, PURPOSE_BASES, PURPOSE_CODES } from './schema.ts';
+export { listPurposes, createPurpose, updatePurpose } from './purposes.ts';
+export { createPurposeInput, updatePurposeInput, recordConsentInput, withdrawConsentInput } from './purposes-validation.ts';
+export { consentGiven, recordConsent, withdrawConsent, listConsents, seedConsent } from './consent.ts';
+export { textIn } from './consent-rules.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.
 export { peopleOrganisation, peoplePerson } from './schema.ts';

@@ -4,6 +4,7 @@ import { peoplePerson } from './schema.ts';
 
 type Person = typeof peoplePerson.$inferSelect;
 
+// Consents are rows of people_consent, counted below with every other table that points at the person.
 // A link request points at the registered person, never at an account's own record; it is not data
 // the owner would lose.
 const NOT_DATA = new Set(['people_link_request']);
@@ -21,11 +22,9 @@ export async function ownRecordHolds(db: Db, person: Person): Promise<string[]> 
 		phone: person.phone !== null,
 		organisationId: person.organisationId !== null,
 		areaId: person.areaId !== null,
-		contactConsent: person.contactConsent,
 		languages: person.languages.length > 0,
 		ageGroup: person.ageGroup !== null,
 		student: person.student,
-		interculturalConsent: person.interculturalConsent,
 		originGroup: person.originGroup !== null,
 		registeredByUserId: person.registeredByUserId !== null
 	};

@@ -80,8 +80,6 @@ export const peoplePerson = pgTable(
 			.references(() => authUser.id, { onDelete: 'set null' }),
 		organisationId: uuid('organisation_id').references(() => peopleOrganisation.id),
 		areaId: uuid('area_id').references(() => areasArea.id),
-		// Help at office hours is never conditional on consent; this records what the person agreed to.
-		contactConsent: boolean('contact_consent').notNull().default(false),
 		// What mutual aid matches on: languages spoken (ISO 639 codes), an age band, student or not.
 		languages: text('languages')
 			.array()
@@ -89,8 +87,8 @@ export const peoplePerson = pgTable(
 			.default(sql`'{}'::text[]`),
 		ageGroup: text('age_group', { enum: AGE_GROUPS }),
 		student: boolean('student').notNull().default(false),
-		// A separate consent: counted in intercultural figures (origin group and languages compared).
-		interculturalConsent: boolean('intercultural_consent').notNull().default(false),
+		// Kept for the intercultural figures, counted only while the person consents to the purpose
+		// 'intercultural' (people_consent; migration 0013 moved the old booleans there).
 		originGroup: text('origin_group', { enum: ORIGIN_GROUPS }),
 		registeredByUserId: text('registered_by_user_id').references(() => authUser.id, {
 			onDelete: 'set null'

@@ -1,10 +1,12 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvalidError, after, containsPattern, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
 import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';
 import { createOrganisationInput, registerPersonInput } from './validation.ts';
+import { consentsAsked } from './purposes-validation.ts';
+import { askedPurposeCodes, consentGiven, recordRegistrationConsents } from './consent.ts';
 
 export const createOrganisation = defineVerb({
 	name: 'people.organisation.create',
@@ -70,7 +72,8 @@ export const registerChoices = defineVerb({
 			.from(peopleOrganisation)
 			.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
 			.orderBy(asc(peopleOrganisation.name));
-		return { organisations, areaIds };
+		// The consents the form asks: purposes (by code) asked in those organisations.
+		return { organisations, areaIds, purposes: await askedPurposeCodes(ctx.db, organisationIds) };
 	}
 });
 
@@ -103,20 +106,25 @@ export const registerPerson = defineVerb({
 		return place;
 	},
 	run: async (ctx, input) => {
+		const { consents, consentMethod, contactConsent, interculturalConsent, ...fields } = input;
+		const asked = consentsAsked(consents, consentMethod, { contactConsent, interculturalConsent });
 		const [row] = await ctx.db
 			.insert(peoplePerson)
-			// Origin is kept only with consent for the intercultural figures (least data).
-			.values({ ...input, originGroup: input.interculturalConsent ? (input.originGroup ?? null) : null, registeredByUserId: ctx.actor.userId })
+			.values({ ...fields, originGroup: null, registeredByUserId: ctx.actor.userId })
 			.returning()
 			.catch(unknownPlace);
-		return row!;
+		const given = await recordRegistrationConsents(ctx, { id: row!.id, organisationId: input.organisationId }, asked);
+		// Origin is kept only while the purpose 'intercultural' allows it (least data): the rule its figures use.
+		const [kept] = fields.originGroup
+			? await ctx.db
+					.update(peoplePerson)
+					.set({ originGroup: fields.originGroup })
+					.where(and(eq(peoplePerson.id, row!.id), consentGiven('intercultural', peoplePerson.id)))
+					.returning({ originGroup: peoplePerson.originGroup })
+			: [];
+		return { ...row!, originGroup: kept?.originGroup ?? null, consents: given };
 	},
-	audit: (input, row) => ({
-		action: 'create',
-		entity: 'people_person',
-		entityId: row.id,
-		details: { contactConsent: input.contactConsent, interculturalConsent: input.interculturalConsent }
-	})
+	audit: (_input, row) => ({ action: 'create', entity: 'people_person', entityId: row.id, details: { consents: row.consents } })
 });
 
 export const listPeopleInput = z
@@ -174,7 +182,11 @@ export const getPerson = defineVerb({
 	writes: false,
 	// The record itself is what the scope is checked on: one query, and an outsider's id reads as unknown.
 	access: async (ctx, { id }) => {
-		const [row] = await ctx.db.select().from(peoplePerson).where(eq(peoplePerson.id, id));
+		// contactConsent: whether the person may be contacted now (the purpose 'contact', people/consent.ts).
+		const [row] = await ctx.db
+			.select({ ...getTableColumns(peoplePerson), contactConsent: consentGiven('contact', peoplePerson.id) })
+			.from(peoplePerson)
+			.where(eq(peoplePerson.id, id));
 		return inScope(ctx.actor, 'people.person.read', row);
 	},
 	run: async (_ctx, _input, person) => person,

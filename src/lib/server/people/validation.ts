@@ -3,6 +3,7 @@ import { line, optionalLine } from '../core/index.ts';
 import { checkAccent, parseHex } from '../../ui/contrast.ts';
 import { AGE_GROUPS, LAWFUL_BASES, LOGO_MAX_BYTES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
 import { logoType } from './logo.ts';
+import { consentMethod, registrationConsents } from './purposes-validation.ts';
 
 const checkbox = z
 	.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('false')])
@@ -32,6 +33,11 @@ export const registerPersonInput = z.object({
 		.uuid()
 		.nullish()
 		.or(z.literal('').transform(() => null)),
+	// The purposes the person agreed to (ids, or codes of the organisation's purposes) and how.
+	consents: registrationConsents,
+	consentMethod: consentMethod.default('spoken'),
+	// Before consent per purpose: the same as consents 'contact' and 'intercultural'. Accepted for one
+	// release (the office-hour form and API clients send them); docs/api.md says so.
 	contactConsent: checkbox,
 	// Languages spoken (ISO 639 codes; a form sends them comma-separated or repeated).
 	languages: z

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { peoplePerson } from '../people/index.ts';
+import { peoplePerson, seedConsent } from '../people/index.ts';
 import { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour, type DateItem, weekdayOf, type Window } from '../aid/index.ts';
 import { addDays, addMonths, endOfBelgianMonth, startOfBelgianMonth, todayInBelgium } from '../core/index.ts';
 
@@ -19,11 +19,14 @@ const saturdayIn = (days: number) => {
 };
 
 export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken: Area, accounts: { volunteer: string; resident: string }) {
+	// Everyone the house registered agreed to be contacted (spoken, at the office hour).
+	const contactable: string[] = [];
 	const person = async (firstName: string, areaId: string, facts: Partial<typeof peoplePerson.$inferInsert>) => {
 		const [p] = await db
 			.insert(peoplePerson)
-			.values({ firstName, organisationId: orgId, areaId, contactConsent: true, ...facts })
+			.values({ firstName, organisationId: orgId, areaId, ...facts })
 			.returning({ id: peoplePerson.id });
+		contactable.push(p!.id);
 		return p!.id;
 	};
 	// The accounts' people get their facts too.
@@ -33,14 +36,13 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 			languages: ['nl', 'bg', 'en'],
 			ageGroup: '18_29',
 			student: true,
-			interculturalConsent: true,
 			originGroup: 'belgium',
 			phone: '+32 470 00 00 10'
 		})
 		.where(eq(peoplePerson.id, accounts.volunteer));
 	await db
 		.update(peoplePerson)
-		.set({ languages: ['ar', 'nl'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'outside_eu' })
+		.set({ languages: ['ar', 'nl'], ageGroup: '30_49', originGroup: 'outside_eu' })
 		.where(eq(peoplePerson.id, accounts.resident));
 	await db
 		.update(peoplePerson)
@@ -50,7 +52,6 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	const hamid = await person('Hamid', rabot.id, {
 		languages: ['ar', 'nl', 'fr'],
 		ageGroup: '50_64',
-		interculturalConsent: true,
 		originGroup: 'outside_eu',
 		phone: '+32 470 00 00 11'
 	});
@@ -58,7 +59,6 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 	const bart = await person('Bart', sluizeken.id, {
 		languages: ['nl'],
 		ageGroup: '65_plus',
-		interculturalConsent: true,
 		originGroup: 'belgium',
 		phone: '+32 470 00 00 13'
 	});
@@ -66,25 +66,22 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		languages: ['nl', 'tr', 'en'],
 		ageGroup: '18_29',
 		student: true,
-		interculturalConsent: true,
 		originGroup: 'eu',
 		phone: '+32 470 00 00 14'
 	});
-	const rosa = await person('Rosa', rabot.id, { languages: ['es', 'nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'eu' });
+	const rosa = await person('Rosa', rabot.id, { languages: ['es', 'nl'], ageGroup: '65_plus', originGroup: 'eu' });
 	const ahmed = await person('Ahmed', rabot.id, { languages: ['ar'], ageGroup: '30_49' });
 	const maria = await person('Maria', rabot.id, {
 		languages: ['ro', 'fr'],
 		ageGroup: '30_49',
-		interculturalConsent: true,
 		originGroup: 'eu',
 		phone: '+32 470 00 00 15'
 	});
-	const jan = await person('Jan', sluizeken.id, { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' });
+	const jan = await person('Jan', sluizeken.id, { languages: ['nl'], ageGroup: '65_plus', originGroup: 'belgium' });
 	const lea = await person('Lea', rabot.id, { languages: ['nl', 'fr'], ageGroup: '0_17' });
 	const yusuf = await person('Yusuf', sluizeken.id, {
 		languages: ['tr', 'nl'],
 		ageGroup: '65_plus',
-		interculturalConsent: true,
 		originGroup: 'outside_eu',
 		phone: '+32 470 00 00 16'
 	});
@@ -171,18 +168,16 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		languages: ['ar', 'nl', 'fr'],
 		ageGroup: '18_29',
 		student: true,
-		interculturalConsent: true,
 		originGroup: 'outside_eu'
 	});
 	const elif = await person('Elif', rabot.id, {
 		languages: ['tr', 'nl'],
 		ageGroup: '18_29',
 		student: true,
-		interculturalConsent: true,
 		originGroup: 'eu'
 	});
-	const koen = await person('Koen', sluizeken.id, { languages: ['nl'], ageGroup: '50_64', interculturalConsent: true, originGroup: 'belgium' });
-	const luc = await person('Luc', rabot.id, { languages: ['nl', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' });
+	const koen = await person('Koen', sluizeken.id, { languages: ['nl'], ageGroup: '50_64', originGroup: 'belgium' });
+	const luc = await person('Luc', rabot.id, { languages: ['nl', 'fr'], ageGroup: '65_plus', originGroup: 'belgium' });
 	const [nadiaGoes, nadiaReads, elifHomework, elifMeals, koenGarden, koenRepairs, lucCompany, lucGoes] = await Promise.all([
 		offer(nadia, rabot.id, 'accompaniment', 'Mee naar de dokter of het OCMW', [w(0, 9, 12)], 2, ['ar']),
 		offer(nadia, rabot.id, 'language', 'Samen Nederlands lezen', [w(2, 14, 16)], 2),
@@ -201,23 +196,23 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		georgi,
 		ahmed,
 		maria,
-		await resident('Marcel', { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' }, sluizeken.id),
+		await resident('Marcel', { languages: ['nl'], ageGroup: '65_plus', originGroup: 'belgium' }, sluizeken.id),
 		await resident('Hilde', { languages: ['nl', 'en'], ageGroup: '50_64' }),
-		await resident('Mohamed', { languages: ['ar', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'outside_eu' }),
-		await resident('Zeynep', { languages: ['tr'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'outside_eu' })
+		await resident('Mohamed', { languages: ['ar', 'fr'], ageGroup: '65_plus', originGroup: 'outside_eu' }),
+		await resident('Zeynep', { languages: ['tr'], ageGroup: '30_49', originGroup: 'outside_eu' })
 	];
 	// Neighbours helped for the first time in the last twelve months ("new residents reached").
 	const newer = [
 		lea,
-		await resident('Tom', { languages: ['nl', 'en'], ageGroup: '18_29', student: true, interculturalConsent: true, originGroup: 'belgium' }),
-		await resident('Amira', { languages: ['ar', 'nl'], ageGroup: '18_29', student: true, interculturalConsent: true, originGroup: 'outside_eu' }),
+		await resident('Tom', { languages: ['nl', 'en'], ageGroup: '18_29', student: true, originGroup: 'belgium' }),
+		await resident('Amira', { languages: ['ar', 'nl'], ageGroup: '18_29', student: true, originGroup: 'outside_eu' }),
 		await resident('Kevin', { languages: ['nl'], ageGroup: '30_49' }, sluizeken.id),
-		await resident('Sofia', { languages: ['es', 'fr'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'eu' }),
-		await resident('Nour', { languages: ['ar'], ageGroup: '50_64', interculturalConsent: true, originGroup: 'outside_eu' }),
+		await resident('Sofia', { languages: ['es', 'fr'], ageGroup: '65_plus', originGroup: 'eu' }),
+		await resident('Nour', { languages: ['ar'], ageGroup: '50_64', originGroup: 'outside_eu' }),
 		await resident('Emre', { languages: ['tr', 'nl'], ageGroup: '0_17' }),
-		await resident('Anna', { languages: ['pl', 'en'], ageGroup: '30_49', interculturalConsent: true, originGroup: 'eu' }),
-		await resident('Dirk', { languages: ['nl'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'belgium' }, sluizeken.id),
-		await resident('Layla', { languages: ['ar', 'en'], ageGroup: '65_plus', interculturalConsent: true, originGroup: 'outside_eu' })
+		await resident('Anna', { languages: ['pl', 'en'], ageGroup: '30_49', originGroup: 'eu' }),
+		await resident('Dirk', { languages: ['nl'], ageGroup: '65_plus', originGroup: 'belgium' }, sluizeken.id),
+		await resident('Layla', { languages: ['ar', 'en'], ageGroup: '65_plus', originGroup: 'outside_eu' })
 	];
 	const areaOf = new Map<string, string>([...[jan, yusuf, bart, koen].map((id) => [id, sluizeken.id] as const)]);
 	for (const id of [earlier[6]!, newer[3]!, newer[8]!]) areaOf.set(id, sluizeken.id);
@@ -289,6 +284,17 @@ export async function seedDemoAid(db: Db, orgId: string, rabot: Area, sluizeken:
 		{ organisationId: orgId, areaId: rabot.id, place: 'Wijkhuis Rabot, Rabotstraat 1', day: 3, start: 14 * 60, end: 17 * 60, public: true },
 		{ organisationId: orgId, areaId: sluizeken.id, place: 'Buurtcentrum Sluizeken', day: 4, start: 10 * 60, end: 12 * 60, public: true }
 	]);
+	await seedConsent(db, contactable, 'contact');
+	// Everyone whose origin group the demo knows gave it for the intercultural figures (kept only with that consent).
+	const withOrigin = await db
+		.select({ id: peoplePerson.id })
+		.from(peoplePerson)
+		.where(and(eq(peoplePerson.organisationId, orgId), isNotNull(peoplePerson.originGroup)));
+	await seedConsent(
+		db,
+		withOrigin.map((r) => r.id),
+		'intercultural'
+	);
 }
 
 /** The Belgian day `n` days from today. */

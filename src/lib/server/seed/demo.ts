@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { hashPassword } from 'better-auth/crypto';
 import type { Db } from '../db/index.ts';
 import { authAccount, authUser } from '../auth/index.ts';
-import { peopleOrganisation, peoplePerson } from '../people/index.ts';
+import { peopleOrganisation, peoplePerson, seedConsent } from '../people/index.ts';
 import { areasArea, areasPlace } from '../areas/index.ts';
 import { accessRoleGrant } from '../access/index.ts';
 import { ROLES, type Role } from '../access/index.ts';
@@ -86,9 +86,15 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 			.where(eq(peoplePerson.id, person.id));
 	}
 	await db.insert(peoplePerson).values([
-		{ firstName: 'Georgi', organisationId: org.id, areaId: rabot.id, contactConsent: true, phone: '+32 470 00 00 01' },
-		{ firstName: 'Fatma', lastName: 'Y.', organisationId: org.id, areaId: sluizeken.id, contactConsent: false }
+		{ firstName: 'Georgi', organisationId: org.id, areaId: rabot.id, phone: '+32 470 00 00 01' },
+		{ firstName: 'Fatma', lastName: 'Y.', organisationId: org.id, areaId: sluizeken.id }
 	]);
+	// Georgi agreed to be contacted; Fatma did not (help never depends on it).
+	const [georgi] = await db
+		.select({ id: peoplePerson.id })
+		.from(peoplePerson)
+		.where(and(eq(peoplePerson.firstName, 'Georgi'), eq(peoplePerson.organisationId, org.id)));
+	await seedConsent(db, [georgi!.id], 'contact');
 	await seedDemoAid(db, org.id, rabot, sluizeken, { volunteer: people.volunteer!, resident: people.resident! });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);

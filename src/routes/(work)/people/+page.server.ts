@@ -17,14 +17,19 @@ export const load: PageServerLoad = async (event) =>
 			const { areaIds } = choices;
 			// Someone bound to areas may register only in one of them: a person without an area is for
 			// the organisation's org-wide roles (access/scope.ts), so "no area" is not offered to them.
-			register = { organisations: choices.organisations, areas: areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas, anyArea: !areaIds };
+			register = {
+				organisations: choices.organisations,
+				areas: areaIds ? areas.filter((a) => areaIds.includes(a.id)) : areas,
+				anyArea: !areaIds,
+				purposes: choices.purposes
+			};
 		}
 		return { people: page.items, nextCursor: page.nextCursor, register, q: q.slice(0, 80) };
 	});
 
 export const actions: Actions = {
 	register: async (event) => {
-		const parsed = await parseForm(event.request, registerPersonInput, event.locals.locale);
+		const parsed = await parseForm(event.request, registerPersonInput, event.locals.locale, ['consents']);
 		if (!parsed.ok) return parsed.failure;
 		try {
 			const person = await registerPerson(ctxOf(event), parsed.data);

@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { strFromU8, unzipSync } from 'fflate';
 import { freshAppDatabase } from './db.ts';
@@ -16,6 +17,9 @@ const { db } = await freshAppDatabase();
 const orgA = await makeOrganisation(db, `Buurthuis Zuid ${Date.now()}`);
 const orgB = await makeOrganisation(db, `Stad Noord ${Date.now()}`);
 const area = await makeArea(db);
+// Every organisation gets the contact and intercultural purposes when it is made (migration 0014's
+// trigger); this test sets up its own purposes, so it starts from none.
+await db.delete(peoplePurpose).where(inArray(peoplePurpose.organisationId, [orgA.id, orgB.id]));
 
 async function purpose(
 	organisationId: string,

@@ -14,6 +14,9 @@ import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
 
 const database = await freshDatabase();
 const org = await makeOrganisation(database.db, `Buurthuis Retentie ${Date.now()}`);
+// Every organisation gets the contact and intercultural purposes when it is made (migration 0014's
+// trigger); this test sets up its own purposes, so it starts from none.
+await database.db.delete(peoplePurpose).where(eq(peoplePurpose.organisationId, org.id));
 const [purpose] = await database.db
 	.insert(peoplePurpose)
 	.values({ organisationId: org.id, code: 'photos', categories: ['photos'] })

@@ -13,4 +13,4 @@ export { textIn } from './consent-rules.ts';
 // writes; part of this module's public API, so a change to them is a change to its door.
 export { peopleOrganisation, peoplePerson } from './schema.ts';
 // Purposes and consents as the privacy module reads them (retention job, register of processing).
-export { DATA_CATEGORIES, PURPOSE_BASES, PURPOSE_CODES, peopleConsent, peoplePurpose, peoplePurposeText } from './schema.ts';
+export { peopleConsent, peoplePurpose, peoplePurposeText } from './schema.ts';

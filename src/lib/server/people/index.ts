@@ -1,6 +1,19 @@
-export { ORGANISATION_KINDS, LAWFUL_BASES, AGE_GROUPS, ORIGIN_GROUPS } from './schema.ts';
-export { registerPersonInput, linkAccountInput, createOrganisationInput, themeFormInput, type RegisterPersonInput } from './validation.ts';
-export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople, getPerson } from './service.ts';
+export { ORGANISATION_KINDS, LAWFUL_BASES, AGE_GROUPS, ORIGIN_GROUPS, CHANNELS } from './schema.ts';
+export {
+	registerPersonInput,
+	updatePersonInput,
+	linkAccountInput,
+	createOrganisationInput,
+	themeFormInput,
+	CORRECTABLE,
+	type RegisterPersonInput
+} from './validation.ts';
+export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople } from './service.ts';
+export { getPerson, updatePerson } from './record.ts';
+export { searchPeople, SEARCH_MAX } from './search.ts';
+export { similarPeople } from './similar.ts';
+export { mergePeople, mergePeopleInput, personIds, MERGE_FIELDS, type MergeField } from './merge.ts';
+export { originAllowed } from './origin.ts';
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';

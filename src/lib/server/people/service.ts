@@ -1,10 +1,12 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvalidError, after, containsPattern, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
-import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
+import { can, grantedAreas, grantedOrganisations, instanceWide, permission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';
 import { createOrganisationInput, registerPersonInput } from './validation.ts';
+import { originAllowed, originOrganisations } from './origin.ts';
+import { originGroup } from '../../countries.ts';
 
 export const createOrganisation = defineVerb({
 	name: 'people.organisation.create',
@@ -70,7 +72,12 @@ export const registerChoices = defineVerb({
 			.from(peopleOrganisation)
 			.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
 			.orderBy(asc(peopleOrganisation.name));
-		return { organisations, areaIds };
+		// The country of origin is offered only where it may be kept (people/origin.ts).
+		const originOrganisationIds = await originOrganisations(
+			ctx.db,
+			organisations.map((o) => o.id)
+		);
+		return { organisations, areaIds, originOrganisationIds };
 	}
 });
 
@@ -103,10 +110,18 @@ export const registerPerson = defineVerb({
 		return place;
 	},
 	run: async (ctx, input) => {
+		// A country of origin only where a purpose needs it (least data); the broad group follows from it.
+		if (input.countryOfOrigin && !(await originAllowed(ctx.db, input.organisationId)))
+			throw new InvalidError({ countryOfOrigin: 'people_error_origin_not_allowed' });
+		const group = input.countryOfOrigin ? originGroup(input.countryOfOrigin) : null;
 		const [row] = await ctx.db
 			.insert(peoplePerson)
 			// Origin is kept only with consent for the intercultural figures (least data).
-			.values({ ...input, originGroup: input.interculturalConsent ? (input.originGroup ?? null) : null, registeredByUserId: ctx.actor.userId })
+			.values({
+				...input,
+				originGroup: group ?? (input.interculturalConsent ? (input.originGroup ?? null) : null),
+				registeredByUserId: ctx.actor.userId
+			})
 			.returning()
 			.catch(unknownPlace);
 		return row!;
@@ -163,20 +178,4 @@ export const listPeople = defineVerb({
 			.limit(limit + 1);
 		return pageOf(rows, limit, (r) => [r.firstName, r.id]);
 	}
-});
-
-/** One person with contact details: a sensitive read, so it is audited (with the reason, when given). */
-export const getPerson = defineVerb({
-	name: 'people.person.read',
-	summary: 'One person with their contact details (the read is audited)',
-	permission: permission('people.person.read'),
-	input: z.object({ id: z.uuid('error_not_found'), reason: z.string().trim().max(200, 'error_too_long').optional() }),
-	writes: false,
-	// The record itself is what the scope is checked on: one query, and an outsider's id reads as unknown.
-	access: async (ctx, { id }) => {
-		const [row] = await ctx.db.select().from(peoplePerson).where(eq(peoplePerson.id, id));
-		return inScope(ctx.actor, 'people.person.read', row);
-	},
-	run: async (_ctx, _input, person) => person,
-	audit: ({ id, reason }) => ({ action: 'read', entity: 'people_person', entityId: id, reason: reason || null })
 });

@@ -55,7 +55,9 @@ describe('registering a person (createPerson extended)', () => {
 		});
 		expect(res.status).toBe(422);
 		expect(res.body.errors).toEqual({ birthYear: 'The year of birth cannot be later than this year.' });
-		await expect(registerPerson(f, { firstName: 'Old', organisationId: org.id, areaId: area.id, birthYear: 1899 })).rejects.toMatchObject({ fields: { birthYear: 'people_error_birth_year' } });
+		await expect(registerPerson(f, { firstName: 'Old', organisationId: org.id, areaId: area.id, birthYear: 1899 })).rejects.toMatchObject({
+			fields: { birthYear: 'people_error_birth_year' }
+		});
 		expect(await rows()).toBe(before);
 	});
 
@@ -78,13 +80,18 @@ describe('the country of origin, gated by a purpose (originAllowed)', async () =
 	const w = ctxFor(db, worker.actor);
 
 	it('keeps the country under a purpose that needs no consent, and derives the broad group from it', async () => {
-		const p = await registerPerson(ctxFor(db, admin.actor), registerPersonInput.parse({ firstName: 'Ivan', organisationId: publicOrg.id, countryOfOrigin: 'bg' }));
+		const p = await registerPerson(
+			ctxFor(db, admin.actor),
+			registerPersonInput.parse({ firstName: 'Ivan', organisationId: publicOrg.id, countryOfOrigin: 'bg' })
+		);
 		expect(p).toMatchObject({ countryOfOrigin: 'BG', originGroup: 'eu' });
 	});
 
 	it('under consent: refused until the person said yes, kept after, refused again after a withdrawal', async () => {
 		const p = await registerPerson(w, registerPersonInput.parse({ firstName: 'Amina', organisationId: consentOrg.id }));
-		await expect(registerPerson(w, registerPersonInput.parse({ firstName: 'Omar', organisationId: consentOrg.id, countryOfOrigin: 'SY' }))).rejects.toMatchObject({
+		await expect(
+			registerPerson(w, registerPersonInput.parse({ firstName: 'Omar', organisationId: consentOrg.id, countryOfOrigin: 'SY' }))
+		).rejects.toMatchObject({
 			fields: { countryOfOrigin: 'people_error_origin_not_allowed' }
 		});
 		const consent = (given: boolean, at: string) =>
@@ -93,7 +100,9 @@ describe('the country of origin, gated by a purpose (originAllowed)', async () =
 		const { person } = await updatePerson(w, { id: p.id, countryOfOrigin: 'SY' });
 		expect(person).toMatchObject({ countryOfOrigin: 'SY', originGroup: 'outside_eu' });
 		await consent(false, '2026-02-01T10:00:00Z');
-		await expect(updatePerson(w, { id: p.id, countryOfOrigin: 'TR' })).rejects.toMatchObject({ fields: { countryOfOrigin: 'people_error_origin_not_allowed' } });
+		await expect(updatePerson(w, { id: p.id, countryOfOrigin: 'TR' })).rejects.toMatchObject({
+			fields: { countryOfOrigin: 'people_error_origin_not_allowed' }
+		});
 	});
 });
 
@@ -139,7 +148,10 @@ describe('searching by name (searchPeople)', async () => {
 	await register({ firstName: 'Céline', lastName: 'Dupont' });
 	await register({ firstName: 'Celina', lastName: 'Marchal' });
 	await register({ firstName: 'Marcel', lastName: 'Lindemans' });
-	await registerPerson(ctxFor(db, stranger.actor), registerPersonInput.parse({ firstName: 'Céline', lastName: 'Autre', organisationId: otherOrg.id }));
+	await registerPerson(
+		ctxFor(db, stranger.actor),
+		registerPersonInput.parse({ firstName: 'Céline', lastName: 'Autre', organisationId: otherOrg.id })
+	);
 	const names = async (q: string, actor = facilitator.actor) =>
 		((await apiCall(actor, { path: `/people/search?q=${encodeURIComponent(q)}` })).body.items as { firstName: string; lastName: string }[]).map(
 			(p) => `${p.firstName} ${p.lastName}`
@@ -211,7 +223,10 @@ describe('merging two records (mergePeople)', async () => {
 			createOfferInput.parse({ personId: helper.person.id, category: 'errands', title: 'Errands', areaId: area.id, capacity: 5 })
 		);
 		await proposeLink(f, { needId: need.id, offerId: offer.id });
-		const [household] = await db.insert(peopleHousehold).values({ organisationId: org.id, areaId: area.id, name: `${firstName}’s` }).returning();
+		const [household] = await db
+			.insert(peopleHousehold)
+			.values({ organisationId: org.id, areaId: area.id, name: `${firstName}’s` })
+			.returning();
 		await db.insert(peopleHouseholdMember).values({ householdId: household!.id, personId: p.id, role: 'adult' });
 		const other = await register({ firstName: `${firstName}'s neighbour` });
 		for (const type of ['knows', 'neighbour'] as const)
@@ -294,7 +309,12 @@ describe('merging two records (mergePeople)', async () => {
 		const b = await register({ firstName: 'Ana' });
 		const foreign = await registerPerson(ctxFor(db, stranger.actor), registerPersonInput.parse({ firstName: 'Ana', organisationId: otherOrg.id }));
 		const auditBefore = await audits();
-		const snapshot = async () => db.select().from(peoplePerson).where(sql`${peoplePerson.id} in (${a.id}, ${b.id}, ${foreign.id})`).orderBy(peoplePerson.id);
+		const snapshot = async () =>
+			db
+				.select()
+				.from(peoplePerson)
+				.where(sql`${peoplePerson.id} in (${a.id}, ${b.id}, ${foreign.id})`)
+				.orderBy(peoplePerson.id);
 		const before = await snapshot();
 		const merge = (actor: typeof admin.actor, id: string, body: unknown) => apiCall(actor, { method: 'POST', path: `/people/${id}/merge`, body });
 

@@ -9,7 +9,7 @@ export {
 	type RegisterPersonInput
 } from './validation.ts';
 export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople } from './service.ts';
-export { getPerson, updatePerson } from './record.ts';
+export { correctionChoices, getPerson, updatePerson } from './record.ts';
 export { searchPeople, SEARCH_MAX } from './search.ts';
 export { similarPeople } from './similar.ts';
 export { mergePeople, mergePeopleInput, personIds, MERGE_FIELDS, type MergeField } from './merge.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ConflictError, InvalidError, defineVerb } from '../core/index.ts';
-import { can, inScope, permission } from '../access/index.ts';
+import { can, grantedAreas, inScope, permission } from '../access/index.ts';
 import { originGroup } from '../../countries.ts';
 import { peoplePerson } from './schema.ts';
 import { originAllowed } from './origin.ts';
@@ -82,4 +82,21 @@ export const updatePerson = defineVerb({
 	},
 	audit: (_input, { person, fields }) =>
 		fields.length ? { action: 'update', entity: 'people_person', entityId: person.id, details: { correction: true, fields } } : null
+});
+
+/** What the correction form may offer for this person: the areas the actor works in, and the country field. */
+export const correctionChoices = defineVerb({
+	name: 'people.person.correction_choices',
+	summary: 'Where a person may be moved by this actor, and whether their country of origin may be kept',
+	permission: permission('people.person.update'),
+	input: z.object({ id: z.uuid('error_not_found') }),
+	writes: false,
+	access: async (ctx, { id }) => {
+		const [row] = await ctx.db.select().from(peoplePerson).where(eq(peoplePerson.id, id));
+		return inScope(ctx.actor, 'people.person.update', row);
+	},
+	run: async (ctx, _input, person) => ({
+		areaIds: grantedAreas(ctx.actor, 'people.person.update'),
+		originAllowed: !!person.organisationId && (await originAllowed(ctx.db, person.organisationId, person.id))
+	})
 });

@@ -6,6 +6,7 @@ import { apiCall } from '../factories/api.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import {
 	getPerson,
+	listPeople,
 	mergePeople,
 	personIds,
 	registerPerson,
@@ -335,5 +336,19 @@ describe('merging two records (mergePeople)', async () => {
 		const again = await merge(coordinator.actor, a.id, { into: b.id });
 		expect(again.status).toBe(409);
 		expect(again.body.code).toBe('people_error_person_closed');
+	});
+});
+
+describe('the people list', () => {
+	it('leaves out merged and erased records (they have no name left to show)', async () => {
+		const gone = await register({ firstName: 'Listed', lastName: 'Gone' });
+		const kept = await register({ firstName: 'Listed', lastName: 'Kept' });
+		await mergePeople(f, { id: gone.id, into: kept.id });
+		const erased = await register({ firstName: 'Listed', lastName: 'Erased' });
+		await db.update(peoplePerson).set({ erasedAt: new Date(), firstName: '' }).where(eq(peoplePerson.id, erased.id));
+		const ids = (await listPeople(f, { limit: 200 })).items.map((p) => p.id);
+		expect(ids).toContain(kept.id);
+		expect(ids).not.toContain(gone.id);
+		expect(ids).not.toContain(erased.id);
 	});
 });

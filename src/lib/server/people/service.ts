@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvalidError, after, containsPattern, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
 import { can, grantedAreas, grantedOrganisations, instanceWide, permission, scopeFilter } from '../access/index.ts';
@@ -170,6 +170,9 @@ export const listPeople = defineVerb({
 			.where(
 				and(
 					scope,
+					// A merged record lives on in the kept one; an erased one has no name left to list.
+					isNull(peoplePerson.mergedIntoId),
+					isNull(peoplePerson.erasedAt),
 					q ? or(ilike(peoplePerson.firstName, containsPattern(q)), ilike(peoplePerson.lastName, containsPattern(q))) : undefined,
 					cursor ? after(order, decodeCursor(cursor, ['string', 'string']), 'asc') : undefined
 				)

@@ -5,15 +5,13 @@ export {
 	linkAccountInput,
 	createOrganisationInput,
 	themeFormInput,
-	CORRECTABLE,
 	type RegisterPersonInput
 } from './validation.ts';
 export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople } from './service.ts';
 export { correctionChoices, getPerson, updatePerson } from './record.ts';
-export { searchPeople, SEARCH_MAX } from './search.ts';
+export { searchPeople } from './search.ts';
 export { similarPeople } from './similar.ts';
-export { mergePeople, mergePeopleInput, personIds, MERGE_FIELDS, type MergeField } from './merge.ts';
-export { originAllowed } from './origin.ts';
+export { mergePeople, personIds, MERGE_FIELDS } from './merge.ts';
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';

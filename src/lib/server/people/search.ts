@@ -12,6 +12,8 @@ import { personColumns } from './scope.ts';
 // names that start with what was typed come first, then the closest.
 
 export const SEARCH_MAX = 20;
+/** pg_trgm's default word_similarity_threshold: below it a name does not look like what was typed. */
+const WORD_THRESHOLD = 0.6;
 
 export const searchPeopleInput = z.object({
 	q: z
@@ -31,25 +33,36 @@ export const searchPeople = defineVerb({
 	run: async (ctx, { q }, scope) => {
 		if (!q) return [];
 		const folded = sql`people_fold(${q})`;
-		return ctx.db
+		// The nearest names by word similarity through the GiST index (KNN: no sort of every match, which a
+		// common first name would make thousands); then those that pass pg_trgm's word threshold, names
+		// that start with what was typed first.
+		const rows = await ctx.db
 			.select({
 				id: peoplePerson.id,
 				firstName: peoplePerson.firstName,
 				lastName: peoplePerson.lastName,
 				birthYear: peoplePerson.birthYear,
 				areaId: peoplePerson.areaId,
-				area: areasArea.name
+				area: areasArea.name,
+				word: sql<number>`word_similarity(${folded}, ${peoplePerson.searchName})`,
+				whole: sql<number>`similarity(${folded}, ${peoplePerson.searchName})`,
+				prefix: sql<boolean>`starts_with(${peoplePerson.searchName}, ${folded})`
 			})
 			.from(peoplePerson)
 			.leftJoin(areasArea, eq(areasArea.id, peoplePerson.areaId))
-			.where(and(scope, isNull(peoplePerson.mergedIntoId), isNull(peoplePerson.erasedAt), sql`${folded} <% ${peoplePerson.searchName}`))
-			.orderBy(
-				sql`${peoplePerson.searchName} like replace(replace(replace(${folded}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' desc`,
-				sql`word_similarity(${folded}, ${peoplePerson.searchName}) desc`,
-				sql`similarity(${folded}, ${peoplePerson.searchName}) desc`,
-				peoplePerson.firstName,
-				peoplePerson.id
-			)
+			.where(and(scope, isNull(peoplePerson.mergedIntoId), isNull(peoplePerson.erasedAt)))
+			.orderBy(sql`${folded} <<-> ${peoplePerson.searchName}`)
 			.limit(SEARCH_MAX);
+		return rows
+			.filter((r) => r.word >= WORD_THRESHOLD)
+			.sort(
+				(a, b) =>
+					Number(b.prefix) - Number(a.prefix) ||
+					b.word - a.word ||
+					b.whole - a.whole ||
+					a.firstName.localeCompare(b.firstName) ||
+					a.id.localeCompare(b.id)
+			)
+			.map(({ word: _w, whole: _s, prefix: _p, ...r }) => r);
 	}
 });

@@ -119,7 +119,6 @@ export const updatePersonInput = z.object({ id: z.uuid('error_not_found'), ...pe
 	preferredChannel: true,
 	countryOfOrigin: true
 });
-export type UpdatePersonInput = z.infer<typeof updatePersonInput>;
 
 export const linkAccountInput = z.object({
 	personId: z.uuid(),

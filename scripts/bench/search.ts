@@ -80,7 +80,12 @@ export async function benchSearch(say: Say) {
 		say();
 		say('| kind of query | p50 ms | p95 ms |');
 		say('| --- | --- | --- |');
-		for (const [k, label] of ['a first name, accents dropped', 'first and family name', 'the first four letters', 'a family name with a typo'].entries()) {
+		for (const [k, label] of [
+			'a first name, accents dropped',
+			'first and family name',
+			'the first four letters',
+			'a family name with a typo'
+		].entries()) {
 			const sorted = byKind[k]!.sort((a, b) => a - b);
 			say(`| ${label} | ${pct(sorted, 50).toFixed(1)} | ${pct(sorted, 95).toFixed(1)} |`);
 		}

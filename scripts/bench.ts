@@ -7,6 +7,7 @@ import autocannon from 'autocannon';
 import { benchWeekly } from './bench/weekly.ts';
 import { benchAid } from './bench/aid.ts';
 import { benchPages } from './bench/pages.ts';
+import { benchSearch } from './bench/search.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
 // throughput of /, /sign-in and /healthz at 50 connections next to a bare node:http server asking
@@ -114,11 +115,18 @@ if (only[0] === 'pages' && only.slice(1).every((a) => a.startsWith('/'))) {
 	console.log('\nWritten to bench-results/pages.md and bench-results/pages.json');
 	process.exit(0);
 }
-if (only.some((a) => a !== 'aid')) {
+if (only.some((a) => a !== 'aid' && a !== 'search')) {
 	console.error(
-		`Unknown part ${only.join(' ')}: \`npm run bench\` runs everything, \`npm run bench -- aid\` only the mutual-aid part, \`npm run bench -- pages [/path …]\` only Lighthouse.`
+		`Unknown part ${only.join(' ')}: \`npm run bench\` runs everything, \`npm run bench -- aid\` only the mutual-aid part, \`npm run bench -- search\` only the people search, \`npm run bench -- pages [/path …]\` only Lighthouse.`
 	);
 	process.exit(1);
+}
+if (only.includes('search')) {
+	await benchSearch(say);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/search.md', out.join('\n') + '\n');
+	console.log('\nWritten to bench-results/search.md');
+	process.exit(0);
 }
 if (only.includes('aid')) {
 	await benchAid(say);
@@ -233,8 +241,9 @@ baseline.kill('SIGTERM');
 await stop(app);
 rmSync(DATA_DIR, { recursive: true, force: true });
 
-// 6. Mutual aid on city-scale data, with the machine to itself again.
+// 6. Mutual aid and the people search on city-scale data, with the machine to itself again.
 await benchAid(say);
+await benchSearch(say);
 // 7. Lighthouse on the build made in step 1.
 await benchPages(say);
 mkdirSync('bench-results', { recursive: true });

@@ -7,7 +7,8 @@ import { accessRoleGrant } from '../../src/lib/server/access/index.ts';
 import { peoplePerson } from '../../src/lib/server/people/index.ts';
 import { CATEGORY_CODES } from '../../src/lib/server/aid/index.ts';
 
-// The city-scale dataset for the mutual-aid benchmarks: Ghent's 25 real districts, 50 000 people,
+// The city-scale dataset for the mutual-aid and people-search benchmarks: Ghent's 25 real districts,
+// 50 000 people (first and family names, birth years),
 // 20 000 active offers, 8 000 open needs and 100 000 links over three years. Everything is made in
 // SQL (INSERT … SELECT generate_series) inside one transaction, so a failure leaves nothing behind.
 // Deterministic: ids are md5 of a fixed name, every "random" choice is hashint8extended(row, salt),
@@ -72,6 +73,22 @@ const NAMES: Record<string, string[]> = {
 	es: ['Lucía', 'Javier', 'Carmen', 'Diego', 'Sofía', 'Pablo'],
 	sk: ['Martin', 'Zuzana', 'Peter', 'Lucia']
 };
+// Family names that go with each main language (Belgian, Moroccan and Syrian, Turkish, Bulgarian…),
+// with their accents, so that the name search (people/search.ts) is measured on what it really meets.
+const LAST_NAMES: Record<string, string[]> = {
+	nl: ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Vermeulen', 'Van den Bossche', 'De Clercq', 'Vandenberghe', 'Dupont', 'Desmet'],
+	tr: ['Yılmaz', 'Kaya', 'Demir', 'Şahin', 'Çelik', 'Yıldız', 'Aydın', 'Öztürk', 'Arslan', 'Doğan'],
+	ar: ['El Amrani', 'Benali', 'El Idrissi', 'Bouzid', 'Haddad', 'Al-Khatib', 'Khalil', 'Mansour', 'Azzouzi', 'Chaoui', 'Al-Hassan', 'Darwish'],
+	bg: ['Petrov', 'Ivanova', 'Georgiev', 'Dimitrova', 'Nikolov', 'Stoyanova', 'Angelov', 'Todorova'],
+	fr: ['Dubois', 'Lambert', 'Martin', 'Simon', 'Laurent', 'Lefèbvre', 'Dupont', 'Leroy'],
+	en: ['Smith', 'Jones', 'Brown', 'Taylor', 'Wilson', 'Evans'],
+	ro: ['Popescu', 'Ionescu', 'Stan', 'Dumitru', 'Constantin'],
+	pl: ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamińska'],
+	es: ['García', 'Martínez', 'López', 'Sánchez', 'Fernández'],
+	sk: ['Horváth', 'Kováč', 'Varga', 'Tóth']
+}; // prettier-ignore
+/** Ages in years covered by each age group, for a birth year that agrees with it. */
+const AGE_SPANS: Record<string, [number, number]> = { '0_17': [0, 17], '18_29': [18, 29], '30_49': [30, 49], '50_64': [50, 64], '65_plus': [65, 92] };
 const TITLES: Record<string, [need: string[], offer: string[]]> = {
 	errands: [
 		['Boodschappen doen', 'Iemand om naar de apotheek te gaan'],
@@ -242,10 +259,10 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 			await q(`alter table city_person add primary key (i)`);
 			await q(
 				`insert into people_person (id, first_name, last_name, phone, organisation_id, area_id, languages, age_group, student,
-					origin_group, created_at, updated_at)
+					origin_group, birth_year, created_at, updated_at)
 				select p.id,
 					$1::jsonb -> p.lang ->> floor(pg_temp.r(i, 7) * jsonb_array_length($1::jsonb -> p.lang))::int,
-					chr(65 + floor(pg_temp.r(i, 8) * 26)::int) || '.',
+					$2::jsonb -> p.lang ->> floor(pg_temp.r(i, 8) * jsonb_array_length($2::jsonb -> p.lang))::int,
 					case when pg_temp.r(i, 9) < 0.6 then '+32 4' || lpad((floor(pg_temp.r(i, 10) * 100000000))::bigint::text, 8, '0') end,
 					pg_temp.uid('wijkweb-city-org'), p.area_id,
 					array_remove(array[p.lang,
@@ -258,9 +275,11 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 							when p.lang in ('ar', 'tr') then case when pg_temp.r(i, 16) < 0.45 then 'belgium' else 'outside_eu' end
 							when p.lang = 'en' then case when pg_temp.r(i, 16) < 0.5 then 'eu' else 'outside_eu' end
 							else case when pg_temp.r(i, 16) < 0.1 then 'belgium' else 'eu' end end end,
+					extract(year from now())::int - (($3::jsonb -> p.age ->> 0)::int
+						+ floor(pg_temp.r(i, 18) * (($3::jsonb -> p.age ->> 1)::int - ($3::jsonb -> p.age ->> 0)::int + 1)))::int,
 					now() - pg_temp.r(i, 17) * interval '1200 days', now() - pg_temp.r(i, 17) * interval '100 days'
 				from city_person p`,
-				[JSON.stringify(NAMES)]
+				[JSON.stringify(NAMES), JSON.stringify(LAST_NAMES), JSON.stringify(AGE_SPANS)]
 			);
 			// Consent per purpose (the organisation's 'contact' and 'intercultural', made by the
 			// migration's trigger): 70 % agreed to be contacted, 40 % to the intercultural figures (those

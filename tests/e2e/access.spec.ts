@@ -57,7 +57,7 @@ test('actions refuse the wrong role with 403 and change nothing', async ({ playw
 	const people = await (await admin.get('/people')).text();
 	const georgi = /href="\/people\/([0-9a-f-]{36})"[^>]*>Georgi/.exec(people)?.[1];
 	expect(georgi, 'Georgi in the demo data').toBeTruthy();
-	const orgId = /name="organisationId"[\s\S]*?<option value="([^"]+)"/.exec(people)?.[1];
+	const orgId = /name="organisationId"[\s\S]*?<option value="([^"]+)"/.exec(await (await admin.get('/people/new')).text())?.[1];
 
 	const facilitator = await as(playwright.request, 'facilitator@example.org');
 	const org = await facilitator.post('/admin?/organisation', { form: { name: 'Sneaky org', kind: 'association', lawfulBasis: 'consent' }, headers });
@@ -72,7 +72,7 @@ test('actions refuse the wrong role with 403 and change nothing', async ({ playw
 	expect(link.status()).toBe(403);
 
 	const resident = await as(playwright.request, 'resident@example.org');
-	const register = await resident.post('/people?/register', { form: { firstName: 'Sneaky', organisationId: orgId! }, headers });
+	const register = await resident.post('/people/new', { form: { firstName: 'Sneaky', organisationId: orgId! }, headers });
 	expect(register.status()).toBe(403);
 
 	// Nothing of it exists.

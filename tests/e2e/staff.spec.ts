@@ -8,12 +8,13 @@ test('a facilitator registers a walk-in without an account; bad input is shown n
 	await expect(page.getByRole('link', { name: /Georgi/ })).toBeVisible();
 	// Fatma was registered in the other neighbourhood: out of this facilitator's area.
 	await expect(page.getByRole('link', { name: /Fatma/ })).toHaveCount(0);
+	await page.getByRole('link', { name: 'Nieuwe persoon' }).click();
 	// Someone bound to Rabot registers in Rabot: "no area" would put the person out of their own reach.
 	await expect(page.locator('#f-area option[value=""]')).toHaveCount(0);
 
 	// Spaces pass the browser's own `required` check, so the server's validation answers.
 	await page.getByLabel('Voornaam').fill('   ');
-	await page.getByLabel('Telefoon (niet verplicht)').fill('<script>alert(1)</script>');
+	await page.getByLabel('Telefoon').fill('<script>alert(1)</script>');
 	await page.getByRole('button', { name: 'Registreren' }).click();
 	await expect(page.locator('#f-firstName-err')).toContainText('Vul dit in.');
 	// The error summary at the top links to the field in error.
@@ -23,12 +24,14 @@ test('a facilitator registers a walk-in without an account; bad input is shown n
 
 	const name = `Maria ${info.project.name}`;
 	await page.getByLabel('Voornaam').fill(name);
-	await page.getByLabel('Telefoon (niet verplicht)').fill('+32 470 11 22 33');
+	await page.getByLabel('Telefoon').fill('+32 470 11 22 33');
 	// The organisation's purposes asked by consent; "Contact" is mutual aid's old contact box.
 	await page.getByRole('checkbox', { name: 'Contact' }).check();
 	await page.getByRole('button', { name: 'Registreren' }).click();
-	await expect(page.getByRole('status')).toContainText(`${name} is geregistreerd.`);
-	await page.getByRole('link', { name }).click();
+	// The demo has a Maria in Rabot: whether "Maria <project>" looks like her depends on how long the
+	// project's name is (people/duplicates.ts); when she is shown, this is someone else.
+	const anyway = page.getByRole('button', { name: 'Toch een nieuw dossier maken' });
+	if (await anyway.isVisible()) await anyway.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expect(page.getByText('+32 470 11 22 33')).toBeVisible();
 	await expect(page.locator('main dl').first()).toContainText(/Akkoord met contact\s*ja/);

@@ -218,6 +218,21 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 			call: { method: 'POST', path: `/people/${p.id}/consents/${await purposeId(linkOrg.id, 'contact')}/withdraw`, body: { method: 'spoken' } },
 			status: 200
 		};
+	},
+	searchPeople: async () => {
+		await registerPerson(ctxFor(db, admin.actor), { firstName: 'Céline', lastName: 'Contract', organisationId: org.id, birthYear: 1980 });
+		return { as: admin.actor, call: { path: '/people/search?q=celine' }, status: 200 };
+	},
+	updatePerson: async () => {
+		const p = await registerPerson(ctxFor(db, admin.actor), { firstName: 'Fix', organisationId: org.id });
+		return { as: admin.actor, call: { method: 'PATCH', path: `/people/${p.id}`, body: { lastName: 'Fixed', preferredChannel: 'sms' } }, status: 200 };
+	},
+	mergePeople: async () => {
+		const [a, b] = [
+			await registerPerson(ctxFor(db, admin.actor), { firstName: 'Twice', organisationId: org.id }),
+			await registerPerson(ctxFor(db, admin.actor), { firstName: 'Twice', organisationId: org.id })
+		];
+		return { as: admin.actor, call: { method: 'POST', path: `/people/${a.id}/merge`, body: { into: b.id } }, status: 200 };
 	}
 };
 

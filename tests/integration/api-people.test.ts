@@ -138,6 +138,11 @@ describe('GET /people/{id} (getPerson)', () => {
 			organisationId: org.id,
 			areaId: area.id,
 			hasAccount: false,
+			birthYear: null,
+			preferredChannel: null,
+			countryOfOrigin: null,
+			mergedIntoId: null,
+			erasedAt: null,
 			createdAt: target.createdAt.toISOString()
 		});
 		for (const left of ['ageGroup', 'originGroup', 'student', 'interculturalConsent', 'registeredByUserId', 'userId'])

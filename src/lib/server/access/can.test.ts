@@ -40,6 +40,9 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'people.person.link_account':   [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'people.purpose.manage':        [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
 	'people.consent.record':        [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	// Issue 13, the person record (A).
+	'people.person.update':         [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'people.person.merge':          [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.own.read':                 [Y,   Y,   _,   _,   _,   _,   _,   _,   _,   _],
 	'aid.own.write':                [Y,   Y,   _,   _,   _,   _,   _,   _,   _,   _],
 	'aid.own.join':                 [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],

@@ -34,6 +34,9 @@ export const PERMISSIONS = {
 	// coordinators and admins (the organisation is the place, with no area); anyone who meets people records answers.
 	'people.purpose.manage': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
 	'people.consent.record': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	// Issue 13, the person record (A): correcting a record (GDPR art. 16) and merging two records of one person.
+	'people.person.update': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'people.person.merge': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Mutual aid. Residents and volunteers act on their own needs, offers and links; staff broker.
 	'aid.own.read': { roles: ['resident', 'volunteer'], write: false, scope: 'own' },
 	'aid.own.write': { roles: ['resident', 'volunteer'], write: true, scope: 'own' },

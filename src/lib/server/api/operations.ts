@@ -8,6 +8,7 @@ import { AID_LINK_OPERATIONS } from './aid-links-operations.ts';
 import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 import { PEOPLE_OPERATIONS } from './people-operations.ts';
 import { CONSENT_OPERATIONS } from './consent-operations.ts';
+import { PERSON_OPERATIONS } from './person-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -40,6 +41,8 @@ export const OPERATIONS: Operation[] = [
 	...AID_NEEDS_OPERATIONS,
 	...AID_LINK_OPERATIONS,
 	...AID_OFFICE_OPERATIONS,
+	// The person record's search comes before /people/{id}: the first template that fits is served.
+	...PERSON_OPERATIONS,
 	...PEOPLE_OPERATIONS,
 	...CONSENT_OPERATIONS
 ];

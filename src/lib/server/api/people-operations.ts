@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { line, optionalLine, pageFields } from '../core/index.ts';
 import { AGE_GROUPS, CONSENT_METHODS, ORIGIN_GROUPS, PURPOSE_CODES, getPerson, listPeople, registerPerson } from '../people/index.ts';
 import { operation, type Operation } from './operation.ts';
+import { personDetail, personDetailResponse, personExtraFields } from './person-operations.ts';
 
 // The people part of /api/v1: registering a walk-in, the scoped list, and one person's audited record.
 // JSON as JSON: booleans are booleans, a missing area is absent or null (never ""), languages an array.
@@ -65,7 +66,10 @@ const personRequest = z
 		originGroup: z
 			.enum(ORIGIN_GROUPS, 'error_choice')
 			.nullish()
-			.describe('belgium, eu or outside_eu. Kept only with consent for the purpose intercultural; without it, dropped.')
+			.describe(
+				'belgium, eu or outside_eu. Kept only with consent for the purpose intercultural; without it, dropped. Derived from countryOfOrigin when that is given.'
+			),
+		...personExtraFields
 	})
 	.meta({ id: 'PersonRequest', description: 'A person met at office hours or in the street, registered without an account.' });
 
@@ -98,28 +102,6 @@ const personListResponse = z
 		nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page.')
 	})
 	.meta({ id: 'PersonList' });
-
-const personDetailResponse = z
-	.object({
-		id: z.uuid(),
-		firstName: z.string(),
-		lastName: z.string().nullable(),
-		email: z.string().nullable().describe('E-mail address the person gave, if any.'),
-		phone: z.string().nullable().describe('Phone number the person gave, if any.'),
-		contactConsent: z
-			.boolean()
-			.describe('The person may be contacted now: their latest answer for the purpose contact is given (or it is not asked).'),
-		languages: z.array(language).describe('Languages the person speaks.'),
-		organisationId: z.uuid().nullable(),
-		areaId: z.uuid().nullable().describe('The neighbourhood; null: none.'),
-		hasAccount: z.boolean().describe('The person has a Wijkweb account.'),
-		createdAt: z.iso.datetime().describe('When the person was registered (UTC).')
-	})
-	.meta({
-		id: 'PersonDetail',
-		description:
-			'What staff need to reach the person: name, contact details, languages and where they are registered. Least data: age group, student, origin and who registered them are not given. Every read is written to the audit log.'
-	});
 
 const listQuery = z.object({
 	q: z
@@ -169,18 +151,6 @@ export const PEOPLE_OPERATIONS: Operation[] = [
 		verb: getPerson,
 		query: readQuery,
 		response: personDetailResponse,
-		respond: (p: Person) => ({
-			id: p.id,
-			firstName: p.firstName,
-			lastName: p.lastName,
-			email: p.email,
-			phone: p.phone,
-			contactConsent: p.contactConsent,
-			languages: p.languages,
-			organisationId: p.organisationId,
-			areaId: p.areaId,
-			hasAccount: !!p.userId,
-			createdAt: p.createdAt.toISOString()
-		})
+		respond: personDetail
 	})
 ];

@@ -82,6 +82,23 @@ export const PROBLEM_TYPES = {
 	},
 	people_link_error_other_account: { status: 403, slug: 'link-other-account', meaning: 'The link was sent to another account.' },
 	people_link_error_invalid: { status: 410, slug: 'link-invalid', meaning: 'The link to an account was used or refused, or has expired.' },
+	// The person record (issue 13): corrections and merges.
+	people_error_person_closed: {
+		status: 409,
+		slug: 'person-merged-or-erased',
+		meaning: 'The record was merged into another one or erased: it can no longer be changed or merged (GET it to find the kept record).'
+	},
+	people_error_person_archived: { status: 409, slug: 'person-archived', meaning: 'The record is archived (a public body’s lawful basis): it is read-only.' },
+	people_error_merge_two_accounts: {
+		status: 409,
+		slug: 'merge-two-accounts',
+		meaning: 'Both records are linked to a Wijkweb account: two accounts are two people signing in, so they are not merged.'
+	},
+	people_error_merge_conflict: {
+		status: 409,
+		slug: 'merge-conflict',
+		meaning: 'A row of the merged record cannot move to the kept one without breaking a rule the merge does not know yet; nothing was changed.'
+	},
 	people_link_error_requester: { status: 403, slug: 'link-requester-no-right', meaning: 'Whoever asked for the link may no longer link records.' },
 	// Mutual aid.
 	aid_error_need_not_open: { status: 409, meaning: 'The need is no longer open (or, for a change, no longer to review or open).' },

@@ -1,6 +1,17 @@
-export { ORGANISATION_KINDS, LAWFUL_BASES, AGE_GROUPS, ORIGIN_GROUPS } from './schema.ts';
-export { registerPersonInput, linkAccountInput, createOrganisationInput, themeFormInput, type RegisterPersonInput } from './validation.ts';
-export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople, getPerson } from './service.ts';
+export { ORGANISATION_KINDS, LAWFUL_BASES, AGE_GROUPS, ORIGIN_GROUPS, CHANNELS } from './schema.ts';
+export {
+	registerPersonInput,
+	updatePersonInput,
+	linkAccountInput,
+	createOrganisationInput,
+	themeFormInput,
+	type RegisterPersonInput
+} from './validation.ts';
+export { createOrganisation, listOrganisations, registerChoices, registerPerson, listPeople } from './service.ts';
+export { correctionChoices, getPerson, updatePerson } from './record.ts';
+export { searchPeople } from './search.ts';
+export { similarPeople } from './similar.ts';
+export { mergePeople, personIds, MERGE_FIELDS } from './merge.ts';
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';

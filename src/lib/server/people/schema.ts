@@ -116,6 +116,9 @@ export const peoplePerson = pgTable(
 		index('people_person_org_idx').on(t.organisationId),
 		index('people_person_area_idx').on(t.areaId),
 		index('people_person_search_idx').using('gin', sql`${t.searchName} gin_trgm_ops`),
+		// The person record (A): nearest names first (`q <<-> search_name`, KNN) needs GiST; GIN only filters,
+		// and a common first name matches thousands of rows that would all be sorted (docs/performance.md).
+		index('people_person_search_gist_idx').using('gist', sql`${t.searchName} gist_trgm_ops(siglen = 256)`),
 		check('people_person_birth_year', sql`${t.birthYear} between 1900 and 2100`),
 		check('people_person_country', sql`${t.countryOfOrigin} ~ '^[A-Z]{2}$'`),
 		check('people_person_not_merged_into_self', sql`${t.mergedIntoId} <> ${t.id}`)

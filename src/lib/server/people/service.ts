@@ -1,12 +1,14 @@
-import { and, asc, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, InvalidError, after, containsPattern, decodeCursor, defineVerb, pageFields, pageOf } from '../core/index.ts';
-import { can, grantedAreas, grantedOrganisations, inScope, instanceWide, permission, scopeFilter } from '../access/index.ts';
+import { can, grantedAreas, grantedOrganisations, instanceWide, permission, scopeFilter } from '../access/index.ts';
 import { peopleOrganisation, peoplePerson } from './schema.ts';
 import { personColumns } from './scope.ts';
 import { createOrganisationInput, registerPersonInput } from './validation.ts';
 import { consentsAsked } from './purposes-validation.ts';
 import { askedPurposeCodes, consentGiven, recordRegistrationConsents } from './consent.ts';
+import { originAllowed, originOrganisations } from './origin.ts';
+import { originGroup } from '../../countries.ts';
 
 export const createOrganisation = defineVerb({
 	name: 'people.organisation.create',
@@ -72,8 +74,11 @@ export const registerChoices = defineVerb({
 			.from(peopleOrganisation)
 			.where(organisationIds ? inArray(peopleOrganisation.id, organisationIds) : undefined)
 			.orderBy(asc(peopleOrganisation.name));
-		// The consents the form asks: purposes (by code) asked in those organisations.
-		return { organisations, areaIds, purposes: await askedPurposeCodes(ctx.db, organisationIds) };
+		// The consents the form asks: purposes (by code) asked in those organisations; the country of
+		// origin is offered only where it may be kept (people/origin.ts).
+		const ids = organisations.map((o) => o.id);
+		const [purposes, originOrganisationIds] = await Promise.all([askedPurposeCodes(ctx.db, organisationIds), originOrganisations(ctx.db, ids)]);
+		return { organisations, areaIds, purposes, originOrganisationIds };
 	}
 });
 
@@ -106,14 +111,24 @@ export const registerPerson = defineVerb({
 		return place;
 	},
 	run: async (ctx, input) => {
-		const { consents, consentMethod, contactConsent, interculturalConsent, ...fields } = input;
+		const { consents, consentMethod, contactConsent, interculturalConsent, countryOfOrigin, ...fields } = input;
 		const asked = consentsAsked(consents, consentMethod, { contactConsent, interculturalConsent });
 		const [row] = await ctx.db
 			.insert(peoplePerson)
-			.values({ ...fields, originGroup: null, registeredByUserId: ctx.actor.userId })
+			.values({ ...fields, countryOfOrigin: null, originGroup: null, registeredByUserId: ctx.actor.userId })
 			.returning()
 			.catch(unknownPlace);
 		const given = await recordRegistrationConsents(ctx, { id: row!.id, organisationId: input.organisationId }, asked);
+		// A country of origin only where a purpose needs it and allows it for this person, with the consents
+		// just recorded (least data; people/origin.ts); the broad group follows from it. A refusal rolls the
+		// whole registration back.
+		if (countryOfOrigin) {
+			if (!(await originAllowed(ctx.db, input.organisationId, row!.id)))
+				throw new InvalidError({ countryOfOrigin: 'people_error_origin_not_allowed' });
+			const group = originGroup(countryOfOrigin);
+			await ctx.db.update(peoplePerson).set({ countryOfOrigin, originGroup: group }).where(eq(peoplePerson.id, row!.id));
+			return { ...row!, countryOfOrigin, originGroup: group, consents: given };
+		}
 		// Origin is kept only while the purpose 'intercultural' allows it (least data): the rule its figures use.
 		const [kept] = fields.originGroup
 			? await ctx.db
@@ -163,6 +178,9 @@ export const listPeople = defineVerb({
 			.where(
 				and(
 					scope,
+					// A merged record lives on in the kept one; an erased one has no name left to list.
+					isNull(peoplePerson.mergedIntoId),
+					isNull(peoplePerson.erasedAt),
 					q ? or(ilike(peoplePerson.firstName, containsPattern(q)), ilike(peoplePerson.lastName, containsPattern(q))) : undefined,
 					cursor ? after(order, decodeCursor(cursor, ['string', 'string']), 'asc') : undefined
 				)
@@ -171,24 +189,4 @@ export const listPeople = defineVerb({
 			.limit(limit + 1);
 		return pageOf(rows, limit, (r) => [r.firstName, r.id]);
 	}
-});
-
-/** One person with contact details: a sensitive read, so it is audited (with the reason, when given). */
-export const getPerson = defineVerb({
-	name: 'people.person.read',
-	summary: 'One person with their contact details (the read is audited)',
-	permission: permission('people.person.read'),
-	input: z.object({ id: z.uuid('error_not_found'), reason: z.string().trim().max(200, 'error_too_long').optional() }),
-	writes: false,
-	// The record itself is what the scope is checked on: one query, and an outsider's id reads as unknown.
-	access: async (ctx, { id }) => {
-		// contactConsent: whether the person may be contacted now (the purpose 'contact', people/consent.ts).
-		const [row] = await ctx.db
-			.select({ ...getTableColumns(peoplePerson), contactConsent: consentGiven('contact', peoplePerson.id) })
-			.from(peoplePerson)
-			.where(eq(peoplePerson.id, id));
-		return inScope(ctx.actor, 'people.person.read', row);
-	},
-	run: async (_ctx, _input, person) => person,
-	audit: ({ id, reason }) => ({ action: 'read', entity: 'people_person', entityId: id, reason: reason || null })
 });

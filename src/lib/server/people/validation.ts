@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { line, optionalLine } from '../core/index.ts';
+import { line, optionalLine, todayInBelgium } from '../core/index.ts';
+import { COUNTRIES } from '../../countries.ts';
 import { checkAccent, parseHex } from '../../ui/contrast.ts';
-import { AGE_GROUPS, LAWFUL_BASES, LOGO_MAX_BYTES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
+import { AGE_GROUPS, CHANNELS, LAWFUL_BASES, LOGO_MAX_BYTES, ORGANISATION_KINDS, ORIGIN_GROUPS } from './schema.ts';
 import { logoType } from './logo.ts';
 import { consentMethod, registrationConsents } from './purposes-validation.ts';
 
@@ -10,7 +11,38 @@ const checkbox = z
 	.optional()
 	.transform((v) => v === true || v === 'on' || v === 'true');
 
-export const registerPersonInput = z.object({
+/** The current year in Belgium: a birth year after it is a mistake (the clock is read at each check). */
+const belgianYear = () => Number(todayInBelgium().slice(0, 4));
+
+/** A birth year, 1900 … this year; a form sends it as text, empty for none. */
+const birthYear = z
+	.union([z.number(), z.string().trim()])
+	.nullish()
+	.transform((v) => (v === '' || v === undefined || v === null ? null : Number(v)))
+	.pipe(
+		z
+			.int('people_error_birth_year')
+			.min(1900, 'people_error_birth_year')
+			.refine((y) => y <= belgianYear(), 'people_error_birth_year_future')
+			.nullable()
+	);
+
+const preferredChannel = z
+	.enum(CHANNELS, 'error_choice')
+	.nullish()
+	.or(z.literal('').transform(() => null));
+
+/** ISO 3166-1 alpha-2, upper case (src/lib/countries.ts); empty for none. */
+const countryOfOrigin = z
+	.string()
+	.trim()
+	.toUpperCase()
+	.nullish()
+	.transform((v) => v || null)
+	.pipe(z.enum(COUNTRIES, 'error_choice').nullable());
+
+// The fields of a person that staff may write (register) and correct (art. 16), one schema for both.
+const personFields = {
 	firstName: line(1, 80),
 	lastName: optionalLine(80),
 	email: z
@@ -28,17 +60,10 @@ export const registerPersonInput = z.object({
 		.regex(/^[+0-9 ()./-]*$/, 'error_phone')
 		.transform((v) => (v === '' ? null : v))
 		.nullish(),
-	organisationId: z.uuid('error_required'),
 	areaId: z
 		.uuid()
 		.nullish()
 		.or(z.literal('').transform(() => null)),
-	// The purposes the person agreed to (ids, or codes of the organisation's purposes) and how.
-	consents: registrationConsents,
-	consentMethod: consentMethod.default('spoken'),
-	// Before consent per purpose: the same as consents 'contact' and 'intercultural'. Accepted for one
-	// release (the office-hour form and API clients send them); docs/api.md says so.
-	contactConsent: checkbox,
 	// Languages spoken (ISO 639 codes; a form sends them comma-separated or repeated).
 	languages: z
 		.union([z.string(), z.array(z.string())])
@@ -50,6 +75,20 @@ export const registerPersonInput = z.object({
 		.enum(AGE_GROUPS, 'error_choice')
 		.nullish()
 		.or(z.literal('').transform(() => null)),
+	birthYear,
+	preferredChannel,
+	countryOfOrigin
+};
+
+export const registerPersonInput = z.object({
+	...personFields,
+	organisationId: z.uuid('error_required'),
+	// The purposes the person agreed to (ids, or codes of the organisation's purposes) and how.
+	consents: registrationConsents,
+	consentMethod: consentMethod.default('spoken'),
+	// Before consent per purpose: the same as consents 'contact' and 'intercultural'. Accepted for one
+	// release (the office-hour form and API clients send them); docs/api.md says so.
+	contactConsent: checkbox,
 	student: checkbox,
 	interculturalConsent: checkbox,
 	originGroup: z
@@ -58,6 +97,34 @@ export const registerPersonInput = z.object({
 		.or(z.literal('').transform(() => null))
 });
 export type RegisterPersonInput = z.infer<typeof registerPersonInput>;
+
+/** The fields a correction may change (art. 16): those given are changed, null clears one. */
+export const CORRECTABLE = [
+	'firstName',
+	'lastName',
+	'email',
+	'phone',
+	'areaId',
+	'languages',
+	'ageGroup',
+	'birthYear',
+	'preferredChannel',
+	'countryOfOrigin'
+] as const;
+export type Correctable = (typeof CORRECTABLE)[number];
+
+export const updatePersonInput = z.object({ id: z.uuid('error_not_found'), ...personFields }).partial({
+	firstName: true,
+	lastName: true,
+	email: true,
+	phone: true,
+	areaId: true,
+	languages: true,
+	ageGroup: true,
+	birthYear: true,
+	preferredChannel: true,
+	countryOfOrigin: true
+});
 
 export const linkAccountInput = z.object({
 	personId: z.uuid(),

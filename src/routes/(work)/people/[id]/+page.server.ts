@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { z } from 'zod';
 import { getPerson, linkAccountInput, listOrganisations, mayLinkAccount, requestAccountLink } from '#lib/server/people/index.ts';
@@ -18,9 +19,19 @@ export const load: PageServerLoad = async (event) => {
 	pathId(event);
 	return guard(event, async (ctx) => {
 		const person = await getPerson(ctx, { id: event.params.id });
+		// A merged record's old links and bookmarks land on the record kept.
+		if (person.mergedIntoId) redirect(303, `/people/${person.mergedIntoId}`);
+		// An erased record says when, and nothing else.
+		if (person.erasedAt) return { erased: { id: person.id, at: person.erasedAt.toISOString() } };
 		const isAdmin = can(ctx.actor, 'admin.role.grant');
+		const place = { organisationId: person.organisationId, areaId: person.areaId };
+		const areas = await listAreas(ctx);
 		return {
+			erased: null,
 			person,
+			area: areas.find((a) => a.id === person.areaId)?.name ?? null,
+			canCorrect: can(ctx.actor, 'people.person.update', place) && !person.archivedAt,
+			canMerge: can(ctx.actor, 'people.person.merge', place) && !person.archivedAt,
 			canLink: mayLinkAccount(ctx.actor, person),
 			certificate: can(ctx.actor, 'aid.certificate.check', { organisationId: person.organisationId, areaId: person.areaId })
 				? await certificateView(ctx, person.id)
@@ -29,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 				? {
 						grants: await listGrants(ctx, { personId: person.id }),
 						organisations: await listOrganisations(ctx),
-						areas: await listAreas(ctx),
+						areas,
 						roles: ROLES
 					}
 				: null

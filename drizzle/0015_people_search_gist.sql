@@ -1,0 +1,1 @@
+CREATE INDEX "people_person_search_gist_idx" ON "people_person" USING gist ("search_name" gist_trgm_ops(siglen = 256));

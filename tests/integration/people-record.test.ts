@@ -74,8 +74,11 @@ describe('registering a person (createPerson extended)', () => {
 
 describe('the country of origin, gated by a purpose (originAllowed)', async () => {
 	const publicOrg = await makeOrganisation(db);
+	// Every new organisation gets contact and intercultural (migration 0014's trigger); these two start from none.
+	await db.delete(peoplePurpose).where(eq(peoplePurpose.organisationId, publicOrg.id));
 	await db.insert(peoplePurpose).values({ organisationId: publicOrg.id, code: 'origin_statistics', lawfulBasis: 'public_task', retentionDays: 365 });
 	const consentOrg = await makeOrganisation(db);
+	await db.delete(peoplePurpose).where(eq(peoplePurpose.organisationId, consentOrg.id));
 	const [purpose] = await db.insert(peoplePurpose).values({ organisationId: consentOrg.id, code: 'intercultural', retentionDays: 365 }).returning();
 	const worker = await makeActor(db, 'coordinator', { organisationId: consentOrg.id });
 	const w = ctxFor(db, worker.actor);

@@ -4,6 +4,18 @@ export { createOrganisation, listOrganisations, registerChoices, registerPerson,
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';
+export { MEMBER_ROLES } from './schema.ts';
+export {
+	createHousehold,
+	createHouseholdInput,
+	addHouseholdMember,
+	addMemberInput,
+	endHouseholdMember,
+	endMemberInput,
+	getHousehold,
+	personHousehold,
+	findHouseholds
+} from './households.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.
-export { peopleOrganisation, peoplePerson } from './schema.ts';
+export { peopleOrganisation, peoplePerson, peopleHousehold } from './schema.ts';

@@ -1,0 +1,19 @@
+// The network module's door: partner organisations, ties between people, households and partners,
+// and worker assignments (the map, network/map*.ts, comes next to these).
+export { PARTNER_KINDS, RELATIONSHIP_TYPES, NODE_KINDS, TIE_ACCESS } from './schema.ts';
+export {
+	createPartnerInput,
+	updatePartnerInput,
+	listPartnersInput,
+	partnerFields,
+	createRelationshipInput,
+	endRelationshipInput,
+	assignWorkerInput,
+	endAssignmentInput,
+	NOTE_MAX
+} from './validation.ts';
+export { createPartner, getPartner, updatePartner, listPartners } from './partners.ts';
+export { createRelationship, endRelationship, listTies, type Tie } from './relationships.ts';
+export { assignWorker, endAssignment, listAssignments } from './assignments.ts';
+export { tieLabel, SYMMETRIC, type RelationshipType } from './labels.ts';
+export { kindsFit, typesFrom, TIE_KINDS } from './rules.ts';

@@ -145,7 +145,7 @@ export const listPartners = defineVerb({
 				phone: networkPartner.phone,
 				organisationId: networkPartner.organisationId,
 				organisation: peopleOrganisation.name,
-				areaIds: sql<string[]>`coalesce((select array_agg(a.area_id) from network_partner_area a where a.partner_id = ${networkPartner.id}), '{}')`
+				areaIds: sql<string[]>`coalesce((select array_agg(a.area_id) from network_partner_area a where a.partner_id = "network_partner"."id"), '{}')`
 			})
 			.from(networkPartner)
 			.innerJoin(peopleOrganisation, eq(peopleOrganisation.id, networkPartner.organisationId))

@@ -236,7 +236,7 @@ export const findHouseholds = defineVerb({
 			.select({
 				id: peopleHousehold.id,
 				name: peopleHousehold.name,
-				members: sql<string>`coalesce((select string_agg(p.first_name, ', ' order by p.first_name) from people_household_member m join people_person p on p.id = m.person_id where m.household_id = ${peopleHousehold.id} and m.left_on is null), '')`
+				members: sql<string>`coalesce((select string_agg(p.first_name, ', ' order by p.first_name) from people_household_member m join people_person p on p.id = m.person_id where m.household_id = "people_household"."id" and m.left_on is null), '')`
 			})
 			.from(peopleHousehold)
 			.where(

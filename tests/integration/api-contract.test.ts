@@ -17,7 +17,8 @@ import {
 	recordCertificate,
 	respondToLink
 } from '../../src/lib/server/aid/index.ts';
-import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
+import { createHousehold, registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
+import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -78,6 +79,18 @@ const checked = async () => {
 	await recordCertificate(f, { personId: p.id, checkedOn: today, validUntil: addYears(today, 2) });
 	return p;
 };
+
+// Households, partners and ties (fieldwork, part B): an admin of `org`.
+const newPartner = (name = 'OCMW Gent') =>
+	createPartner(staff, { name, kind: 'welfare', organisationId: org.id, themes: ['income'], areaIds: [area.id] });
+const newMember = () => registerPerson(staff, { firstName: 'Member', organisationId: org.id, areaId: area.id });
+const newHousehold = async () =>
+	createHousehold(staff, {
+		organisationId: org.id,
+		areaId: area.id,
+		name: 'Peeters',
+		members: [{ personId: (await newMember()).id, role: 'adult', head: true }]
+	});
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
@@ -190,6 +203,79 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getPerson: async () => {
 		const p = await registerPerson(ctxFor(db, admin.actor), { firstName: 'Read', organisationId: org.id, languages: ['nl'] });
 		return { as: admin.actor, call: { path: `/people/${p.id}` }, status: 200 };
+	},
+	createHousehold: async () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/households',
+			body: { organisationId: org.id, areaId: area.id, name: 'Janssens', members: [{ personId: (await newMember()).id, role: 'child' }] }
+		},
+		status: 201
+	}),
+	getHousehold: async () => ({ as: admin.actor, call: { path: `/households/${(await newHousehold()).id}` }, status: 200 }),
+	addHouseholdMember: async () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: `/households/${(await newHousehold()).id}/members`, body: { personId: (await newMember()).id, role: 'child' } },
+		status: 200
+	}),
+	endHouseholdMember: async () => {
+		const h = await newHousehold();
+		const [m] = (await apiCall(admin.actor, { path: `/households/${h.id}` })).body.members as Array<{ id: string }>;
+		return { as: admin.actor, call: { method: 'POST', path: `/households/${h.id}/members/${m!.id}/end`, body: {} }, status: 200 };
+	},
+	createOrganisation: () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/partners',
+			body: { organisationId: org.id, name: 'Repair café', kind: 'association', website: 'https://repair.example', themes: ['leisure'] }
+		},
+		status: 201
+	}),
+	listOrganisations: async () => (await newPartner(), { as: admin.actor, call: { path: '/partners?theme=income' }, status: 200 }),
+	getOrganisation: async () => ({ as: admin.actor, call: { path: `/partners/${(await newPartner()).id}` }, status: 200 }),
+	updateOrganisation: async () => ({
+		as: admin.actor,
+		call: { method: 'PUT', path: `/partners/${(await newPartner()).id}`, body: { name: 'OCMW Gent-Noord', kind: 'welfare', areaIds: [area.id] } },
+		status: 200
+	}),
+	createRelationship: async () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/relationships',
+			body: {
+				type: 'contact_person_at',
+				fromKind: 'person',
+				fromId: (await newMember()).id,
+				toKind: 'partner',
+				toId: (await newPartner()).id,
+				role: 'nurse'
+			}
+		},
+		status: 201
+	}),
+	listRelationships: async () => {
+		const p = await newMember();
+		await createRelationship(staff, {
+			type: 'contact_person_at',
+			fromKind: 'person',
+			fromId: p.id,
+			toKind: 'partner',
+			toId: (await newPartner()).id
+		});
+		return { as: admin.actor, call: { path: `/relationships?kind=person&id=${p.id}` }, status: 200 };
+	},
+	endRelationship: async () => {
+		const t = await createRelationship(staff, {
+			type: 'knows',
+			fromKind: 'person',
+			fromId: (await newMember()).id,
+			toKind: 'person',
+			toId: (await newMember()).id
+		});
+		return { as: admin.actor, call: { method: 'POST', path: `/relationships/${t.id}/end`, body: {} }, status: 200 };
 	}
 };
 

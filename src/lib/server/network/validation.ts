@@ -14,10 +14,13 @@ export const optionalDay = z.preprocess(blankToNull, z.iso.date('error_date').nu
 const optionalUuid = z.preprocess(blankToNull, z.uuid('error_choice').nullish());
 /** A form sends one value as a string and several as an array. */
 const list = <T extends z.ZodType>(item: T, max: number) =>
-	z.preprocess(
-		(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
-		z.array(item).max(max, 'error_too_long')
-	);
+	z
+		.preprocess(
+			(v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+			z.array(item).max(max, 'error_too_long')
+		)
+		.optional()
+		.transform((v) => v ?? []);
 
 const email = z.preprocess(
 	(v) => (typeof v === 'string' ? v.trim().toLowerCase() || null : v),
@@ -77,7 +80,10 @@ export const createRelationshipInput = z
 		note: z.preprocess(blankToNull, z.string().trim().max(NOTE_MAX, 'error_too_long').nullish()),
 		startsOn: optionalDay,
 		endsOn: optionalDay,
-		access: z.preprocess((v) => (v === '' || v === undefined ? 'none' : v), z.enum(TIE_ACCESS, 'error_choice'))
+		access: z
+			.preprocess((v) => (v === '' ? 'none' : v), z.enum(TIE_ACCESS, 'error_choice'))
+			.optional()
+			.transform((v) => v ?? 'none')
 	})
 	.superRefine((t, ctx) => {
 		if (t.fromKind === t.toKind && t.fromId === t.toId) ctx.addIssue({ code: 'custom', message: 'network_error_self', path: ['toId'] });

@@ -17,3 +17,5 @@ export { createRelationship, endRelationship, listTies, type Tie } from './relat
 export { assignWorker, endAssignment, listAssignments } from './assignments.ts';
 export { tieLabel, SYMMETRIC, type RelationshipType } from './labels.ts';
 export { kindsFit, typesFrom, TIE_KINDS } from './rules.ts';
+// Tables the demo and city seeds write in bulk; part of this module's public API.
+export { networkPartner, networkPartnerArea, networkRelationship, networkAssignment } from './schema.ts';

@@ -18,4 +18,4 @@ export {
 } from './households.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.
-export { peopleOrganisation, peoplePerson, peopleHousehold } from './schema.ts';
+export { peopleOrganisation, peoplePerson, peopleHousehold, peopleHouseholdMember } from './schema.ts';

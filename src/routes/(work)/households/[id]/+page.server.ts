@@ -19,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 			q,
 			results: manage && q ? found.filter((p) => p.organisationId === household.organisationId && !inside.has(p.id)) : null,
 			leaving: household.members.find((x) => x.id === event.url.searchParams.get('leave')) ?? null,
-			left: event.url.searchParams.get('left') === '1'
+			left: event.url.searchParams.get('left') === '1',
+			added: event.url.searchParams.get('added') === '1'
 		};
 	});
 };
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		} catch (e) {
 			return forForm('add', failFrom(e, parsed.values, event.locals.locale));
 		}
-		return { added: true };
+		redirect(303, `/households/${householdId}?added=1`);
 	},
 	leave: async (event) => {
 		const householdId = pathId(event);

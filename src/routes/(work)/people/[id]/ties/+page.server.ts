@@ -80,7 +80,7 @@ export const load: PageServerLoad = async (event) => {
 				!household && may.household && hq ? await findHouseholds(ctx, { q: hq, organisationId: person.organisationId ?? undefined }) : null,
 			hq,
 			ties: ties.map((t) => ({ ...t, label: tieLabel(t.type, t.side, locale) })),
-			ended: search.get('ended') === '1',
+			done: search.get('done'),
 			ending: ties.find((t) => t.id === endId && t.current) ? endId : null,
 			workers,
 			may,
@@ -103,12 +103,13 @@ const tieForm = z.object({
 	startsOn: z.string().optional()
 });
 
+/** Runs one form's verb; on success back to the tab (POST, redirect, GET: a reload never posts twice). */
 async function act<T>(
 	event: Parameters<Actions[string]>[0],
 	form: string,
 	schema: z.ZodType<T>,
 	verb: (data: T, personId: string) => Promise<unknown>,
-	done: Record<string, unknown>
+	done: string
 ) {
 	const personId = pathId(event);
 	const parsed = await parseForm(event.request, schema, event.locals.locale);
@@ -118,7 +119,7 @@ async function act<T>(
 	} catch (e) {
 		return forForm(form, failFrom(e, parsed.values, event.locals.locale));
 	}
-	return done;
+	redirect(303, `/people/${personId}/ties?done=${done}`);
 }
 
 export const actions: Actions = {
@@ -128,23 +129,12 @@ export const actions: Actions = {
 			'tie',
 			tieForm,
 			(d, personId) => createRelationship(ctxOf(event), { ...d, fromKind: 'person', fromId: personId } as z.input<typeof createRelationshipInput>),
-			{
-				tieAdded: true
-			}
+			'tie'
 		),
-	end: async (event) => {
-		const out = await act(event, 'end', endRelationshipInput, (d) => endRelationship(ctxOf(event), d), {});
-		if (out && 'status' in out) return out;
-		// Back to the tab without the confirmation step in the address.
-		redirect(303, `/people/${event.params.id}/ties?ended=1`);
-	},
+	end: (event) => act(event, 'end', endRelationshipInput, (d) => endRelationship(ctxOf(event), d), 'ended'),
 	joinHousehold: (event) =>
-		act(event, 'household', addMemberInput.omit({ personId: true }), (d, personId) => addHouseholdMember(ctxOf(event), { ...d, personId }), {
-			joined: true
-		}),
+		act(event, 'household', addMemberInput.omit({ personId: true }), (d, personId) => addHouseholdMember(ctxOf(event), { ...d, personId }), 'joined'),
 	assign: (event) =>
-		act(event, 'assign', assignWorkerInput.omit({ personId: true }), (d, personId) => assignWorker(ctxOf(event), { ...d, personId }), {
-			assigned: true
-		}),
-	endWorker: (event) => act(event, 'assign', endAssignmentInput, (d) => endAssignment(ctxOf(event), d), { assigned: true })
+		act(event, 'assign', assignWorkerInput.omit({ personId: true }), (d, personId) => assignWorker(ctxOf(event), { ...d, personId }), 'assigned'),
+	endWorker: (event) => act(event, 'assign', endAssignmentInput, (d) => endAssignment(ctxOf(event), d), 'assigned')
 };

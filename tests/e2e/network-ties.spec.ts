@@ -33,7 +33,10 @@ test('a family in a household, a partner organisation, a contact person tie that
 	for (const child of [`Lina ${tag}`, `Adam ${tag}`]) {
 		await page.getByLabel('Zoek een persoon op naam').fill(child);
 		await page.getByRole('button', { name: 'Zoeken' }).click();
-		const card = page.locator('article, section').filter({ has: page.getByRole('heading', { name: child, exact: true }) }).last();
+		const card = page
+			.locator('article, section')
+			.filter({ has: page.getByRole('heading', { name: child, exact: true }) })
+			.last();
 		await card.getByText('Kind', { exact: true }).click();
 		await card.getByRole('button', { name: 'Toevoegen aan het gezin' }).click();
 		await expect(page.getByRole('status').first()).toContainText('Toegevoegd aan het gezin.');

@@ -3,7 +3,6 @@
 export { PARTNER_KINDS, RELATIONSHIP_TYPES, NODE_KINDS, TIE_ACCESS } from './schema.ts';
 export {
 	createPartnerInput,
-	updatePartnerInput,
 	listPartnersInput,
 	partnerFields,
 	createRelationshipInput,
@@ -13,9 +12,9 @@ export {
 	NOTE_MAX
 } from './validation.ts';
 export { createPartner, getPartner, updatePartner, listPartners } from './partners.ts';
-export { createRelationship, endRelationship, listTies, type Tie } from './relationships.ts';
+export { createRelationship, endRelationship, listTies } from './relationships.ts';
 export { assignWorker, endAssignment, listAssignments } from './assignments.ts';
-export { tieLabel, SYMMETRIC, type RelationshipType } from './labels.ts';
-export { kindsFit, typesFrom, TIE_KINDS } from './rules.ts';
+export { tieLabel } from './labels.ts';
+export { kindsFit } from './rules.ts';
 // Tables the demo and city seeds write in bulk; part of this module's public API.
 export { networkPartner, networkPartnerArea, networkRelationship, networkAssignment } from './schema.ts';

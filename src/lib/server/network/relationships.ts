@@ -122,7 +122,7 @@ export const endRelationship = defineVerb({
 	audit: (_input, out) => ({ action: 'update', entity: 'network_relationship', entityId: out.id, details: { endsOn: out.endsOn } })
 });
 
-export type Tie = {
+type Tie = {
 	id: string;
 	type: (typeof networkRelationship.$inferSelect)['type'];
 	side: 'from' | 'to';

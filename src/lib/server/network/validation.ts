@@ -89,7 +89,6 @@ export const createRelationshipInput = z
 		if (t.fromKind === t.toKind && t.fromId === t.toId) ctx.addIssue({ code: 'custom', message: 'network_error_self', path: ['toId'] });
 		if (t.startsOn && t.endsOn && t.endsOn < t.startsOn) ctx.addIssue({ code: 'custom', message: 'network_error_ends_before', path: ['endsOn'] });
 	});
-export type CreateRelationshipInput = z.infer<typeof createRelationshipInput>;
 
 export const endRelationshipInput = z.object({ id: z.uuid('error_not_found'), endsOn: optionalDay });
 

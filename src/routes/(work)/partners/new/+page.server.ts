@@ -9,9 +9,10 @@ import { ctxOf, failFrom, guard, parseForm } from '#lib/server/web/index.ts';
 
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
-		if (!holds(ctx.actor, 'network.partner.manage')) throw new ForbiddenError('network.partner.manage');
-		// The organisations where the actor registers people are those whose staff they are.
+		// The organisations where the actor registers people are those whose staff they are (a verb: nobody
+		// signed in is sent to sign in first).
 		const [choices, areas] = await Promise.all([registerChoices(ctx), listAreas(ctx)]);
+		if (!holds(ctx.actor, 'network.partner.manage')) throw new ForbiddenError('network.partner.manage');
 		return { organisations: choices.organisations, areas, kinds: PARTNER_KINDS };
 	});
 

@@ -17,6 +17,8 @@ import {
 	updatePartner
 } from '../../src/lib/server/network/index.ts';
 import { networkAssignment, networkPartner, networkRelationship } from '../../src/lib/server/network/schema.ts';
+import { coreAudit } from '../../src/lib/server/core/schema.ts';
+import { and, eq } from 'drizzle-orm';
 
 // Partners, ties and workers on a real PostgreSQL: another organisation's ids are unknown (404, 0 rows
 // changed), a wrong role is 403, bad input is a 422 with a message key and changes nothing; member_of
@@ -105,6 +107,12 @@ describe('ties', () => {
 		await tie('person', sara.id, 'contact_person_at', 'partner', ocmw.id, { role: 'social worker', startsOn: '2025-01-01' });
 		const fromSara = await listTies(f, { kind: 'person', id: sara.id });
 		expect(fromSara.map((t) => [t.type, t.side, t.other.name, t.role])).toEqual([['contact_person_at', 'from', 'OCMW Rabot', 'social worker']]);
+		// Reading a person's ties is a read of personal data: audited, with the node.
+		const [audited] = await db
+			.select({ n: count() })
+			.from(coreAudit)
+			.where(and(eq(coreAudit.entity, 'network_relationship'), eq(coreAudit.action, 'read'), eq(coreAudit.actorUserId, facilitator.user.id)));
+		expect(audited!.n).toBe(1);
 		const fromPartner = await listTies(f, { kind: 'partner', id: ocmw.id });
 		expect(fromPartner.map((t) => [t.side, t.other.name])).toEqual([['to', 'Sara']]);
 		expect((await getPartner(f, { id: ocmw.id })).contacts.map((c) => [c.firstName, c.role])).toEqual([['Sara', 'social worker']]);

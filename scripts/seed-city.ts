@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { openDatabase } from './lib/database.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR, CITY_FACILITATOR, SIZES } from './lib/city.ts';
+import { NETWORK_SIZES } from './lib/city-network.ts';
 import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { DEMO_PASSWORD } from '../src/lib/server/seed/index.ts';
@@ -27,7 +28,8 @@ try {
 		console.log(
 			`City data made in ${((performance.now() - t0) / 1000).toFixed(1)} s (total with start-up ${((performance.now() - started) / 1000).toFixed(1)} s): ` +
 				`25 districts, ${s.people.toLocaleString('en')} people, ${s.activeOffers.toLocaleString('en')} active offers, ` +
-				`${s.openNeeds.toLocaleString('en')} open needs, ${(s.pastNeeds + s.earlierLinks).toLocaleString('en')} past links.`
+				`${s.openNeeds.toLocaleString('en')} open needs, ${(s.pastNeeds + s.earlierLinks).toLocaleString('en')} past links, ` +
+				`households for six in ten people, ${NETWORK_SIZES.partners} partner organisations, ${(NETWORK_SIZES.personTies + NETWORK_SIZES.partnerTies).toLocaleString('en')} ties.`
 		);
 		console.log(`Accounts: ${CITY_FACILITATOR} (facilitator, first district), ${CITY_COORDINATOR} (coordinator) — password ${DEMO_PASSWORD}.`);
 	}

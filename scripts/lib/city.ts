@@ -6,6 +6,7 @@ import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/index.ts';
 import { accessRoleGrant } from '../../src/lib/server/access/index.ts';
 import { peoplePerson } from '../../src/lib/server/people/index.ts';
 import { CATEGORY_CODES } from '../../src/lib/server/aid/index.ts';
+import { seedCityNetwork } from './city-network.ts';
 
 // The city-scale dataset for the mutual-aid and people-search benchmarks: Ghent's 25 real districts,
 // 50 000 people (first and family names, birth years),
@@ -457,6 +458,8 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 			return ended;
 		});
 
+		await seedCityNetwork(q, step);
+
 		await step('facilitator and coordinator accounts', async () => {
 			const db = onClient(client);
 			const orgId = (await client.query(`select pg_temp.uid('wijkweb-city-org') as id`)).rows[0].id as string;
@@ -483,7 +486,9 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 	// VACUUM as well: it sets the visibility map (index-only scans) and means autovacuum does not start
 	// on 250 000 fresh rows while the benchmark measures.
 	await step('vacuum analyze', () =>
-		pool.query('vacuum (analyze) people_person, aid_offer, aid_need, aid_link, aid_experience, aid_certificate, areas_area')
+		pool.query(
+			'vacuum (analyze) people_person, aid_offer, aid_need, aid_link, aid_experience, aid_certificate, areas_area, people_household, people_household_member, network_partner, network_partner_area, network_relationship'
+		)
 	);
 	return steps;
 }

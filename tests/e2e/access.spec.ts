@@ -18,6 +18,8 @@ async function as(playwright: typeof import('@playwright/test').request, email: 
 
 const PAGES: Array<{ path: string; refused: string[] }> = [
 	{ path: '/people', refused: ['resident@example.org', 'volunteer@example.org', 'officer@example.org', 'jury@example.org', 'expert@example.org'] },
+	{ path: '/partners', refused: ['resident@example.org', 'volunteer@example.org', 'jury@example.org', 'expert@example.org'] },
+	{ path: '/partners/new', refused: ['resident@example.org', 'volunteer@example.org', 'officer@example.org'] },
 	{ path: '/admin', refused: ['facilitator@example.org', 'coordinator@example.org', 'officer@example.org'] },
 	{ path: '/admin/audit', refused: ['facilitator@example.org', 'coordinator@example.org'] },
 	// The register of processing: admins and the organisation's org-wide coordinators only.

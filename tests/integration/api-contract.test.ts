@@ -17,9 +17,10 @@ import {
 	recordCertificate,
 	respondToLink
 } from '../../src/lib/server/aid/index.ts';
-import { registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
 import { and, eq } from 'drizzle-orm';
+import { createHousehold, registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
+import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -81,7 +82,7 @@ const checked = async () => {
 	return p;
 };
 
-/** Every organisation has the purposes 'contact' and 'intercultural' (migration 0013's trigger). */
+/** Every organisation has the purposes 'contact' and 'intercultural' (migration 0014's trigger). */
 const purposeId = async (organisationId: string, code: 'contact' | 'intercultural') =>
 	(
 		await db
@@ -89,6 +90,17 @@ const purposeId = async (organisationId: string, code: 'contact' | 'intercultura
 			.from(peoplePurpose)
 			.where(and(eq(peoplePurpose.organisationId, organisationId), eq(peoplePurpose.code, code)))
 	)[0]!.id;
+// Households, partners and ties (fieldwork, part B): an admin of `org`.
+const newPartner = (name = 'OCMW Gent') =>
+	createPartner(staff, { name, kind: 'welfare', organisationId: org.id, themes: ['income'], areaIds: [area.id] });
+const newMember = () => registerPerson(staff, { firstName: 'Member', organisationId: org.id, areaId: area.id });
+const newHousehold = async () =>
+	createHousehold(staff, {
+		organisationId: org.id,
+		areaId: area.id,
+		name: 'Peeters',
+		members: [{ personId: (await newMember()).id, role: 'adult', head: true }]
+	});
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
@@ -233,6 +245,79 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 			await registerPerson(ctxFor(db, admin.actor), { firstName: 'Twice', organisationId: org.id })
 		];
 		return { as: admin.actor, call: { method: 'POST', path: `/people/${a.id}/merge`, body: { into: b.id } }, status: 200 };
+	},
+	createHousehold: async () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/households',
+			body: { organisationId: org.id, areaId: area.id, name: 'Janssens', members: [{ personId: (await newMember()).id, role: 'child' }] }
+		},
+		status: 201
+	}),
+	getHousehold: async () => ({ as: admin.actor, call: { path: `/households/${(await newHousehold()).id}` }, status: 200 }),
+	addHouseholdMember: async () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: `/households/${(await newHousehold()).id}/members`, body: { personId: (await newMember()).id, role: 'child' } },
+		status: 200
+	}),
+	endHouseholdMember: async () => {
+		const h = await newHousehold();
+		const [m] = (await apiCall(admin.actor, { path: `/households/${h.id}` })).body.members as Array<{ id: string }>;
+		return { as: admin.actor, call: { method: 'POST', path: `/households/${h.id}/members/${m!.id}/end`, body: {} }, status: 200 };
+	},
+	createOrganisation: () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/partners',
+			body: { organisationId: org.id, name: 'Repair café', kind: 'association', website: 'https://repair.example', themes: ['leisure'] }
+		},
+		status: 201
+	}),
+	listOrganisations: async () => (await newPartner(), { as: admin.actor, call: { path: '/partners?theme=income' }, status: 200 }),
+	getOrganisation: async () => ({ as: admin.actor, call: { path: `/partners/${(await newPartner()).id}` }, status: 200 }),
+	updateOrganisation: async () => ({
+		as: admin.actor,
+		call: { method: 'PUT', path: `/partners/${(await newPartner()).id}`, body: { name: 'OCMW Gent-Noord', kind: 'welfare', areaIds: [area.id] } },
+		status: 200
+	}),
+	createRelationship: async () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/relationships',
+			body: {
+				type: 'contact_person_at',
+				fromKind: 'person',
+				fromId: (await newMember()).id,
+				toKind: 'partner',
+				toId: (await newPartner()).id,
+				role: 'nurse'
+			}
+		},
+		status: 201
+	}),
+	listRelationships: async () => {
+		const p = await newMember();
+		await createRelationship(staff, {
+			type: 'contact_person_at',
+			fromKind: 'person',
+			fromId: p.id,
+			toKind: 'partner',
+			toId: (await newPartner()).id
+		});
+		return { as: admin.actor, call: { path: `/relationships?kind=person&id=${p.id}` }, status: 200 };
+	},
+	endRelationship: async () => {
+		const t = await createRelationship(staff, {
+			type: 'knows',
+			fromKind: 'person',
+			fromId: (await newMember()).id,
+			toKind: 'person',
+			toId: (await newMember()).id
+		});
+		return { as: admin.actor, call: { method: 'POST', path: `/relationships/${t.id}/end`, body: {} }, status: 200 };
 	}
 };
 

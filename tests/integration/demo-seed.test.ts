@@ -4,6 +4,7 @@ import { freshDatabase } from './db.ts';
 import { seedDemo } from '../../src/lib/server/seed/demo.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import { getMutualAidReach, lastTwelveMonths, listNeeds, suggestMatches } from '../../src/lib/server/aid/index.ts';
+import { listPartners } from '../../src/lib/server/network/index.ts';
 import { todayInBelgium } from '../../src/lib/server/core/time.ts';
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { eq } from 'drizzle-orm';
@@ -49,5 +50,26 @@ describe('the demo seed', () => {
 		const withBars = reach.byCategory.filter((c) => (c.made.value ?? 0) >= 5);
 		expect(withBars.length).toBeGreaterThanOrEqual(10);
 		expect(reach.byCategory.filter((c) => c.made.suppressed || c.completed.suppressed)).toEqual([]);
+	});
+
+	it('has the web a community worker knows: households, twenty partners, ties with bridges and isolated people', async () => {
+		const [user] = await db.select().from(authUser).where(eq(authUser.email, 'facilitator@example.org'));
+		const ctx = { db, actor: (await loadActor(db, user!.id))! };
+		expect((await listPartners(ctx)).length).toBe(20);
+		const families = await db.execute(sql`
+			select h.id from people_household h join people_household_member m on m.household_id = h.id and m.left_on is null
+			group by h.id having count(*) filter (where m.role = 'child') = 2`);
+		expect(families.rows.length).toBeGreaterThanOrEqual(1);
+		const ties = await db.execute(sql`select count(*)::int as n from network_relationship`);
+		expect((ties.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(20);
+		// Isolated people (no tie, no household) and partners with ties into both neighbourhoods (bridges).
+		const isolated = await db.execute(sql`
+			select p.id from people_person p where p.user_id is null
+			and not exists (select 1 from network_relationship r where r.from_key = 'person:' || p.id or r.to_key = 'person:' || p.id)
+			and not exists (select 1 from people_household_member m where m.person_id = p.id)`);
+		expect(isolated.rows.length).toBeGreaterThanOrEqual(2);
+		const bridges = await db.execute(sql`
+			select r.to_key from network_relationship r where r.to_kind = 'partner' group by r.to_key having count(distinct r.area_id) > 1`);
+		expect(bridges.rows.length).toBeGreaterThanOrEqual(2);
 	});
 });

@@ -51,6 +51,14 @@ import SunsetIcon from '@lucide/svelte/icons/sunset';
 import MoonIcon from '@lucide/svelte/icons/moon';
 import CalendarDaysIcon from '@lucide/svelte/icons/calendar-days';
 import SendIcon from '@lucide/svelte/icons/send';
+// Fieldwork themes (src/lib/themes.ts) and ties.
+import LandmarkIcon from '@lucide/svelte/icons/landmark';
+import PaletteIcon from '@lucide/svelte/icons/palette';
+import CoinsIcon from '@lucide/svelte/icons/coins';
+import BriefcaseIcon from '@lucide/svelte/icons/briefcase';
+import HeartPulseIcon from '@lucide/svelte/icons/heart-pulse';
+import LinkIcon from '@lucide/svelte/icons/link';
+import UnlinkIcon from '@lucide/svelte/icons/unlink';
 
 export const ICONS = {
 	basket: ShoppingBasketIcon,
@@ -102,7 +110,14 @@ export const ICONS = {
 	afternoon: SunsetIcon,
 	evening: MoonIcon,
 	weekend: CalendarDaysIcon,
-	send: SendIcon
+	send: SendIcon,
+	services: LandmarkIcon,
+	leisure: PaletteIcon,
+	coins: CoinsIcon,
+	work: BriefcaseIcon,
+	health: HeartPulseIcon,
+	link: LinkIcon,
+	unlink: UnlinkIcon
 } satisfies Record<
 	string,
 	Component<{ size?: number; 'aria-hidden'?: 'true'; 'aria-label'?: string; role?: string; class?: string; 'stroke-width'?: number }>

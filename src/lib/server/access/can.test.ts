@@ -55,6 +55,12 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'aid.reach.read':               [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
 	// Retention and the register of processing (part E)
 	'privacy.register.read':        [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
+	// Fieldwork, part B (households, partners, ties, workers).
+	'people.household.manage':      [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'network.partner.read':         [_,   _,   Y,   Y,   Y,   Y,   _,   _,   Y,   _],
+	'network.partner.manage':       [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'network.relationship.manage':  [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'network.assignment.manage':    [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

@@ -57,6 +57,14 @@ export const PERMISSIONS = {
 	// not people; an organisation's org-wide coordinators answer for its processing, so they read its
 	// register (an area-bound grant does not cover an organisation-wide record), admins every one.
 	'privacy.register.read': { roles: ['coordinator', 'admin'], write: false, scope: 'place' },
+	// Fieldwork (issue 13, part B): households, partner organisations, ties and worker assignments.
+	'people.household.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	// Partners are the organisation's address book, no personal data about residents: every staff role
+	// reads it, and the officer too (they follow referrals and funding with the same partners).
+	'network.partner.read': { roles: [...STAFF, 'officer', 'admin'], write: false, scope: 'place' },
+	'network.partner.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'network.relationship.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'network.assignment.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

@@ -9,6 +9,7 @@ import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 import { PEOPLE_OPERATIONS } from './people-operations.ts';
 import { CONSENT_OPERATIONS } from './consent-operations.ts';
 import { PERSON_OPERATIONS } from './person-operations.ts';
+import { NETWORK_OPERATIONS } from './network-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -44,5 +45,6 @@ export const OPERATIONS: Operation[] = [
 	// The person record's search comes before /people/{id}: the first template that fits is served.
 	...PERSON_OPERATIONS,
 	...PEOPLE_OPERATIONS,
-	...CONSENT_OPERATIONS
+	...CONSENT_OPERATIONS,
+	...NETWORK_OPERATIONS
 ];

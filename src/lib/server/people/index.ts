@@ -20,8 +20,20 @@ export { listPurposes, createPurpose, updatePurpose } from './purposes.ts';
 export { createPurposeInput, updatePurposeInput, recordConsentInput, withdrawConsentInput } from './purposes-validation.ts';
 export { consentGiven, recordConsent, withdrawConsent, listConsents, seedConsent } from './consent.ts';
 export { textIn } from './consent-rules.ts';
-// Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
-// writes; part of this module's public API, so a change to them is a change to its door.
-export { peopleOrganisation, peoplePerson } from './schema.ts';
 // Purposes and consents as the privacy module reads them (retention job, register of processing).
 export { peopleConsent, peoplePurpose, peoplePurposeText } from './schema.ts';
+export { MEMBER_ROLES } from './schema.ts';
+export {
+	createHousehold,
+	createHouseholdInput,
+	addHouseholdMember,
+	addMemberInput,
+	endHouseholdMember,
+	endMemberInput,
+	getHousehold,
+	personHousehold,
+	findHouseholds
+} from './households.ts';
+// Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
+// writes; part of this module's public API, so a change to them is a change to its door.
+export { peopleOrganisation, peoplePerson, peopleHousehold, peopleHouseholdMember } from './schema.ts';

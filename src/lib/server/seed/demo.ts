@@ -9,6 +9,7 @@ import { accessRoleGrant } from '../access/index.ts';
 import { ROLES, type Role } from '../access/index.ts';
 import { getSetting, setSetting } from '../core/index.ts';
 import { seedDemoAid } from './demo-aid.ts';
+import { seedDemoNetwork } from './demo-network.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
@@ -96,6 +97,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		.where(and(eq(peoplePerson.firstName, 'Georgi'), eq(peoplePerson.organisationId, org.id)));
 	await seedConsent(db, [georgi!.id], 'contact');
 	await seedDemoAid(db, org.id, rabot, sluizeken, { volunteer: people.volunteer!, resident: people.resident! });
+	await seedDemoNetwork(db, org.id, rabot, sluizeken, { facilitator: people.facilitator!, outreach: people.outreach! });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

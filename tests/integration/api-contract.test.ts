@@ -190,6 +190,10 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getPerson: async () => {
 		const p = await registerPerson(ctxFor(db, admin.actor), { firstName: 'Read', organisationId: org.id, languages: ['nl'] });
 		return { as: admin.actor, call: { path: `/people/${p.id}` }, status: 200 };
+	},
+	getNetwork: async () => {
+		await registerPerson(ctxFor(db, admin.actor), { firstName: 'Mapped', organisationId: org.id, areaId: area.id });
+		return { as: admin.actor, call: { path: `/network?area=${area.id}&names=1` }, status: 200 };
 	}
 };
 

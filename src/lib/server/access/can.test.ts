@@ -48,6 +48,7 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'aid.office_hours.manage':      [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.board.manage':             [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.reach.read':               [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
+	'network.map.read':             [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

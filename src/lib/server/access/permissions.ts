@@ -43,6 +43,8 @@ export const PERMISSIONS = {
 	'aid.board.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	// Aggregates only, small groups suppressed: no personal data.
 	'aid.reach.read': { roles: ['coordinator', 'officer', 'admin'], write: false, scope: 'place' },
+	// The network map (issue 13, part C): pseudonymised by default; names need people.person.read too.
+	'network.map.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

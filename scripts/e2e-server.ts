@@ -4,6 +4,7 @@ import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { seedLongTexts } from '../tests/e2e/seed-long-texts.ts';
+import { seedNetwork } from '../tests/e2e/seed-network.ts';
 
 // The browser tests' server: a fresh embedded database with the demo data plus the tests' own (long
 // texts in every language, tests/e2e/long-texts.ts), every run. The server then finds the demo there.
@@ -15,6 +16,7 @@ rmSync(process.env.DATA_DIR ?? '.test-data/e2e', { recursive: true, force: true 
 		await runMigrations(setup.pool);
 		await seedDemo(setup.db);
 		await seedLongTexts(setup.db);
+		await seedNetwork(setup.db);
 	} finally {
 		await setup.close();
 		await opened.stop();

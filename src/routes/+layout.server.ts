@@ -16,6 +16,7 @@ export const load: LayoutServerLoad = async (event) => {
 			help: can(a, 'aid.own.read') || (!!a.userId && a.grants.length === 0),
 			aid: holds(a, 'aid.need.read'),
 			people: holds(a, 'people.person.read'),
+			network: holds(a, 'network.map.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { defineVerb, ForbiddenError, InvalidError, todayInBelgium, type Ctx } from '../core/index.ts';
 import { can, grantedAreas, grantedOrganisations, permission, scopeFilter } from '../access/index.ts';
 import { areasArea } from '../areas/index.ts';
@@ -149,4 +150,20 @@ export const getNetwork = defineVerb({
 					}
 				}
 			: null
+});
+
+/** The neighbourhoods the actor may map (the page's choice): all of them for an org-wide role. */
+export const networkAreaChoices = defineVerb({
+	name: 'network.map.area_choices',
+	summary: 'The neighbourhoods the caller may see the network map of',
+	permission: permission(READ),
+	input: z.object({}).default({}),
+	writes: false,
+	access: (ctx) => grantedAreas(ctx.actor, READ),
+	run: (ctx, _input, areas) =>
+		ctx.db
+			.select({ id: areasArea.id, name: areasArea.name, city: areasArea.city })
+			.from(areasArea)
+			.where(areas ? inArray(areasArea.id, areas) : undefined)
+			.orderBy(asc(areasArea.city), asc(areasArea.name))
 });

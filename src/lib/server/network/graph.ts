@@ -125,7 +125,7 @@ function unit(text: string, salt: number): number {
 export function layout(graph: Graph): Map<string, { x: number; y: number }> {
 	graph.forEachNode((id) => graph.mergeNodeAttributes(id, { x: unit(id, 1) * 100, y: unit(id, 2) * 100 }));
 	if (graph.size > 0) {
-		const iterations = Math.max(4, Math.min(200, Math.floor(400_000 / (graph.order + graph.size))));
+		const iterations = Math.max(3, Math.min(200, Math.floor(100_000 / (graph.order + graph.size))));
 		const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 500 };
 		forceAtlas2.assign(graph, { iterations, settings });
 	}

@@ -22,6 +22,9 @@ test('the network map: picture or canvas, the isolated and the bridge, searching
 		await expect(page.locator('main svg[role="img"] path[fill="#2e7d32"]')).toHaveAttribute('d', /Z/);
 	} else {
 		await expect(page.locator('[data-rendered="1"] canvas').first()).toBeVisible();
+		// Drawn, not one flat colour: sigma 4 painted the whole canvas in one node's colour under
+		// headless Chromium's software WebGL, a PNG of ~1.5 KB; the real picture is tens of KB.
+		expect((await page.locator('[data-rendered="1"]').screenshot()).length).toBeGreaterThan(5000);
 		await page.getByLabel('Zoek een persoon of organisatie op de kaart').fill('ocmw rabot');
 		await page.getByRole('button', { name: 'Zoeken' }).click();
 		const panel = page.getByRole('complementary', { name: `Banden van ${MAP_BRIDGE}` });

@@ -8,6 +8,8 @@ import { peopleHousehold, peopleHouseholdMember, peoplePerson } from '../../src/
 import { networkAssignment, networkPartner, networkPartnerArea, networkRelationship } from '../../src/lib/server/network/schema.ts';
 import { getNetwork } from '../../src/lib/server/network/index.ts';
 import type { Actor } from '../../src/lib/server/core/context.ts';
+import { GET as graphmlGet } from '../../src/routes/(work)/network/export.graphml/+server.ts';
+import { GET as gexfGet } from '../../src/routes/(work)/network/export.gexf/+server.ts';
 
 // The network map on real PostgreSQL: scope (another organisation's people never appear, not even at
 // the far end of a tie), the filters, the period, pseudonymisation and its audit row, the refusals.
@@ -165,5 +167,40 @@ describe('GET /api/v1/network: refusals change nothing', () => {
 		expect(res.status).toBe(200);
 		expect((res.body.nodes as unknown[]).length).toBe(8);
 		expect(res.text).not.toContain('Maria');
+	});
+});
+
+describe('the downloads /network/export.graphml and .gexf', () => {
+	const download = (get: typeof graphmlGet, actor: Actor, query: string) => {
+		const url = new URL(`http://localhost/network/export.graphml?${query}`);
+		return get({ url, locals: { actor, locale: 'en' } } as never) as Promise<Response>;
+	};
+
+	it('the same nodes as the map, pseudonymised, as GraphML and GEXF', async () => {
+		const res = await download(graphmlGet, facilitator.actor, `area=${rabot.id}`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toContain('graphml');
+		const text = await res.text();
+		expect(text.match(/<node /g)).toHaveLength(8);
+		for (const name of FIRST_NAMES) expect(text).not.toContain(name);
+		expect(text).not.toContain(secretB.id);
+		const gexf = await (await download(gexfGet, facilitator.actor, `area=${rabot.id}`)).text();
+		expect(gexf.match(/<node /g)).toHaveLength(8);
+		expect(gexf).not.toContain('Maria');
+	});
+
+	it('another organisation gets none of A’s nodes; a wrong role 403, bad input 422, as problem+json, no audit row', async () => {
+		const before = await auditRows();
+		const other = await (await download(graphmlGet, strangerB.actor, `area=${rabot.id}&names=1`)).text();
+		expect(other).not.toContain(maria.id);
+		expect(other.match(/<node /g)).toHaveLength(2);
+		const wrong = await download(graphmlGet, volunteer.actor, `area=${rabot.id}`);
+		expect(wrong.status).toBe(403);
+		expect(wrong.headers.get('content-type')).toContain('problem+json');
+		const bad = await download(gexfGet, facilitator.actor, 'from=2025-01-01');
+		expect(bad.status).toBe(422);
+		expect(((await bad.json()) as { errors: Record<string, string> }).errors.area).toBe('Choose a neighbourhood or tick “Only my caseload”.');
+		// strangerB asked for names: its own person is named and that read is audited (one row).
+		expect(await auditRows()).toBe(before + 1);
 	});
 });

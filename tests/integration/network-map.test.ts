@@ -171,7 +171,7 @@ describe('GET /api/v1/network: refusals change nothing', () => {
 });
 
 describe('the downloads /network/export.graphml and .gexf', () => {
-	const download = (get: typeof graphmlGet, actor: Actor, query: string) => {
+	const download = (get: (event: never) => unknown, actor: Actor, query: string) => {
 		const url = new URL(`http://localhost/network/export.graphml?${query}`);
 		return get({ url, locals: { actor, locale: 'en' } } as never) as Promise<Response>;
 	};

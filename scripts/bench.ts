@@ -8,6 +8,7 @@ import { benchWeekly } from './bench/weekly.ts';
 import { benchAid } from './bench/aid.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchSearch } from './bench/search.ts';
+import { benchNetwork } from './bench/network.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
 // throughput of /, /sign-in and /healthz at 50 connections next to a bare node:http server asking
@@ -113,6 +114,13 @@ if (only[0] === 'pages' && only.slice(1).every((a) => a.startsWith('/'))) {
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/pages.md', out.join('\n') + '\n');
 	console.log('\nWritten to bench-results/pages.md and bench-results/pages.json');
+	process.exit(0);
+}
+if (only[0] === 'network') {
+	await benchNetwork(say);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/network.md', out.join('\n') + '\n');
+	console.log('\nWritten to bench-results/network.md');
 	process.exit(0);
 }
 if (only.some((a) => a !== 'aid' && a !== 'search')) {

@@ -6,6 +6,7 @@ import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { seedLongTexts } from '../tests/e2e/seed-long-texts.ts';
 import { seedTwoFactor } from '../tests/e2e/seed-two-factor.ts';
 import { seedPurposes } from '../tests/e2e/seed-purposes.ts';
+import { seedNetwork } from '../tests/e2e/seed-network.ts';
 
 // The browser tests' server: a fresh embedded database with the demo data plus the tests' own (long
 // texts in every language, tests/e2e/long-texts.ts; the second-factor journey's accounts), every run.
@@ -20,6 +21,7 @@ rmSync(process.env.DATA_DIR ?? '.test-data/e2e', { recursive: true, force: true 
 		await seedLongTexts(setup.db);
 		await seedTwoFactor(setup.db);
 		await seedPurposes(setup.db);
+		await seedNetwork(setup.db);
 	} finally {
 		await setup.close();
 		await opened.stop();

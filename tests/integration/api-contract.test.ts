@@ -318,6 +318,10 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 			toId: (await newMember()).id
 		});
 		return { as: admin.actor, call: { method: 'POST', path: `/relationships/${t.id}/end`, body: {} }, status: 200 };
+	},
+	getNetwork: async () => {
+		await registerPerson(ctxFor(db, admin.actor), { firstName: 'Mapped', organisationId: org.id, areaId: area.id });
+		return { as: admin.actor, call: { path: `/network?area=${area.id}&names=1` }, status: 200 };
 	}
 };
 

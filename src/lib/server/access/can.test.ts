@@ -61,6 +61,7 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'network.partner.manage':       [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'network.relationship.manage':  [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'network.assignment.manage':    [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'network.map.read':             [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

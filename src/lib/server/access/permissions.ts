@@ -65,6 +65,8 @@ export const PERMISSIONS = {
 	'network.partner.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
 	'network.relationship.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
 	'network.assignment.manage': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
+	// The network map (issue 13, part C): pseudonymised by default; names need people.person.read too.
+	'network.map.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

@@ -10,6 +10,7 @@ import { PEOPLE_OPERATIONS } from './people-operations.ts';
 import { CONSENT_OPERATIONS } from './consent-operations.ts';
 import { PERSON_OPERATIONS } from './person-operations.ts';
 import { NETWORK_OPERATIONS } from './network-operations.ts';
+import { MAP_OPERATIONS } from './map-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -46,5 +47,6 @@ export const OPERATIONS: Operation[] = [
 	...PERSON_OPERATIONS,
 	...PEOPLE_OPERATIONS,
 	...CONSENT_OPERATIONS,
-	...NETWORK_OPERATIONS
+	...NETWORK_OPERATIONS,
+	...MAP_OPERATIONS
 ];

@@ -190,7 +190,18 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getPerson: async () => {
 		const p = await registerPerson(ctxFor(db, admin.actor), { firstName: 'Read', organisationId: org.id, languages: ['nl'] });
 		return { as: admin.actor, call: { path: `/people/${p.id}` }, status: 200 };
-	}
+	},
+	// A person's rights (part G): a walk-in with a need, exported; another erased.
+	exportPerson: async () => {
+		const p = await walkIn();
+		await createNeed(f, createNeedInput.parse({ personId: p.id, category: 'errands', title: 'Shopping', areaId: area.id }));
+		return { as: admin.actor, call: { path: `/people/${p.id}/export` }, status: 200 };
+	},
+	erasePerson: async () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: `/people/${(await walkIn()).id}/erase`, body: { reason: 'Asked at the office hour' } },
+		status: 200
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -48,6 +48,11 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'aid.office_hours.manage':      [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.board.manage':             [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'aid.reach.read':               [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
+	// A person's rights (part G).
+	'people.person.export':         [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'people.person.erase':          [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
+	'people.own.export':            [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
+	'people.own.erasure_request':   [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

@@ -7,6 +7,7 @@ import { AID_NEEDS_OPERATIONS } from './aid-needs-operations.ts';
 import { AID_LINK_OPERATIONS } from './aid-links-operations.ts';
 import { AID_OFFICE_OPERATIONS } from './aid-office-operations.ts';
 import { PEOPLE_OPERATIONS } from './people-operations.ts';
+import { RIGHTS_OPERATIONS } from './rights-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -39,5 +40,6 @@ export const OPERATIONS: Operation[] = [
 	...AID_NEEDS_OPERATIONS,
 	...AID_LINK_OPERATIONS,
 	...AID_OFFICE_OPERATIONS,
-	...PEOPLE_OPERATIONS
+	...PEOPLE_OPERATIONS,
+	...RIGHTS_OPERATIONS
 ];

@@ -9,7 +9,7 @@ import { personRecordIds } from './catalog.ts';
 // household membership, consents, assignments) stay as anonymous rows pointing at it.
 
 /** The name an erased person is shown with. */
-export const ERASED_NAME = '—';
+const ERASED_NAME = '—';
 
 /**
  * What erasure does with each column that references a person. A test compares this with the
@@ -38,12 +38,12 @@ export const ERASURE_DECISIONS: Record<string, 'deleted' | 'anonymised' | 'kept'
 	'rights_erasure_request.person_id': 'kept'
 };
 
-export type ErasureCounts = { records: number; accountDeleted: boolean };
+type ErasureCounts = { records: number; accountDeleted: boolean };
 
 /**
  * Erases the person `personId` and every record merged into it, in the caller's transaction (`tx`).
  * For the erasePerson verb and the retention job (privacy/): it writes no audit row (the caller
- * does: one per erasure, or one per job run) and checks no right. An open erasure request is closed
+ * does: one per erasure, or one per job run) and checks no right.
  * as carried out, with `reason` (and `byUserId`, who carried it out, when a person did).
  */
 export async function erasePersonData(tx: Db, personId: string, reason: string, byUserId: string | null = null): Promise<ErasureCounts> {

@@ -24,5 +24,3 @@ export async function loadPerson(ctx: Ctx, id: string, lock = false) {
 	const [row] = lock ? await q.for('update', { of: peoplePerson }) : await q;
 	return row;
 }
-
-export type RightsPerson = NonNullable<Awaited<ReturnType<typeof loadPerson>>>;

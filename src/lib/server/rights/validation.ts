@@ -12,12 +12,11 @@ export const eraseForm = z.object({
 	confirm: z.string().trim().min(1, 'rights_error_confirm').max(200, 'rights_error_confirm')
 });
 
-export const archiveInput = eraseInput;
+export const archiveInput = z.object({ id: z.uuid('error_not_found'), reason: line(3, 500) });
 export const archiveForm = z.object({ reason: line(3, 500) });
 
 export const consultationInput = z.object({ id: z.uuid('error_not_found'), limit: pageFields.limit, cursor: pageFields.cursor });
 
 export const refuseInput = z.object({ requestId: z.uuid('error_not_found'), reason: line(3, 500) });
-export const refuseForm = refuseInput;
 
 export const requestListInput = z.object({ ...pageFields }).prefault({});

@@ -7,7 +7,7 @@ import {
 	erasePerson,
 	eraseForm,
 	refuseErasure,
-	refuseForm,
+	refuseInput,
 	rightsOverview
 } from '#lib/server/rights/index.ts';
 import { ctxOf, failFrom, forForm, guard, parseForm, pathId } from '#lib/server/web/index.ts';
@@ -62,7 +62,7 @@ export const actions: Actions = {
 	},
 	refuse: async (event) => {
 		const id = pathId(event);
-		const parsed = await parseForm(event.request, refuseForm, event.locals.locale);
+		const parsed = await parseForm(event.request, refuseInput, event.locals.locale);
 		if (!parsed.ok) return forForm('refuse', parsed.failure);
 		try {
 			await refuseErasure(ctxOf(event), parsed.data);

@@ -50,7 +50,7 @@ describe('exportPerson', () => {
 		expect(x.recordIds.sort()).toEqual([subject.id, subject.merged.id].sort());
 		expect(x.related.people_person_merged?.[0]).toMatchObject({ first_name: PERSONAL.mergedName, email: PERSONAL.mergedEmail });
 		expect(x.related.aid_link?.map((l) => l.id)).toEqual([subject.link.id]);
-		expect(x.related.aid_feedback?.map((f) => f.comment)).toEqual([PERSONAL.otherFeedback]);
+		expect(x.related.aid_feedback_received?.map((f) => f.comment)).toEqual([PERSONAL.otherFeedback]);
 		expect(x.related.people_household?.[0]).toMatchObject({ name: PERSONAL.household });
 		expect(x.related.people_purpose_text?.[0]).toMatchObject({ version: 1, texts: { nl: 'We bellen u over uw vraag.' } });
 		expect(x.account?.user).toMatchObject({ email: subject.resident.email });

@@ -14,6 +14,7 @@ const TABLE: Record<string, Msg> = {
 	aid_draft: m.rights_table_aid_draft,
 	aid_experience: m.rights_table_aid_experience,
 	aid_feedback: m.rights_table_aid_feedback,
+	aid_feedback_received: m.rights_table_aid_feedback_received,
 	aid_link: m.rights_table_aid_link,
 	aid_need: m.rights_table_aid_need,
 	aid_offer: m.rights_table_aid_offer,

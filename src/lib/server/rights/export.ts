@@ -99,7 +99,7 @@ async function relatedRows(db: Db, ids: string[], records: Record<string, Row[]>
 	const related: Record<string, Row[]> = {
 		aid_link: links,
 		// What the other side of their links said about them (their own feedback is in records).
-		aid_feedback: linkIds.length
+		aid_feedback_received: linkIds.length
 			? await rowsOf(db, 'aid_feedback', sql`link_id = ANY(${sql.param(linkIds)}::uuid[]) AND NOT (person_id = ANY(${sql.param(ids)}::uuid[]))`)
 			: [],
 		people_household: households.length ? await rowsOf(db, 'people_household', sql`id = ANY(${sql.param(households)}::uuid[])`) : []
@@ -125,11 +125,14 @@ async function accountOf(db: Db, userId: string): Promise<PersonExport['account'
 	};
 }
 
+/** The table of a `related` section whose name is not its table's. */
+const RELATED_TABLE: Record<string, string> = { people_person_merged: 'people_person', aid_feedback_received: 'aid_feedback' };
+
 /** The audited records that are about the person: (entity, id) pairs, the audit's own naming (table names). */
 export function auditTargets(records: Record<string, Row[]>, related: Record<string, Row[]>, userId: string | null): [string, string][] {
 	const pairs: [string, string][] = [];
 	for (const [table, rows] of [...Object.entries(records), ...Object.entries(related)])
-		for (const id of idsIn(rows)) pairs.push([table === 'people_person_merged' ? 'people_person' : table, id]);
+		for (const id of idsIn(rows)) pairs.push([RELATED_TABLE[table] ?? table, id]);
 	if (userId) pairs.push(['auth_user', userId]);
 	return pairs;
 }

@@ -43,6 +43,18 @@ const ACTION: Record<string, Msg> = {
 	revoke: m.rights_action_revoke
 };
 
+// The columns a person reads first; the others keep the database's name (the JSON file's too).
+const COLUMN: Record<string, Msg> = {
+	first_name: m.people_first_name,
+	last_name: m.rights_col_last_name,
+	email: m.auth_email,
+	phone: m.aid_contact_phone,
+	birth_year: m.rights_col_birth_year,
+	languages: m.rights_col_languages,
+	created_at: m.rights_col_created_at
+};
+
+export const columnLabel = (column: string) => COLUMN[column]?.() ?? column;
 export const entityLabel = (table: string) => TABLE[table]?.() ?? table;
 export const actionLabel = (action: string) => ACTION[action]?.() ?? action;
 /** "coordinator, admin" as the log stores them → the roles' names; none held now → a dash. */

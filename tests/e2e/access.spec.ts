@@ -19,7 +19,14 @@ async function as(playwright: typeof import('@playwright/test').request, email: 
 const PAGES: Array<{ path: string; refused: string[] }> = [
 	{ path: '/people', refused: ['resident@example.org', 'volunteer@example.org', 'officer@example.org', 'jury@example.org', 'expert@example.org'] },
 	{ path: '/admin', refused: ['facilitator@example.org', 'coordinator@example.org', 'officer@example.org'] },
-	{ path: '/admin/audit', refused: ['facilitator@example.org', 'coordinator@example.org'] }
+	{ path: '/admin/audit', refused: ['facilitator@example.org', 'coordinator@example.org'] },
+	// A person's rights (part G): the erasure requests are the coordinators'; one's own data is anyone's.
+	{
+		path: '/people/erasure-requests',
+		refused: ['resident@example.org', 'volunteer@example.org', 'facilitator@example.org', 'outreach@example.org', 'officer@example.org']
+	},
+	{ path: '/account/my-data', refused: [] },
+	{ path: '/account/my-data.json', refused: [] }
 ];
 
 for (const { path, refused } of PAGES) {

@@ -9,13 +9,15 @@ import { benchAid } from './bench/aid.ts';
 import { benchPages } from './bench/pages.ts';
 import { benchSearch } from './bench/search.ts';
 import { benchNetwork } from './bench/network.ts';
+import { benchRights } from './bench/rights.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
 // throughput of /, /sign-in and /healthz at 50 connections next to a bare node:http server asking
 // the same database the same query, the JavaScript the sign-in page ships, and idle memory.
 // Prints a Markdown report and writes it to bench-results/latest.md (figures for docs/performance.md).
 // Then the mutual-aid figures on city-scale data (scripts/bench/aid.ts). `npm run bench -- aid` runs
-// only those and writes bench-results/aid.md. `npm run bench -- pages [/more/paths]` runs only Lighthouse on
+// only those and writes bench-results/aid.md; `npm run bench -- rights` only export and erasure of one
+// person (scripts/bench/rights.ts, bench-results/rights.md). `npm run bench -- pages [/more/paths]` runs only Lighthouse on
 // the production build (scripts/bench/pages.ts; `npm run build` first) and writes bench-results/pages.md
 // and pages.json; the full run ends with it too.
 
@@ -123,11 +125,18 @@ if (only[0] === 'network') {
 	console.log('\nWritten to bench-results/network.md');
 	process.exit(0);
 }
-if (only.some((a) => a !== 'aid' && a !== 'search')) {
+if (only.some((a) => a !== 'aid' && a !== 'search' && a !== 'rights')) {
 	console.error(
-		`Unknown part ${only.join(' ')}: \`npm run bench\` runs everything, \`npm run bench -- aid\` only the mutual-aid part, \`npm run bench -- search\` only the people search, \`npm run bench -- pages [/path …]\` only Lighthouse.`
+		`Unknown part ${only.join(' ')}: \`npm run bench\` runs everything, \`npm run bench -- aid\` only the mutual-aid part, \`npm run bench -- search\` only the people search, \`npm run bench -- rights\` only export and erasure, \`npm run bench -- pages [/path …]\` only Lighthouse.`
 	);
 	process.exit(1);
+}
+if (only.includes('rights')) {
+	await benchRights(say);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/rights.md', out.join('\n') + '\n');
+	console.log('\nWritten to bench-results/rights.md');
+	process.exit(0);
 }
 if (only.includes('search')) {
 	await benchSearch(say);
@@ -252,6 +261,7 @@ rmSync(DATA_DIR, { recursive: true, force: true });
 // 6. Mutual aid and the people search on city-scale data, with the machine to itself again.
 await benchAid(say);
 await benchSearch(say);
+await benchRights(say);
 // 7. Lighthouse on the build made in step 1.
 await benchPages(say);
 mkdirSync('bench-results', { recursive: true });

@@ -23,7 +23,14 @@ const PAGES: Array<{ path: string; refused: string[] }> = [
 	{ path: '/admin', refused: ['facilitator@example.org', 'coordinator@example.org', 'officer@example.org'] },
 	{ path: '/admin/audit', refused: ['facilitator@example.org', 'coordinator@example.org'] },
 	// The register of processing: admins and the organisation's org-wide coordinators only.
-	{ path: '/admin/register', refused: ['resident@example.org', 'facilitator@example.org', 'outreach@example.org', 'officer@example.org'] }
+	{ path: '/admin/register', refused: ['resident@example.org', 'facilitator@example.org', 'outreach@example.org', 'officer@example.org'] },
+	// A person's rights (part G): the erasure requests are the coordinators'; one's own data is anyone's.
+	{
+		path: '/people/erasure-requests',
+		refused: ['resident@example.org', 'volunteer@example.org', 'facilitator@example.org', 'outreach@example.org', 'officer@example.org']
+	},
+	{ path: '/account/my-data', refused: [] },
+	{ path: '/account/my-data.json', refused: [] }
 ];
 
 for (const { path, refused } of PAGES) {

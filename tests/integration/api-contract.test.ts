@@ -322,7 +322,18 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getNetwork: async () => {
 		await registerPerson(ctxFor(db, admin.actor), { firstName: 'Mapped', organisationId: org.id, areaId: area.id });
 		return { as: admin.actor, call: { path: `/network?area=${area.id}&names=1` }, status: 200 };
-	}
+	},
+	// A person's rights (part G): a walk-in with a need, exported; another erased.
+	exportPerson: async () => {
+		const p = await walkIn();
+		await createNeed(f, createNeedInput.parse({ personId: p.id, category: 'errands', title: 'Shopping', areaId: area.id }));
+		return { as: admin.actor, call: { path: `/people/${p.id}/export` }, status: 200 };
+	},
+	erasePerson: async () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: `/people/${(await walkIn()).id}/erase`, body: { reason: 'Asked at the office hour' } },
+		status: 200
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -16,6 +16,7 @@ import { translate } from '#lib/server/web/index.ts';
 import { ctxOf } from '#lib/server/web/index.ts';
 import { failForm, failFrom, forForm, parseForm } from '#lib/server/web/index.ts';
 import { z } from 'zod';
+import { askErasure, ownErasureRequest } from '#lib/server/rights/index.ts';
 
 // Token ids are UUIDs; session ids are better-auth's opaque [A-Za-z0-9_-] strings. Anything else is
 // refused here rather than reaching the database.
@@ -36,11 +37,22 @@ export const load: PageServerLoad = async (event) => {
 		tokens: api ? tokens : liveTokens,
 		canMakeTokens: api,
 		secondFactor: event.locals.actor.secondFactor === true,
-		roles: event.locals.actor.grants.map((g) => g.role)
+		roles: event.locals.actor.grants.map((g) => g.role),
+		// The account's own person: their rights (export, erasure request) are theirs whatever their roles.
+		erasure: event.locals.actor.personId ? { request: await ownErasureRequest(ctx) } : null
 	};
 };
 
 export const actions: Actions = {
+	askErasure: async (event) => {
+		if (!event.locals.actor.userId) redirect(303, '/sign-in');
+		try {
+			await askErasure(ctxOf(event));
+		} catch (e) {
+			return forForm('erasure', failFrom(e, {}, event.locals.locale));
+		}
+		return { erasureAsked: true };
+	},
 	createToken: async (event) => {
 		const parsed = await parseForm(event.request, createTokenInput, event.locals.locale, ['scopes']);
 		if (!parsed.ok) return parsed.failure;

@@ -62,6 +62,11 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'network.relationship.manage':  [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'network.assignment.manage':    [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'network.map.read':             [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	// A person's rights (part G).
+	'people.person.export':         [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'people.person.erase':          [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
+	'people.own.export':            [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
+	'people.own.erasure_request':   [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

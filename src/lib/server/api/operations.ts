@@ -11,6 +11,7 @@ import { CONSENT_OPERATIONS } from './consent-operations.ts';
 import { PERSON_OPERATIONS } from './person-operations.ts';
 import { NETWORK_OPERATIONS } from './network-operations.ts';
 import { MAP_OPERATIONS } from './map-operations.ts';
+import { RIGHTS_OPERATIONS } from './rights-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -48,5 +49,6 @@ export const OPERATIONS: Operation[] = [
 	...PEOPLE_OPERATIONS,
 	...CONSENT_OPERATIONS,
 	...NETWORK_OPERATIONS,
-	...MAP_OPERATIONS
+	...MAP_OPERATIONS,
+	...RIGHTS_OPERATIONS
 ];

@@ -125,7 +125,15 @@ export const PROBLEM_TYPES = {
 		slug: 'duplicate-person',
 		meaning: 'Someone with the same first name and phone number is already registered (office-hour walk-in).'
 	},
-	nudge_error_today: { status: 409, slug: 'nudged-today', meaning: 'The link was already nudged today (Belgian day).' }
+	nudge_error_today: { status: 409, slug: 'nudged-today', meaning: 'The link was already nudged today (Belgian day).' },
+	// A person's rights (rights/).
+	rights_error_erased: { status: 409, slug: 'person-erased', meaning: 'The person has already been erased.' },
+	rights_error_archived: { status: 409, slug: 'person-archived', meaning: 'The person has already been archived or erased.' },
+	rights_error_not_public_task: {
+		status: 409,
+		slug: 'archive-needs-public-task',
+		meaning: 'Only an organisation working under its public task may archive instead of erasing.'
+	}
 } as const satisfies Record<string, ProblemType>;
 
 export type ProblemCode = keyof typeof PROBLEM_TYPES;

@@ -8,3 +8,4 @@ export * from '../core/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../aid/schema.ts';
 export * from '../api/schema.ts';
+export * from '../rights/schema.ts';

@@ -17,6 +17,8 @@ import { authSession } from '../../src/lib/server/auth/schema.ts';
 import { makeActor } from './index.ts';
 import { seedConsent } from '../../src/lib/server/people/index.ts';
 
+const CONTACT_TEXT = { nl: 'We bellen u over uw vraag.', en: 'We call you about your need.' };
+
 /** What a person tells about themselves (and staff write about them): every value a scan must no longer find. */
 export const PERSONAL = {
 	firstName: 'Céline',
@@ -130,8 +132,9 @@ export async function personWithEverything(db: Db, place: Place, worker: { perso
 		.where(and(eq(peoplePurpose.organisationId, place.organisationId), eq(peoplePurpose.code, 'contact')));
 	await db
 		.insert(peoplePurposeText)
-		.values({ purposeId: purpose!.id, version: 1, texts: { nl: 'We bellen u over uw vraag.', en: 'We call you about your need.' } })
-		.onConflictDoNothing();
+		.values({ purposeId: purpose!.id, version: 1, texts: CONTACT_TEXT })
+		// Every organisation already has contact's default text (migration 0014): this test's own replaces it.
+		.onConflictDoUpdate({ target: [peoplePurposeText.purposeId, peoplePurposeText.version], set: { texts: CONTACT_TEXT } });
 	await db
 		.insert(peopleConsent)
 		.values({ personId: id, purposeId: purpose!.id, version: 1, given: true, method: 'spoken', recordedByUserId: worker.userId });

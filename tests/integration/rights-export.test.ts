@@ -52,7 +52,10 @@ describe('exportPerson', () => {
 		expect(x.related.aid_link?.map((l) => l.id)).toEqual([subject.link.id]);
 		expect(x.related.aid_feedback_received?.map((f) => f.comment)).toEqual([PERSONAL.otherFeedback]);
 		expect(x.related.people_household?.[0]).toMatchObject({ name: PERSONAL.household });
-		expect(x.related.people_purpose_text?.[0]).toMatchObject({ version: 1, texts: { nl: 'We bellen u over uw vraag.' } });
+		// Every text version the person agreed to (the contact text of this test, and intercultural's default).
+		expect(x.related.people_purpose_text?.find((t) => (t.texts as Record<string, string>).nl === 'We bellen u over uw vraag.')).toMatchObject({
+			version: 1
+		});
 		expect(x.account?.user).toMatchObject({ email: subject.resident.email });
 		expect(x.account?.sessions[0]).toMatchObject({ ip_address: '192.0.2.7' });
 		expect(x.account?.logins[0]).toMatchObject({ provider_id: 'credential' });

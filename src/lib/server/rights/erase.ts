@@ -46,7 +46,14 @@ type ErasureCounts = { records: number; accountDeleted: boolean };
  * does: one per erasure, or one per job run) and checks no right.
  * as carried out, with `reason` (and `byUserId`, who carried it out, when a person did).
  */
-export async function erasePersonData(tx: Db, personId: string, reason: string, byUserId: string | null = null): Promise<ErasureCounts> {
+export async function erasePersonData(
+	tx: Db,
+	personId: string,
+	reason: string,
+	byUserId: string | null = null,
+	// When it was decided: the retention job passes its run's clock; a person's erasure is now.
+	at: Date = new Date()
+): Promise<ErasureCounts> {
 	const ids = await personRecordIds(tx, personId);
 	const any = sql`ANY(${sql.param(ids)}::uuid[])`;
 	const { rows: users } = await tx.execute<{ user_id: string; email: string }>(
@@ -93,7 +100,7 @@ export async function erasePersonData(tx: Db, personId: string, reason: string, 
 	await run(sql`
 		UPDATE people_person SET first_name = ${ERASED_NAME}, last_name = NULL, email = NULL, phone = NULL, user_id = NULL,
 		       birth_year = NULL, preferred_channel = NULL, country_of_origin = NULL,
-		       erased_at = coalesce(erased_at, now()), updated_at = now()
+		       erased_at = coalesce(erased_at, ${at}), updated_at = now()
 		WHERE id = ${any}`);
 	// The account goes with its sessions (signed out everywhere), logins and tokens (their foreign keys
 	// cascade); what staff did under it keeps its audit rows, which name the account by id only.

@@ -69,7 +69,7 @@ export const PERMISSIONS = {
 	'network.map.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
 	// A person's rights (issue 13, part G: rights/). Export and erasure are checked against the person's
 	// place; a person's own export and erasure request against their own record (any account has one).
-	'people.person.export': { roles: ['facilitator', 'coordinator', 'admin'], write: false, scope: 'place' },
+	'people.person.export': { roles: ['facilitator', 'coordinator', 'admin'], sensitive: true, write: false, scope: 'place' },
 	'people.person.erase': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
 	'people.own.export': { roles: [], signedIn: true, write: false, scope: 'own' },
 	'people.own.erasure_request': { roles: [], signedIn: true, write: true, scope: 'own' },

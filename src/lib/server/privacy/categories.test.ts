@@ -24,16 +24,18 @@ describe('data categories × permissions', () => {
 	});
 
 	it('derives the roles from the registry, telling apart who reads only their own', () => {
-		expect(readersOf('household')).toEqual([
+		// Others' households: staff only; every account reads its own (its export, people.own.export).
+		expect(readersOf('household').filter((r) => !r.ownOnly)).toEqual([
 			{ role: 'facilitator', ownOnly: false },
 			{ role: 'outreach', ownOnly: false },
 			{ role: 'coordinator', ownOnly: false },
 			{ role: 'admin', ownOnly: false }
 		]);
+		expect(readersOf('household')).toContainEqual({ role: 'resident', ownOnly: true });
 		const notes = readersOf('notes');
 		expect(notes).toContainEqual({ role: 'resident', ownOnly: true });
 		expect(notes).toContainEqual({ role: 'facilitator', ownOnly: false });
-		expect(notes.map((r) => r.role)).not.toContain('officer');
+		expect(notes.filter((r) => !r.ownOnly).map((r) => r.role)).not.toContain('officer');
 		// Every account reads its own identity (its account page); staff read others'.
 		expect(readersOf('identity')).toContainEqual({ role: 'jury', ownOnly: true });
 		expect(readersOf('identity')).toContainEqual({ role: 'coordinator', ownOnly: false });

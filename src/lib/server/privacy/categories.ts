@@ -25,7 +25,20 @@ export const CATEGORY_READERS = {
 		'admin.role.grant',
 		'audit.read',
 		'mail.outbox.read',
-		'account.read'
+		'account.read',
+		'people.person.update',
+		'people.person.merge',
+		'people.person.export',
+		'people.person.erase',
+		'people.own.export',
+		'people.consent.record',
+		'people.household.manage',
+		'network.partner.read',
+		'network.partner.manage',
+		'network.relationship.manage',
+		'network.assignment.manage',
+		'network.map.read',
+		'people.own.erasure_request'
 	],
 	contact: [
 		'people.person.read',
@@ -35,14 +48,61 @@ export const CATEGORY_READERS = {
 		'aid.link.manage',
 		'admin.user.read',
 		'mail.outbox.read',
-		'account.read'
+		'account.read',
+		'people.person.update',
+		'people.person.merge',
+		'people.person.export',
+		'people.own.export',
+		'network.partner.read',
+		'network.partner.manage'
 	],
-	household: ['people.person.read'],
-	origin: ['people.person.read', 'people.person.register'],
-	languages: ['people.person.read', 'people.person.register', 'aid.need.read', 'aid.link.manage'],
-	relationships: ['people.person.read'],
+	household: [
+		'people.person.read',
+		'people.person.update',
+		'people.person.merge',
+		'people.person.export',
+		'people.household.manage',
+		'network.map.read',
+		'people.own.export'
+	],
+	origin: [
+		'people.person.read',
+		'people.person.register',
+		'people.person.update',
+		'people.person.merge',
+		'people.person.export',
+		'people.own.export'
+	],
+	languages: [
+		'people.person.read',
+		'people.person.register',
+		'aid.need.read',
+		'aid.link.manage',
+		'people.person.update',
+		'people.person.merge',
+		'people.person.export',
+		'people.own.export'
+	],
+	relationships: [
+		'people.person.read',
+		'people.person.merge',
+		'people.person.export',
+		'network.partner.read',
+		'network.relationship.manage',
+		'network.assignment.manage',
+		'network.map.read',
+		'people.own.export'
+	],
 	// Free texts of needs, offers and links: what people tell about their situation.
-	notes: ['aid.need.read', 'aid.need.write', 'aid.link.manage', 'aid.own.read'],
+	notes: [
+		'aid.need.read',
+		'aid.need.write',
+		'aid.link.manage',
+		'aid.own.read',
+		'people.person.export',
+		'network.relationship.manage',
+		'people.own.export'
+	],
 	photos: [],
 	health: []
 } as const satisfies Record<DataCategory, readonly PermissionName[]>;
@@ -58,7 +118,9 @@ export const NO_PERSONAL_DATA = [
 	'aid.board.manage',
 	'aid.reach.read',
 	'areas.area.read',
-	'privacy.register.read'
+	'privacy.register.read',
+	// The organisation's purposes and their texts: configuration, not people.
+	'people.purpose.manage'
 ] as const satisfies readonly PermissionName[];
 
 export type Reader = { role: Role; ownOnly: boolean };

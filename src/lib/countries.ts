@@ -254,7 +254,6 @@ export const COUNTRIES = [
 	'ZM',
 	'ZW'
 ] as const;
-export type Country = (typeof COUNTRIES)[number];
 
 /** The 27 member states of the European Union (since 1 February 2020). */
 const EU = new Set<string>([

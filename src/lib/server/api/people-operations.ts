@@ -117,7 +117,6 @@ const readQuery = z.object({
 	reason: z.string().max(200, 'error_too_long').optional().describe('Why the record is read: kept with the read in the audit log.')
 });
 
-type Person = Awaited<ReturnType<typeof getPerson>>;
 type Registered = Awaited<ReturnType<typeof registerPerson>>;
 type PeoplePage = Awaited<ReturnType<typeof listPeople>>;
 

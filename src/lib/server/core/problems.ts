@@ -88,7 +88,11 @@ export const PROBLEM_TYPES = {
 		slug: 'person-merged-or-erased',
 		meaning: 'The record was merged into another one or erased: it can no longer be changed or merged (GET it to find the kept record).'
 	},
-	people_error_person_archived: { status: 409, slug: 'person-archived', meaning: 'The record is archived (a public body’s lawful basis): it is read-only.' },
+	people_error_person_archived: {
+		status: 409,
+		slug: 'person-archived',
+		meaning: 'The record is archived (a public body’s lawful basis): it is read-only.'
+	},
 	people_error_merge_two_accounts: {
 		status: 409,
 		slug: 'merge-two-accounts',

@@ -1,9 +1,6 @@
 import type { Db } from '../db/index.ts';
 import { erasePersonData } from '../rights/index.ts';
 
-/** What a record's first name becomes when it is anonymised (rights/ erasure's placeholder). */
-export const ANONYMISED_NAME = '—';
-
 /**
  * The retention job anonymises with the same erasure a coordinator carries out (rights/erase.ts): every
  * personal field, note and free text goes, what the figures count stays, so every published figure

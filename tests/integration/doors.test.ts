@@ -30,7 +30,9 @@ const PURE: Record<string, string[]> = {
 		'weeklyProposal'
 	],
 	// Whether the person page may offer the link form: the rule the verb applies, on a record in hand.
-	people: ['mayLinkAccount'],
+	// consentGiven: the SQL condition aid's figures put in their one statement; textIn: a purpose's text in a
+	// language (pure); seedConsent: the demo seed's bulk consents (no actor: seeds run as the system).
+	people: ['mayLinkAccount', 'consentGiven', 'textIn', 'seedConsent'],
 	// The register (read through its verb) written out as CSV and DOCX.
 	privacy: ['registerCsv', 'registerDocx'],
 	// The door's own parts (verbs declare `permission`, their access functions use the rest) and the registry.

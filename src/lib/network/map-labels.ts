@@ -1,5 +1,6 @@
 import { m } from '../paraglide/messages.js';
-import { THEMES, type Theme } from '../themes.ts';
+import { THEMES } from '../themes.ts';
+import { themeLabel } from './labels.ts';
 import type { MapEdgeType, MapNodeKind } from './types.ts';
 
 // The network map's words, for the page, the picture and the interactive map alike.
@@ -17,21 +18,6 @@ const TYPE_LABELS: Record<MapEdgeType, () => string> = {
 	household: m.netmap_type_household
 };
 
-const THEME_LABELS: Record<Theme, () => string> = {
-	services: m.netmap_theme_services,
-	leisure: m.netmap_theme_leisure,
-	income: m.netmap_theme_income,
-	work_training: m.netmap_theme_work_training,
-	mobility: m.netmap_theme_mobility,
-	housing: m.netmap_theme_housing,
-	health: m.netmap_theme_health,
-	education: m.netmap_theme_education,
-	family_parenting: m.netmap_theme_family_parenting,
-	language: m.netmap_theme_language,
-	administration: m.netmap_theme_administration,
-	other: m.netmap_theme_other
-};
-
 export const KIND_LABELS: Record<MapNodeKind, () => string> = {
 	person: m.netmap_kind_person,
 	household: m.netmap_kind_household,
@@ -40,7 +26,8 @@ export const KIND_LABELS: Record<MapNodeKind, () => string> = {
 
 export const typeLabel = (t: MapEdgeType) => TYPE_LABELS[t]();
 export const typeOptions = () => TIE_TYPE_CODES.map((value) => ({ value, label: TYPE_LABELS[value]() }));
-export const themeOptions = () => THEMES.map((value) => ({ value, label: THEME_LABELS[value]() }));
+// The themes' words are the ties' and partners' (labels.ts): one label per theme everywhere.
+export const themeOptions = () => THEMES.map((value) => ({ value, label: themeLabel(value) }));
 
 /** The shape of each kind, the same in the picture, the legend and the interactive map. */
 export const KIND_SHAPES: Record<MapNodeKind, 'circle' | 'square' | 'diamond'> = { person: 'circle', household: 'square', partner: 'diamond' };

@@ -132,7 +132,7 @@ export const PROBLEM_TYPES = {
 	nudge_error_today: { status: 409, slug: 'nudged-today', meaning: 'The link was already nudged today (Belgian day).' },
 	// A person's rights (rights/).
 	rights_error_erased: { status: 409, slug: 'person-erased', meaning: 'The person has already been erased.' },
-	rights_error_archived: { status: 409, slug: 'person-archived', meaning: 'The person has already been archived or erased.' },
+	rights_error_archived: { status: 409, slug: 'person-already-archived', meaning: 'The person has already been archived or erased.' },
 	rights_error_not_public_task: {
 		status: 409,
 		slug: 'archive-needs-public-task',

@@ -11,7 +11,7 @@ export { createOrganisation, listOrganisations, registerChoices, registerPerson,
 export { correctionChoices, getPerson, updatePerson } from './record.ts';
 export { searchPeople } from './search.ts';
 export { similarPeople } from './similar.ts';
-export { mergePeople, personIds, MERGE_FIELDS } from './merge.ts';
+export { mergePeople, MERGE_FIELDS } from './merge.ts';
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';

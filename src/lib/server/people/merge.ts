@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ConflictError, InvalidError, defineVerb, type Ctx } from '../core/index.ts';
+import { ConflictError, InvalidError, defineVerb } from '../core/index.ts';
 import { inScope, permission } from '../access/index.ts';
 import type { Db } from '../db/index.ts';
 import { peoplePerson } from './schema.ts';
@@ -210,16 +210,3 @@ export const mergePeople = defineVerb({
 		}
 	})
 });
-
-/**
- * The kept record and every record merged into it: whose audit rows make up this person's
- * consultation log (rights/ reads it for the export, art. 15).
- */
-export async function personIds(ctx: Pick<Ctx, 'db'>, keptId: string): Promise<string[]> {
-	const rows = await ctx.db
-		.select({ id: peoplePerson.id })
-		.from(peoplePerson)
-		.where(eq(peoplePerson.mergedIntoId, keptId))
-		.orderBy(asc(peoplePerson.id));
-	return [keptId, ...rows.map((r) => r.id)];
-}

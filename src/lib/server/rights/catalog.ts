@@ -23,8 +23,8 @@ export async function personReferences(db: Db): Promise<Reference[]> {
 
 /**
  * The person's own id and the ids of every record merged into it (a merge keeps the old row pointing
- * at the kept one, so their history is still theirs). Engineer A's people/ `personIds` does the same;
- * this one stays until that lands.
+ * at the kept one, so their history is still theirs), followed down the chain: a record merged into
+ * one that was merged in turn still counts.
  */
 export async function personRecordIds(db: Db, personId: string): Promise<string[]> {
 	const { rows } = await db.execute<{ id: string }>(sql`

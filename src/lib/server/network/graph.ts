@@ -22,8 +22,13 @@ export type Metrics = {
  */
 export const EXACT_BUDGET = 5_000_000;
 export const SAMPLE_SOURCES = 256;
-/** A partner "bridges" when it lies on more than 1 % of the shortest paths between other nodes. */
-export const BRIDGE_THRESHOLD = 0.01;
+/**
+ * A partner "bridges" when it lies on a shortest path between two others at all (betweenness above 0);
+ * the list ranks them. A fixed share (first 1 %) hid real bridges as soon as the neighbourhood grew:
+ * normalised betweenness shrinks with the number of pairs, and the demo's twenty partners in one
+ * neighbourhood pushed a bridge between two small groups under it.
+ */
+export const BRIDGE_THRESHOLD = 0;
 export const BRIDGE_MAX = 10;
 
 export function buildGraph(nodes: readonly GraphNode[], edges: readonly Pick<MapEdge, 'source' | 'target'>[]): Graph {

@@ -6,15 +6,14 @@ import { E2E_ORIGIN, expectAccessible, mailedLink, signIn, signOut } from './hel
 // tab; a resident downloads their own data and asks for erasure from their account page. In the
 // demo's Dutch, with and without JavaScript.
 
-/** Registers a walk-in on /people as the signed-in staff member and opens their rights tab. */
+/** Registers a walk-in on /people/new as the signed-in staff member and opens their rights tab. */
 async function registerAndOpenRights(page: Page, name: string) {
-	await page.goto('/people');
+	await page.goto('/people/new');
 	await page.getByLabel('Voornaam').fill(name);
 	await page.getByRole('button', { name: 'Registreren' }).click();
-	await page.getByRole('link', { name }).click();
+	// Registering opens the new record; its tab bar leads to the rights.
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-	// The details tab gets the tab bar with the person's record (part A); until then, by address.
-	await page.goto(`${new URL(page.url()).pathname}/rights`);
+	await page.getByRole('link', { name: 'Privacyrechten' }).click();
 	await expect(page.getByRole('heading', { name: 'Wie dit dossier raadpleegde' })).toBeVisible();
 }
 

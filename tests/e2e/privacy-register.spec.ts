@@ -21,8 +21,10 @@ test('a coordinator reads the register of processing and downloads it', async ({
 	await expect(page.getByRole('heading', { level: 2, name: 'Stad Gent — Buurtwerk' })).toBeVisible();
 	const purposes = page.locator('main table').first();
 	await expect(purposes).toContainText('Contact opnemen');
-	await expect(purposes).toContainText('We bellen of mailen je over je vraag om hulp.');
-	await expect(purposes).toContainText('Taak van algemeen belang (die van de organisatie)');
+	// The contact purpose's text as the migration gave it to every organisation.
+	await expect(purposes).toContainText('Mogen we u contacteren');
+	// Mutual aid's contact purpose is asked by consent (migration 0014), also in this public body.
+	await expect(purposes).toContainText('Toestemming');
 	await expect(page.locator('main table').nth(1)).toContainText('Gezondheid');
 	await expectAccessible(page);
 

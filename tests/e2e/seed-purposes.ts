@@ -31,12 +31,18 @@ export async function seedPurposes(db: Db) {
 		{ code: 'intercultural' as const, categories: ['origin' as const, 'languages' as const], retentionDays: 365, lawfulBasis: 'consent' as const }
 	];
 	for (const row of rows) {
-		// The demo may already have these purposes (the consent part seeds its own): keep those.
+		// Every organisation already has these two purposes (migration 0014 gives them with default
+		// texts): this spec's categories and retention replace theirs, so the register shows what it checks.
 		const [p] = await db
 			.insert(peoplePurpose)
 			.values({ organisationId: org.id, ...row })
-			.onConflictDoNothing()
+			.onConflictDoUpdate({
+				target: [peoplePurpose.organisationId, peoplePurpose.code, peoplePurpose.partnerId],
+				// The lawful basis stays the migration's (consent): the API journeys record contact consents.
+				set: { categories: row.categories, retentionDays: row.retentionDays }
+			})
 			.returning();
-		if (p) await db.insert(peoplePurposeText).values({ purposeId: p.id, version: p.version, texts: TEXTS[row.code] });
+		// Texts only where a purpose has none yet: the migration's default texts stay (the consents spec reads them).
+		await db.insert(peoplePurposeText).values({ purposeId: p!.id, version: p!.version, texts: TEXTS[row.code] }).onConflictDoNothing();
 	}
 }

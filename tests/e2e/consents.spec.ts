@@ -1,17 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, headerLink, signIn } from './helpers.ts';
+import { E2E_ORIGIN, expectAccessible, headerLink, registerPerson, signIn } from './helpers.ts';
 
 // Consent per purpose: a facilitator records a person's consent and withdraws it in two clicks (the
 // button, then the confirmation page), with and without JavaScript; a coordinator's purposes page.
 
 test('a facilitator records a consent and withdraws it in two clicks', async ({ page }, info) => {
 	await signIn(page, 'facilitator@example.org');
-	await page.goto('/people/new');
 	const name = `Mira ${info.project.name} ${Date.now()}`;
-	await page.getByLabel('Voornaam').fill(name);
-	await page.getByRole('button', { name: 'Registreren' }).click();
 	// Registering opens the new record; its tab bar leads to the consents.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await registerPerson(page, name);
 	await page.getByRole('link', { name: 'Toestemmingen' }).click();
 	await expect(page.getByRole('link', { name: 'Toestemmingen' })).toHaveAttribute('aria-current', 'page');
 

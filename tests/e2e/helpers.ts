@@ -131,3 +131,21 @@ export async function mailedLink(page: Page, to: string, path: string): Promise<
 	expect(match, `a ${path} link mailed to ${to}`).not.toBeNull();
 	return match![0];
 }
+
+/**
+ * Registers a walk-in on /people/new as the signed-in staff member and waits for their record; `fill`
+ * fills further fields first. A record from an earlier run or another project may look alike (the
+ * trigram check of people/duplicates.ts): then the form asks first, and the test creates anyway.
+ * Returns the record's URL without a trailing slash.
+ */
+export async function registerPerson(page: Page, name: string, fill?: (page: Page) => Promise<void>) {
+	await page.goto('/people/new');
+	await page.getByLabel('Voornaam').fill(name);
+	if (fill) await fill(page);
+	await page.getByRole('button', { name: 'Registreren' }).click();
+	const anyway = page.getByRole('button', { name: 'Toch een nieuw dossier maken' });
+	await expect(page.getByRole('heading', { level: 1, name, exact: true }).or(anyway)).toBeVisible();
+	if (await anyway.isVisible()) await anyway.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	return page.url().replace(/\/$/, '');
+}

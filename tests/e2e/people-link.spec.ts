@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, mailedLink, signIn, signOut } from './helpers.ts';
+import { E2E_ORIGIN, expectAccessible, mailedLink, registerPerson, signIn, signOut } from './helpers.ts';
 
 test('a facilitator asks to link a walk-in to an account; nothing changes until its owner confirms, signed in', async ({ page }, info) => {
 	const email = `link-${info.project.name}-${Date.now()}@example.test`;
@@ -13,12 +13,9 @@ test('a facilitator asks to link a walk-in to an account; nothing changes until 
 	await page.goto(await mailedLink(page, email, '/verify-email'));
 
 	await signIn(page, 'facilitator@example.org');
-	await page.goto('/people/new');
 	const name = `Samira ${info.project.name} ${Date.now()}`;
-	await page.getByLabel('Voornaam').fill(name);
-	await page.getByRole('button', { name: 'Registreren' }).click();
-	// The registration form has an e-mail field too: wait for the person's page before filling in.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	// The registration form has an e-mail field too: the helper waits for the person's page.
+	await registerPerson(page, name);
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByRole('button', { name: 'Vraag de eigenaar om te bevestigen' }).click();
 	// The same words for any address: whether it has an account is not said.

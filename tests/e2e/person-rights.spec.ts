@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, mailedLink, signIn, signOut } from './helpers.ts';
+import { E2E_ORIGIN, expectAccessible, mailedLink, registerPerson, signIn, signOut } from './helpers.ts';
 
 // A person's rights (issue 13, part G): staff export one person and erase another from the rights
 // tab; a resident downloads their own data and asks for erasure from their account page. In the
@@ -8,11 +8,8 @@ import { E2E_ORIGIN, expectAccessible, mailedLink, signIn, signOut } from './hel
 
 /** Registers a walk-in on /people/new as the signed-in staff member and opens their rights tab. */
 async function registerAndOpenRights(page: Page, name: string) {
-	await page.goto('/people/new');
-	await page.getByLabel('Voornaam').fill(name);
-	await page.getByRole('button', { name: 'Registreren' }).click();
 	// Registering opens the new record; its tab bar leads to the rights.
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	await registerPerson(page, name);
 	await page.getByRole('link', { name: 'Privacyrechten' }).click();
 	await expect(page.getByRole('heading', { name: 'Wie dit dossier raadpleegde' })).toBeVisible();
 }

@@ -31,6 +31,7 @@ test('a facilitator registers a walk-in without an account; bad input is shown n
 	// The demo has a Maria in Rabot: whether "Maria <project>" looks like her depends on how long the
 	// project's name is (people/duplicates.ts); when she is shown, this is someone else.
 	const anyway = page.getByRole('button', { name: 'Toch een nieuw dossier maken' });
+	await expect(page.getByRole('heading', { level: 1, name, exact: true }).or(anyway)).toBeVisible();
 	if (await anyway.isVisible()) await anyway.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	await expect(page.getByText('+32 470 11 22 33')).toBeVisible();

@@ -11,8 +11,7 @@ export type Reason =
 	| { code: 'experience'; points: number; count: number; ageGroup: string | null }
 	| { code: 'load'; points: number; activeLinks: number };
 
-/** One reach figure as it may be shown: `value` is null when it is suppressed (reach-rules.ts). */
-export type Cell = { value: number | null; suppressed: boolean };
+export type { Cell } from '../stats.ts';
 
 export const REACH_FIGURES = [
 	'linksMade',

@@ -3,7 +3,7 @@ import { render } from 'svelte/server';
 import BarChart from './BarChart.svelte';
 import type { Cell } from '#lib/aid/types.ts';
 
-// Cells as reach-rules.ts makes them: 3 is suppressed (fewer than five).
+// Cells as server/stats/rules.ts makes them: 3 is suppressed (fewer than five).
 const shown = (value: number): Cell => ({ value, suppressed: false });
 const hidden: Cell = { value: null, suppressed: true };
 

@@ -67,6 +67,15 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'people.person.erase':          [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
 	'people.own.export':            [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
 	'people.own.erasure_request':   [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
+	// Fieldwork II (issue 14): notes for the team's staff roles only, figures for coordinators and officers.
+	'fieldwork.contact.log':        [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'fieldwork.contact.read':       [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'fieldwork.note.read':          [_,   _,   Y,   Y,   Y,   _,   _,   _,   _,   _],
+	'fieldwork.question.manage':    [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'fieldwork.referral.manage':    [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'fieldwork.signal.read':        [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'fieldwork.signal.manage':      [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'fieldwork.figures.read':       [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

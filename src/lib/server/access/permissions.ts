@@ -73,6 +73,18 @@ export const PERMISSIONS = {
 	'people.person.erase': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
 	'people.own.export': { roles: [], signedIn: true, write: false, scope: 'own' },
 	'people.own.erasure_request': { roles: [], signedIn: true, write: true, scope: 'own' },
+	// Fieldwork II (issue 14). The contact log: its type, date, duration, themes and counts feed the
+	// figures; the note is read through fieldwork.note.read only (the author's team, second factor).
+	'fieldwork.contact.log': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'fieldwork.contact.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
+	// Not admin: notes are the team's, and an admin's grant covers every place.
+	'fieldwork.note.read': { roles: [...STAFF], sensitive: true, write: false, scope: 'place' },
+	'fieldwork.question.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'fieldwork.referral.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'fieldwork.signal.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
+	'fieldwork.signal.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	// Aggregates only, small groups suppressed: for coordinators and the city's programme officers.
+	'fieldwork.figures.read': { roles: ['coordinator', 'officer', 'admin'], write: false, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

@@ -46,7 +46,7 @@ export { officeHourInput, officeHourIdInput, countVisitInput, walkInInput } from
 export { DuplicatePersonError } from './office-hours-duplicates.ts';
 export { weeklyCalendar } from './ical.ts';
 export { reachInput, getMutualAidReach, reachAreaChoices, REACH_FIGURES, type Reach, type ReachFigure } from './reach.ts';
-export { lastTwelveMonths } from './reach-rules.ts';
+export { lastTwelveMonths } from '../stats/index.ts';
 export { reachCsv, reachXlsx, type ReachSheetLabels } from './reach-export.ts';
 export { publicBoard, boardChoices, setAidBoard, boardSwitchInput, BOARD_LIMIT } from './board.ts';
 export { reachQueryFields } from './reach.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inflateRawSync } from 'node:zlib';
 import { neutralise, reachCsv, reachRows, reachXlsx, type ReachSheetLabels } from './reach-export.ts';
 import { REACH_FIGURES, type Reach } from './reach.ts';
-import { cell, suppressTable } from './reach-rules.ts';
+import { cell, suppressTable } from '../stats/index.ts';
 
 const hostile = '=HYPERLINK("http://evil","x")';
 

@@ -1,7 +1,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { Reach, ReachFigure } from './reach.ts';
 import { REACH_FIGURES } from './reach.ts';
-import type { Cell } from './reach-rules.ts';
+import type { Cell } from '../stats/index.ts';
 
 // The reach figures as a download: the same suppressed cells as the page, laid out as one sheet of
 // rows (CSV or XLSX). The words come from the caller, in the reader's language.

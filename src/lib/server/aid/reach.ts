@@ -7,7 +7,7 @@ import { listAreas } from '../areas/index.ts';
 import { peoplePerson, AGE_GROUPS, consentGiven } from '../people/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { CATEGORY_CODES } from './categories.ts';
-import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rules.ts';
+import { monthsOf, suppressNested, suppressTable, type Cell } from '../stats/index.ts';
 
 /*
  * The coordinator's success figures of mutual aid over a period of whole months (from is moved to the
@@ -29,7 +29,7 @@ import { monthsOf, suppressNested, suppressTable, type Cell } from './reach-rule
  * - network: distinct persons (either side) with at least one made link before the period / by its end.
  * "Ever" and "first" look only at the links the figures are drawn from (the actor's scope and the
  * chosen area), so no figure depends on rows the actor may not read. Every count goes through the
- * privacy rule of reach-rules.ts before it leaves this file.
+ * privacy rule of stats/ before it leaves this file.
  */
 
 const MAX_YEARS = 5;

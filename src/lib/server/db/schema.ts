@@ -9,3 +9,4 @@ export * from '../mail/schema.ts';
 export * from '../aid/schema.ts';
 export * from '../api/schema.ts';
 export * from '../rights/schema.ts';
+export * from '../fieldwork/schema.ts';

@@ -38,7 +38,13 @@ export const CATEGORY_READERS = {
 		'network.relationship.manage',
 		'network.assignment.manage',
 		'network.map.read',
-		'people.own.erasure_request'
+		'people.own.erasure_request',
+		'fieldwork.contact.log',
+		'fieldwork.contact.read',
+		'fieldwork.question.manage',
+		'fieldwork.referral.manage',
+		'fieldwork.signal.read',
+		'fieldwork.signal.manage'
 	],
 	contact: [
 		'people.person.read',
@@ -54,7 +60,8 @@ export const CATEGORY_READERS = {
 		'people.person.export',
 		'people.own.export',
 		'network.partner.read',
-		'network.partner.manage'
+		'network.partner.manage',
+		'fieldwork.referral.manage'
 	],
 	household: [
 		'people.person.read',
@@ -101,7 +108,11 @@ export const CATEGORY_READERS = {
 		'aid.own.read',
 		'people.person.export',
 		'network.relationship.manage',
-		'people.own.export'
+		'people.own.export',
+		'fieldwork.note.read',
+		'fieldwork.question.manage',
+		'fieldwork.referral.manage',
+		'fieldwork.signal.manage'
 	],
 	photos: [],
 	health: []
@@ -120,7 +131,9 @@ export const NO_PERSONAL_DATA = [
 	'areas.area.read',
 	'privacy.register.read',
 	// The organisation's purposes and their texts: configuration, not people.
-	'people.purpose.manage'
+	'people.purpose.manage',
+	// Fieldwork figures: counts only, groups under 5 shown as "<5" (stats/).
+	'fieldwork.figures.read'
 ] as const satisfies readonly PermissionName[];
 
 export type Reader = { role: Role; ownOnly: boolean };

@@ -27,6 +27,11 @@ export const ERASURE_DECISIONS: Record<string, 'deleted' | 'anonymised' | 'kept'
 	'aid_need.person_id': 'anonymised',
 	'aid_offer.person_id': 'anonymised',
 	'aid_visit.person_id': 'kept',
+	// Fieldwork (issue 14): a contact keeps the erased shell as one of its people, so every figure (people
+	// reached, contacts, hours) stays the same; the notes of their contacts and what a referral shared go.
+	'fieldwork_contact_party.person_id': 'kept',
+	'fieldwork_question.person_id': 'kept',
+	'fieldwork_referral.person_id': 'anonymised',
 	'network_assignment.person_id': 'kept',
 	'network_assignment.worker_person_id': 'kept',
 	'network_relationship.from_person_id': 'anonymised',
@@ -87,6 +92,13 @@ export async function erasePersonData(
 		WHERE comment IS NOT NULL AND (person_id = ${any} OR link_id IN (
 			SELECT l.id FROM aid_link l JOIN aid_need n ON n.id = l.need_id JOIN aid_offer o ON o.id = l.offer_id
 			WHERE n.person_id = ${any} OR o.person_id = ${any}))`);
+	await run(sql`
+		UPDATE fieldwork_contact SET note = NULL, note_shareable = false, place_name = NULL, lat = NULL, lon = NULL, updated_at = now()
+		WHERE (note IS NOT NULL OR place_name IS NOT NULL OR lat IS NOT NULL)
+		  AND id IN (SELECT contact_id FROM fieldwork_contact_party WHERE person_id = ${any})`);
+	await run(sql`
+		UPDATE fieldwork_referral SET shared = '{}'::jsonb, reason_text = NULL, updated_at = now()
+		WHERE person_id = ${any} AND (shared <> '{}'::jsonb OR reason_text IS NOT NULL)`);
 	await run(sql`
 		UPDATE network_relationship SET note = NULL, role = NULL, updated_at = now()
 		WHERE (note IS NOT NULL OR role IS NOT NULL) AND (from_person_id = ${any} OR to_person_id = ${any})`);

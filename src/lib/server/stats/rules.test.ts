@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cell, lastTwelveMonths, monthsOf, suppressNested, suppressTable } from './reach-rules.ts';
+import { cell, lastTwelveMonths, monthsOf, suppressNested, suppressTable } from './rules.ts';
 
 const values = (cells: ReturnType<typeof suppressTable>) => cells.map((c) => (c.suppressed ? 'x' : c.value));
 

@@ -1,7 +1,8 @@
 import { addMonths, lastDayOfMonth } from '../core/index.ts';
-import type { Cell } from '../../aid/types.ts';
-// Pure rules of the mutual-aid reach figures: the privacy rule on small numbers, and the calendar of a
-// period. No I/O, so the page, the CSV, the XLSX and the API all show exactly the same cells.
+import type { Cell } from '../../stats.ts';
+// The statistics rules every module's figures share (mutual aid's reach, fieldwork's figures, the
+// activities' reach): the privacy rule on small numbers, and the calendar of a period. No I/O, so a
+// page, its CSV, its XLSX and the API all show exactly the same cells.
 
 /** Counts from 1 to MIN_SHOWN - 1 are never shown: a group that small could point at someone. */
 export const MIN_SHOWN = 5;

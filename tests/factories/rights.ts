@@ -9,8 +9,9 @@ import {
 	peoplePurpose,
 	peoplePurposeText
 } from '../../src/lib/server/people/schema.ts';
-import { networkAssignment, networkRelationship } from '../../src/lib/server/network/schema.ts';
+import { networkAssignment, networkPartner, networkRelationship } from '../../src/lib/server/network/schema.ts';
 import { aidCertificate, aidDraft, aidExperience, aidFeedback, aidLink, aidNeed, aidOffer, aidVisit } from '../../src/lib/server/aid/schema.ts';
+import { fieldworkContact, fieldworkContactParty, fieldworkQuestion, fieldworkReferral } from '../../src/lib/server/fieldwork/schema.ts';
 import { rightsErasureRequest } from '../../src/lib/server/rights/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { authSession } from '../../src/lib/server/auth/schema.ts';
@@ -35,7 +36,10 @@ export const PERSONAL = {
 	household: 'Familie Vandenbroucke',
 	draft: 'Boodschappen voor mijn moeder',
 	mergedName: 'Celine V.',
-	mergedEmail: 'celine.oud@example.test'
+	mergedEmail: 'celine.oud@example.test',
+	contactNote: 'Céline huilde, de deurwaarder komt dinsdag',
+	contactPlace: 'Bij Céline thuis, Wondelgemstraat',
+	referralShared: 'Céline, bel na 17 uur'
 };
 
 type Place = { organisationId: string; areaId: string };
@@ -121,6 +125,38 @@ export async function personWithEverything(db: Db, place: Place, worker: { perso
 		role: PERSONAL.relationshipRole
 	});
 	await db.insert(networkAssignment).values({ ...place, personId: id, workerPersonId: worker.personId });
+	// Fieldwork (issue 14): a home visit with them, a question it raised, a referral to a partner.
+	const [contact] = await db
+		.insert(fieldworkContact)
+		.values({
+			...place,
+			type: 'home_visit',
+			startedAt: new Date('2025-03-04T09:00:00Z'),
+			durationMinutes: 45,
+			themes: ['income', 'housing'],
+			note: PERSONAL.contactNote,
+			placeName: PERSONAL.contactPlace,
+			recordedByUserId: worker.userId
+		})
+		.returning();
+	await db.insert(fieldworkContactParty).values([
+		{ contactId: contact!.id, role: 'recorder', userId: worker.userId },
+		{ contactId: contact!.id, role: 'with', personId: id }
+	]);
+	const [question] = await db
+		.insert(fieldworkQuestion)
+		.values({ ...place, contactId: contact!.id, personId: id, title: 'Energiefactuur', theme: 'income', ownerUserId: worker.userId })
+		.returning();
+	const [partner] = await db.insert(networkPartner).values({ organisationId: place.organisationId, name: 'OCMW', kind: 'welfare' }).returning();
+	await db.insert(fieldworkReferral).values({
+		...place,
+		personId: id,
+		questionId: question!.id,
+		contactId: contact!.id,
+		partnerId: partner!.id,
+		shared: { firstName: PERSONAL.firstName, reach: PERSONAL.referralShared },
+		createdByUserId: worker.userId
+	});
 	// One contact purpose per organisation: the first person of a test file makes it, the others reuse it.
 	await db
 		.insert(peoplePurpose)

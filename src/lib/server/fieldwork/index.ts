@@ -1,0 +1,6 @@
+// Fieldwork II (issue 14). Each part adds its exports in one block of its own.
+export { CONTACT_TYPES, CONTACT_ROLES, CONTACT_LIMITS, type ContactType, type ContactRole } from './schema.ts';
+
+// Contacts (part A): the contact log, its list and page, the note read (audited).
+export { logContactInput, listContactsInput, contactIdInput, type LogContactInput } from './validation.ts';
+export { logContact } from './contacts.ts';

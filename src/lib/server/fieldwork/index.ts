@@ -2,5 +2,7 @@
 export { CONTACT_TYPES, CONTACT_ROLES, CONTACT_LIMITS, type ContactType, type ContactRole } from './schema.ts';
 
 // Contacts (part A): the contact log, its list and page, the note read (audited).
-export { logContactInput, listContactsInput, contactIdInput, type LogContactInput } from './validation.ts';
+export { logContactInput, listContactsInput, listContactsQuery, contactIdInput, type LogContactInput } from './validation.ts';
 export { logContact } from './contacts.ts';
+export { listContacts, getContact } from './contact-read.ts';
+export { readContactNote } from './notes.ts';

@@ -71,17 +71,16 @@ export type LogContactInput = z.input<typeof logContactInput>;
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
 
-export const listContactsInput = z
-	.object({
-		from: z.preprocess(blankToUndefined, z.iso.date('error_date').optional()),
-		to: z.preprocess(blankToUndefined, z.iso.date('error_date').optional()),
-		areaId: z.preprocess(blankToUndefined, z.uuid('error_choice').optional()),
-		type: z.preprocess(blankToUndefined, z.enum(CONTACT_TYPES, 'fw_contact_error_type').optional()),
-		theme: z.preprocess(blankToUndefined, z.enum(THEMES, 'fw_contact_error_theme').optional()),
-		personId: z.preprocess(blankToUndefined, z.uuid('error_choice').optional()),
-		mine: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()).default(false),
-		...pageFields
-	})
-	.prefault({});
+export const listContactsQuery = z.object({
+	from: z.preprocess(blankToUndefined, z.iso.date('error_date').optional()),
+	to: z.preprocess(blankToUndefined, z.iso.date('error_date').optional()),
+	areaId: z.preprocess(blankToUndefined, z.uuid('error_choice').optional()),
+	type: z.preprocess(blankToUndefined, z.enum(CONTACT_TYPES, 'fw_contact_error_type').optional()),
+	theme: z.preprocess(blankToUndefined, z.enum(THEMES, 'fw_contact_error_theme').optional()),
+	personId: z.preprocess(blankToUndefined, z.uuid('error_choice').optional()),
+	mine: z.preprocess((v) => v === true || v === 'true' || v === 'on' || v === '1', z.boolean()).default(false),
+	...pageFields
+});
+export const listContactsInput = listContactsQuery.prefault({});
 
 export const contactIdInput = z.object({ id: z.uuid('error_not_found') });

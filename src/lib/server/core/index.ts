@@ -13,6 +13,7 @@ export {
 	addYears,
 	ageAt,
 	belgianClock,
+	belgianLocalToInstant,
 	belgianDateOf,
 	dayOfWeek,
 	daysBetween,

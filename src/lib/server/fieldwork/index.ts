@@ -6,3 +6,5 @@ export { logContactInput, listContactsInput, listContactsQuery, contactIdInput, 
 export { logContact } from './contacts.ts';
 export { listContacts, getContact } from './contact-read.ts';
 export { readContactNote } from './notes.ts';
+export { logChoices } from './log-form.ts';
+export { contactFromForm } from './log-form-values.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { and, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
-import { ForbiddenError, belgianClock, containsPattern, defineVerb, type Ctx } from '../core/index.ts';
+import { ForbiddenError, belgianClock, containsPattern, defineVerb } from '../core/index.ts';
 import { can, covers, grantsHolding, permission } from '../access/index.ts';
 import { areasArea } from '../areas/index.ts';
 import { peoplePerson } from '../people/index.ts';

@@ -1,0 +1,100 @@
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+
+// A facilitator logs a home visit with someone met before and a street contact with a group nobody
+// names, from the log form the home page links to, counting every tap and every field filled: the
+// form must stay this short on a phone, with and without JavaScript.
+
+/** Counts what the worker does: each click, fill or check is one interaction. */
+function counter(page: Page) {
+	let n = 0;
+	return {
+		get count() {
+			return n;
+		},
+		fill: async (label: string | RegExp, value: string) => (n++, page.getByLabel(label).fill(value)),
+		check: async (name: string) => (n++, page.getByRole('checkbox', { name, exact: true }).check()),
+		save: async () => (n++, page.getByRole('button', { name: 'Opslaan' }).click())
+	};
+}
+
+test('a home visit and a street contact, each in a few taps; bad input answered in Dutch', async ({ page }, info) => {
+	const tag = `${info.project.name === 'phone-no-js' ? 'P' : 'D'}${Date.now() % 100000}`;
+	await signIn(page, 'facilitator@example.org');
+
+	// Before: a first visit registers Noor by first name, so she is among the "recent people".
+	await page.goto('/fieldwork/log?type=home_visit');
+	await expectAccessible(page);
+	await page.getByLabel('Nieuwe persoon: voornaam').fill(`Noor ${tag}`);
+	await page.getByRole('checkbox', { name: 'Gezondheid', exact: true }).check();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
+
+	// The counted home visit: Noor and two themes (the home page's "Log a home visit" link is one more tap).
+	await page.goto('/fieldwork/log?type=home_visit');
+	const visit = counter(page);
+	await visit.check(`Noor ${tag}`);
+	await visit.check('Wonen');
+	await visit.check('Inkomen');
+	await visit.save();
+	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
+	await expect(page.locator('main')).toContainText(`Noor ${tag}`);
+	await expect(page.locator('main')).toContainText('Huisbezoek');
+	expect(visit.count).toBeLessThanOrEqual(5);
+	await expectAccessible(page);
+	await page.screenshot({ path: info.outputPath('contact-nl.png'), fullPage: true });
+
+	// A street contact: six young people nobody names.
+	await page.goto('/fieldwork/log?type=street');
+	const street = counter(page);
+	await street.fill('Aantal mensen zonder naam', '6');
+	await street.check('Vrije tijd');
+	await street.save();
+	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
+	await expect(page.locator('main')).toContainText('6 zonder naam');
+	expect(street.count).toBeLessThanOrEqual(4);
+
+	// Bad input: nobody and no theme, a duration of −5; the message is Dutch and what was typed stays.
+	await page.goto('/fieldwork/log?type=street');
+	await page.getByLabel('Korte notitie').fill('Niets bijzonders');
+	await page.getByRole('radio', { name: 'Andere duur', exact: true }).check();
+	await page.getByLabel('Andere duur in minuten').fill('-5');
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.locator('main')).toContainText('De duur is tussen 1 en 720 minuten.');
+	await expect(page.getByLabel('Korte notitie')).toHaveValue('Niets bijzonders');
+	await expectAccessible(page);
+
+	// The list of contacts, newest first, with the street contact on it.
+	await page.goto('/fieldwork/contacts?type=street');
+	await expect(page.locator('main')).toContainText('Straatcontact');
+	await expectAccessible(page);
+
+	if (info.project.name === 'desktop') await page.screenshot({ path: info.outputPath('log-1280-nl.png'), fullPage: true });
+});
+
+test('the log form holds in Bulgarian and Arabic on a 360 px phone', async ({ browser }, info) => {
+	for (const locale of ['bg', 'ar']) {
+		const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' });
+		const page = await context.newPage();
+		await signIn(page, 'facilitator@example.org');
+		await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
+		await page.goto('/fieldwork/log?type=home_visit');
+		await expect(page.locator('html')).toHaveAttribute('lang', locale);
+		await expectAccessible(page);
+		await page.screenshot({ path: info.outputPath(`log-360-${locale}.png`), fullPage: true });
+		await context.close();
+	}
+});
+
+test('residents and volunteers get 403 on every fieldwork contact page', async ({ browser }) => {
+	for (const email of ['resident@example.org', 'volunteer@example.org']) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await signIn(page, email);
+		for (const path of ['/fieldwork/log', '/fieldwork/log?type=street', '/fieldwork/contacts']) {
+			const res = await page.goto(path);
+			expect(res?.status(), `${email} ${path}`).toBe(403);
+		}
+		await context.close();
+	}
+});

@@ -40,7 +40,8 @@ describe('the referral status machine', () => {
 			reasonText: 'fw_referral_error_reason_text'
 		});
 		expect(referralStepProblem('arrived', { to: 'not_helped', reason: 'other', reasonText: 'Moved away' })).toBeNull();
-		for (const reason of REFERRAL_REASONS.filter((r) => r !== 'other')) expect(referralStepProblem('arrived', { to: 'not_helped', reason })).toBeNull();
+		for (const reason of REFERRAL_REASONS.filter((r) => r !== 'other'))
+			expect(referralStepProblem('arrived', { to: 'not_helped', reason })).toBeNull();
 	});
 
 	it('refuses a reason on a step that takes none', () => {

@@ -9,8 +9,7 @@ import {
 	createReferralInput,
 	updateQuestion,
 	updateQuestionInput,
-	updateReferral,
-	updateReferralInput
+	updateReferral
 } from '../fieldwork/index.ts';
 import { operation, type Operation } from './operation.ts';
 

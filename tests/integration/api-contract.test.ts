@@ -342,6 +342,23 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const q = await createQuestion(ctxFor(db, facilitator.actor), { personId: (await muidePerson()).id, title: 'Huur', theme: 'housing' });
 		return { as: facilitator.actor, call: { method: 'PATCH', path: `/questions/${q.id}`, body: { status: 'answered' } }, status: 200 };
 	},
+	getQuestion: async () => {
+		const q = await createQuestion(ctxFor(db, facilitator.actor), {
+			personId: (await muidePerson()).id,
+			title: 'Lezen',
+			theme: 'income',
+			dueOn: '2026-12-24'
+		});
+		return { as: facilitator.actor, call: { path: `/questions/${q.id}` }, status: 200 };
+	},
+	getReferral: async () => {
+		const r = await createReferral(ctxFor(db, facilitator.actor), {
+			personId: (await muidePerson()).id,
+			partnerId: (await newPartner()).id,
+			overrideReason: 'Acute nood'
+		});
+		return { as: facilitator.actor, call: { path: `/referrals/${r.id}` }, status: 200 };
+	},
 	createReferral: async () => ({
 		as: facilitator.actor,
 		call: {

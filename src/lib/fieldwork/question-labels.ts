@@ -62,6 +62,14 @@ export const referralReasonLabel = (r: string) => REASON[r]?.() ?? r;
 export const consentLabel = (c: string) => CONSENT[c]?.() ?? c;
 export const sharedLabel = (k: string) => SHARED[k]?.() ?? k;
 
+// The database keeps a JSON object's keys in its own order: shown in the order a person reads them.
+const SHARED_ORDER = ['firstName', 'question', 'phone', 'email'];
+/** What was (or will be) shared with the partner, as rows for a SummaryList. */
+export const sharedRows = (shared: Record<string, string>) =>
+	Object.entries(shared)
+		.sort(([a], [b]) => (SHARED_ORDER.indexOf(a) + 1 || 99) - (SHARED_ORDER.indexOf(b) + 1 || 99))
+		.map(([k, v]) => ({ key: sharedLabel(k), value: v }));
+
 /** A day (YYYY-MM-DD) as the reader's language writes it. */
 export const dayLabel = (day: string) =>
 	intl('DateTimeFormat', getLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));

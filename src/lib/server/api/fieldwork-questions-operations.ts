@@ -7,10 +7,13 @@ import {
 	createQuestionInput,
 	createReferral,
 	createReferralInput,
+	getQuestion,
+	getReferral,
 	updateQuestion,
 	updateQuestionInput,
 	updateReferral
 } from '../fieldwork/index.ts';
+import { THEMES } from '../../themes.ts';
 import { operation, type Operation } from './operation.ts';
 
 // Fieldwork II, part B: questions a contact raised and referrals to partners. A status change is a
@@ -63,6 +66,98 @@ const referralPatch = z
 
 const referralOut = z.object({ id: z.uuid(), status: z.enum(REFERRAL_STATUSES) }).meta({ id: 'Referral' });
 
+const when = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+const questionDetail = z
+	.object({
+		id: z.uuid(),
+		title: z.string(),
+		theme: z.enum(THEMES),
+		status: z.enum(QUESTION_STATUSES),
+		dueOn: z.iso.date().nullable(),
+		ownerUserId: z.string().nullable(),
+		ownerName: z.string().nullable(),
+		personId: z.uuid().nullable(),
+		contactId: z.uuid().nullable(),
+		organisationId: z.uuid(),
+		areaId: z.uuid().nullable(),
+		createdAt: z.iso.datetime(),
+		closedAt: z.iso.datetime().nullable(),
+		history: z
+			.array(
+				z.object({
+					fromStatus: z.enum(QUESTION_STATUSES).nullable(),
+					toStatus: z.enum(QUESTION_STATUSES),
+					at: z.iso.datetime(),
+					byName: z.string().nullable(),
+					note: z.string().nullable()
+				})
+			)
+			.describe('Every status change, oldest first.')
+	})
+	.meta({ id: 'QuestionDetail' });
+
+type QuestionRead = Awaited<ReturnType<typeof getQuestion>>;
+const questionDetailOut = (q: QuestionRead) => ({
+	id: q.id,
+	title: q.title,
+	theme: q.theme,
+	status: q.status,
+	dueOn: q.dueOn,
+	ownerUserId: q.ownerUserId,
+	ownerName: q.ownerName,
+	personId: q.personId,
+	contactId: q.contactId,
+	organisationId: q.organisationId,
+	areaId: q.areaId,
+	createdAt: when(q.createdAt)!,
+	closedAt: when(q.closedAt),
+	history: q.history.map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, at: when(h.at)!, byName: h.byName, note: h.note }))
+});
+
+const referralDetail = z
+	.object({
+		id: z.uuid(),
+		status: z.enum(REFERRAL_STATUSES),
+		reason: z.enum(REFERRAL_REASONS).nullable(),
+		reasonText: z.string().nullable(),
+		partnerId: z.uuid().nullable(),
+		partnerName: z.string().nullable(),
+		personId: z.uuid(),
+		questionId: z.uuid().nullable(),
+		shared: z.record(z.string(), z.string()).describe('Exactly what was shared with the partner.'),
+		consentOverridden: z.boolean().describe('Referred without the person’s consent, with a recorded reason.'),
+		createdAt: z.iso.datetime(),
+		closedAt: z.iso.datetime().nullable(),
+		history: z.array(
+			z.object({
+				fromStatus: z.enum(REFERRAL_STATUSES).nullable(),
+				toStatus: z.enum(REFERRAL_STATUSES),
+				at: z.iso.datetime(),
+				byName: z.string().nullable(),
+				note: z.string().nullable()
+			})
+		)
+	})
+	.meta({ id: 'ReferralDetail' });
+
+type ReferralRead = Awaited<ReturnType<typeof getReferral>>;
+const referralDetailOut = (r: ReferralRead) => ({
+	id: r.id,
+	status: r.status,
+	reason: r.reason,
+	reasonText: r.reasonText,
+	partnerId: r.partnerId,
+	partnerName: r.partnerName,
+	personId: r.personId,
+	questionId: r.questionId,
+	shared: r.shared,
+	consentOverridden: r.overrideReason !== null,
+	createdAt: when(r.createdAt)!,
+	closedAt: when(r.closedAt),
+	history: r.history.map((h) => ({ fromStatus: h.fromStatus, toStatus: h.toStatus, at: when(h.at)!, byName: h.byName, note: h.note }))
+});
+
 export const FIELDWORK_QUESTION_OPERATIONS: Operation[] = [
 	operation({
 		method: 'post',
@@ -74,6 +169,14 @@ export const FIELDWORK_QUESTION_OPERATIONS: Operation[] = [
 		status: 201,
 		location: (q: { id: string }) => `/questions/${q.id}`,
 		respond: (q: { id: string; status: string }) => ({ id: q.id, status: q.status })
+	}),
+	operation({
+		method: 'get',
+		path: '/questions/{id}',
+		operationId: 'getQuestion',
+		verb: getQuestion,
+		response: questionDetail,
+		respond: questionDetailOut
 	}),
 	operation({
 		method: 'patch',
@@ -95,6 +198,14 @@ export const FIELDWORK_QUESTION_OPERATIONS: Operation[] = [
 		status: 201,
 		location: (r: { id: string }) => `/referrals/${r.id}`,
 		respond: (r: { id: string; status: string }) => ({ id: r.id, status: r.status })
+	}),
+	operation({
+		method: 'get',
+		path: '/referrals/{id}',
+		operationId: 'getReferral',
+		verb: getReferral,
+		response: referralDetail,
+		respond: referralDetailOut
 	}),
 	operation({
 		method: 'patch',

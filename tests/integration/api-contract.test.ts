@@ -21,7 +21,7 @@ import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
 import { and, eq } from 'drizzle-orm';
 import { createHousehold, registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
-import { logContact } from '../../src/lib/server/fieldwork/index.ts';
+import { createQuestion, createReferral, logContact } from '../../src/lib/server/fieldwork/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -113,6 +113,7 @@ const newContact = async () =>
 		newPeople: [{ firstName: 'Noor' }],
 		note: 'Asked about the rent'
 	});
+const muidePerson = () => registerPerson(ctxFor(db, facilitator.actor), { firstName: 'Fieldwork', organisationId: org.id, areaId: muide.id });
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
@@ -340,6 +341,50 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const p = await walkIn();
 		await createNeed(f, createNeedInput.parse({ personId: p.id, category: 'errands', title: 'Shopping', areaId: area.id }));
 		return { as: admin.actor, call: { path: `/people/${p.id}/export` }, status: 200 };
+	},
+	// Fieldwork II, part B: questions and referrals, by the facilitator of Muide.
+	createQuestion: async () => ({
+		as: facilitator.actor,
+		call: { method: 'POST', path: '/questions', body: { personId: (await muidePerson()).id, title: 'Energiefactuur', theme: 'income' } },
+		status: 201
+	}),
+	updateQuestion: async () => {
+		const q = await createQuestion(ctxFor(db, facilitator.actor), { personId: (await muidePerson()).id, title: 'Huur', theme: 'housing' });
+		return { as: facilitator.actor, call: { method: 'PATCH', path: `/questions/${q.id}`, body: { status: 'answered' } }, status: 200 };
+	},
+	getQuestion: async () => {
+		const q = await createQuestion(ctxFor(db, facilitator.actor), {
+			personId: (await muidePerson()).id,
+			title: 'Lezen',
+			theme: 'income',
+			dueOn: '2026-12-24'
+		});
+		return { as: facilitator.actor, call: { path: `/questions/${q.id}` }, status: 200 };
+	},
+	getReferral: async () => {
+		const r = await createReferral(ctxFor(db, facilitator.actor), {
+			personId: (await muidePerson()).id,
+			partnerId: (await newPartner()).id,
+			overrideReason: 'Acute nood'
+		});
+		return { as: facilitator.actor, call: { path: `/referrals/${r.id}` }, status: 200 };
+	},
+	createReferral: async () => ({
+		as: facilitator.actor,
+		call: {
+			method: 'POST',
+			path: '/referrals',
+			body: { personId: (await muidePerson()).id, partnerId: (await newPartner()).id, overrideReason: 'Acute nood' }
+		},
+		status: 201
+	}),
+	updateReferral: async () => {
+		const r = await createReferral(ctxFor(db, facilitator.actor), {
+			personId: (await muidePerson()).id,
+			partnerId: (await newPartner()).id,
+			overrideReason: 'Acute nood'
+		});
+		return { as: facilitator.actor, call: { method: 'PATCH', path: `/referrals/${r.id}`, body: { status: 'accepted' } }, status: 200 };
 	},
 	erasePerson: async () => ({
 		as: admin.actor,

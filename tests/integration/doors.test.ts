@@ -32,7 +32,8 @@ const PURE: Record<string, string[]> = {
 	// Whether the person page may offer the link form: the rule the verb applies, on a record in hand.
 	// consentGiven: the SQL condition aid's figures put in their one statement; textIn: a purpose's text in a
 	// language (pure); seedConsent: the demo seed's bulk consents (no actor: seeds run as the system).
-	people: ['mayLinkAccount', 'consentGiven', 'textIn', 'seedConsent'],
+	// consentState, consentAllowsUse: the consent rules on a history in hand (fieldwork's referrals judge one partner's purpose).
+	people: ['mayLinkAccount', 'consentGiven', 'textIn', 'seedConsent', 'consentState', 'consentAllowsUse'],
 	// The register (read through its verb) written out as CSV and DOCX.
 	privacy: ['registerCsv', 'registerDocx'],
 	// The door's own parts (verbs declare `permission`, their access functions use the rest) and the registry.

@@ -1,5 +1,15 @@
-// Fieldwork II (issue 14). Each part adds its exports in one block of its own.
-export { CONTACT_TYPES, CONTACT_ROLES, CONTACT_LIMITS, type ContactType, type ContactRole } from './schema.ts';
+// Fieldwork II (issue 14): the module's door. Each part adds its exports in a block of its own.
+export {
+	CONTACT_TYPES,
+	CONTACT_ROLES,
+	CONTACT_LIMITS,
+	type ContactType,
+	type ContactRole,
+	QUESTION_STATUSES,
+	REFERRAL_STATUSES,
+	REFERRAL_REASONS,
+	SIGNAL_STATUSES
+} from './schema.ts';
 
 // Contacts (part A): the contact log, its list and page, the note read (audited).
 export { logContactInput, listContactsInput, listContactsQuery, contactIdInput, type LogContactInput } from './validation.ts';
@@ -8,3 +18,17 @@ export { listContacts, getContact } from './contact-read.ts';
 export { readContactNote } from './notes.ts';
 export { logChoices } from './log-form.ts';
 export { contactFromForm } from './log-form-values.ts';
+
+// Questions and referrals (part B)
+export { questionNextSteps, questionClass } from './question-status.ts';
+export { referralNextSteps, referralClass } from './referral-status.ts';
+export {
+	createQuestionInput,
+	updateQuestionInput,
+	listQuestionsInput,
+	createReferralInput,
+	referralPreviewInput,
+	updateReferralInput
+} from './questions-validation.ts';
+export { createQuestion, updateQuestion, listQuestions, getQuestion, questionChoices } from './questions.ts';
+export { createReferral, updateReferral, referralPreview, listReferrals, referralCounts, getReferral, referralPartners } from './referrals.ts';

@@ -22,6 +22,8 @@ export { listPurposes, createPurpose, updatePurpose } from './purposes.ts';
 export { createPurposeInput, updatePurposeInput, recordConsentInput, withdrawConsentInput } from './purposes-validation.ts';
 export { consentGiven, recordConsent, withdrawConsent, listConsents, seedConsent } from './consent.ts';
 export { textIn } from './consent-rules.ts';
+// Fieldwork referrals (issue 14, part B): the consent for sharing with one partner, judged by the same rules.
+export { consentState, mayUse as consentAllowsUse, type ConsentOverride, type ConsentState } from './consent-rules.ts';
 // Purposes and consents as the privacy module reads them (retention job, register of processing).
 export { peopleConsent, peoplePurpose, peoplePurposeText } from './schema.ts';
 export { MEMBER_ROLES } from './schema.ts';

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { defineVerb } from '../core/index.ts';
 import { permission } from '../access/index.ts';
-import { CONTACT_LIMITS, fieldworkWorker } from './schema.ts';
+import { CONTACT_LIMITS, fieldworkContact, fieldworkWorker } from './schema.ts';
 
 // A worker's own defaults (fieldwork_worker): the duration the log form offers first and the weekly
 // target of direct contact. Their own row only, keyed by their user id: there is no record of
@@ -33,6 +33,25 @@ export const readWorker = defineVerb({
 			.from(fieldworkWorker)
 			.where(eq(fieldworkWorker.userId, userId));
 		return row ?? { usualMinutes: 30, weeklyTargetHours: null };
+	}
+});
+
+/** The neighbourhood of the actor's last logged contact (the recorder index), offered first on the log forms. */
+export const lastArea = defineVerb({
+	name: 'fieldwork.worker.last_area',
+	summary: 'The neighbourhood of the caller’s last logged contact',
+	permission: permission('fieldwork.contact.log'),
+	input: z.object({}).default({}),
+	writes: false,
+	access: (ctx) => ctx.actor.userId!,
+	run: async (ctx, _input, userId) => {
+		const [row] = await ctx.db
+			.select({ areaId: fieldworkContact.areaId })
+			.from(fieldworkContact)
+			.where(eq(fieldworkContact.recordedByUserId, userId))
+			.orderBy(desc(fieldworkContact.startedAt))
+			.limit(1);
+		return row?.areaId ?? null;
 	}
 });
 

@@ -16,7 +16,9 @@ sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(CACHE);
-			await cache.addAll(ASSETS);
+			// One by one: a single file the server will not give (a file left out of the deployment) must
+			// not make the whole install fail, which would leave the street page without its offline copy.
+			await Promise.all(ASSETS.map((a) => cache.add(a).catch(() => console.warn('not cached', a))));
 			// The page with the session's cookie (same origin): a phone that opened it once has it offline.
 			await Promise.all(OFFLINE_PAGES.map((p) => cache.add(p).catch(() => undefined)));
 			await sw.skipWaiting();

@@ -33,14 +33,21 @@ export default defineConfig({
 		{
 			name: 'phone-no-js',
 			dependencies: ['http'],
-			testIgnore: /(security|access|layout-[a-z-]+)\.spec/,
+			testIgnore: /(security|access|layout-[a-z-]+|fieldwork-offline)\.spec/,
 			use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' }
 		},
 		{
 			name: 'desktop',
 			dependencies: ['http'],
-			testIgnore: /(security|access|layout-[a-z-]+)\.spec/,
+			testIgnore: /(security|access|layout-[a-z-]+|fieldwork-offline)\.spec/,
 			use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' }
+		},
+		// A phone with JavaScript: the street log's offline queue and service worker (issue 14).
+		{
+			name: 'phone',
+			dependencies: ['http'],
+			testMatch: /fieldwork-offline\.spec/,
+			use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: true, locale: 'nl-BE' }
 		},
 		// Checks made at their own sizes in their own contexts (no label breaks inside a word at 360 px in
 		// six languages, the JS/CSS budgets, the README's pictures): once per run, not once per device.

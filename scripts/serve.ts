@@ -9,7 +9,7 @@ import { runMigrations } from '../src/lib/server/db/index.ts';
 import { seedDemo } from '../src/lib/server/seed/index.ts';
 import { retentionRefusal } from '../src/lib/server/privacy/index.ts';
 import { runShutdown } from '../src/lib/server/core/index.ts';
-import { SECURITY_HEADERS, STRICT_CSP } from '../src/lib/server/web/headers.ts';
+import { SECURITY_HEADERS, SERVICE_WORKER_CSP, STRICT_CSP } from '../src/lib/server/web/headers.ts';
 import { DEFAULT_HOST, PEER_HEADER } from '../src/lib/server/auth/index.ts';
 import { twoFactorSetting } from '../src/lib/server/access/index.ts';
 
@@ -83,7 +83,9 @@ const server = createServer((req, res) => {
 	// Static files and Kit's own refusals (a cross-site form post) never reach the hooks, so every answer
 	// starts with the security headers here; the headers an answer sets itself (a page's CSP) win.
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-	res.setHeader('Content-Security-Policy', STRICT_CSP);
+	// The service worker (the street log offline, issue 14) fetches and caches the app's own files: its
+	// script's CSP is its own, so it gets same-origin fetches only, never the 'none' of other files.
+	res.setHeader('Content-Security-Policy', req.url?.split('?')[0] === '/service-worker.js' ? SERVICE_WORKER_CSP : STRICT_CSP);
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');

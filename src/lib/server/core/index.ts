@@ -22,6 +22,7 @@ export {
 	lastDayOfMonth,
 	startOfBelgianDay,
 	startOfBelgianMonth,
+	startOfBelgianWeek,
 	todayInBelgium,
 	wholeWeeksBetween
 } from './time.ts';

@@ -32,3 +32,9 @@ export {
 } from './questions-validation.ts';
 export { createQuestion, updateQuestion, listQuestions, getQuestion, questionChoices } from './questions.ts';
 export { createReferral, updateReferral, referralPreview, listReferrals, referralCounts, getReferral, referralPartners } from './referrals.ts';
+
+// Home, settings and the street log (part D)
+export { readHome, type HomeContact } from './home.ts';
+export { lastArea, readWorker, updateWorker, updateWorkerInput } from './worker.ts';
+export { isDirectContact, OUTREACH_TARGET_HOURS } from './hours.ts';
+export { STREET_AGES, STREET_DURATIONS, streetInput, organisationFor, toLogContact } from './street.ts';

@@ -13,6 +13,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** For anything that is not a page (API, feeds, files, Kit's own refusals): nothing may run or load. */
 export const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
+/** The service worker's own policy (a worker's CSP is its script's): it fetches and caches the app's files, same origin only. */
+export const SERVICE_WORKER_CSP = "default-src 'self'; frame-ancestors 'none'";
 
 /** Security headers on `h`, without replacing a CSP the answer brought (pages get Kit's nonce-based one). */
 export function applySecurityHeaders(h: Headers): void {

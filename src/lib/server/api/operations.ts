@@ -14,6 +14,7 @@ import { MAP_OPERATIONS } from './map-operations.ts';
 import { RIGHTS_OPERATIONS } from './rights-operations.ts';
 import { FIELDWORK_CONTACT_OPERATIONS } from './fieldwork-contacts-operations.ts';
 import { FIELDWORK_QUESTION_OPERATIONS } from './fieldwork-questions-operations.ts';
+import { FIELDWORK_FIGURES_OPERATIONS } from './fieldwork-figures-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -54,5 +55,6 @@ export const OPERATIONS: Operation[] = [
 	...MAP_OPERATIONS,
 	...RIGHTS_OPERATIONS,
 	...FIELDWORK_CONTACT_OPERATIONS,
-	...FIELDWORK_QUESTION_OPERATIONS
+	...FIELDWORK_QUESTION_OPERATIONS,
+	...FIELDWORK_FIGURES_OPERATIONS
 ];

@@ -38,3 +38,17 @@ export { readHome, type HomeContact } from './home.ts';
 export { lastArea, readWorker, updateWorker, updateWorkerInput } from './worker.ts';
 export { isDirectContact, OUTREACH_TARGET_HOURS } from './hours.ts';
 export { STREET_AGES, STREET_DURATIONS, streetInput, organisationFor, toLogContact } from './street.ts';
+// The fieldwork module's only public door (issue 14). Each part adds its exports in one block.
+
+// Figures (part E)
+export {
+	getFieldworkFigures,
+	figuresAreaChoices,
+	figuresInput,
+	figuresQueryFields,
+	figuresQuery,
+	type FieldworkFigures,
+	type FiguresInput
+} from './figures.ts';
+export { HOME_VISIT_TARGET } from './figures-shape.ts';
+export { figuresCsv, figuresXlsx, figuresRows, type FiguresSheetLabels } from './figures-export.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import BarChart from './BarChart.svelte';
-import type { Cell } from '#lib/aid/types.ts';
+import type { Cell } from '#lib/stats.ts';
 
 // Cells as server/stats/rules.ts makes them: 3 is suppressed (fewer than five).
 const shown = (value: number): Cell => ({ value, suppressed: false });
@@ -22,6 +22,21 @@ const props = {
 };
 
 describe('the server-drawn bar chart', () => {
+	it('draws one series as well as two: one bar per row and a table column per series', () => {
+		const one = {
+			...props,
+			series: ['Contacts'],
+			rows: [
+				{ label: 'March', values: [shown(10)] },
+				{ label: 'April', values: [hidden] }
+			]
+		};
+		const body = render(BarChart, { props: one }).body.replaceAll(/<!--[^>]*-->/g, '');
+		expect(body).toContain('width="100%" height="12" fill="#1f4e79"');
+		expect(body).not.toContain('#0b5d3b');
+		expect(body).toMatch(/<td data-label="Category"[^>]*>April<\/td><td data-label="Contacts"[^>]*>&lt;5<\/td><\/tr>/);
+	});
+
 	it('is an SVG image in a chart frame with a title, axis titles and a table of the same numbers', () => {
 		const body = render(BarChart, { props }).body.replaceAll(/<!--[^>]*-->/g, '');
 		expect(body).toMatch(/<figure class="chart-frame[^>]*><figcaption><h2[^>]*>Links by category<\/h2>/);

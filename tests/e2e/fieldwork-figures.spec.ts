@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+
+// The coordinator's fieldwork figures, as a coordinator uses them: the page with its charts and
+// tables, a filter (a plain GET form, so it works without JavaScript), the CSV download parsed back,
+// and the refusal for a facilitator. Screenshots at 360 px in Bulgarian and Arabic and at 1280 px in
+// Dutch show the layout holds (looked at by hand; they are written to the test's output folder).
+
+const setLanguage = async (page: Page, locale: string) => {
+	const res = await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
+	expect(res.status()).toBe(303);
+};
+
+/** A CSV as rows of cells (RFC 4180: quoted cells may hold commas and doubled quotes). */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	const body = text.replace(/^\uFEFF/, '');
+	for (let i = 0; i < body.length; i++) {
+		const ch = body[i]!;
+		if (quoted) {
+			if (ch === '"' && body[i + 1] === '"') ((cell += '"'), i++);
+			else if (ch === '"') quoted = false;
+			else cell += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') (row.push(cell), (cell = ''));
+		else if (ch === '\r' && body[i + 1] === '\n') {
+			(row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+		} else cell += ch;
+	}
+	return rows;
+}
+
+test('the coordinator reads the fieldwork figures, filters them and downloads the same cells', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	await setLanguage(page, 'nl');
+	const res = await page.goto('/fieldwork/figures');
+	expect(res?.status()).toBe(200);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cijfers veldwerk');
+	await expect(page.getByRole('heading', { name: 'Kerncijfers' })).toBeVisible();
+	// Four charts drawn on the server, each with its numbers as a table.
+	for (const title of ['Contacten per maand', 'Uren per soort contact', 'Contacten per thema', 'Toeleidingen per uitkomst']) {
+		const frame = page.locator('figure.chart-frame', { has: page.getByRole('heading', { name: title, exact: true }) });
+		await expect(frame.locator('svg[role="img"]')).toHaveCount(1);
+		await expect(frame.locator('table tbody tr').first()).toBeAttached();
+	}
+	// 12 months by default: the month table has a row per month.
+	await expect(
+		page.locator('figure.chart-frame', { has: page.getByRole('heading', { name: 'Contacten per maand' }) }).locator('tbody tr')
+	).toHaveCount(12);
+	await expectAccessible(page);
+
+	// A filter: the form is a GET form, the answer keeps the choice and the downloads carry it.
+	await page.getByLabel('Thema', { exact: true }).selectOption('housing');
+	await page.getByLabel('Soort contact', { exact: true }).selectOption('home_visit');
+	await page.getByRole('button', { name: 'Toon de cijfers' }).click();
+	await expect(page).toHaveURL(/theme=housing/);
+	await expect(page).toHaveURL(/type=home_visit/);
+	await expect(page.getByLabel('Thema', { exact: true })).toHaveValue('housing');
+	await expectAccessible(page);
+
+	const csvHref = await page.getByRole('link', { name: 'Dezelfde cijfers als CSV' }).getAttribute('href');
+	expect(csvHref).toContain('theme=housing');
+	const csv = await page.request.get(csvHref!);
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	expect(csv.headers()['content-disposition']).toContain('attachment');
+	const rows = parseCsv(await csv.text());
+	expect(rows[0]).toEqual(['Cijfers veldwerk']);
+	expect(rows.find((r) => r[0] === 'Filters')?.[1]).toContain('Huisbezoek');
+	expect(rows.find((r) => r[0] === 'Contacten')).toHaveLength(2);
+	// A count of 1 to 4 is never written as a number.
+	for (const r of rows)
+		for (const c of r.slice(1)) {
+			const n = Number(c);
+			if (c !== '' && Number.isInteger(n) && !/^\d{4}$/.test(c)) expect(n === 0 || n >= 5, `${r.join(',')}`).toBe(true);
+		}
+	const xlsx = await page.request.get((await page.getByRole('link', { name: 'Dezelfde cijfers als Excel (XLSX)' }).getAttribute('href'))!);
+	expect(xlsx.status()).toBe(200);
+	expect((await xlsx.body()).subarray(0, 2).toString('latin1'), 'an XLSX file is a zip').toBe('PK');
+
+	// Bad input: the form again with the error in Dutch, no figures.
+	await page.goto('/fieldwork/figures?from=2025-06-01&to=2025-01-01');
+	await expect(page.getByText('De laatste dag ligt vóór de eerste.').first()).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Kerncijfers' })).toHaveCount(0);
+	expect((await page.request.get('/fieldwork/figures.csv?from=2025-06-01&to=2025-01-01')).status()).toBe(422);
+});
+
+test('a facilitator may not see the figures nor download them', async ({ page }) => {
+	await signIn(page, 'facilitator@example.org');
+	expect((await page.goto('/fieldwork/figures'))?.status()).toBe(403);
+	expect((await page.request.get('/fieldwork/figures.csv')).status()).toBe(403);
+});
+
+test('the figures page holds at 360 px in Bulgarian and Arabic and at 1280 px in Dutch', async ({ browser }, info) => {
+	const shots: [string, number][] = [
+		['bg', 360],
+		['ar', 360],
+		['nl', 1280]
+	];
+	const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+	const page = await context.newPage();
+	try {
+		await signIn(page, 'coordinator@example.org');
+		for (const [locale, width] of shots) {
+			await page.setViewportSize({ width, height: 800 });
+			await setLanguage(page, locale);
+			await page.goto('/fieldwork/figures');
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expectAccessible(page);
+			await page.screenshot({ path: info.outputPath(`figures-${locale}-${width}-${info.project.name}.png`), fullPage: true });
+		}
+	} finally {
+		await setLanguage(page, 'nl');
+		await context.close();
+	}
+});

@@ -121,7 +121,9 @@ const SHARE_TEXT = (partner: string) => ({
 	ar: `هل يمكننا إعطاء اسمك ورقم هاتفك وسؤالك إلى ${partner} حتى يتمكنوا من مساعدتك؟ يمكنك سحب موافقتك في أي وقت.`
 });
 
-const SIGNALS: Array<{ title: string; theme: Theme; description: string; status: (typeof fieldworkSignal.$inferInsert)['status'] }> = [
+// A signal's statuses in the order it moves through them (the seed writes a status row for each step).
+const SIGNAL_ORDER = ['noted', 'substantiated', 'escalated', 'answered', 'closed'] as const;
+const SIGNALS: Array<{ title: string; theme: Theme; description: string; status: (typeof SIGNAL_ORDER)[number] }> = [
 	{
 		title: 'Het OCMW maakt enkel online afspraken',
 		theme: 'services',
@@ -487,7 +489,7 @@ export async function seedDemoFieldwork(db: Db, orgId: string, rabot: Area, work
 
 	// Signals with the contacts and questions on their theme as evidence (the outreach worker's street
 	// contacts for the youth signal), each with the status changes that brought it where it is.
-	const order = ['noted', 'substantiated', 'escalated', 'answered', 'closed'] as const;
+	const order = SIGNAL_ORDER;
 	const signals: (typeof fieldworkSignal.$inferInsert)[] = [];
 	const evidence: (typeof fieldworkSignalEvidence.$inferInsert)[] = [];
 	const signalEvents: (typeof fieldworkSignalEvent.$inferInsert)[] = [];

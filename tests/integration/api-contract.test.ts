@@ -21,6 +21,7 @@ import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
 import { and, eq } from 'drizzle-orm';
 import { createHousehold, registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
+import { logContact } from '../../src/lib/server/fieldwork/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -100,6 +101,17 @@ const newHousehold = async () =>
 		areaId: area.id,
 		name: 'Peeters',
 		members: [{ personId: (await newMember()).id, role: 'adult', head: true }]
+	});
+
+const newContact = async () =>
+	logContact(ctxFor(db, facilitator.actor), {
+		organisationId: org.id,
+		areaId: muide.id,
+		type: 'home_visit',
+		durationMinutes: 30,
+		themes: ['housing', 'income'],
+		newPeople: [{ firstName: 'Noor' }],
+		note: 'Asked about the rent'
 	});
 
 type Sample = { as: Actor; call: ApiCall; status: number };
@@ -333,7 +345,19 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		as: admin.actor,
 		call: { method: 'POST', path: `/people/${(await walkIn()).id}/erase`, body: { reason: 'Asked at the office hour' } },
 		status: 200
-	})
+	}),
+	// The contact log (fieldwork II, part A): the facilitator of Muide logs and reads a home visit.
+	logContact: () => ({
+		as: facilitator.actor,
+		call: {
+			method: 'POST',
+			path: '/contacts',
+			body: { organisationId: org.id, areaId: muide.id, type: 'street', durationMinutes: 20, themes: ['leisure'], anonymousCount: 4 }
+		},
+		status: 201
+	}),
+	listContacts: async () => (await newContact(), { as: facilitator.actor, call: { path: '/contacts?limit=1&type=home_visit' }, status: 200 }),
+	getContact: async () => ({ as: facilitator.actor, call: { path: `/contacts/${(await newContact()).id}` }, status: 200 })
 };
 
 const doc = openApiDocument('http://localhost');

@@ -13,6 +13,7 @@ import { NETWORK_OPERATIONS } from './network-operations.ts';
 import { MAP_OPERATIONS } from './map-operations.ts';
 import { RIGHTS_OPERATIONS } from './rights-operations.ts';
 import { FIELDWORK_FIGURES_OPERATIONS } from './fieldwork-figures-operations.ts';
+import { FIELDWORK_CONTACT_OPERATIONS } from './fieldwork-contacts-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -52,5 +53,6 @@ export const OPERATIONS: Operation[] = [
 	...NETWORK_OPERATIONS,
 	...MAP_OPERATIONS,
 	...RIGHTS_OPERATIONS,
-	...FIELDWORK_FIGURES_OPERATIONS
+	...FIELDWORK_FIGURES_OPERATIONS,
+	...FIELDWORK_CONTACT_OPERATIONS
 ];

@@ -1,4 +1,11 @@
 // The fieldwork module's only public door (issue 14). Each part adds its exports in one block.
+export { CONTACT_TYPES, CONTACT_ROLES, CONTACT_LIMITS, type ContactType, type ContactRole } from './schema.ts';
+
+// Contacts (part A): the contact log, its list and page, the note read (audited).
+export { logContactInput, listContactsInput, listContactsQuery, contactIdInput, type LogContactInput } from './validation.ts';
+export { logContact } from './contacts.ts';
+export { listContacts, getContact } from './contact-read.ts';
+export { readContactNote } from './notes.ts';
 
 // Figures (part E)
 export {

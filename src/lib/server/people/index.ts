@@ -12,6 +12,8 @@ export { correctionChoices, getPerson, updatePerson } from './record.ts';
 export { searchPeople } from './search.ts';
 export { similarPeople } from './similar.ts';
 export { mergePeople, MERGE_FIELDS } from './merge.ts';
+// Fieldwork's contacts say when someone was last met (the retention job reads it).
+export { markSeen } from './seen.ts';
 export { getOrganisationTheme, setOrganisationTheme, organisationLogo, actorLook } from './theme.ts';
 export { requestAccountLink, viewAccountLink, confirmAccountLink, declineAccountLink } from './link.ts';
 export { mayLinkAccount } from './scope.ts';

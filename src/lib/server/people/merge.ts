@@ -100,6 +100,13 @@ async function resolveConflicts(db: Db, merged: string, kept: string): Promise<R
 		sql`DELETE FROM network_assignment WHERE (person_id = ${merged} AND worker_person_id = ${kept}) OR (person_id = ${kept} AND worker_person_id = ${merged})`,
 		out
 	);
+	// Someone on one contact twice would be one party twice (fieldwork_contact_party_person_once): the kept row stays.
+	await count(
+		'fieldwork_contact_party.deleted',
+		sql`DELETE FROM fieldwork_contact_party p WHERE p.person_id = ${merged}
+			AND EXISTS (SELECT 1 FROM fieldwork_contact_party k WHERE k.person_id = ${kept} AND k.contact_id = p.contact_id)`,
+		out
+	);
 	return out;
 }
 

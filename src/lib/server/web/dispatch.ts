@@ -48,7 +48,9 @@ export async function dispatch(event: RequestEvent): Promise<Response> {
 	} catch (e) {
 		return problemFrom(e, locale);
 	}
-	const status = op.status ?? 200;
+	// A create that found its earlier twin (a resend with the same client id) made nothing: 200, not 201.
+	const repeated = (output as { repeated?: unknown } | null)?.repeated === true;
+	const status = op.status === 201 && repeated ? 200 : (op.status ?? 200);
 	if (status === 204) return new Response(null, { status });
 	const headers = new Headers({ 'content-type': 'application/json' });
 	if (op.location) headers.set('location', `${PREFIX}${op.location(output as never)}`);

@@ -17,6 +17,8 @@ export const load: LayoutServerLoad = async (event) => {
 			aid: holds(a, 'aid.need.read'),
 			people: holds(a, 'people.person.read'),
 			partners: holds(a, 'network.partner.read'),
+			// Staff who log contacts (issue 14): their home page for fieldwork.
+			fieldwork: holds(a, 'fieldwork.contact.log'),
 			network: holds(a, 'network.map.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,

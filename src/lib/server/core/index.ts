@@ -21,6 +21,7 @@ export {
 	lastDayOfMonth,
 	startOfBelgianDay,
 	startOfBelgianMonth,
+	startOfBelgianWeek,
 	todayInBelgium,
 	wholeWeeksBetween
 } from './time.ts';

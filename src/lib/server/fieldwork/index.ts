@@ -33,3 +33,9 @@ export {
 	fieldworkSignalEvidence,
 	fieldworkSignalEvent
 } from './schema.ts';
+
+// Home, settings and the street log (part D)
+export { readHome, type HomeContact } from './home.ts';
+export { lastArea, readWorker, updateWorker, updateWorkerInput } from './worker.ts';
+export { isDirectContact, OUTREACH_TARGET_HOURS } from './hours.ts';
+export { STREET_AGES, STREET_DURATIONS, streetInput, organisationFor, toLogContact } from './street.ts';

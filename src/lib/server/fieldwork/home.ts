@@ -1,0 +1,222 @@
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { addDays, defineVerb, dayOfWeek, startOfBelgianDay, startOfBelgianWeek, todayInBelgium } from '../core/index.ts';
+import { can, grantsHolding, permission, scopeFilter } from '../access/index.ts';
+import { peoplePerson } from '../people/index.ts';
+import { networkPartner } from '../network/index.ts';
+import { areasArea, areasPlace } from '../areas/index.ts';
+import type { Ctx } from '../core/index.ts';
+import { fieldworkContact, fieldworkContactParty, fieldworkQuestion, fieldworkReferral, fieldworkWorker, type ContactType } from './schema.ts';
+import { targetFor, weekProgress } from './hours.ts';
+import { splitByDue } from './home-due.ts';
+
+// The worker's home page in one verb: a handful of indexed queries, all bounded by the actor's user
+// id (recorder, owner, creator) and this week, so the page stays fast on a city's million contacts.
+// The note column is never selected here: notes are read through notes.ts only (sensitive, audited).
+
+export type HomeContact = {
+	id: string;
+	type: ContactType;
+	startedAt: Date;
+	durationMinutes: number;
+	themes: string[];
+	anonymousCount: number;
+	placeName: string | null;
+	/** First names of the people met whom the actor may read; the others only as a number. */
+	firstNames: string[];
+	hiddenPeople: number;
+};
+
+const contactColumns = {
+	id: fieldworkContact.id,
+	type: fieldworkContact.type,
+	startedAt: fieldworkContact.startedAt,
+	durationMinutes: fieldworkContact.durationMinutes,
+	themes: fieldworkContact.themes,
+	anonymousCount: fieldworkContact.anonymousCount,
+	placeName: sql<string | null>`coalesce(${fieldworkContact.placeName}, (select p.name from areas_place p where p.id = ${fieldworkContact.placeId}))`
+};
+
+/** The week's contacts the actor recorded, or must act on (the recorder index, the party index). */
+async function weekContacts(ctx: Ctx, userId: string, weekStart: Date) {
+	const scope = scopeFilter(ctx.actor, 'fieldwork.contact.read', { organisation: fieldworkContact.organisationId, area: fieldworkContact.areaId });
+	const mine = ctx.db
+		.select(contactColumns)
+		.from(fieldworkContact)
+		.where(and(eq(fieldworkContact.recordedByUserId, userId), gte(fieldworkContact.startedAt, weekStart), scope));
+	const asParty = ctx.db
+		.select(contactColumns)
+		.from(fieldworkContact)
+		.where(
+			and(
+				inArray(
+					fieldworkContact.id,
+					ctx.db
+						.select({ id: fieldworkContactParty.contactId })
+						.from(fieldworkContactParty)
+						.where(and(eq(fieldworkContactParty.userId, userId), eq(fieldworkContactParty.role, 'must_act')))
+				),
+				gte(fieldworkContact.startedAt, weekStart),
+				scope
+			)
+		);
+	const rows = await mine.union(asParty);
+	return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+}
+
+/** The people met on these contacts, named only to an actor who may read them. */
+async function namesOf(ctx: Ctx, contactIds: string[]) {
+	if (!contactIds.length) return new Map<string, { names: string[]; hidden: number }>();
+	const rows = await ctx.db
+		.select({
+			contactId: fieldworkContactParty.contactId,
+			firstName: peoplePerson.firstName,
+			organisationId: peoplePerson.organisationId,
+			areaId: peoplePerson.areaId
+		})
+		.from(fieldworkContactParty)
+		.innerJoin(peoplePerson, eq(peoplePerson.id, fieldworkContactParty.personId))
+		.where(and(inArray(fieldworkContactParty.contactId, contactIds), eq(fieldworkContactParty.role, 'with')))
+		.orderBy(asc(peoplePerson.firstName));
+	const out = new Map<string, { names: string[]; hidden: number }>();
+	for (const r of rows) {
+		const entry = out.get(r.contactId) ?? { names: [], hidden: 0 };
+		const readable = r.firstName && r.organisationId && can(ctx.actor, 'people.person.read', { organisationId: r.organisationId, areaId: r.areaId });
+		if (readable) entry.names.push(r.firstName!);
+		else entry.hidden += 1;
+		out.set(r.contactId, entry);
+	}
+	return out;
+}
+
+const questionColumns = {
+	id: fieldworkQuestion.id,
+	title: fieldworkQuestion.title,
+	theme: fieldworkQuestion.theme,
+	dueOn: fieldworkQuestion.dueOn,
+	status: fieldworkQuestion.status
+};
+
+export const readHome = defineVerb({
+	name: 'fieldwork.home.read',
+	summary: 'The worker’s home page: today’s and this week’s contacts, open questions, referrals waiting, hours against the target',
+	permission: permission('fieldwork.contact.read'),
+	input: z.object({}).default({}),
+	writes: false,
+	// Everything below is the actor's own, narrowed again by the scope of their grants: a contact they
+	// recorded in a neighbourhood they no longer work in does not show.
+	access: (ctx) => ({
+		userId: ctx.actor.userId!,
+		isOutreach: ctx.actor.grants.some((g) => g.role === 'outreach'),
+		teamGrants: grantsHolding(ctx.actor, 'fieldwork.question.manage').filter((g) => g.role === 'coordinator' || g.role === 'admin')
+	}),
+	run: async (ctx, _input, { userId, isOutreach, teamGrants }) => {
+		const now = new Date();
+		const today = todayInBelgium(now);
+		const weekStart = startOfBelgianWeek(today);
+		const sunday = addDays(today, 7 - dayOfWeek(today));
+		const questionScope = scopeFilter(ctx.actor, 'fieldwork.question.manage', {
+			organisation: fieldworkQuestion.organisationId,
+			area: fieldworkQuestion.areaId
+		});
+		const referralScope = scopeFilter(ctx.actor, 'fieldwork.referral.manage', {
+			organisation: fieldworkReferral.organisationId,
+			area: fieldworkReferral.areaId
+		});
+		const [contacts, questions, referrals, worker, last, teamOverdue] = await Promise.all([
+			weekContacts(ctx, userId, weekStart),
+			ctx.db
+				.select(questionColumns)
+				.from(fieldworkQuestion)
+				.where(and(eq(fieldworkQuestion.ownerUserId, userId), eq(fieldworkQuestion.statusClass, 'open'), questionScope))
+				.orderBy(sql`${fieldworkQuestion.dueOn} asc nulls last`, asc(fieldworkQuestion.createdAt))
+				.limit(200),
+			ctx.db
+				.select({
+					id: fieldworkReferral.id,
+					status: fieldworkReferral.status,
+					createdAt: fieldworkReferral.createdAt,
+					partner: networkPartner.name,
+					firstName: peoplePerson.firstName,
+					personOrganisationId: peoplePerson.organisationId,
+					personAreaId: peoplePerson.areaId
+				})
+				.from(fieldworkReferral)
+				.leftJoin(networkPartner, eq(networkPartner.id, fieldworkReferral.partnerId))
+				.innerJoin(peoplePerson, eq(peoplePerson.id, fieldworkReferral.personId))
+				// The status list (not status_class) so the creator index (created_by, status) is used.
+				.where(
+					and(eq(fieldworkReferral.createdByUserId, userId), inArray(fieldworkReferral.status, ['referred', 'accepted', 'arrived']), referralScope)
+				)
+				.orderBy(asc(fieldworkReferral.createdAt))
+				.limit(200),
+			ctx.db
+				.select({ usualMinutes: fieldworkWorker.usualMinutes, weeklyTargetHours: fieldworkWorker.weeklyTargetHours })
+				.from(fieldworkWorker)
+				.where(eq(fieldworkWorker.userId, userId)),
+			ctx.db
+				.select({
+					areaId: fieldworkContact.areaId,
+					area: areasArea.name,
+					placeId: fieldworkContact.placeId,
+					placeName: sql<string | null>`coalesce(${fieldworkContact.placeName}, ${areasPlace.name})`
+				})
+				.from(fieldworkContact)
+				.leftJoin(areasArea, eq(areasArea.id, fieldworkContact.areaId))
+				.leftJoin(areasPlace, eq(areasPlace.id, fieldworkContact.placeId))
+				.where(eq(fieldworkContact.recordedByUserId, userId))
+				.orderBy(desc(fieldworkContact.startedAt))
+				.limit(1),
+			teamGrants.length
+				? ctx.db
+						.select({ ...questionColumns, ownerUserId: fieldworkQuestion.ownerUserId })
+						.from(fieldworkQuestion)
+						.where(
+							and(
+								eq(fieldworkQuestion.statusClass, 'open'),
+								lt(fieldworkQuestion.dueOn, today),
+								teamGrants.some((g) => g.role === 'admin')
+									? undefined
+									: or(
+											...teamGrants.map((g) =>
+												g.areaId === null
+													? eq(fieldworkQuestion.organisationId, g.organisationId)
+													: and(eq(fieldworkQuestion.organisationId, g.organisationId), eq(fieldworkQuestion.areaId, g.areaId))
+											)
+										)
+							)
+						)
+						.orderBy(asc(fieldworkQuestion.dueOn))
+						.limit(100)
+				: Promise.resolve(null)
+		]);
+		const names = await namesOf(
+			ctx,
+			contacts.map((c) => c.id)
+		);
+		const withNames: HomeContact[] = contacts.map((c) => ({
+			...c,
+			firstNames: names.get(c.id)?.names ?? [],
+			hiddenPeople: names.get(c.id)?.hidden ?? 0
+		}));
+		const todayStart = startOfBelgianDay(today);
+		const target = targetFor(worker[0]?.weeklyTargetHours, isOutreach);
+		return {
+			today,
+			todayContacts: withNames.filter((c) => c.startedAt >= todayStart),
+			weekContacts: withNames,
+			questions: splitByDue(questions, today, sunday),
+			referrals: referrals.map(({ personOrganisationId, personAreaId, firstName, ...r }) => ({
+				...r,
+				firstName:
+					firstName && personOrganisationId && can(ctx.actor, 'people.person.read', { organisationId: personOrganisationId, areaId: personAreaId })
+						? firstName
+						: null
+			})),
+			hours: weekProgress(contacts, target, now),
+			worker: { usualMinutes: worker[0]?.usualMinutes ?? 30, weeklyTargetHours: worker[0]?.weeklyTargetHours ?? null, isOutreach },
+			last: last[0] ?? null,
+			teamOverdue
+		};
+	}
+});

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { openDatabase } from './lib/database.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR, CITY_FACILITATOR, SIZES } from './lib/city.ts';
 import { NETWORK_SIZES } from './lib/city-network.ts';
+import { FIELDWORK_SIZES } from './lib/city-fieldwork.ts';
 import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { DEMO_PASSWORD } from '../src/lib/server/seed/index.ts';
@@ -29,9 +30,12 @@ try {
 			`City data made in ${((performance.now() - t0) / 1000).toFixed(1)} s (total with start-up ${((performance.now() - started) / 1000).toFixed(1)} s): ` +
 				`25 districts, ${s.people.toLocaleString('en')} people, ${s.activeOffers.toLocaleString('en')} active offers, ` +
 				`${s.openNeeds.toLocaleString('en')} open needs, ${(s.pastNeeds + s.earlierLinks).toLocaleString('en')} past links, ` +
-				`households for six in ten people, ${NETWORK_SIZES.partners} partner organisations, ${(NETWORK_SIZES.personTies + NETWORK_SIZES.partnerTies).toLocaleString('en')} ties.`
+				`households for six in ten people, ${NETWORK_SIZES.partners} partner organisations, ${(NETWORK_SIZES.personTies + NETWORK_SIZES.partnerTies).toLocaleString('en')} ties, ` +
+				`${FIELDWORK_SIZES.contacts.toLocaleString('en')} fieldwork contacts, ${FIELDWORK_SIZES.questions.toLocaleString('en')} questions, ${FIELDWORK_SIZES.referrals.toLocaleString('en')} referrals, ${FIELDWORK_SIZES.signals} signals.`
 		);
-		console.log(`Accounts: ${CITY_FACILITATOR} (facilitator, first district), ${CITY_COORDINATOR} (coordinator) — password ${DEMO_PASSWORD}.`);
+		console.log(
+			`Accounts: ${CITY_FACILITATOR} (facilitator, first district), ${CITY_COORDINATOR} (coordinator), worker-city-1…${FIELDWORK_SIZES.workers}@example.org (fieldworkers) — password ${DEMO_PASSWORD}.`
+		);
 	}
 } catch (e) {
 	console.error(`Seeding the city data failed (nothing was kept): ${(e as Error)?.message ?? e}`);

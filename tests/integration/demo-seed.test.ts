@@ -72,4 +72,80 @@ describe('the demo seed', () => {
 			select r.to_key from network_relationship r where r.to_kind = 'partner' group by r.to_key having count(distinct r.area_id) > 1`);
 		expect(bridges.rows.length).toBeGreaterThanOrEqual(2);
 	});
+
+	it('has a year of fieldwork: about 60 home visits, street work near 30 hours a week, questions, referrals with consent, signals with evidence', async () => {
+		const one = async (query: ReturnType<typeof sql>) => (await db.execute(query)).rows[0] as Record<string, number>;
+		const byType = await db.execute<{ email: string; type: string; n: number }>(sql`
+			select u.email, c.type, count(*)::int as n from fieldwork_contact c join auth_user u on u.id = c.recorded_by_user_id group by 1, 2`);
+		const count = (email: string, type: string) => byType.rows.find((r) => r.email === email && r.type === type)?.n ?? 0;
+		expect(count('facilitator@example.org', 'home_visit')).toBeGreaterThanOrEqual(45);
+		expect(count('facilitator@example.org', 'home_visit')).toBeLessThanOrEqual(75);
+		for (const type of ['office_hours', 'phone', 'group']) expect(count('facilitator@example.org', type), type).toBeGreaterThanOrEqual(30);
+		expect(count('outreach@example.org', 'street')).toBeGreaterThanOrEqual(500);
+		// Every contact has its recorder row and at least one person or an anonymous count; nothing in the future.
+		const shape = await one(sql`
+			select count(*) filter (where not exists (select 1 from fieldwork_contact_party p where p.contact_id = c.id and p.role = 'recorder' and p.user_id = c.recorded_by_user_id))::int as no_recorder,
+				count(*) filter (where c.anonymous_count = 0 and not exists (select 1 from fieldwork_contact_party p where p.contact_id = c.id and p.role = 'with'))::int as nobody,
+				count(*) filter (where c.started_at > now())::int as future,
+				count(*) filter (where c.type = 'street' and (c.anonymous_count not between 2 and 8 or c.anonymous_age_from < 12 or c.anonymous_age_to > 25))::int as odd_street,
+				count(*) filter (where c.note_shareable)::int as shareable
+			from fieldwork_contact c`);
+		expect(shape).toMatchObject({ no_recorder: 0, nobody: 0, future: 0, odd_street: 0 });
+		expect(shape.shareable).toBeGreaterThanOrEqual(5);
+		// The outreach worker's full weeks (Belgian ISO weeks before this one): 25–32 h in most, 30 h on average over those.
+		const weeks = await db.execute<{ hours: number }>(sql`
+			with w as (
+				select date_trunc('week', c.started_at at time zone 'Europe/Brussels') as week, sum(c.duration_minutes) / 60.0 as hours
+				from fieldwork_contact c join auth_user u on u.id = c.recorded_by_user_id
+				where u.email = 'outreach@example.org' and c.type not in ('phone', 'online')
+				group by 1)
+			select s.week, coalesce(w.hours, 0)::float8 as hours
+			from generate_series(date_trunc('week', now() at time zone 'Europe/Brussels') - interval '52 weeks',
+				date_trunc('week', now() at time zone 'Europe/Brussels') - interval '1 week', interval '1 week') s(week)
+			left join w on w.week = s.week`);
+		expect(weeks.rows).toHaveLength(52);
+		const near = weeks.rows.filter((w) => w.hours >= 25 && w.hours <= 32);
+		expect(near.length, 'weeks with 25–32 h').toBeGreaterThanOrEqual(44);
+		const mean = near.reduce((a, w) => a + w.hours, 0) / near.length;
+		expect(mean).toBeGreaterThan(27.5);
+		expect(mean).toBeLessThan(30.5);
+		const target = await one(
+			sql`select w.weekly_target_hours as h from fieldwork_worker w join auth_user u on u.id = w.user_id where u.email = 'outreach@example.org'`
+		);
+		expect(target.h).toBe(30);
+		// Questions on about a quarter of the home visits, in several statuses, each with its history from 'open'.
+		const q = await one(sql`
+			select count(*)::int as n, count(distinct status)::int as statuses,
+				count(*) filter (where owner_user_id is null or due_on is null)::int as unowned,
+				count(*) filter (where not exists (select 1 from fieldwork_question_event e where e.question_id = q.id and e.from_status is null and e.to_status = 'open'))::int as no_history,
+				count(*) filter (where status <> (select e.to_status from fieldwork_question_event e where e.question_id = q.id order by e.at desc limit 1))::int as drift
+			from fieldwork_question q`);
+		expect(q.n).toBeGreaterThanOrEqual(12);
+		expect(q.statuses).toBeGreaterThanOrEqual(4);
+		expect(q).toMatchObject({ unowned: 0, no_history: 0, drift: 0 });
+		// Referrals: a spread of outcomes; each either with the person's consent to share with that partner, or an override reason.
+		const r = await one(sql`
+			select count(*)::int as n, count(distinct status)::int as statuses,
+				count(*) filter (where override_reason is not null)::int as overridden,
+				count(*) filter (where override_reason is null and not exists (
+					select 1 from people_consent pc join people_purpose pp on pp.id = pc.purpose_id
+					where pc.person_id = r.person_id and pp.code = 'share_partner' and pp.partner_id = r.partner_id and pc.given))::int as without_consent,
+				count(*) filter (where status <> (select e.to_status from fieldwork_referral_event e where e.referral_id = r.id order by e.at desc limit 1)
+					or not exists (select 1 from fieldwork_referral_event e where e.referral_id = r.id and e.from_status is null and e.to_status = 'referred'))::int as drift
+			from fieldwork_referral r`);
+		expect(r.n).toBeGreaterThanOrEqual(12);
+		expect(r.statuses).toBeGreaterThanOrEqual(4);
+		expect(r.overridden).toBeGreaterThanOrEqual(1);
+		expect(r.overridden).toBeLessThanOrEqual(3);
+		expect(r.without_consent).toBe(0);
+		expect(r.drift).toBe(0);
+		// 6–10 signals in at least four statuses, each with evidence; the OCMW one among them.
+		const s = await db.execute<{ title: string; status: string; evidence: number }>(sql`
+			select s.title, s.status, (select count(*)::int from fieldwork_signal_evidence e where e.signal_id = s.id) as evidence from fieldwork_signal s`);
+		expect(s.rows.length).toBeGreaterThanOrEqual(6);
+		expect(s.rows.length).toBeLessThanOrEqual(10);
+		expect(new Set(s.rows.map((x) => x.status)).size).toBeGreaterThanOrEqual(4);
+		expect(s.rows.filter((x) => x.evidence < 2)).toEqual([]);
+		expect(s.rows.map((x) => x.title)).toContain('Het OCMW maakt enkel online afspraken');
+	});
 });

@@ -8,7 +8,17 @@ export {
 	QUESTION_STATUSES,
 	REFERRAL_STATUSES,
 	REFERRAL_REASONS,
-	SIGNAL_STATUSES
+	SIGNAL_STATUSES,
+	fieldworkContact,
+	fieldworkContactParty,
+	fieldworkWorker,
+	fieldworkQuestion,
+	fieldworkQuestionEvent,
+	fieldworkReferral,
+	fieldworkReferralEvent,
+	fieldworkSignal,
+	fieldworkSignalEvidence,
+	fieldworkSignalEvent
 } from './schema.ts';
 
 // Contacts (part A): the contact log, its list and page, the note read (audited).
@@ -52,3 +62,5 @@ export {
 } from './figures.ts';
 export { HOME_VISIT_TARGET } from './figures-shape.ts';
 export { figuresCsv, figuresXlsx, figuresRows, type FiguresSheetLabels } from './figures-export.ts';
+
+// For the seeds (part F): the demo seed writes a year of fieldwork straight into these tables.

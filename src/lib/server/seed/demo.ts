@@ -10,6 +10,7 @@ import { ROLES, type Role } from '../access/index.ts';
 import { getSetting, setSetting } from '../core/index.ts';
 import { seedDemoAid } from './demo-aid.ts';
 import { seedDemoNetwork } from './demo-network.ts';
+import { seedDemoFieldwork } from './fieldwork.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
@@ -75,11 +76,13 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		address: 'Rabotstraat 1, 9000 Gent'
 	});
 	const people: Partial<Record<Role, string>> = {};
+	const users: Partial<Record<Role, string>> = {};
 	for (const role of ROLES) {
-		const { person } = await createUser(db, { email: demoEmail(role), name: DEMO_NAMES[role], password: DEMO_PASSWORD });
+		const { user, person } = await createUser(db, { email: demoEmail(role), name: DEMO_NAMES[role], password: DEMO_PASSWORD });
 		// Field roles work in Rabot; city-wide roles cover the whole organisation.
 		const areaBound = ['resident', 'volunteer', 'facilitator', 'outreach'].includes(role);
 		people[role] = person.id;
+		users[role] = user.id;
 		await db.insert(accessRoleGrant).values({ personId: person.id, role, organisationId: org.id, areaId: areaBound ? rabot.id : null });
 		await db
 			.update(peoplePerson)
@@ -98,6 +101,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 	await seedConsent(db, [georgi!.id], 'contact');
 	await seedDemoAid(db, org.id, rabot, sluizeken, { volunteer: people.volunteer!, resident: people.resident! });
 	await seedDemoNetwork(db, org.id, rabot, sluizeken, { facilitator: people.facilitator!, outreach: people.outreach! });
+	await seedDemoFieldwork(db, org.id, rabot, { facilitator: users.facilitator!, outreach: users.outreach!, coordinator: users.coordinator! });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

@@ -1,0 +1,307 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { loadavg } from 'node:os';
+import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
+import { connect, runMigrations } from '../../src/lib/server/db/index.ts';
+import { loadActor } from '../../src/lib/server/access/index.ts';
+import { createToken } from '../../src/lib/server/auth/index.ts';
+import { DEMO_PASSWORD } from '../../src/lib/server/seed/index.ts';
+import { citySeeded, seedCity, CITY_COORDINATOR } from '../lib/city.ts';
+import { FIELDWORK_SIZES, cityWorkerEmail } from '../lib/city-fieldwork.ts';
+import { CITY_DATA_DIR } from './aid.ts';
+
+// `npm run bench -- fieldwork` (issue 14), on the city-scale data (1 000 000 contacts, scripts/lib/city-fieldwork.ts)
+// and the production build in build/:
+//   (a) logContact through the API, POST /api/v1/contacts, one token per worker and a fresh
+//       Idempotency-Key and clientId per request: 50 workers in a closed loop (each logs a contact,
+//       pauses 0.5–1.5 s, logs the next) — the target, p95 < 50 ms — and 50 without pause (capacity);
+//   (b) the worker's home page GET /fieldwork, 50 workers each signed in with their own session, the
+//       same two loads — target p95 < 100 ms;
+//   (c) a year of figures, GET /api/v1/fieldwork/figures as the coordinator: one district (< 500 ms)
+//       and the whole city (< 2 s).
+
+const PORT = Number(process.env.BENCH_FIELDWORK_PORT ?? 3410);
+const USERS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const THINK_MS = [500, 1500] as const;
+
+type Say = (line?: string) => void;
+type Worker = { email: string; token: string; organisationId: string; areaId: string | null; cookie?: string };
+type Loop = { times: number[]; bad: number; statuses: Map<number, number>; rate: number };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '—');
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const ok = (pass: boolean) => (pass ? '✓' : '✗ missed');
+const load = () =>
+	loadavg()
+		.map((l) => l.toFixed(2))
+		.join(' / ');
+
+function request(agent: http.Agent, method: string, url: string, headers: Record<string, string>, body?: string) {
+	return new Promise<number>((done, fail) => {
+		const req = http.request(url, { method, agent, headers }, (res) => {
+			res.on('data', () => {});
+			res.on('end', () => done(res.statusCode ?? 0));
+		});
+		req.on('error', fail);
+		req.end(body);
+	});
+}
+
+/**
+ * `users` workers, each sending its own requests one after the other: with a think time drawn from
+ * THINK_MS (fixed seed) between them — closed-loop users, as load tools model people — or, with
+ * `pause: false`, none (the server's capacity; latency there is queueing). Every response time in ms.
+ */
+async function loop(
+	workers: Worker[],
+	seconds: number,
+	pause: boolean,
+	send: (agent: http.Agent, w: Worker) => Promise<number>,
+	expect: (status: number) => boolean
+): Promise<Loop> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: workers.length });
+	let seed = 7;
+	const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+	const times: number[] = [];
+	const statuses = new Map<number, number>();
+	let bad = 0;
+	const until = performance.now() + seconds * 1000;
+	await Promise.all(
+		workers.map(async (w) => {
+			if (pause) await sleep(rnd() * THINK_MS[1]);
+			while (performance.now() < until) {
+				const t0 = performance.now();
+				const status = await send(agent, w);
+				times.push(performance.now() - t0);
+				statuses.set(status, (statuses.get(status) ?? 0) + 1);
+				if (!expect(status)) bad++;
+				if (pause) await sleep(THINK_MS[0] + rnd() * (THINK_MS[1] - THINK_MS[0]));
+			}
+		})
+	);
+	agent.destroy();
+	return { times: times.sort((a, b) => a - b), bad, statuses, rate: times.length / seconds };
+}
+
+function row(label: string, r: Loop, target?: string) {
+	const codes = [...r.statuses.entries()].map(([s, n]) => `${s}×${n}`).join(', ');
+	return `| ${label} | ${r.rate.toFixed(0)} | ${f1(pct(r.times, 50))} | **${f1(pct(r.times, 95))}** | ${f1(pct(r.times, 99))} | ${codes} | ${target ?? ''} |`;
+}
+
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+	const until = Date.now() + timeoutMs;
+	while (Date.now() < until) {
+		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* not up yet */
+		}
+		await sleep(100);
+	}
+	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+	const res = await fetch(`${base}/sign-in`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
+	});
+	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+	if (res.status !== 303 || !cookies.length) throw new Error(`signing in as ${email} failed (status ${res.status})`);
+	return cookies.join('; ');
+}
+
+/** A street contact as the street log sends it (the shared logContact shape of issue 14). */
+function contactBody(w: Worker) {
+	return JSON.stringify({
+		clientId: randomUUID(),
+		organisationId: w.organisationId,
+		areaId: w.areaId,
+		type: 'street',
+		startedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+		durationMinutes: 60,
+		placeName: 'Plein',
+		themes: ['leisure', 'education'],
+		anonymousCount: 5,
+		anonymousAgeFrom: 14,
+		anonymousAgeTo: 18
+	});
+}
+
+/** Tokens (read, write) for the 50 city workers and the coordinator, made in the database before the server starts. */
+async function prepare(say: Say) {
+	const db = await startEmbedded(CITY_DATA_DIR);
+	const database = connect(db.url, 4);
+	try {
+		await runMigrations(database.pool);
+		if (!(await citySeeded(database.pool))) {
+			const t0 = performance.now();
+			await seedCity(database.pool, (m) => console.log(m));
+			say(`City data made in \`${CITY_DATA_DIR}\` (as \`npm run seed:city\`): ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+		} else say(`City data reused from \`${CITY_DATA_DIR}\`.`);
+		const { rows } = await database.pool.query(`select count(*)::int as n from fieldwork_contact`);
+		say(`${(rows[0].n as number).toLocaleString('en')} fieldwork contacts in the database.`);
+		const tokenFor = async (email: string) => {
+			const { rows: users } = await database.pool.query('select id from auth_user where email = $1', [email]);
+			const actor = users[0] ? await loadActor(database.db, users[0].id as string) : null;
+			if (!actor) throw new Error(`no account ${email}: the city data predate the fieldwork seed (remove ${CITY_DATA_DIR} and run again)`);
+			const created = await createToken({ db: database.db, actor }, { name: 'bench fieldwork', scopes: ['read', 'write'], expiresInDays: 1 });
+			const grant = actor.grants[0]!;
+			return { email, token: created.token, organisationId: grant.organisationId, areaId: grant.areaId ?? null } satisfies Worker;
+		};
+		const workers: Worker[] = [];
+		for (let k = 1; k <= Math.min(USERS, FIELDWORK_SIZES.workers); k++) workers.push(await tokenFor(cityWorkerEmail(k)));
+		const coordinator = await tokenFor(CITY_COORDINATOR);
+		const { rows: busiest } = await database.pool.query(
+			`select area_id from fieldwork_contact where started_at > now() - interval '1 year' group by 1 order by count(*) desc limit 1`
+		);
+		return { workers, coordinator, areaId: busiest[0]?.area_id as string };
+	} finally {
+		await database.close();
+		await db.stop();
+	}
+}
+
+export async function benchFieldwork(say: Say) {
+	say('## Fieldwork on city-scale data');
+	say();
+	const { workers, coordinator, areaId } = await prepare(say);
+	say();
+	const base = `http://localhost:${PORT}`;
+	const app = spawn(process.execPath, ['--max-semi-space-size=16', 'scripts/serve.ts'], {
+		// 50 workers sign in from one address within a second: the sign-in limit (10 a minute per
+		// address by default) would refuse the eleventh, so this server allows more.
+		env: {
+			...process.env,
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATA_DIR: CITY_DATA_DIR,
+			DATABASE_URL: '',
+			ORIGIN: base,
+			WIJKWEB_SEED: '0',
+			SIGN_IN_RATE_LIMIT: process.env.SIGN_IN_RATE_LIMIT ?? '1000'
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	try {
+		await waitFor(`${base}/healthz`, app);
+		say(`Production build on port ${PORT}; load average before: ${load()} (1 / 5 / 15 min; the machine is shared with other engineers' work).`);
+		say();
+
+		// (a) logContact
+		const post = (agent: http.Agent, w: Worker) =>
+			request(
+				agent,
+				'POST',
+				`${base}/api/v1/contacts`,
+				{ authorization: `Bearer ${w.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+				contactBody(w)
+			);
+		const probe = await fetch(`${base}/api/v1/contacts`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${workers[0]!.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+			body: contactBody(workers[0]!)
+		});
+		say(`### logContact, POST /api/v1/contacts, ${workers.length} workers`);
+		say();
+		if (probe.status >= 300) {
+			say(`Not run: the probe answered ${probe.status} (${(await probe.text()).slice(0, 200)}).`);
+		} else {
+			const created = (s: number) => s === 201 || s === 200;
+			await loop(workers.slice(0, 10), 2, false, post, created);
+			// One worker, one request after the other: what a request costs when nothing queues.
+			const alone = await loop(workers.slice(0, 1), 5, false, post, created);
+			const users = await loop(workers, 2 * SECONDS, true, post, created);
+			const capacity = await loop(workers, SECONDS, false, post, created);
+			say(
+				`A street contact (two themes, an anonymous count) per request, each worker with its own token, a new Idempotency-Key and clientId each time; load average after: ${load()}.`
+			);
+			say();
+			say('| load | req/s | p50 ms | p95 ms | p99 ms | statuses | target |');
+			say('| --- | --- | --- | --- | --- | --- | --- |');
+			say(row('1 worker, one request after the other (5 s)', alone));
+			say(
+				row(
+					`${workers.length} workers, 0.5–1.5 s between contacts (${2 * SECONDS} s)`,
+					users,
+					`p95 < 50 ${ok(pct(users.times, 95) < 50 && users.bad === 0)}`
+				)
+			);
+			say(row(`${workers.length} workers, no pause (capacity, ${SECONDS} s)`, capacity));
+		}
+		say();
+
+		// (b) the home page
+		say(`### The worker's home page, GET /fieldwork, ${workers.length} workers`);
+		say();
+		try {
+			for (const w of workers) w.cookie = await signIn(base, w.email);
+			const check = await fetch(`${base}/fieldwork`, { headers: { cookie: workers[0]!.cookie! } });
+			const html = await check.text();
+			if (check.status !== 200) throw new Error(`GET /fieldwork answered ${check.status}`);
+			const get = (agent: http.Agent, w: Worker) => request(agent, 'GET', `${base}/fieldwork`, { cookie: w.cookie! });
+			const is200 = (s: number) => s === 200;
+			await loop(workers.slice(0, 10), 2, false, get, is200);
+			// One worker, one request after the other: what a request costs when nothing queues.
+			const alone = await loop(workers.slice(0, 1), 5, false, get, is200);
+			const users = await loop(workers, 2 * SECONDS, true, get, is200);
+			const capacity = await loop(workers, SECONDS, false, get, is200);
+			say(`Each worker signed in with their own session (${(html.length / 1024).toFixed(0)} KB of HTML); load average after: ${load()}.`);
+			say();
+			say('| load | req/s | p50 ms | p95 ms | p99 ms | statuses | target |');
+			say('| --- | --- | --- | --- | --- | --- | --- |');
+			say(row('1 worker, one request after the other (5 s)', alone));
+			say(
+				row(
+					`${workers.length} workers, 0.5–1.5 s between pages (${2 * SECONDS} s)`,
+					users,
+					`p95 < 100 ${ok(pct(users.times, 95) < 100 && users.bad === 0)}`
+				)
+			);
+			say(row(`${workers.length} workers, no pause (capacity, ${SECONDS} s)`, capacity));
+		} catch (e) {
+			say(`Not run: ${(e as Error).message}.`);
+		}
+		say();
+
+		// (c) figures
+		say('### A year of fieldwork figures, GET /api/v1/fieldwork/figures as the coordinator');
+		say();
+		const figures = async (query: string, n: number) => {
+			const times: number[] = [];
+			let status = 0;
+			for (let i = 0; i < n + 2; i++) {
+				const t0 = performance.now();
+				const res = await fetch(`${base}/api/v1/fieldwork/figures${query}`, { headers: { authorization: `Bearer ${coordinator.token}` } });
+				await res.arrayBuffer();
+				status = res.status;
+				if (i >= 2) times.push(performance.now() - t0);
+			}
+			return { times: times.sort((a, b) => a - b), status };
+		};
+		const district = await figures(`?areaId=${areaId}`, 20);
+		const city = await figures('', 10);
+		say(`The default period (the last twelve whole months), one request at a time after two warm-up requests; load average after: ${load()}.`);
+		say();
+		say('| scope | requests | status | p50 ms | p95 ms | max ms | target |');
+		say('| --- | --- | --- | --- | --- | --- | --- |');
+		const line = (label: string, r: typeof district, target: number) =>
+			`| ${label} | ${r.times.length} | ${r.status} | ${f1(pct(r.times, 50))} | **${f1(pct(r.times, 95))}** | ${f1(r.times.at(-1)!)} | < ${target} ${ok(r.status === 200 && pct(r.times, 95) < target)} |`;
+		say(line('the busiest district', district, 500));
+		say(line('the whole city (25 districts)', city, 2000));
+		say();
+	} finally {
+		if (app.exitCode === null) {
+			await sleep(1000);
+			const exited = new Promise((r) => app.once('exit', r));
+			app.kill('SIGINT');
+			await exited;
+		}
+	}
+}

@@ -1,4 +1,5 @@
 // Fieldwork II (issue 14): the module's door. Each part adds its exports in a block of its own.
+// The tables too, for the seeds (part F: the demo seed writes a year of fieldwork straight into them).
 export {
 	CONTACT_TYPES,
 	CONTACT_ROLES,
@@ -48,7 +49,6 @@ export { readHome, type HomeContact } from './home.ts';
 export { lastArea, readWorker, updateWorker, updateWorkerInput } from './worker.ts';
 export { isDirectContact, OUTREACH_TARGET_HOURS } from './hours.ts';
 export { STREET_AGES, STREET_DURATIONS, streetInput, organisationFor, toLogContact } from './street.ts';
-// The fieldwork module's only public door (issue 14). Each part adds its exports in one block.
 
 // Figures (part E)
 export {
@@ -62,5 +62,3 @@ export {
 } from './figures.ts';
 export { HOME_VISIT_TARGET } from './figures-shape.ts';
 export { figuresCsv, figuresXlsx, figuresRows, type FiguresSheetLabels } from './figures-export.ts';
-
-// For the seeds (part F): the demo seed writes a year of fieldwork straight into these tables.

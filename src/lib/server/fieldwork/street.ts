@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { grantsHolding } from '../access/index.ts';
-import { InvalidError } from '../core/index.ts';
+import { ForbiddenError, InvalidError } from '../core/index.ts';
 import type { Actor } from '../core/index.ts';
 import { THEMES } from '../../themes.ts';
 import { CONTACT_LIMITS } from './schema.ts';
@@ -48,6 +48,8 @@ export type StreetInput = z.infer<typeof streetInput>;
  */
 export function organisationFor(actor: Actor, areaId: string): string {
 	const grants = grantsHolding(actor, 'fieldwork.contact.log');
+	// A resident or a volunteer: the same 403 as every verb of this module.
+	if (!grants.length) throw new ForbiddenError('fieldwork.contact.log');
 	const grant = grants.find((g) => g.areaId === areaId) ?? grants.find((g) => g.areaId === null);
 	if (!grant) throw new InvalidError({ areaId: 'error_choice' });
 	return grant.organisationId;

@@ -12,6 +12,7 @@ import { PERSON_OPERATIONS } from './person-operations.ts';
 import { NETWORK_OPERATIONS } from './network-operations.ts';
 import { MAP_OPERATIONS } from './map-operations.ts';
 import { RIGHTS_OPERATIONS } from './rights-operations.ts';
+import { FIELDWORK_SIGNAL_OPERATIONS } from './fieldwork-signals-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -50,5 +51,6 @@ export const OPERATIONS: Operation[] = [
 	...CONSENT_OPERATIONS,
 	...NETWORK_OPERATIONS,
 	...MAP_OPERATIONS,
-	...RIGHTS_OPERATIONS
+	...RIGHTS_OPERATIONS,
+	...FIELDWORK_SIGNAL_OPERATIONS
 ];

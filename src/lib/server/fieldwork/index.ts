@@ -13,4 +13,5 @@ export {
 } from './signals.ts';
 export { countEvidence, type EvidenceCount } from './signal-evidence.ts';
 export { SIGNAL_NEXT, checkSignalStep, nextSignalSteps } from './signal-status.ts';
+export { SIGNAL_STATUSES } from './schema.ts';
 export { createSignalInput, linkSignalInput, listSignalsInput, updateSignalInput, signalIdInput, unlinkSignalInput } from './signal-validation.ts';

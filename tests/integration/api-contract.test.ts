@@ -21,7 +21,8 @@ import { peoplePurpose } from '../../src/lib/server/people/schema.ts';
 import { and, eq } from 'drizzle-orm';
 import { createHousehold, registerPerson, registerPersonInput } from '../../src/lib/server/people/index.ts';
 import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
-import { createQuestion, createReferral, logContact } from '../../src/lib/server/fieldwork/index.ts';
+import { createQuestion, createReferral, createSignal, linkSignalEvidence, logContact } from '../../src/lib/server/fieldwork/index.ts';
+import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/fieldwork/schema.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -114,6 +115,23 @@ const newContact = async () =>
 		note: 'Asked about the rent'
 	});
 const muidePerson = () => registerPerson(ctxFor(db, facilitator.actor), { firstName: 'Fieldwork', organisationId: org.id, areaId: muide.id });
+const newSignal = () =>
+	createSignal(staff, { organisationId: org.id, areaId: area.id, theme: 'income', title: 'Online only', description: 'Seen often' });
+const areaContact = async () =>
+	(
+		await db
+			.insert(fieldworkContact)
+			.values({
+				organisationId: org.id,
+				areaId: area.id,
+				type: 'street',
+				startedAt: new Date(),
+				durationMinutes: 30,
+				themes: ['income'],
+				anonymousCount: 3
+			})
+			.returning({ id: fieldworkContact.id })
+	)[0]!.id;
 
 type Sample = { as: Actor; call: ApiCall; status: number };
 
@@ -404,6 +422,41 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	}),
 	listContacts: async () => (await newContact(), { as: facilitator.actor, call: { path: '/contacts?limit=1&type=home_visit' }, status: 200 }),
 	getContact: async () => ({ as: facilitator.actor, call: { path: `/contacts/${(await newContact()).id}` }, status: 200 })
+	// Signals (fieldwork part C): contacts inserted as rows (logContact is another part's verb).
+	createSignal: () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: '/signals',
+			body: { organisationId: org.id, areaId: area.id, theme: 'income', title: 'Online only', description: 'Seen often' }
+		},
+		status: 201
+	}),
+	listSignals: async () => {
+		await newSignal();
+		return { as: admin.actor, call: { path: '/signals?theme=income' }, status: 200 };
+	},
+	getSignal: async () => {
+		const s = await newSignal();
+		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
+		return { as: admin.actor, call: { path: `/signals/${s.id}` }, status: 200 };
+	},
+	updateSignal: async () => ({
+		as: admin.actor,
+		call: { method: 'PATCH', path: `/signals/${(await newSignal()).id}`, body: { title: 'Renamed' } },
+		status: 200
+	}),
+	linkSignalEvidence: async () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: `/signals/${(await newSignal()).id}/evidence`, body: { contactIds: [await areaContact()] } },
+		status: 200
+	}),
+	unlinkSignalEvidence: async () => {
+		const s = await newSignal();
+		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
+		const [e] = await db.select().from(fieldworkSignalEvidence).where(eq(fieldworkSignalEvidence.signalId, s.id));
+		return { as: admin.actor, call: { method: 'DELETE', path: `/signals/${s.id}/evidence/${e!.id}` }, status: 204 };
+	}
 };
 
 const doc = openApiDocument('http://localhost');

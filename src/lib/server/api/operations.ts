@@ -15,6 +15,7 @@ import { RIGHTS_OPERATIONS } from './rights-operations.ts';
 import { FIELDWORK_CONTACT_OPERATIONS } from './fieldwork-contacts-operations.ts';
 import { FIELDWORK_QUESTION_OPERATIONS } from './fieldwork-questions-operations.ts';
 import { FIELDWORK_FIGURES_OPERATIONS } from './fieldwork-figures-operations.ts';
+import { FIELDWORK_SIGNAL_OPERATIONS } from './fieldwork-signals-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -56,5 +57,6 @@ export const OPERATIONS: Operation[] = [
 	...RIGHTS_OPERATIONS,
 	...FIELDWORK_CONTACT_OPERATIONS,
 	...FIELDWORK_QUESTION_OPERATIONS,
-	...FIELDWORK_FIGURES_OPERATIONS
+	...FIELDWORK_FIGURES_OPERATIONS,
+	...FIELDWORK_SIGNAL_OPERATIONS
 ];

@@ -62,3 +62,18 @@ export {
 } from './figures.ts';
 export { HOME_VISIT_TARGET } from './figures-shape.ts';
 export { figuresCsv, figuresXlsx, figuresRows, type FiguresSheetLabels } from './figures-export.ts';
+
+// Signals (part C)
+export {
+	createSignal,
+	linkSignalEvidence,
+	unlinkSignalEvidence,
+	updateSignal,
+	listSignals,
+	getSignal,
+	changeSignalStatus,
+	evidenceCounts
+} from './signals.ts';
+export { countEvidence, type EvidenceCount } from './signal-evidence.ts';
+export { SIGNAL_NEXT, checkSignalStep, nextSignalSteps } from './signal-status.ts';
+export { createSignalInput, linkSignalInput, listSignalsInput, updateSignalInput, signalIdInput, unlinkSignalInput } from './signal-validation.ts';

@@ -421,7 +421,7 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		status: 201
 	}),
 	listContacts: async () => (await newContact(), { as: facilitator.actor, call: { path: '/contacts?limit=1&type=home_visit' }, status: 200 }),
-	getContact: async () => ({ as: facilitator.actor, call: { path: `/contacts/${(await newContact()).id}` }, status: 200 })
+	getContact: async () => ({ as: facilitator.actor, call: { path: `/contacts/${(await newContact()).id}` }, status: 200 }),
 	// Signals (fieldwork part C): contacts inserted as rows (logContact is another part's verb).
 	createSignal: () => ({
 		as: admin.actor,

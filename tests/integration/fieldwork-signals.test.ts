@@ -20,6 +20,7 @@ import {
 	listSignals,
 	updateSignal
 } from '../../src/lib/server/fieldwork/index.ts';
+import { apiCall } from '../factories/api.ts';
 import type { Theme } from '../../src/lib/themes.ts';
 
 // Signals on a real PostgreSQL. Contacts and questions are inserted as rows: their verbs live on other branches.
@@ -157,6 +158,26 @@ describe('signals', () => {
 		await expect(getSignal(ctxFor(db, outsider.actor), { id: sB.id })).rejects.toMatchObject({ status: 404 });
 		expect((await listSignals(asA, {})).some((s) => s.id === sB.id)).toBe(false);
 		await expect(newSignal(asA, b.id)).rejects.toMatchObject({ status: 422, fields: { areaId: 'fw_signal_error_place' } });
+	});
+
+	it('answers 404 through the API for B’s ids and 422 in the caller’s language for a skipped step, changing nothing', async () => {
+		const sB = await newSignal(asB, b.id);
+		expect((await apiCall(workerA.actor, { path: `/signals/${sB.id}` })).status).toBe(404);
+		expect((await apiCall(workerA.actor, { method: 'PATCH', path: `/signals/${sB.id}`, body: { title: 'x' } })).status).toBe(404);
+		const cB = await contact(org.id, b.id, [], 2);
+		const sA = await newSignal();
+		expect((await apiCall(workerA.actor, { method: 'POST', path: `/signals/${sA.id}/evidence`, body: { contactIds: [cB] } })).status).toBe(404);
+		expect(await evidenceRows(sA.id)).toBe(0);
+		const res = await apiCall(
+			workerA.actor,
+			{ method: 'PATCH', path: `/signals/${sA.id}`, body: { status: 'escalated', escalatedTo: 'OCMW', escalatedOn: '2026-11-30' } },
+			'nl'
+		);
+		expect(res.status).toBe(422);
+		expect(res.text).toContain('Onderbouw het eerst');
+		const [row] = await db.select().from(fieldworkSignal).where(eq(fieldworkSignal.id, sA.id));
+		expect(row!.status).toBe('noted');
+		expect((await apiCall(resident.actor, { path: '/signals' })).status).toBe(403);
 	});
 
 	it('refuses linking a contact of another neighbourhood or organisation: 404, nothing linked', async () => {

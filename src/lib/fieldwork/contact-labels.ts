@@ -12,6 +12,5 @@ const TYPE: Record<string, { label: () => string; icon: IconName }> = {
 	at_partner: { label: m.fw_contact_type_at_partner, icon: 'link' },
 	online: { label: m.fw_contact_type_online, icon: 'globe' }
 };
-export const CONTACT_TYPE_CODES = Object.keys(TYPE);
 export const contactTypeLabel = (t: string) => TYPE[t]?.label() ?? t;
 export const contactTypeIcon = (t: string): IconName => TYPE[t]?.icon ?? 'dots';

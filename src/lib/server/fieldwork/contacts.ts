@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { ForbiddenError, InvalidError, defineVerb, type Ctx } from '../core/index.ts';
 import { accessRoleGrant, can, permission } from '../access/index.ts';
 import { areasPlace } from '../areas/index.ts';
@@ -153,23 +153,3 @@ export const logContact = defineVerb({
 					details: { type: input.type, people: input.people.length + input.newPeople.length }
 				}
 });
-
-/** Rows of a contact count for hours: used by the list and the page. */
-export const contactColumns = {
-	id: fieldworkContact.id,
-	organisationId: fieldworkContact.organisationId,
-	areaId: fieldworkContact.areaId,
-	type: fieldworkContact.type,
-	startedAt: fieldworkContact.startedAt,
-	durationMinutes: fieldworkContact.durationMinutes,
-	placeId: fieldworkContact.placeId,
-	placeName: fieldworkContact.placeName,
-	themes: fieldworkContact.themes,
-	anonymousCount: fieldworkContact.anonymousCount,
-	anonymousAgeFrom: fieldworkContact.anonymousAgeFrom,
-	anonymousAgeTo: fieldworkContact.anonymousAgeTo,
-	noteShareable: fieldworkContact.noteShareable,
-	hasNote: sql<boolean>`${fieldworkContact.note} is not null`,
-	recordedByUserId: fieldworkContact.recordedByUserId,
-	clientId: fieldworkContact.clientId
-};

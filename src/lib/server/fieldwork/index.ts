@@ -2,10 +2,6 @@
 // The tables too, for the seeds (part F: the demo seed writes a year of fieldwork straight into them).
 export {
 	CONTACT_TYPES,
-	CONTACT_ROLES,
-	CONTACT_LIMITS,
-	type ContactType,
-	type ContactRole,
 	QUESTION_STATUSES,
 	REFERRAL_STATUSES,
 	REFERRAL_REASONS,
@@ -23,7 +19,7 @@ export {
 } from './schema.ts';
 
 // Contacts (part A): the contact log, its list and page, the note read (audited).
-export { logContactInput, listContactsInput, listContactsQuery, contactIdInput, type LogContactInput } from './validation.ts';
+export { logContactInput, listContactsQuery } from './validation.ts';
 export { logContact } from './contacts.ts';
 export { listContacts, getContact } from './contact-read.ts';
 export { readContactNote } from './notes.ts';
@@ -31,49 +27,23 @@ export { logChoices } from './log-form.ts';
 export { contactFromForm } from './log-form-values.ts';
 
 // Questions and referrals (part B)
-export { questionNextSteps, questionClass } from './question-status.ts';
-export { referralNextSteps, referralClass } from './referral-status.ts';
-export {
-	createQuestionInput,
-	updateQuestionInput,
-	listQuestionsInput,
-	createReferralInput,
-	referralPreviewInput,
-	updateReferralInput
-} from './questions-validation.ts';
+export { questionNextSteps } from './question-status.ts';
+export { referralNextSteps } from './referral-status.ts';
+export { createQuestionInput, updateQuestionInput, createReferralInput, updateReferralInput } from './questions-validation.ts';
 export { createQuestion, updateQuestion, listQuestions, getQuestion, questionChoices } from './questions.ts';
 export { createReferral, updateReferral, referralPreview, listReferrals, referralCounts, getReferral, referralPartners } from './referrals.ts';
 
 // Home, settings and the street log (part D)
-export { readHome, type HomeContact } from './home.ts';
+export { readHome } from './home.ts';
 export { lastArea, readWorker, updateWorker, updateWorkerInput } from './worker.ts';
-export { isDirectContact, OUTREACH_TARGET_HOURS } from './hours.ts';
+
 export { STREET_AGES, STREET_DURATIONS, streetInput, organisationFor, toLogContact } from './street.ts';
 
 // Figures (part E)
-export {
-	getFieldworkFigures,
-	figuresAreaChoices,
-	figuresInput,
-	figuresQueryFields,
-	figuresQuery,
-	type FieldworkFigures,
-	type FiguresInput
-} from './figures.ts';
+export { getFieldworkFigures, figuresAreaChoices, figuresInput, figuresQuery, type FieldworkFigures } from './figures.ts';
 export { HOME_VISIT_TARGET } from './figures-shape.ts';
-export { figuresCsv, figuresXlsx, figuresRows, type FiguresSheetLabels } from './figures-export.ts';
+export { figuresCsv, figuresXlsx, type FiguresSheetLabels } from './figures-export.ts';
 
 // Signals (part C)
-export {
-	createSignal,
-	linkSignalEvidence,
-	unlinkSignalEvidence,
-	updateSignal,
-	listSignals,
-	getSignal,
-	changeSignalStatus,
-	evidenceCounts
-} from './signals.ts';
-export { countEvidence, type EvidenceCount } from './signal-evidence.ts';
-export { SIGNAL_NEXT, checkSignalStep, nextSignalSteps } from './signal-status.ts';
-export { createSignalInput, linkSignalInput, listSignalsInput, updateSignalInput, signalIdInput, unlinkSignalInput } from './signal-validation.ts';
+export { createSignal, linkSignalEvidence, unlinkSignalEvidence, updateSignal, listSignals, getSignal, evidenceCounts } from './signals.ts';
+export { countEvidence } from './signal-evidence.ts';

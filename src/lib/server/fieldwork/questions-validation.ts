@@ -17,7 +17,6 @@ export const createQuestionInput = z.object({
 	ownerUserId: z.preprocess(blank, z.string().min(1).max(100).optional()),
 	dueOn: optionalDay
 });
-export type CreateQuestionInput = z.infer<typeof createQuestionInput>;
 
 export const updateQuestionInput = z.object({
 	id: z.uuid('error_not_found'),
@@ -42,7 +41,6 @@ export const createReferralInput = z.object({
 	contactId: optionalId('error_not_found'),
 	overrideReason: optionalLine(500)
 });
-export type CreateReferralInput = z.infer<typeof createReferralInput>;
 
 export const referralPreviewInput = createReferralInput.pick({ personId: true, partnerId: true, questionId: true });
 

@@ -39,6 +39,3 @@ export function checkSignalStep(from: SignalStatus, to: SignalStatus, evidence: 
 	if (to === 'answered' && !change.answer?.trim()) errors.answer = 'fw_signal_error_answer';
 	return errors;
 }
-
-/** The steps to offer on a signal's page. */
-export const nextSignalSteps = (from: SignalStatus): readonly SignalStatus[] => SIGNAL_NEXT[from];

@@ -1,3 +1,3 @@
 // The statistics rules of every module's figures (issue 14 moved them here from aid/reach-rules.ts so
 // that fieldwork and activities suppress small groups exactly as mutual aid does).
-export { MIN_SHOWN, cell, suppressTable, suppressNested, lastTwelveMonths, monthsOf, type Cell } from './rules.ts';
+export { cell, suppressTable, suppressNested, lastTwelveMonths, monthsOf, type Cell } from './rules.ts';

@@ -45,5 +45,5 @@ export { HOME_VISIT_TARGET } from './figures-shape.ts';
 export { figuresCsv, figuresXlsx, type FiguresSheetLabels } from './figures-export.ts';
 
 // Signals (part C)
-export { createSignal, linkSignalEvidence, unlinkSignalEvidence, updateSignal, listSignals, getSignal, evidenceCounts } from './signals.ts';
+export { createSignal, linkSignalEvidence, unlinkSignalEvidence, updateSignal, listSignals, getSignal } from './signals.ts';
 export { countEvidence } from './signal-evidence.ts';

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { ForbiddenError, InvalidError, defineVerb, type Ctx } from '../core/index.ts';
+import { ConflictError, ForbiddenError, InvalidError, defineVerb, type Ctx } from '../core/index.ts';
 import { accessRoleGrant, can, permission } from '../access/index.ts';
 import { areasPlace } from '../areas/index.ts';
 import { markSeen, peoplePerson, registerPerson } from '../people/index.ts';
@@ -70,7 +70,7 @@ async function earlier(ctx: Ctx, input: Input, hash: string): Promise<Logged> {
 		.from(fieldworkContact)
 		.where(and(eq(fieldworkContact.organisationId, input.organisationId), eq(fieldworkContact.clientId, input.clientId!)));
 	// Gone between the conflict and the read (the first transaction rolled back): the client retries.
-	if (!row) throw new InvalidError({ clientId: 'error_idempotency_in_flight' }, 'error_idempotency_in_flight');
+	if (!row) throw new ConflictError('error_idempotency_in_flight');
 	if (row.requestHash !== hash) throw new InvalidError({ clientId: 'error_idempotency_key_reused' }, 'error_idempotency_key_reused');
 	return { id: row.id, clientId: input.clientId!, repeated: true };
 }

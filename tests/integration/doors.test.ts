@@ -46,6 +46,7 @@ const PURE: Record<string, string[]> = {
 		'organisationFor',
 		'questionNextSteps',
 		'referralNextSteps',
+		'signalNextSteps',
 		'toLogContact'
 	],
 	// The register (read through its verb) written out as CSV and DOCX.

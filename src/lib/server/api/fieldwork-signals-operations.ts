@@ -13,7 +13,12 @@ const signalRequest = z
 		areaId: z.uuid('error_choice').nullish().describe('The neighbourhood; required from a caller bound to neighbourhoods.'),
 		theme: z.enum(THEMES, 'error_choice'),
 		title: z.string().describe('1–200 characters.'),
-		description: z.string().describe('Up to 4 000 characters.')
+		description: z.string().describe('Up to 4 000 characters.'),
+		contactIds: z
+			.array(z.uuid())
+			.optional()
+			.describe('Contacts to link as evidence at once (each one the caller may read, of the same organisation).'),
+		questionIds: z.array(z.uuid()).optional().describe('Questions to link as evidence at once.')
 	})
 	.meta({ id: 'SignalRequest' });
 

@@ -47,3 +47,8 @@ export { figuresCsv, figuresXlsx, type FiguresSheetLabels } from './figures-expo
 // Signals (part C)
 export { createSignal, linkSignalEvidence, unlinkSignalEvidence, updateSignal, listSignals, getSignal } from './signals.ts';
 export { countEvidence } from './signal-evidence.ts';
+
+// Signals pages (part S): the forms' inputs, their choices and the next steps.
+export { createSignalInput, linkSignalInput, unlinkSignalInput, updateSignalInput, listSignalsInput } from './signal-validation.ts';
+export { signalChoices } from './signal-choices.ts';
+export { signalNextSteps } from './signal-status.ts';

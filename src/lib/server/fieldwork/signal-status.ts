@@ -39,3 +39,8 @@ export function checkSignalStep(from: SignalStatus, to: SignalStatus, evidence: 
 	if (to === 'answered' && !change.answer?.trim()) errors.answer = 'fw_signal_error_answer';
 	return errors;
 }
+
+/** The steps a signal may take from `status` (the signal page offers only these). */
+export function signalNextSteps(status: SignalStatus): readonly SignalStatus[] {
+	return SIGNAL_NEXT[status];
+}

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { InvalidError, NotFoundError, defineVerb, type Ctx } from '../core/index.ts';
 import { can, permission, scopeFilter } from '../access/index.ts';
+import { authUser } from '../auth/index.ts';
 import { fieldworkContact, fieldworkQuestion, fieldworkSignal, fieldworkSignalEvent, fieldworkSignalEvidence, type SignalStatus } from './schema.ts';
 import { checkSignalStep, type SignalChange } from './signal-status.ts';
 import { createSignalInput, linkSignalInput, listSignalsInput, signalIdInput, unlinkSignalInput, updateSignalInput } from './signal-validation.ts';
@@ -79,16 +80,51 @@ async function signalInScope(ctx: Ctx, id: string, name: 'fieldwork.signal.read'
 	return signal;
 }
 
+/**
+ * The one check of evidence, for linking and for creating with evidence: each contact and question
+ * must be one the actor may read AND of the signal's organisation; anything else is a 404 (the same
+ * as an unknown id), so nothing is linked or created.
+ */
+async function checkEvidence(ctx: Ctx, organisationId: string, contactIds: readonly string[], questionIds: readonly string[]) {
+	const contacts = contactIds.length
+		? await ctx.db
+				.select({ id: fieldworkContact.id, organisationId: fieldworkContact.organisationId, areaId: fieldworkContact.areaId })
+				.from(fieldworkContact)
+				.where(inArray(fieldworkContact.id, [...contactIds]))
+		: [];
+	const questions = questionIds.length
+		? await ctx.db
+				.select({ id: fieldworkQuestion.id, organisationId: fieldworkQuestion.organisationId, areaId: fieldworkQuestion.areaId })
+				.from(fieldworkQuestion)
+				.where(inArray(fieldworkQuestion.id, [...questionIds]))
+		: [];
+	const fits = (r: { organisationId: string; areaId: string | null }, name: 'fieldwork.contact.read' | 'fieldwork.question.manage') =>
+		r.organisationId === organisationId && can(ctx.actor, name, r);
+	if (contacts.length !== new Set(contactIds).size || !contacts.every((c) => fits(c, 'fieldwork.contact.read'))) throw new NotFoundError();
+	if (questions.length !== new Set(questionIds).size || !questions.every((q) => fits(q, 'fieldwork.question.manage'))) throw new NotFoundError();
+}
+
+/** Links checked evidence; a link already there is not made twice. The number of new links. */
+async function addEvidence(ctx: Ctx, signalId: string, contactIds: readonly string[], questionIds: readonly string[]) {
+	const rows = [
+		...[...new Set(contactIds)].map((contactId) => ({ signalId, contactId, linkedByUserId: ctx.actor.userId })),
+		...[...new Set(questionIds)].map((questionId) => ({ signalId, questionId, linkedByUserId: ctx.actor.userId }))
+	];
+	if (!rows.length) return 0;
+	return (await ctx.db.insert(fieldworkSignalEvidence).values(rows).onConflictDoNothing().returning({ id: fieldworkSignalEvidence.id })).length;
+}
+
 export const createSignal = defineVerb({
 	name: 'fieldwork.signal.create',
 	summary: 'Note a signal or bottleneck (a problem many people hit) in a neighbourhood, with its theme',
 	permission: permission('fieldwork.signal.manage'),
 	input: createSignalInput,
 	writes: true,
-	access: (ctx, { organisationId, areaId }) => {
+	access: async (ctx, { organisationId, areaId, contactIds, questionIds }) => {
 		const place = { organisationId, areaId: areaId ?? null };
 		// Creating where one may not is told as a field error on the place, not a 404 of an unknown record.
 		if (!can(ctx.actor, 'fieldwork.signal.manage', place)) throw new InvalidError({ areaId: 'fw_signal_error_place' });
+		await checkEvidence(ctx, organisationId, contactIds, questionIds);
 		return place;
 	},
 	run: async (ctx, input, place) => {
@@ -97,9 +133,10 @@ export const createSignal = defineVerb({
 			.values({ ...place, theme: input.theme, title: input.title, description: input.description, createdByUserId: ctx.actor.userId })
 			.returning({ id: fieldworkSignal.id });
 		await ctx.db.insert(fieldworkSignalEvent).values({ signalId: row!.id, fromStatus: null, toStatus: 'noted', byUserId: ctx.actor.userId });
-		return { id: row!.id };
+		const linked = await addEvidence(ctx, row!.id, input.contactIds, input.questionIds);
+		return { id: row!.id, linked };
 	},
-	audit: (_input, out) => ({ action: 'create', entity: 'fieldwork_signal', entityId: out.id })
+	audit: (_input, out) => ({ action: 'create', entity: 'fieldwork_signal', entityId: out.id, details: { linked: out.linked } })
 });
 
 export const linkSignalEvidence = defineVerb({
@@ -110,35 +147,10 @@ export const linkSignalEvidence = defineVerb({
 	writes: true,
 	access: async (ctx, { id, contactIds, questionIds }) => {
 		const signal = await signalInScope(ctx, id, 'fieldwork.signal.manage', true);
-		// Each record must be one the actor may read AND of the signal's organisation: anything else is a 404, nothing linked.
-		const contacts = contactIds.length
-			? await ctx.db
-					.select({ id: fieldworkContact.id, organisationId: fieldworkContact.organisationId, areaId: fieldworkContact.areaId })
-					.from(fieldworkContact)
-					.where(inArray(fieldworkContact.id, contactIds))
-			: [];
-		const questions = questionIds.length
-			? await ctx.db
-					.select({ id: fieldworkQuestion.id, organisationId: fieldworkQuestion.organisationId, areaId: fieldworkQuestion.areaId })
-					.from(fieldworkQuestion)
-					.where(inArray(fieldworkQuestion.id, questionIds))
-			: [];
-		const fits = (r: { organisationId: string; areaId: string | null }, name: 'fieldwork.contact.read' | 'fieldwork.question.manage') =>
-			r.organisationId === signal.organisationId && can(ctx.actor, name, r);
-		if (contacts.length !== new Set(contactIds).size || !contacts.every((c) => fits(c, 'fieldwork.contact.read'))) throw new NotFoundError();
-		if (questions.length !== new Set(questionIds).size || !questions.every((q) => fits(q, 'fieldwork.question.manage'))) throw new NotFoundError();
+		await checkEvidence(ctx, signal.organisationId, contactIds, questionIds);
 		return signal;
 	},
-	run: async (ctx, { contactIds, questionIds }, signal) => {
-		const rows = [
-			...[...new Set(contactIds)].map((contactId) => ({ signalId: signal.id, contactId, linkedByUserId: ctx.actor.userId })),
-			...[...new Set(questionIds)].map((questionId) => ({ signalId: signal.id, questionId, linkedByUserId: ctx.actor.userId }))
-		];
-		const added = rows.length
-			? await ctx.db.insert(fieldworkSignalEvidence).values(rows).onConflictDoNothing().returning({ id: fieldworkSignalEvidence.id })
-			: [];
-		return { id: signal.id, linked: added.length };
-	},
+	run: async (ctx, { contactIds, questionIds }, signal) => ({ id: signal.id, linked: await addEvidence(ctx, signal.id, contactIds, questionIds) }),
 	audit: (_input, out) => ({ action: 'update', entity: 'fieldwork_signal', entityId: out.id, details: { linked: out.linked } })
 });
 
@@ -268,9 +280,11 @@ export const getSignal = defineVerb({
 					fromStatus: fieldworkSignalEvent.fromStatus,
 					toStatus: fieldworkSignalEvent.toStatus,
 					at: fieldworkSignalEvent.at,
-					note: fieldworkSignalEvent.note
+					note: fieldworkSignalEvent.note,
+					byName: authUser.name
 				})
 				.from(fieldworkSignalEvent)
+				.leftJoin(authUser, eq(authUser.id, fieldworkSignalEvent.byUserId))
 				.where(eq(fieldworkSignalEvent.signalId, signal.id))
 				.orderBy(asc(fieldworkSignalEvent.at)),
 			evidenceCounts(ctx, [signal.id])

@@ -6,5 +6,6 @@ import { guard } from '#lib/server/web/index.ts';
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => ({
 		home: await readHome(ctx),
-		canFigures: holds(ctx.actor, 'fieldwork.figures.read')
+		canFigures: holds(ctx.actor, 'fieldwork.figures.read'),
+		canSignals: holds(ctx.actor, 'fieldwork.signal.read')
 	}));

@@ -47,3 +47,6 @@ export { figuresCsv, figuresXlsx, type FiguresSheetLabels } from './figures-expo
 // Signals (part C)
 export { createSignal, linkSignalEvidence, unlinkSignalEvidence, updateSignal, listSignals, getSignal } from './signals.ts';
 export { countEvidence } from './signal-evidence.ts';
+
+// Anonymised signals export (part X): CSV and DOCX for a steering group, no names, "<5".
+export { exportSignals, EXPORT_FORMATS } from './signal-export.ts';

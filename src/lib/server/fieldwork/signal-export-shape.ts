@@ -93,7 +93,8 @@ function nameWords(names: readonly string[]): string[] {
 	const out = new Set<string>();
 	for (const name of names) {
 		const whole = name.trim();
-		if (!whole) continue;
+		// An erased person's name is a dash: nothing to strip (and dashes in a note stay).
+		if (!/\p{L}/u.test(whole)) continue;
 		out.add(whole);
 		for (const part of whole.split(/[\s\-'’]+/u)) if ([...part].length >= 4 || part === whole) out.add(part);
 	}

@@ -21,7 +21,10 @@ export async function apiCall(actor: Actor, { method = 'GET', path, body, type =
 		params: { rest: path.slice(1) },
 		locals: { actor, locale }
 	} as unknown as RequestEvent);
-	const text = await res.text();
-	const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-	return { status: res.status, body: json, text, headers: res.headers };
+	// A file answer (an export) is bytes: kept as such, and parsed as JSON only when it says it is JSON.
+	const bytes = new Uint8Array(await res.arrayBuffer());
+	const text = new TextDecoder().decode(bytes);
+	const file = res.status < 300 && !!res.headers.get('content-disposition');
+	const json = text && !file ? (JSON.parse(text) as Record<string, unknown>) : {};
+	return { status: res.status, body: json, text, bytes, headers: res.headers };
 }

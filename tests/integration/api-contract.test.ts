@@ -133,7 +133,7 @@ const areaContact = async () =>
 			.returning({ id: fieldworkContact.id })
 	)[0]!.id;
 
-type Sample = { as: Actor; call: ApiCall; status: number };
+type Sample = { as: Actor; call: ApiCall; status: number; /** A file operation: the content type it must answer. */ type?: string };
 
 /** One real call per operation, with what it must answer. A new operation without one fails below. */
 const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
@@ -456,6 +456,12 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
 		const [e] = await db.select().from(fieldworkSignalEvidence).where(eq(fieldworkSignalEvidence.signalId, s.id));
 		return { as: admin.actor, call: { method: 'DELETE', path: `/signals/${s.id}/evidence/${e!.id}` }, status: 204 };
+	},
+	// The anonymised export (part X): a file, not JSON.
+	exportSignals: async () => {
+		const s = await newSignal();
+		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
+		return { as: admin.actor, call: { path: `/signals/export?format=docx&id=${s.id}` }, status: 200, type: 'wordprocessingml.document' };
 	}
 };
 
@@ -481,6 +487,12 @@ describe('the API contract', () => {
 			const res = await apiCall(sample.as, sample.call);
 			expect(res.status, res.text).toBe(sample.status);
 			if (op.response && res.status < 300) expect(op.response.parse(res.body)).toEqual(res.body);
+			if (op.file) {
+				expect(res.headers.get('content-type')).toContain(sample.type);
+				expect(Object.values(op.file.types).some((t) => res.headers.get('content-type')!.startsWith(t))).toBe(true);
+				expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[\w.-]+"$/);
+				expect(res.bytes.length).toBeGreaterThan(100);
+			}
 		});
 	}
 });

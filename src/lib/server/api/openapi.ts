@@ -17,6 +17,8 @@ type Documented = {
 	pathParams?: Record<string, { description: string; schema: Json }>;
 	/** Open to anyone, no token (public data only). */
 	public?: true;
+	/** A file answer: its content types (each described as a binary body). */
+	fileTypes?: string[];
 };
 
 type Json = Record<string, unknown>;
@@ -33,7 +35,8 @@ export function documented(): Documented[] {
 		query: op.query,
 		status: op.status === 200 ? undefined : op.status,
 		pathParams: op.pathParams,
-		public: op.verb.spec.permission.public
+		public: op.verb.spec.permission.public,
+		fileTypes: op.file ? [...new Set(Object.values(op.file.types))] : undefined
 	}));
 	return bound;
 }
@@ -117,9 +120,21 @@ export function openApiDocument(origin: string) {
 					description: op.status === 201 ? 'Created' : op.status === 204 ? 'No Content' : 'OK',
 					...(op.public
 						? {}
-						: { headers: { ...rateHeaders, ...(idempotent ? { 'Idempotency-Replayed': ref('headers', 'Idempotency-Replayed') } : {}) } }),
-					// 204: nothing to say, so no body.
-					...(op.status === 204 ? {} : { content: { 'application/json': { schema: schema(op.response) } } })
+						: {
+								headers: {
+									...rateHeaders,
+									...(idempotent ? { 'Idempotency-Replayed': ref('headers', 'Idempotency-Replayed') } : {}),
+									...(op.fileTypes
+										? { 'Content-Disposition': { description: 'attachment; filename="…" (a download).', schema: { type: 'string' } } }
+										: {})
+								}
+							}),
+					// 204: nothing to say, so no body. A file: its bytes, in one of its types, as an attachment.
+					...(op.status === 204
+						? {}
+						: op.fileTypes
+							? { content: Object.fromEntries(op.fileTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) }
+							: { content: { 'application/json': { schema: schema(op.response) } } })
 				},
 				...(op.public ? {} : { '401': problem, '403': problem, '429': ref('responses', 'TooManyRequests') }),
 				...(op.request || op.query ? { '400': problem, '422': problem } : {}),

@@ -37,10 +37,19 @@ export type OperationSpec<V extends AnyVerb, Q extends z.ZodObject | undefined, 
 	/** What the client gets (documented and checked by the contract test); null for 204 No Content. */
 	response: z.ZodType | null;
 	respond?: (output: VerbOutput<V>) => unknown;
+	/**
+	 * A file answer instead of JSON (an export): the content types it may have, by format, and how the
+	 * verb's output becomes the bytes, their type and the file's name. `response` is then null; the
+	 * dispatcher writes the bytes as an attachment and the document describes a binary body per type.
+	 */
+	file?: { types: Record<string, string>; of: (output: VerbOutput<V>) => FileAnswer };
 	/** 201 for a record made (then `location` says where it is), 204 for nothing to say. */
 	status?: 200 | 201 | 204;
 	location?: (output: VerbOutput<V>) => string;
 };
+
+/** A file as the API answers it. */
+export type FileAnswer = { body: Uint8Array; contentType: string; filename: string };
 
 export type Operation = OperationSpec<AnyVerb, z.ZodObject | undefined, z.ZodType | undefined>;
 

@@ -114,15 +114,19 @@ const quote = (v: Value) => {
 	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
-/** RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the UTF-8 (Bulgarian, Arabic). */
-export function figuresCsv(f: FieldworkFigures, labels: FiguresSheetLabels): string {
+/** RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the UTF-8 (Bulgarian, Arabic). Texts neutralised. */
+export function csvText(rows: Value[][]): string {
 	return (
 		'\uFEFF' +
-		figuresRows(f, labels)
-			.map((row) => row.map(quote).join(','))
+		rows
+			.map((row) => row.map((v) => quote(typeof v === 'string' ? neutralise(v) : v)).join(','))
 			.join('\r\n') +
 		'\r\n'
 	);
+}
+
+export function figuresCsv(f: FieldworkFigures, labels: FiguresSheetLabels): string {
+	return csvText(sheetRows(f, labels));
 }
 
 /** One XLSX sheet with the same rows: numbers as numbers, "<5" and words as text cells (never formulas). */

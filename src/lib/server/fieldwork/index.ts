@@ -52,3 +52,6 @@ export { countEvidence } from './signal-evidence.ts';
 export { createSignalInput, linkSignalInput, unlinkSignalInput, updateSignalInput, listSignalsInput } from './signal-validation.ts';
 export { signalChoices } from './signal-choices.ts';
 export { signalNextSteps } from './signal-status.ts';
+
+// Anonymised signals export (part X): CSV and DOCX for a steering group, no names, "<5".
+export { exportSignals, EXPORT_FORMATS } from './signal-export.ts';

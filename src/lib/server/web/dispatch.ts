@@ -52,6 +52,18 @@ export async function dispatch(event: RequestEvent): Promise<Response> {
 	const repeated = (output as { repeated?: unknown } | null)?.repeated === true;
 	const status = op.status === 201 && repeated ? 200 : (op.status ?? 200);
 	if (status === 204) return new Response(null, { status });
+	if (op.file) {
+		// An export: the bytes as a download that no shared cache keeps (they come from personal records).
+		const file = op.file.of(output as never);
+		return new Response(file.body as Uint8Array<ArrayBuffer>, {
+			status,
+			headers: {
+				'content-type': file.contentType,
+				'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+				'cache-control': 'private, no-store'
+			}
+		});
+	}
 	const headers = new Headers({ 'content-type': 'application/json' });
 	if (op.location) headers.set('location', `${PREFIX}${op.location(output as never)}`);
 	const result = op.respond ? op.respond(output as never) : output;

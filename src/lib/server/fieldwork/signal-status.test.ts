@@ -44,3 +44,12 @@ describe('the signal machine', () => {
 		expect(checkSignalStep('escalated', 'answered', 2, { answer: '' })).toEqual({ answer: 'fw_signal_error_answer' });
 	});
 });
+
+describe('the next steps the signal page offers', () => {
+	it('are exactly the machine’s allowed steps, and nothing after closed', async () => {
+		const { signalNextSteps } = await import('./signal-status.ts');
+		expect(signalNextSteps('noted')).toEqual(['substantiated', 'closed']);
+		expect(signalNextSteps('escalated')).toEqual(['answered']);
+		expect(signalNextSteps('closed')).toEqual([]);
+	});
+});

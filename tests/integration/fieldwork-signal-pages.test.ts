@@ -53,7 +53,13 @@ const get = (path: string, who: { actor: unknown }, params?: Record<string, stri
 	const e = formPost(path, who, {}, { params, locale: 'nl' }) as { request: Request };
 	return { ...(e as object), request: new Request(e.request.url) } as never;
 };
-const good = { organisationId: org.id, areaId: rabot.id, theme: 'housing', title: 'Geen naschoolse opvang onder 6', description: 'Ouders vinden niets' };
+const good = {
+	organisationId: org.id,
+	areaId: rabot.id,
+	theme: 'housing',
+	title: 'Geen naschoolse opvang onder 6',
+	description: 'Ouders vinden niets'
+};
 
 describe('createSignal with evidence', () => {
 	it('links its contacts and questions in the same transaction', async () => {

@@ -76,7 +76,7 @@ export const FIELDWORK_SIGNAL_OPERATIONS: Operation[] = [
 		operationId: 'createSignal',
 		verb: createSignal,
 		request: signalRequest,
-		response: created,
+		response: created.extend({ linked: z.int().describe('Contacts and questions linked as evidence with it.') }),
 		status: 201,
 		location: (s: { id: string }) => `/signals/${s.id}`
 	}),

@@ -56,7 +56,7 @@ const get = (path: string, who: { actor: unknown }, params?: Record<string, stri
 const good = {
 	organisationId: org.id,
 	areaId: rabot.id,
-	theme: 'housing',
+	theme: 'housing' as const,
 	title: 'Geen naschoolse opvang onder 6',
 	description: 'Ouders vinden niets'
 };

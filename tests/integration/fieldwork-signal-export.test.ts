@@ -93,7 +93,13 @@ const contactsA = [
 await linkSignalEvidence(asA, { id: signalA.id, contactIds: contactsA, questionIds: [await question(a.id, tomasz)] });
 
 // Signal B in Muide, with a quote of its own.
-const signalB = await createSignal(asB, { organisationId: org.id, areaId: b.id, theme: 'housing', title: 'Mould in the Muide flats', description: 'Many flats' });
+const signalB = await createSignal(asB, {
+	organisationId: org.id,
+	areaId: b.id,
+	theme: 'housing',
+	title: 'Mould in the Muide flats',
+	description: 'Many flats'
+});
 await linkSignalEvidence(asB, {
 	id: signalB.id,
 	contactIds: [await contact(b.id, [await person('Bram', 'Muylaert', b.id)], { note: 'Mould in every room', shareable: true, themes: ['housing'] })]
@@ -120,16 +126,20 @@ function parseCsv(text: string): string[][] {
 	let quoted = false;
 	for (let i = 1; i < text.length; i++) {
 		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cellText += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else cellText += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cellText), (cellText = '');
-		else if (ch === '\r' && text[i + 1] === '\n') {
+		if (quoted && ch === '"' && text[i + 1] === '"') {
+			cellText += '"';
+			i++;
+		} else if (ch === '"') quoted = !quoted;
+		else if (quoted) cellText += ch;
+		else if (ch === ',') {
+			row.push(cellText);
+			cellText = '';
+		} else if (ch === '\r' && text[i + 1] === '\n') {
 			row.push(cellText);
 			rows.push(row);
-			(row = []), (cellText = ''), i++;
+			row = [];
+			cellText = '';
+			i++;
 		} else cellText += ch;
 	}
 	return rows;
@@ -183,7 +193,19 @@ describe('the anonymised signals export', () => {
 	it('CSV: headers in the caller’s language, one row per month × theme, totals equal the evidence', async () => {
 		const file = await exportSignals(asA, { format: 'csv', locale: 'en' });
 		const rows = parseCsv(utf8(file.body));
-		expect(rows[0]).toEqual(['Signal', 'Neighbourhood', 'Theme of the signal', 'Status', 'Escalated to', 'Escalated on', 'Month', 'Theme', 'Contacts', 'Questions', 'People']);
+		expect(rows[0]).toEqual([
+			'Signal',
+			'Neighbourhood',
+			'Theme of the signal',
+			'Status',
+			'Escalated to',
+			'Escalated on',
+			'Month',
+			'Theme',
+			'Contacts',
+			'Questions',
+			'People'
+		]);
 		const mine = rows.slice(1).filter((r) => r[0] === 'The welfare office only takes appointments online');
 		const at = (month: string, theme: string) => mine.find((r) => r[6] === month && r[7] === theme)?.slice(8);
 		// October, income: 5 contacts, 0 questions, 3 people (Karima, Wouter, Iris) + 3 anonymous = 6.

@@ -8,7 +8,7 @@ import { registerPerson } from '../../src/lib/server/people/index.ts';
 import { erasePerson } from '../../src/lib/server/rights/index.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { fieldworkContact, fieldworkContactParty, fieldworkQuestion } from '../../src/lib/server/fieldwork/schema.ts';
-import { createSignal, exportSignals, linkSignalEvidence } from '../../src/lib/server/fieldwork/index.ts';
+import { createSignal, exportSignals, linkSignalEvidence, updateSignal } from '../../src/lib/server/fieldwork/index.ts';
 import { signalsDownload } from '../../src/routes/(work)/fieldwork/signals/export-download.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '../../src/lib/server/core/context.ts';
@@ -238,6 +238,21 @@ describe('the anonymised signals export', () => {
 		expect(JSON.parse(utf8(bad.bytes)).errors.theme).toBe('Kies een van de mogelijkheden.');
 		expect(await refusal(exportSignals(asA, { format: 'pdf' as 'csv' }))).toBe(422);
 		expect(await exportAudits(workerA.actor.userId!)).toBe(before);
+	});
+
+	it('tells whom a signal was escalated to, when, and the answer, in the reader’s language', async () => {
+		await updateSignal(asB, { id: signalB.id, status: 'substantiated' });
+		await updateSignal(asB, { id: signalB.id, status: 'escalated', escalatedTo: 'Schepen van Wonen', escalatedOn: '2026-11-20' });
+		await updateSignal(asB, { id: signalB.id, status: 'answered', answer: 'Housing company inspects the flats in January' });
+		const nl = docxText((await exportSignals(asB, { format: 'docx', id: signalB.id, locale: 'nl' })).body);
+		expect(nl).toContain('Aangekaart bij Schepen van Wonen op 20 november 2026.');
+		expect(nl).toContain('Antwoord: Housing company inspects the flats in January');
+		expect(nl).toContain('Status: Beantwoord');
+		expect(nl).toContain('“Mould in every room”');
+		const fr = docxText((await exportSignals(asB, { format: 'docx', id: signalB.id, locale: 'fr' })).body);
+		expect(fr).toContain('Porté auprès de Schepen van Wonen le 20 novembre 2026.');
+		const csv = parseCsv(utf8((await exportSignals(asB, { format: 'csv', id: signalB.id, locale: 'nl' })).body));
+		expect(csv.at(-1)!.slice(3, 6)).toEqual(['Beantwoord', 'Schepen van Wonen', '2026-11-20']);
 	});
 
 	it('writes one audit row per export, with its format and count', async () => {

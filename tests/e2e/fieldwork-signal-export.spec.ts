@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import { E2E_ORIGIN, signIn } from './helpers.ts';
 
@@ -21,7 +22,7 @@ const docxText = (body: Buffer) =>
 		.replace(/&gt;/g, '>')
 		.replace(/&amp;/g, '&');
 
-test('the coordinator downloads the anonymised signals as Word and CSV', async ({ page }) => {
+test('the coordinator downloads the anonymised signals as Word and CSV', async ({ page }, info) => {
 	await signIn(page, 'coordinator@example.org');
 	await page.context().addCookies([{ name: 'wijkweb_locale', value: 'nl', url: E2E_ORIGIN }]);
 
@@ -30,7 +31,10 @@ test('the coordinator downloads the anonymised signals as Word and CSV', async (
 	expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
 	expect(docx.headers()['content-disposition']).toMatch(/^attachment; filename="wijkweb-signals-\d{4}-\d{2}-\d{2}\.docx"$/);
 	expect(docx.headers()['cache-control']).toBe('private, no-store');
-	const text = docxText(await docx.body());
+	const bytes = await docx.body();
+	// Kept in the test's output folder, to open in Word and read.
+	await writeFile(info.outputPath('signals.docx'), bytes);
+	const text = docxText(bytes);
 	expect(text).toContain('Signalen en knelpunten — geanonimiseerd overzicht');
 	expect(text).toContain('Het OCMW maakt enkel online afspraken');
 	expect(text).toContain('Groepen van 1 tot 4 staan als “<5”');

@@ -8,7 +8,7 @@ import { registerPerson } from '../../src/lib/server/people/index.ts';
 import { erasePerson } from '../../src/lib/server/rights/index.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
 import { fieldworkContact, fieldworkContactParty, fieldworkQuestion } from '../../src/lib/server/fieldwork/schema.ts';
-import { createSignal, exportSignals, linkSignalEvidence } from '../../src/lib/server/fieldwork/index.ts';
+import { createSignal, exportSignals, linkSignalEvidence, updateSignal } from '../../src/lib/server/fieldwork/index.ts';
 import { signalsDownload } from '../../src/routes/(work)/fieldwork/signals/export-download.ts';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '../../src/lib/server/core/context.ts';
@@ -93,7 +93,13 @@ const contactsA = [
 await linkSignalEvidence(asA, { id: signalA.id, contactIds: contactsA, questionIds: [await question(a.id, tomasz)] });
 
 // Signal B in Muide, with a quote of its own.
-const signalB = await createSignal(asB, { organisationId: org.id, areaId: b.id, theme: 'housing', title: 'Mould in the Muide flats', description: 'Many flats' });
+const signalB = await createSignal(asB, {
+	organisationId: org.id,
+	areaId: b.id,
+	theme: 'housing',
+	title: 'Mould in the Muide flats',
+	description: 'Many flats'
+});
 await linkSignalEvidence(asB, {
 	id: signalB.id,
 	contactIds: [await contact(b.id, [await person('Bram', 'Muylaert', b.id)], { note: 'Mould in every room', shareable: true, themes: ['housing'] })]
@@ -108,6 +114,9 @@ const docxText = (body: Uint8Array) =>
 		.replace(/&gt;/g, '>')
 		.replace(/&quot;/g, '"');
 
+// The byte-order mark is kept (a default TextDecoder would drop it): the test checks it is there.
+const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+
 /** RFC 4180 back to rows (quoted cells may hold commas and quotes). */
 function parseCsv(text: string): string[][] {
 	expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -117,16 +126,20 @@ function parseCsv(text: string): string[][] {
 	let quoted = false;
 	for (let i = 1; i < text.length; i++) {
 		const ch = text[i]!;
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (cellText += '"'), i++;
-			else if (ch === '"') quoted = false;
-			else cellText += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(cellText), (cellText = '');
-		else if (ch === '\r' && text[i + 1] === '\n') {
+		if (quoted && ch === '"' && text[i + 1] === '"') {
+			cellText += '"';
+			i++;
+		} else if (ch === '"') quoted = !quoted;
+		else if (quoted) cellText += ch;
+		else if (ch === ',') {
+			row.push(cellText);
+			cellText = '';
+		} else if (ch === '\r' && text[i + 1] === '\n') {
 			row.push(cellText);
 			rows.push(row);
-			(row = []), (cellText = ''), i++;
+			row = [];
+			cellText = '';
+			i++;
 		} else cellText += ch;
 	}
 	return rows;
@@ -179,8 +192,20 @@ describe('the anonymised signals export', () => {
 
 	it('CSV: headers in the caller’s language, one row per month × theme, totals equal the evidence', async () => {
 		const file = await exportSignals(asA, { format: 'csv', locale: 'en' });
-		const rows = parseCsv(new TextDecoder().decode(file.body));
-		expect(rows[0]).toEqual(['Signal', 'Neighbourhood', 'Theme of the signal', 'Status', 'Escalated to', 'Escalated on', 'Month', 'Theme', 'Contacts', 'Questions', 'People']);
+		const rows = parseCsv(utf8(file.body));
+		expect(rows[0]).toEqual([
+			'Signal',
+			'Neighbourhood',
+			'Theme of the signal',
+			'Status',
+			'Escalated to',
+			'Escalated on',
+			'Month',
+			'Theme',
+			'Contacts',
+			'Questions',
+			'People'
+		]);
 		const mine = rows.slice(1).filter((r) => r[0] === 'The welfare office only takes appointments online');
 		const at = (month: string, theme: string) => mine.find((r) => r[6] === month && r[7] === theme)?.slice(8);
 		// October, income: 5 contacts, 0 questions, 3 people (Karima, Wouter, Iris) + 3 anonymous = 6.
@@ -195,7 +220,7 @@ describe('the anonymised signals export', () => {
 	});
 
 	it('one signal by id; another neighbourhood’s or organisation’s id is a 404 as an unknown one', async () => {
-		const one = parseCsv(new TextDecoder().decode((await exportSignals(asB, { format: 'csv', id: signalB.id, locale: 'nl' })).body));
+		const one = parseCsv(utf8((await exportSignals(asB, { format: 'csv', id: signalB.id, locale: 'nl' })).body));
 		expect(one.slice(1).every((r) => r[0] === 'Mould in the Muide flats')).toBe(true);
 		expect(await refusal(exportSignals(asA, { format: 'csv', id: signalB.id }))).toBe(404);
 		expect(await refusal(exportSignals(ctxFor(db, outsider.actor), { format: 'docx', id: signalA.id }))).toBe(404);
@@ -210,9 +235,24 @@ describe('the anonymised signals export', () => {
 		const before = await exportAudits(workerA.actor.userId!);
 		const bad = await download(workerA.actor, 'csv', '?theme=weather');
 		expect(bad.res.status).toBe(422);
-		expect(JSON.parse(new TextDecoder().decode(bad.bytes)).errors.theme).toBe('Kies een van de mogelijkheden.');
+		expect(JSON.parse(utf8(bad.bytes)).errors.theme).toBe('Kies een van de mogelijkheden.');
 		expect(await refusal(exportSignals(asA, { format: 'pdf' as 'csv' }))).toBe(422);
 		expect(await exportAudits(workerA.actor.userId!)).toBe(before);
+	});
+
+	it('tells whom a signal was escalated to, when, and the answer, in the reader’s language', async () => {
+		await updateSignal(asB, { id: signalB.id, status: 'substantiated' });
+		await updateSignal(asB, { id: signalB.id, status: 'escalated', escalatedTo: 'Schepen van Wonen', escalatedOn: '2026-11-20' });
+		await updateSignal(asB, { id: signalB.id, status: 'answered', answer: 'Housing company inspects the flats in January' });
+		const nl = docxText((await exportSignals(asB, { format: 'docx', id: signalB.id, locale: 'nl' })).body);
+		expect(nl).toContain('Aangekaart bij Schepen van Wonen op 20 november 2026.');
+		expect(nl).toContain('Antwoord: Housing company inspects the flats in January');
+		expect(nl).toContain('Status: Beantwoord');
+		expect(nl).toContain('“Mould in every room”');
+		const fr = docxText((await exportSignals(asB, { format: 'docx', id: signalB.id, locale: 'fr' })).body);
+		expect(fr).toContain('Porté auprès de Schepen van Wonen le 20 novembre 2026.');
+		const csv = parseCsv(utf8((await exportSignals(asB, { format: 'csv', id: signalB.id, locale: 'nl' })).body));
+		expect(csv.at(-1)!.slice(3, 6)).toEqual(['Beantwoord', 'Schepen van Wonen', '2026-11-20']);
 	});
 
 	it('writes one audit row per export, with its format and count', async () => {
@@ -230,7 +270,7 @@ describe('the anonymised signals export', () => {
 		expect(csv.res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(csv.res.headers.get('content-disposition')).toMatch(/^attachment; filename="wijkweb-signals-\d{4}-\d{2}-\d{2}\.csv"$/);
 		expect(csv.res.headers.get('cache-control')).toBe('private, no-store');
-		expect(new TextDecoder().decode(csv.bytes)).toContain('Thème du signal');
+		expect(utf8(csv.bytes)).toContain('Thème du signal');
 		const docx = await download(workerA.actor, 'docx', `?id=${signalB.id}`);
 		expect(docx.res.status).toBe(404);
 		expect(docx.res.headers.get('content-type')).toContain('application/problem+json');
@@ -256,9 +296,9 @@ describe('the anonymised signals export', () => {
 	});
 
 	it('after erasing a person, the quotes of their contacts are gone and the counts stay the same', async () => {
-		const csvBefore = new TextDecoder().decode((await exportSignals(asA, { format: 'csv', id: signalA.id })).body);
+		const csvBefore = utf8((await exportSignals(asA, { format: 'csv', id: signalA.id })).body);
 		await erasePerson(ctxFor(db, admin.actor), { id: karima, reason: 'Asked at the office hour' });
-		const csvAfter = new TextDecoder().decode((await exportSignals(asA, { format: 'csv', id: signalA.id })).body);
+		const csvAfter = utf8((await exportSignals(asA, { format: 'csv', id: signalA.id })).body);
 		expect(csvAfter).toEqual(csvBefore);
 		const text = docxText((await exportSignals(asA, { format: 'docx', id: signalA.id, locale: 'nl' })).body);
 		expect(text).not.toContain('itsme');

@@ -154,6 +154,17 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 		expect(del.responses['204']!.content).toBeUndefined();
 	});
 
+	it('documents a file answer (exportSignals) as a binary body per content type, before /signals/{id}', () => {
+		const file = op('/signals/export', 'get')!;
+		expect(file.responses['200']!.content).toEqual({
+			'text/csv': { schema: { type: 'string', format: 'binary' } },
+			'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } }
+		});
+		expect(file.responses['422']).toBeDefined();
+		const ids = OPERATIONS.map((o) => o.operationId);
+		expect(ids.indexOf('exportSignals')).toBeLessThan(ids.indexOf('getSignal'));
+	});
+
 	it('says where the body is empty and where the sending happens', () => {
 		expect(OPERATIONS.find((o) => o.operationId === 'nudgeLink')!.summary).toContain('{}');
 		expect(OPERATIONS.find((o) => o.operationId === 'getWeeklyProposal')!.summary).toContain('proposeLink');

@@ -116,13 +116,7 @@ const quote = (v: Value) => {
 
 /** RFC 4180 CSV with a byte-order mark, so spreadsheet programs read the UTF-8 (Bulgarian, Arabic). Texts neutralised. */
 export function csvText(rows: Value[][]): string {
-	return (
-		'\uFEFF' +
-		rows
-			.map((row) => row.map((v) => quote(typeof v === 'string' ? neutralise(v) : v)).join(','))
-			.join('\r\n') +
-		'\r\n'
-	);
+	return '\uFEFF' + rows.map((row) => row.map((v) => quote(typeof v === 'string' ? neutralise(v) : v)).join(',')).join('\r\n') + '\r\n';
 }
 
 export function figuresCsv(f: FieldworkFigures, labels: FiguresSheetLabels): string {

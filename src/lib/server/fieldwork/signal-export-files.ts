@@ -16,7 +16,7 @@ const messages = m as unknown as Record<string, Msg | undefined>;
 const statusLabel = (code: string, locale: Locale) => messages[`fw_sigexp_status_${code}`]?.({}, { locale }) ?? code;
 
 /** What the report was made for, in words: the filters as chosen (a neighbourhood's name, a theme, a status). */
-export type ExportFilter = { areaName: string | null; theme: string | null; status: string | null; one: boolean };
+type ExportFilter = { areaName: string | null; theme: string | null; status: string | null; one: boolean };
 
 export function filterText(f: ExportFilter, locale: Locale): string {
 	const o = { locale };
@@ -110,9 +110,11 @@ export async function signalsDocx(reports: SignalReport[], locale: Locale, filte
 		children.push(
 			para(r.title, HeadingLevel.HEADING_1),
 			para(
-				[r.areaName ?? m.fw_sigexp_no_area({}, o), themeName(r.theme, locale), m.fw_sigexp_status_line({ status: statusLabel(r.status, locale) }, o)].join(
-					' · '
-				)
+				[
+					r.areaName ?? m.fw_sigexp_no_area({}, o),
+					themeName(r.theme, locale),
+					m.fw_sigexp_status_line({ status: statusLabel(r.status, locale) }, o)
+				].join(' · ')
 			),
 			para(r.description)
 		);
@@ -120,12 +122,7 @@ export async function signalsDocx(reports: SignalReport[], locale: Locale, filte
 			children.push(para(m.fw_sigexp_escalated_line({ to: r.escalatedTo, date: dateText(r.escalatedOn, locale) }, o)));
 		if (r.answer) children.push(para(m.fw_sigexp_answer_line({ answer: r.answer }, o)));
 		children.push(
-			para(
-				m.fw_sigexp_totals_line(
-					{ people: text(r.totals.people), contacts: text(r.totals.contacts), questions: text(r.totals.questions) },
-					o
-				)
-			),
+			para(m.fw_sigexp_totals_line({ people: text(r.totals.people), contacts: text(r.totals.contacts), questions: text(r.totals.questions) }, o)),
 			para(m.fw_sigexp_by_month({}, o), HeadingLevel.HEADING_2),
 			table(
 				[m.fw_sigexp_month({}, o), ...counts],

@@ -130,13 +130,11 @@ describe('the signals export shape', () => {
 				questions: [question({ names: ['Sofie', 'Peeters'], personId: 'person-sofie' })]
 			})
 		]);
-		expect(r!.quotes).toEqual([
-			'… says her son could not book online; … tried at the Fatimastraat office. Ask ….',
-			'Went with … to the office'
-		]);
+		expect(r!.quotes).toEqual(['… says her son could not book online; … tried at the Fatimastraat office. Ask ….', 'Went with … to the office']);
 		const all = JSON.stringify(r);
 		expect(all).not.toContain('cried');
-		for (const name of ['Fatima ', 'FATIMA', 'Amrani', 'Jan', 'Amina', 'Sofie', 'Peeters', 'person-sofie', 'id-contact', 'id-question']) expect(all).not.toContain(name);
+		for (const name of ['Fatima ', 'FATIMA', 'Amrani', 'Jan', 'Amina', 'Sofie', 'Peeters', 'person-sofie', 'id-contact', 'id-question'])
+			expect(all).not.toContain(name);
 	});
 
 	it('drops e-mail addresses, phone numbers and ids from quotes and the signal’s own texts', () => {

@@ -37,7 +37,7 @@ export type ExportSignal = {
 };
 
 /** Counts of one slice of a signal's evidence; people as countEvidence counts them. */
-export type SliceCells = { contacts: Cell; questions: Cell; people: Cell };
+type SliceCells = { contacts: Cell; questions: Cell; people: Cell };
 
 export type SignalReport = {
 	title: string;

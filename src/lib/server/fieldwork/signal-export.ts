@@ -15,12 +15,12 @@ import { filterText, signalsCsv, signalsDocx } from './signal-export-files.ts';
 // questions), shaped without names in signal-export-shape.ts, written as CSV or DOCX.
 
 export const EXPORT_FORMATS = ['csv', 'docx'] as const;
-export const EXPORT_TYPES = {
+const EXPORT_TYPES = {
 	csv: 'text/csv; charset=utf-8',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 } as const;
 
-export const exportSignalsInput = z.object({
+const exportSignalsInput = z.object({
 	format: z.enum(EXPORT_FORMATS, 'fw_sigexp_error_format'),
 	theme: z.enum(THEMES, 'error_choice').optional(),
 	status: z.enum(SIGNAL_STATUSES, 'error_choice').optional(),
@@ -35,7 +35,8 @@ const MAX_SIGNALS = 1000;
 
 export const exportSignals = defineVerb({
 	name: 'fieldwork.signal.export',
-	summary: 'The signals in the caller’s scope as an anonymised file (CSV or DOCX): counts per month and theme, “<5” for groups of 1–4, shareable quotes without names',
+	summary:
+		'The signals in the caller’s scope as an anonymised file (CSV or DOCX): counts per month and theme, “<5” for groups of 1–4, shareable quotes without names',
 	permission: permission('fieldwork.signal.read'),
 	input: exportSignalsInput,
 	writes: false,
@@ -130,7 +131,9 @@ export const exportSignals = defineVerb({
 			entry.names.push(...namesOf(p));
 			onContact.set(p.contactId, entry);
 		}
-		const bySignal = new Map<string, { contacts: ExportContact[]; questions: ExportQuestion[] }>(ids.map((id) => [id, { contacts: [], questions: [] }]));
+		const bySignal = new Map<string, { contacts: ExportContact[]; questions: ExportQuestion[] }>(
+			ids.map((id) => [id, { contacts: [], questions: [] }])
+		);
 		for (const c of contacts) {
 			const on = onContact.get(c.id) ?? { personIds: [], names: [] };
 			bySignal.get(c.signalId)!.contacts.push({ ...c, personIds: on.personIds, names: on.names });
@@ -143,11 +146,15 @@ export const exportSignals = defineVerb({
 			? ((await ctx.db.select({ name: areasArea.name }).from(areasArea).where(eq(areasArea.id, input.areaId)))[0]?.name ?? null)
 			: null;
 		const filter = filterText({ areaName, theme: input.theme ?? null, status: input.status ?? null, one: !!input.id }, locale);
-		const body =
-			input.format === 'csv' ? new TextEncoder().encode(signalsCsv(reports, locale)) : await signalsDocx(reports, locale, filter);
+		const body = input.format === 'csv' ? new TextEncoder().encode(signalsCsv(reports, locale)) : await signalsDocx(reports, locale, filter);
 		const filename = `wijkweb-signals-${todayInBelgium()}.${input.format}`;
 		return { body, contentType: EXPORT_TYPES[input.format], filename, count: reports.length };
 	},
 	// An export of what people told workers (anonymised, but still from personal records) is logged.
-	audit: (input, out) => ({ action: 'read', entity: 'fieldwork_signal', entityId: input.id ?? null, details: { part: 'export', format: input.format, count: out.count } })
+	audit: (input, out) => ({
+		action: 'read',
+		entity: 'fieldwork_signal',
+		entityId: input.id ?? null,
+		details: { part: 'export', format: input.format, count: out.count }
+	})
 });

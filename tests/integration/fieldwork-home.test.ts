@@ -151,6 +151,7 @@ describe('the worker’s home page', () => {
 		expect(questions.overdue.map((q) => q.id)).toEqual([overdue]);
 		expect(questions.thisWeek.map((q) => q.id)).toContain(dueToday);
 		expect(questions.later.map((q) => q.id)).toEqual([later, undated]);
+		expect((await readHome(me)).questionCounts).toEqual({ overdue: 1, thisWeek: questions.thisWeek.length, later: 2 });
 		const all = [...questions.overdue, ...questions.thisWeek, ...questions.later].map((q) => q.id);
 		for (const id of [answered, colleagues, theirQuestion]) expect(all).not.toContain(id);
 	});
@@ -158,6 +159,7 @@ describe('the worker’s home page', () => {
 	it('lists the referrals I made that wait for an outcome, with the partner’s name', async () => {
 		const { referrals } = await readHome(me);
 		expect(referrals.map((r) => r.id)).toEqual([waiting]);
+		expect((await readHome(me)).referralCount).toBe(1);
 		expect(referrals[0]).toMatchObject({ partner: 'OCMW Gent', status: 'accepted' });
 		expect(referrals.map((r) => r.id)).not.toContain(done);
 		expect(referrals.map((r) => r.id)).not.toContain(colleaguesReferral);
@@ -242,6 +244,17 @@ describe('a busy week on the home page', () => {
 		expect(home.earlierContacts.map((c) => c.id)).toEqual(newest(earlier).slice(0, 10));
 		expect(home.counts).toEqual({ week: rows.length, today: 25, earlier: isMonday ? 0 : 14 });
 		expect(home.monday).toBe(belgianDateOf(monday));
+	});
+
+	it('lists the first 10 open questions of a group and counts them all', async () => {
+		const { user, actor } = await busy;
+		for (let i = 0; i < 12; i++) await question({ ownerUserId: user.id, dueOn: addDays(today, -1 - i), title: `Overdue ${i}` });
+		await question({ ownerUserId: user.id, dueOn: null, title: 'Some day' });
+		const home = await readHome(ctxFor(db, actor));
+		expect(home.questions.overdue).toHaveLength(10);
+		expect(home.questions.overdue[0]!.title).toBe('Overdue 11');
+		expect(home.questionCounts).toEqual({ overdue: 12, thisWeek: 0, later: 1 });
+		expect(home.questions.later.map((q) => q.title)).toEqual(['Some day']);
 	});
 
 	it('sums the week’s direct minutes in SQL as the pure rule does', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays, belgianDateOf, defineVerb, dayOfWeek, startOfBelgianDay, startOfBelgianWeek, todayInBelgium } from '../core/index.ts';
 import { can, grantsHolding, permission, scopeFilter } from '../access/index.ts';
@@ -126,6 +126,43 @@ const questionColumns = {
 	status: fieldworkQuestion.status
 };
 
+/** Questions and referrals: the first few of each list, the rest counted (a city worker owns hundreds). */
+export const HOME_LIST_LIMIT = 10;
+
+/**
+ * The actor's open questions overdue, due this week (today … Sunday) and later, the first
+ * HOME_LIST_LIMIT of each by due date, and how many each group holds (splitByDue's groups in SQL).
+ */
+async function myQuestions(ctx: Ctx, where: SQL | undefined, today: string, sunday: string) {
+	const q = fieldworkQuestion;
+	const groups = [
+		sql`${q.dueOn} < ${today}`,
+		sql`${q.dueOn} >= ${today} and ${q.dueOn} <= ${sunday}`,
+		sql`(${q.dueOn} is null or ${q.dueOn} > ${sunday})`
+	];
+	const [lists, [counts]] = await Promise.all([
+		Promise.all(
+			groups.map((group) =>
+				ctx.db
+					.select(questionColumns)
+					.from(q)
+					.where(and(where, group))
+					.orderBy(sql`${q.dueOn} asc nulls last`, asc(q.createdAt))
+					.limit(HOME_LIST_LIMIT)
+			)
+		),
+		ctx.db
+			.select({
+				overdue: sql<number>`(count(*) filter (where ${groups[0]}))::int`,
+				thisWeek: sql<number>`(count(*) filter (where ${groups[1]}))::int`,
+				later: sql<number>`(count(*) filter (where ${groups[2]}))::int`
+			})
+			.from(q)
+			.where(where)
+	]);
+	return { rows: lists.flat(), counts: counts ?? { overdue: 0, thisWeek: 0, later: 0 } };
+}
+
 export const readHome = defineVerb({
 	name: 'fieldwork.home.read',
 	summary: 'The worker’s home page: today’s and this week’s contacts, open questions, referrals waiting, hours against the target',
@@ -156,16 +193,11 @@ export const readHome = defineVerb({
 		const nextWeekStart = startOfBelgianDay(addDays(monday, 7));
 		const todayStart = startOfBelgianDay(today);
 		const ids = weekIds(ctx, userId, weekStart);
-		const [summary, todayRows, earlierRows, questions, referrals, worker, last, teamOverdue] = await Promise.all([
+		const [summary, todayRows, earlierRows, questions, referrals, referralCount, worker, last, teamOverdue] = await Promise.all([
 			weekSummary(ctx, ids, todayStart, nextWeekStart),
 			weekList(ctx, ids, todayStart, 'today', HOME_TODAY_LIMIT),
 			weekList(ctx, ids, todayStart, 'earlier', HOME_EARLIER_LIMIT),
-			ctx.db
-				.select(questionColumns)
-				.from(fieldworkQuestion)
-				.where(and(eq(fieldworkQuestion.ownerUserId, userId), eq(fieldworkQuestion.statusClass, 'open'), questionScope))
-				.orderBy(sql`${fieldworkQuestion.dueOn} asc nulls last`, asc(fieldworkQuestion.createdAt))
-				.limit(200),
+			myQuestions(ctx, and(eq(fieldworkQuestion.ownerUserId, userId), eq(fieldworkQuestion.statusClass, 'open'), questionScope), today, sunday),
 			ctx.db
 				.select({
 					id: fieldworkReferral.id,
@@ -184,7 +216,13 @@ export const readHome = defineVerb({
 					and(eq(fieldworkReferral.createdByUserId, userId), inArray(fieldworkReferral.status, ['referred', 'accepted', 'arrived']), referralScope)
 				)
 				.orderBy(asc(fieldworkReferral.createdAt))
-				.limit(200),
+				.limit(HOME_LIST_LIMIT),
+			ctx.db
+				.select({ n: sql<number>`count(*)::int` })
+				.from(fieldworkReferral)
+				.where(
+					and(eq(fieldworkReferral.createdByUserId, userId), inArray(fieldworkReferral.status, ['referred', 'accepted', 'arrived']), referralScope)
+				),
 			ctx.db
 				.select({ usualMinutes: fieldworkWorker.usualMinutes, weeklyTargetHours: fieldworkWorker.weeklyTargetHours })
 				.from(fieldworkWorker)
@@ -222,7 +260,7 @@ export const readHome = defineVerb({
 							)
 						)
 						.orderBy(asc(fieldworkQuestion.dueOn))
-						.limit(100)
+						.limit(HOME_LIST_LIMIT)
 				: Promise.resolve(null)
 		]);
 		const names = await namesOf(
@@ -240,7 +278,10 @@ export const readHome = defineVerb({
 			/** The latest of this week's contacts before today, at most HOME_EARLIER_LIMIT. */
 			earlierContacts: withNames(earlierRows),
 			counts: { week: summary.week, today: summary.today, earlier: summary.week - summary.today },
-			questions: splitByDue(questions, today, sunday),
+			questions: splitByDue(questions.rows, today, sunday),
+			/** How many open questions there are in each group (the lists hold at most HOME_LIST_LIMIT each). */
+			questionCounts: questions.counts,
+			referralCount: referralCount[0]?.n ?? 0,
 			referrals: referrals.map(({ personOrganisationId, personAreaId, firstName, ...r }) => ({
 				...r,
 				firstName:

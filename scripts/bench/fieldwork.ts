@@ -147,11 +147,17 @@ export async function benchFieldwork(say: Say) {
 	const { workers, coordinator, areaId } = await prepare(say);
 	say();
 	// 50 workers sign in from one address within a second: the sign-in limit (10 a minute per address
-	// by default) would refuse the eleventh, so this server allows more. WIJKWEB_SEED=0: no demo data.
+	// by default) would refuse the eleventh, so this server allows more; likewise the API's 120
+	// requests a minute per token, which one worker without pause passes in a few seconds (429s).
+	// WIJKWEB_SEED=0: no demo data.
 	const server = await startServer({
 		port: PORT,
 		dataDir: CITY_DATA_DIR,
-		env: { WIJKWEB_SEED: '0', SIGN_IN_RATE_LIMIT: process.env.SIGN_IN_RATE_LIMIT ?? '1000' }
+		env: {
+			WIJKWEB_SEED: '0',
+			SIGN_IN_RATE_LIMIT: process.env.SIGN_IN_RATE_LIMIT ?? '1000',
+			API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? '100000'
+		}
 	});
 	const base = server.base;
 	try {

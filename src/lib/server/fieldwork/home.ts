@@ -38,8 +38,8 @@ const contactColumns = {
 };
 
 /** How many of the week's contacts the page lists: today's, and the latest of the days before. */
-export const HOME_TODAY_LIMIT = 20;
-export const HOME_EARLIER_LIMIT = 10;
+const HOME_TODAY_LIMIT = 20;
+const HOME_EARLIER_LIMIT = 10;
 
 /**
  * The ids of the week's contacts the actor recorded, or must act on (the recorder index, the party
@@ -127,7 +127,7 @@ const questionColumns = {
 };
 
 /** Questions and referrals: the first few of each list, the rest counted (a city worker owns hundreds). */
-export const HOME_LIST_LIMIT = 10;
+const HOME_LIST_LIMIT = 10;
 
 /**
  * The actor's open questions overdue, due this week (today … Sunday) and later, the first

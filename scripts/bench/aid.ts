@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,8 +8,8 @@ import { runMigrations } from '../../src/lib/server/db/index.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import { suggestMatches, weeklyProposalFor } from '../../src/lib/server/aid/index.ts';
 import type { Ctx } from '../../src/lib/server/core/index.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed/index.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR, CITY_FACILITATOR, CITY_ORGANISATION } from '../lib/city.ts';
+import { signIn, startServer, type BenchServer } from './server.ts';
 
 // The mutual-aid figures of the issue, on the city-scale dataset (scripts/lib/city.ts), which is made
 // once under .bench-data/city and reused by later runs:
@@ -135,33 +134,6 @@ export function buildHasQueue(): boolean {
 	return existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"/(work)/aid"');
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await sleep(100);
-	}
-	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-	const res = await fetch(`${base}/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		// accept: text/html, else SvelteKit answers the action as an enhanced form (JSON, status 200).
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-	if (res.status !== 303 || !cookies.length) throw new Error(`signing in as ${email} failed (status ${res.status})`);
-	return cookies.join('; ');
-}
-
 const THINK_MS = [500, 1500] as const;
 
 /**
@@ -211,22 +183,11 @@ async function benchQueue(say: Say) {
 		say();
 		return null;
 	}
-	const base = `http://localhost:${QUEUE_PORT}`;
-	const app = spawn(process.execPath, ['--max-semi-space-size=16', 'scripts/serve.ts'], {
-		// WIJKWEB_SEED=0: the server must not add the demo city to the city data.
-		env: {
-			...process.env,
-			PORT: String(QUEUE_PORT),
-			HOST: '127.0.0.1',
-			DATA_DIR: CITY_DATA_DIR,
-			DATABASE_URL: '',
-			ORIGIN: base,
-			WIJKWEB_SEED: '0'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	// WIJKWEB_SEED=0: the server must not add the demo city to the city data.
+	let server: BenchServer | null = null;
 	try {
-		await waitFor(`${base}/healthz`, app);
+		server = await startServer({ port: QUEUE_PORT, dataDir: CITY_DATA_DIR, env: { WIJKWEB_SEED: '0' } });
+		const base = server.base;
 		const cookie = await signIn(base, CITY_FACILITATOR);
 		// The facilitator's own district (the grant the seed gave them).
 		const me = await fetch(`${base}/aid`, { headers: { cookie } });
@@ -284,12 +245,7 @@ async function benchQueue(say: Say) {
 		say();
 		return null;
 	} finally {
-		if (app.exitCode === null) {
-			await sleep(1000); // let answers still on their way finish before PostgreSQL stops
-			const exited = new Promise((r) => app.once('exit', r));
-			app.kill('SIGINT');
-			await exited;
-		}
+		await server?.stop();
 	}
 }
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { loadavg } from 'node:os';
@@ -6,10 +5,10 @@ import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
 import { connect, runMigrations } from '../../src/lib/server/db/index.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import { createToken } from '../../src/lib/server/auth/index.ts';
-import { DEMO_PASSWORD } from '../../src/lib/server/seed/index.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR } from '../lib/city.ts';
 import { FIELDWORK_SIZES, cityWorkerEmail } from '../lib/city-fieldwork.ts';
 import { CITY_DATA_DIR } from './aid.ts';
+import { signIn, startServer } from './server.ts';
 
 // `npm run bench -- fieldwork` (issue 14), on the city-scale data (1 000 000 contacts, scripts/lib/city-fieldwork.ts)
 // and the production build in build/:
@@ -91,32 +90,6 @@ function row(label: string, r: Loop, target?: string) {
 	return `| ${label} | ${r.rate.toFixed(0)} | ${f1(pct(r.times, 50))} | **${f1(pct(r.times, 95))}** | ${f1(pct(r.times, 99))} | ${codes} | ${target ?? ''} |`;
 }
 
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await sleep(100);
-	}
-	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
-
-async function signIn(base: string, email: string): Promise<string> {
-	const res = await fetch(`${base}/sign-in`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
-		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
-	});
-	const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-	if (res.status !== 303 || !cookies.length) throw new Error(`signing in as ${email} failed (status ${res.status})`);
-	return cookies.join('; ');
-}
-
 /** A street contact as the street log sends it (the shared logContact shape of issue 14). */
 function contactBody(w: Worker) {
 	return JSON.stringify({
@@ -173,24 +146,21 @@ export async function benchFieldwork(say: Say) {
 	say();
 	const { workers, coordinator, areaId } = await prepare(say);
 	say();
-	const base = `http://localhost:${PORT}`;
-	const app = spawn(process.execPath, ['--max-semi-space-size=16', 'scripts/serve.ts'], {
-		// 50 workers sign in from one address within a second: the sign-in limit (10 a minute per
-		// address by default) would refuse the eleventh, so this server allows more.
+	// 50 workers sign in from one address within a second: the sign-in limit (10 a minute per address
+	// by default) would refuse the eleventh, so this server allows more; likewise the API's 120
+	// requests a minute per token, which one worker without pause passes in a few seconds (429s).
+	// WIJKWEB_SEED=0: no demo data.
+	const server = await startServer({
+		port: PORT,
+		dataDir: CITY_DATA_DIR,
 		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			DATA_DIR: CITY_DATA_DIR,
-			DATABASE_URL: '',
-			ORIGIN: base,
 			WIJKWEB_SEED: '0',
-			SIGN_IN_RATE_LIMIT: process.env.SIGN_IN_RATE_LIMIT ?? '1000'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
+			SIGN_IN_RATE_LIMIT: process.env.SIGN_IN_RATE_LIMIT ?? '1000',
+			API_RATE_LIMIT: process.env.API_RATE_LIMIT ?? '100000'
+		}
 	});
+	const base = server.base;
 	try {
-		await waitFor(`${base}/healthz`, app);
 		say(`Production build on port ${PORT}; load average before: ${load()} (1 / 5 / 15 min; the machine is shared with other engineers' work).`);
 		say();
 
@@ -297,11 +267,6 @@ export async function benchFieldwork(say: Say) {
 		say(line('the whole city (25 districts)', city, 2000));
 		say();
 	} finally {
-		if (app.exitCode === null) {
-			await sleep(1000);
-			const exited = new Promise((r) => app.once('exit', r));
-			app.kill('SIGINT');
-			await exited;
-		}
+		await server.stop();
 	}
 }

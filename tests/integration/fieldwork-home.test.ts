@@ -10,9 +10,11 @@ import {
 	fieldworkContactParty,
 	fieldworkQuestion,
 	fieldworkReferral,
-	fieldworkWorker
+	fieldworkWorker,
+	type ContactType
 } from '../../src/lib/server/fieldwork/schema.ts';
-import { addDays, startOfBelgianDay, todayInBelgium } from '../../src/lib/server/core/index.ts';
+import { addDays, belgianDateOf, dayOfWeek, startOfBelgianDay, startOfBelgianWeek, todayInBelgium } from '../../src/lib/server/core/index.ts';
+import { weekProgress } from '../../src/lib/server/fieldwork/hours.ts';
 
 // The worker's home page on a real PostgreSQL, with rows inserted directly: only the actor's own and
 // in-scope contacts, questions and referrals; never a note; residents and volunteers refused.
@@ -126,21 +128,22 @@ await referral({ organisationId: otherOrg.id, areaId: null, personId: theirs.id,
 describe('the worker’s home page', () => {
 	it('shows the contacts I recorded or must act on, this week and today, and never another neighbourhood’s', async () => {
 		const home = await readHome(me);
-		const week = home.weekContacts.map((c) => c.id);
+		const week = [...home.todayContacts, ...home.earlierContacts].map((c) => c.id);
 		expect(week.sort()).toEqual([mineStreet, mineHome, minePhone, mustAct].sort());
 		expect(home.todayContacts.map((c) => c.id).sort()).toEqual([mineStreet, mineHome, minePhone, mustAct].sort());
+		expect(home.counts).toEqual({ week: 4, today: 4, earlier: 0 });
 		for (const id of [notMine, otherNeighbourhood, lastWeek]) expect(week).not.toContain(id);
-		const visit = home.weekContacts.find((c) => c.id === mineHome)!;
+		const visit = home.todayContacts.find((c) => c.id === mineHome)!;
 		expect(visit.firstNames).toEqual(['Samira']);
 		expect(visit.themes).toEqual(['housing', 'income']);
-		expect(home.weekContacts.find((c) => c.id === mineStreet)!.anonymousCount).toBe(6);
+		expect(home.todayContacts.find((c) => c.id === mineStreet)!.anonymousCount).toBe(6);
 	});
 
 	it('never carries a note', async () => {
 		const home = await readHome(me);
 		expect(JSON.stringify(home)).not.toContain(SECRET);
-		expect(home.weekContacts.length).toBeGreaterThan(0);
-		for (const c of home.weekContacts) expect(Object.keys(c)).not.toContain('note');
+		expect(home.todayContacts.length).toBeGreaterThan(0);
+		for (const c of [...home.todayContacts, ...home.earlierContacts]) expect(Object.keys(c)).not.toContain('note');
 	});
 
 	it('splits my open questions into overdue, due this week and later; closed and others’ questions stay off', async () => {
@@ -148,6 +151,7 @@ describe('the worker’s home page', () => {
 		expect(questions.overdue.map((q) => q.id)).toEqual([overdue]);
 		expect(questions.thisWeek.map((q) => q.id)).toContain(dueToday);
 		expect(questions.later.map((q) => q.id)).toEqual([later, undated]);
+		expect((await readHome(me)).questionCounts).toEqual({ overdue: 1, thisWeek: questions.thisWeek.length, later: 2 });
 		const all = [...questions.overdue, ...questions.thisWeek, ...questions.later].map((q) => q.id);
 		for (const id of [answered, colleagues, theirQuestion]) expect(all).not.toContain(id);
 	});
@@ -155,6 +159,7 @@ describe('the worker’s home page', () => {
 	it('lists the referrals I made that wait for an outcome, with the partner’s name', async () => {
 		const { referrals } = await readHome(me);
 		expect(referrals.map((r) => r.id)).toEqual([waiting]);
+		expect((await readHome(me)).referralCount).toBe(1);
 		expect(referrals[0]).toMatchObject({ partner: 'OCMW Gent', status: 'accepted' });
 		expect(referrals.map((r) => r.id)).not.toContain(done);
 		expect(referrals.map((r) => r.id)).not.toContain(colleaguesReferral);
@@ -189,7 +194,9 @@ describe('the worker’s home page', () => {
 
 	it('shows a worker of another neighbourhood none of it', async () => {
 		const home = await readHome(ctxFor(db, elsewhere.actor));
-		expect(home.weekContacts).toEqual([]);
+		expect(home.todayContacts).toEqual([]);
+		expect(home.earlierContacts).toEqual([]);
+		expect(home.counts).toEqual({ week: 0, today: 0, earlier: 0 });
 		expect(home.questions.overdue).toEqual([]);
 		expect(home.referrals).toEqual([]);
 	});
@@ -197,6 +204,64 @@ describe('the worker’s home page', () => {
 	it('refuses residents and volunteers (403)', async () => {
 		expect((await refused(readHome(ctxFor(db, resident.actor)))).status).toBe(403);
 		expect((await refused(readHome(ctxFor(db, volunteer.actor)))).status).toBe(403);
+	});
+});
+
+describe('a busy week on the home page', () => {
+	// 25 contacts today and (unless today is Monday) 14 earlier this week, for a worker of their own:
+	// the page lists the newest 20 of today and 10 of the days before, counts all of them in SQL, and
+	// sums the hours in SQL exactly as the pure rule (hours.ts) sums the same contacts.
+	const busy = makeActor(db, 'outreach', { organisationId: org.id, areaId: area.id });
+	const monday = startOfBelgianWeek(today);
+	const isMonday = dayOfWeek(today) === 1;
+	const made = (async () => {
+		const { user } = await busy;
+		const rows: { id: string; type: ContactType; startedAt: Date; durationMinutes: number }[] = [];
+		const types: ContactType[] = ['street', 'phone', 'home_visit', 'online', 'group'];
+		const todayFrom = startOfBelgianDay(today).getTime();
+		for (let i = 0; i < 25; i++) {
+			const startedAt = new Date(todayFrom + Math.floor(((earlierToday.getTime() - todayFrom) * i) / 25));
+			const v = { type: types[i % 5]!, startedAt, durationMinutes: 10 + i };
+			rows.push({ id: await contact({ recordedByUserId: user.id, ...v }), ...v });
+		}
+		if (!isMonday)
+			for (let i = 0; i < 14; i++) {
+				const startedAt = new Date(monday.getTime() + i * 60_000 * 37);
+				const v = { type: types[i % 5]!, startedAt, durationMinutes: 5 + i };
+				rows.push({ id: await contact({ recordedByUserId: user.id, ...v }), ...v });
+			}
+		return rows;
+	})();
+
+	it('lists today’s newest 20 and the week’s latest 10 before today, and counts the rest', async () => {
+		const rows = await made;
+		const home = await readHome(ctxFor(db, (await busy).actor));
+		const newest = (list: typeof rows) =>
+			[...list].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime() || (a.id < b.id ? 1 : -1)).map((r) => r.id);
+		const todays = rows.filter((r) => r.startedAt >= startOfBelgianDay(today));
+		const earlier = rows.filter((r) => r.startedAt < startOfBelgianDay(today));
+		expect(home.todayContacts.map((c) => c.id)).toEqual(newest(todays).slice(0, 20));
+		expect(home.earlierContacts.map((c) => c.id)).toEqual(newest(earlier).slice(0, 10));
+		expect(home.counts).toEqual({ week: rows.length, today: 25, earlier: isMonday ? 0 : 14 });
+		expect(home.monday).toBe(belgianDateOf(monday));
+	});
+
+	it('lists the first 10 open questions of a group and counts them all', async () => {
+		const { user, actor } = await busy;
+		for (let i = 0; i < 12; i++) await question({ ownerUserId: user.id, dueOn: addDays(today, -1 - i), title: `Overdue ${i}` });
+		await question({ ownerUserId: user.id, dueOn: null, title: 'Some day' });
+		const home = await readHome(ctxFor(db, actor));
+		expect(home.questions.overdue).toHaveLength(10);
+		expect(home.questions.overdue[0]!.title).toBe('Overdue 11');
+		expect(home.questionCounts).toEqual({ overdue: 12, thisWeek: 0, later: 1 });
+		expect(home.questions.later.map((q) => q.title)).toEqual(['Some day']);
+	});
+
+	it('sums the week’s direct minutes in SQL as the pure rule does', async () => {
+		const rows = await made;
+		const home = await readHome(ctxFor(db, (await busy).actor));
+		expect(home.hours.minutes).toBe(weekProgress(rows, 30).minutes);
+		expect(home.hours.minutes).toBeGreaterThan(0);
 	});
 });
 

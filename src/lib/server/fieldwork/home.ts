@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { addDays, defineVerb, dayOfWeek, startOfBelgianDay, startOfBelgianWeek, todayInBelgium } from '../core/index.ts';
+import { addDays, belgianDateOf, defineVerb, dayOfWeek, startOfBelgianDay, startOfBelgianWeek, todayInBelgium } from '../core/index.ts';
 import { can, grantsHolding, permission, scopeFilter } from '../access/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { networkPartner } from '../network/index.ts';
 import { areasArea, areasPlace } from '../areas/index.ts';
 import type { Ctx } from '../core/index.ts';
 import { fieldworkContact, fieldworkContactParty, fieldworkQuestion, fieldworkReferral, fieldworkWorker, type ContactType } from './schema.ts';
-import { targetFor, weekProgress } from './hours.ts';
+import { AT_A_DISTANCE, progressOf, targetFor } from './hours.ts';
 import { splitByDue } from './home-due.ts';
 
 // The worker's home page in one verb: a handful of indexed queries, all bounded by the actor's user
@@ -37,32 +37,61 @@ const contactColumns = {
 	placeName: sql<string | null>`coalesce(${fieldworkContact.placeName}, (select p.name from areas_place p where p.id = ${fieldworkContact.placeId}))`
 };
 
-/** The week's contacts the actor recorded, or must act on (the recorder index, the party index). */
-async function weekContacts(ctx: Ctx, userId: string, weekStart: Date) {
+/** How many of the week's contacts the page lists: today's, and the latest of the days before. */
+const HOME_TODAY_LIMIT = 20;
+const HOME_EARLIER_LIMIT = 10;
+
+/**
+ * The ids of the week's contacts the actor recorded, or must act on (the recorder index, the party
+ * index), as a subquery: the page lists a bounded number of them and counts the rest in SQL, so a
+ * worker with 128 contacts a week gets the same small page as one with 12.
+ */
+function weekIds(ctx: Ctx, userId: string, weekStart: Date) {
 	const scope = scopeFilter(ctx.actor, 'fieldwork.contact.read', { organisation: fieldworkContact.organisationId, area: fieldworkContact.areaId });
 	const mine = ctx.db
-		.select(contactColumns)
+		.select({ id: fieldworkContact.id })
 		.from(fieldworkContact)
 		.where(and(eq(fieldworkContact.recordedByUserId, userId), gte(fieldworkContact.startedAt, weekStart), scope));
 	const asParty = ctx.db
+		.select({ id: fieldworkContact.id })
+		.from(fieldworkContactParty)
+		.innerJoin(fieldworkContact, eq(fieldworkContact.id, fieldworkContactParty.contactId))
+		.where(
+			and(eq(fieldworkContactParty.userId, userId), eq(fieldworkContactParty.role, 'must_act'), gte(fieldworkContact.startedAt, weekStart), scope)
+		);
+	return mine.union(asParty);
+}
+
+/**
+ * The week in numbers: contacts this week and today, and minutes of direct contact in this ISO week
+ * (hours.ts's rule: phone and online do not count; a contact running past next Monday 00:00 counts
+ * up to that instant, rounded to the minute like directMinutesPerWeek).
+ */
+async function weekSummary(ctx: Ctx, ids: ReturnType<typeof weekIds>, todayStart: Date, nextWeekStart: Date) {
+	const [row] = await ctx.db
+		.select({
+			week: sql<number>`count(*)::int`,
+			today: sql<number>`(count(*) filter (where ${fieldworkContact.startedAt} >= ${todayStart}))::int`,
+			directMinutes: sql<number>`coalesce(sum(least(${fieldworkContact.durationMinutes}, round(extract(epoch from (${nextWeekStart}::timestamptz - ${fieldworkContact.startedAt})) / 60))) filter (where ${fieldworkContact.startedAt} < ${nextWeekStart} and ${notInArray(fieldworkContact.type, [...AT_A_DISTANCE])} and ${fieldworkContact.durationMinutes} > 0), 0)::int`
+		})
+		.from(fieldworkContact)
+		.where(inArray(fieldworkContact.id, ids));
+	return row ?? { week: 0, today: 0, directMinutes: 0 };
+}
+
+/** The newest of the week's contacts started since `from` (today) or before it (earlier this week). */
+const weekList = (ctx: Ctx, ids: ReturnType<typeof weekIds>, todayStart: Date, which: 'today' | 'earlier', limit: number) =>
+	ctx.db
 		.select(contactColumns)
 		.from(fieldworkContact)
 		.where(
 			and(
-				inArray(
-					fieldworkContact.id,
-					ctx.db
-						.select({ id: fieldworkContactParty.contactId })
-						.from(fieldworkContactParty)
-						.where(and(eq(fieldworkContactParty.userId, userId), eq(fieldworkContactParty.role, 'must_act')))
-				),
-				gte(fieldworkContact.startedAt, weekStart),
-				scope
+				inArray(fieldworkContact.id, ids),
+				which === 'today' ? gte(fieldworkContact.startedAt, todayStart) : lt(fieldworkContact.startedAt, todayStart)
 			)
-		);
-	const rows = await mine.union(asParty);
-	return rows.sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
-}
+		)
+		.orderBy(desc(fieldworkContact.startedAt), desc(fieldworkContact.id))
+		.limit(limit);
 
 /** The people met on these contacts, named only to an actor who may read them. */
 async function namesOf(ctx: Ctx, contactIds: string[]) {
@@ -97,6 +126,43 @@ const questionColumns = {
 	status: fieldworkQuestion.status
 };
 
+/** Questions and referrals: the first few of each list, the rest counted (a city worker owns hundreds). */
+const HOME_LIST_LIMIT = 10;
+
+/**
+ * The actor's open questions overdue, due this week (today … Sunday) and later, the first
+ * HOME_LIST_LIMIT of each by due date, and how many each group holds (splitByDue's groups in SQL).
+ */
+async function myQuestions(ctx: Ctx, where: SQL | undefined, today: string, sunday: string) {
+	const q = fieldworkQuestion;
+	const groups = [
+		sql`${q.dueOn} < ${today}`,
+		sql`${q.dueOn} >= ${today} and ${q.dueOn} <= ${sunday}`,
+		sql`(${q.dueOn} is null or ${q.dueOn} > ${sunday})`
+	];
+	const [lists, [counts]] = await Promise.all([
+		Promise.all(
+			groups.map((group) =>
+				ctx.db
+					.select(questionColumns)
+					.from(q)
+					.where(and(where, group))
+					.orderBy(sql`${q.dueOn} asc nulls last`, asc(q.createdAt))
+					.limit(HOME_LIST_LIMIT)
+			)
+		),
+		ctx.db
+			.select({
+				overdue: sql<number>`(count(*) filter (where ${groups[0]}))::int`,
+				thisWeek: sql<number>`(count(*) filter (where ${groups[1]}))::int`,
+				later: sql<number>`(count(*) filter (where ${groups[2]}))::int`
+			})
+			.from(q)
+			.where(where)
+	]);
+	return { rows: lists.flat(), counts: counts ?? { overdue: 0, thisWeek: 0, later: 0 } };
+}
+
 export const readHome = defineVerb({
 	name: 'fieldwork.home.read',
 	summary: 'The worker’s home page: today’s and this week’s contacts, open questions, referrals waiting, hours against the target',
@@ -123,14 +189,15 @@ export const readHome = defineVerb({
 			organisation: fieldworkReferral.organisationId,
 			area: fieldworkReferral.areaId
 		});
-		const [contacts, questions, referrals, worker, last, teamOverdue] = await Promise.all([
-			weekContacts(ctx, userId, weekStart),
-			ctx.db
-				.select(questionColumns)
-				.from(fieldworkQuestion)
-				.where(and(eq(fieldworkQuestion.ownerUserId, userId), eq(fieldworkQuestion.statusClass, 'open'), questionScope))
-				.orderBy(sql`${fieldworkQuestion.dueOn} asc nulls last`, asc(fieldworkQuestion.createdAt))
-				.limit(200),
+		const monday = belgianDateOf(weekStart);
+		const nextWeekStart = startOfBelgianDay(addDays(monday, 7));
+		const todayStart = startOfBelgianDay(today);
+		const ids = weekIds(ctx, userId, weekStart);
+		const [summary, todayRows, earlierRows, questions, referrals, referralCount, worker, last, teamOverdue] = await Promise.all([
+			weekSummary(ctx, ids, todayStart, nextWeekStart),
+			weekList(ctx, ids, todayStart, 'today', HOME_TODAY_LIMIT),
+			weekList(ctx, ids, todayStart, 'earlier', HOME_EARLIER_LIMIT),
+			myQuestions(ctx, and(eq(fieldworkQuestion.ownerUserId, userId), eq(fieldworkQuestion.statusClass, 'open'), questionScope), today, sunday),
 			ctx.db
 				.select({
 					id: fieldworkReferral.id,
@@ -149,7 +216,13 @@ export const readHome = defineVerb({
 					and(eq(fieldworkReferral.createdByUserId, userId), inArray(fieldworkReferral.status, ['referred', 'accepted', 'arrived']), referralScope)
 				)
 				.orderBy(asc(fieldworkReferral.createdAt))
-				.limit(200),
+				.limit(HOME_LIST_LIMIT),
+			ctx.db
+				.select({ n: sql<number>`count(*)::int` })
+				.from(fieldworkReferral)
+				.where(
+					and(eq(fieldworkReferral.createdByUserId, userId), inArray(fieldworkReferral.status, ['referred', 'accepted', 'arrived']), referralScope)
+				),
 			ctx.db
 				.select({ usualMinutes: fieldworkWorker.usualMinutes, weeklyTargetHours: fieldworkWorker.weeklyTargetHours })
 				.from(fieldworkWorker)
@@ -187,25 +260,28 @@ export const readHome = defineVerb({
 							)
 						)
 						.orderBy(asc(fieldworkQuestion.dueOn))
-						.limit(100)
+						.limit(HOME_LIST_LIMIT)
 				: Promise.resolve(null)
 		]);
 		const names = await namesOf(
 			ctx,
-			contacts.map((c) => c.id)
+			[...todayRows, ...earlierRows].map((c) => c.id)
 		);
-		const withNames: HomeContact[] = contacts.map((c) => ({
-			...c,
-			firstNames: names.get(c.id)?.names ?? [],
-			hiddenPeople: names.get(c.id)?.hidden ?? 0
-		}));
-		const todayStart = startOfBelgianDay(today);
+		const withNames = (rows: typeof todayRows): HomeContact[] =>
+			rows.map((c) => ({ ...c, firstNames: names.get(c.id)?.names ?? [], hiddenPeople: names.get(c.id)?.hidden ?? 0 }));
 		const target = targetFor(worker[0]?.weeklyTargetHours, isOutreach);
 		return {
 			today,
-			todayContacts: withNames.filter((c) => c.startedAt >= todayStart),
-			weekContacts: withNames,
-			questions: splitByDue(questions, today, sunday),
+			monday,
+			/** Today's contacts, newest first, at most HOME_TODAY_LIMIT; `counts.today` says how many there are. */
+			todayContacts: withNames(todayRows),
+			/** The latest of this week's contacts before today, at most HOME_EARLIER_LIMIT. */
+			earlierContacts: withNames(earlierRows),
+			counts: { week: summary.week, today: summary.today, earlier: summary.week - summary.today },
+			questions: splitByDue(questions.rows, today, sunday),
+			/** How many open questions there are in each group (the lists hold at most HOME_LIST_LIMIT each). */
+			questionCounts: questions.counts,
+			referralCount: referralCount[0]?.n ?? 0,
 			referrals: referrals.map(({ personOrganisationId, personAreaId, firstName, ...r }) => ({
 				...r,
 				firstName:
@@ -213,7 +289,7 @@ export const readHome = defineVerb({
 						? firstName
 						: null
 			})),
-			hours: weekProgress(contacts, target, now),
+			hours: progressOf(monday, summary.directMinutes, target),
 			worker: { usualMinutes: worker[0]?.usualMinutes ?? 30, weeklyTargetHours: worker[0]?.weeklyTargetHours ?? null, isOutreach },
 			last: last[0] ?? null,
 			teamOverdue

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directMinutesPerWeek, hoursAndMinutes, isDirectContact, targetFor, weekOf, weekProgress } from './hours.ts';
+import { directMinutesPerWeek, hoursAndMinutes, isDirectContact, progressOf, targetFor, weekOf, weekProgress } from './hours.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -105,6 +105,12 @@ describe('this week against the target', () => {
 		expect(targetFor(null, false)).toBeNull();
 		expect(targetFor(20, true)).toBe(20);
 		expect(targetFor(12, false)).toBe(12);
+	});
+
+	it('puts minutes summed elsewhere (the home page sums them in SQL) against the target', () => {
+		expect(progressOf('2026-11-30', 900, 30)).toEqual({ week: '2026-11-30', minutes: 900, targetHours: 30, percent: 50 });
+		expect(progressOf('2026-11-30', 5000, 30).percent).toBe(100);
+		expect(progressOf('2026-11-30', 90, null)).toEqual({ week: '2026-11-30', minutes: 90, targetHours: null, percent: null });
 	});
 
 	it('shows hours and minutes', () => {

@@ -12,7 +12,7 @@ import type { ContactType } from './schema.ts';
  * of DOMAIN.md, "30 hours a week of direct contact with young people where they are", is time on
  * the street, at home, at a partner, in a group or at office hours).
  */
-const AT_A_DISTANCE: readonly ContactType[] = ['phone', 'online'];
+export const AT_A_DISTANCE: readonly ContactType[] = ['phone', 'online'];
 
 export function isDirectContact(type: ContactType): boolean {
 	return !AT_A_DISTANCE.includes(type);
@@ -66,7 +66,11 @@ export type WeekProgress = {
 /** This week so far against the target. */
 export function weekProgress(contacts: readonly TimedContact[], targetHours: number | null, now: Date = new Date()): WeekProgress {
 	const week = weekOf(now);
-	const minutes = directMinutesPerWeek(contacts).get(week) ?? 0;
+	return progressOf(week, directMinutesPerWeek(contacts).get(week) ?? 0, targetHours);
+}
+
+/** A week's direct minutes (summed elsewhere, e.g. in SQL by the home page) against the target. */
+export function progressOf(week: string, minutes: number, targetHours: number | null): WeekProgress {
 	const percent = targetHours && targetHours > 0 ? Math.min(100, Math.floor((minutes * 100) / (targetHours * 60))) : null;
 	return { week, minutes, targetHours, percent };
 }

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
 
-// A facilitator logs a home visit with someone met before and a street contact with a group nobody
-// names, from the log form the home page links to, counting every tap and every field filled: the
-// form must stay this short on a phone, with and without JavaScript.
+// A facilitator logs a street contact with a group nobody names, counting every tap and every field
+// filled: the form must stay this short on a phone, with and without JavaScript. The home visit with
+// someone met before is journey (1), counted from the home page: fieldwork-journey.spec.ts.
 
 /**
  * The page's language by the cookie a visitor's switch sets. Not the switcher itself: signed in, that
@@ -26,33 +26,10 @@ function counter(page: Page) {
 	};
 }
 
-test('a home visit and a street contact, each in a few taps; bad input answered in Dutch', async ({ page }, info) => {
-	const tag = `${info.project.name === 'phone-no-js' ? 'P' : 'D'}${Date.now() % 100000}`;
+test('a street contact in a few taps; bad input answered in Dutch', async ({ page }, info) => {
 	await signIn(page, 'facilitator@example.org');
 	// The account's own language wins over the browser's: the other test sets it to bg and ar.
 	await speak(page, 'nl');
-
-	// Before: a first visit registers Noor by first name, so she is among the "recent people".
-	await page.goto('/fieldwork/log?type=home_visit');
-	await expectAccessible(page);
-	await page.getByLabel('Nieuwe persoon: voornaam').fill(`Noor ${tag}`);
-	await page.getByRole('checkbox', { name: 'Gezondheid', exact: true }).check();
-	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
-
-	// The counted home visit: Noor and two themes (the home page's "Log a home visit" link is one more tap).
-	await page.goto('/fieldwork/log?type=home_visit');
-	const visit = counter(page);
-	await visit.check(`Noor ${tag}`);
-	await visit.check('Wonen');
-	await visit.check('Inkomen');
-	await visit.save();
-	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
-	await expect(page.locator('main')).toContainText(`Noor ${tag}`);
-	await expect(page.locator('main')).toContainText('Huisbezoek');
-	expect(visit.count).toBeLessThanOrEqual(5);
-	await expectAccessible(page);
-	await page.screenshot({ path: info.outputPath('contact-nl.png'), fullPage: true });
 
 	// A street contact: six young people nobody names.
 	await page.goto('/fieldwork/log?type=street');
@@ -63,6 +40,8 @@ test('a home visit and a street contact, each in a few taps; bad input answered 
 	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
 	await expect(page.locator('main')).toContainText('6 zonder naam');
 	expect(street.count).toBeLessThanOrEqual(4);
+	await expectAccessible(page);
+	await page.screenshot({ path: info.outputPath('contact-nl.png'), fullPage: true });
 
 	// Bad input: nobody and no theme, a duration of −5; the message is Dutch and what was typed stays.
 	await page.goto('/fieldwork/log?type=street');

@@ -61,6 +61,32 @@ test('a street contact in a few taps; bad input answered in Dutch', async ({ pag
 	if (info.project.name === 'desktop') await page.screenshot({ path: info.outputPath('log-1280-nl.png'), fullPage: true });
 });
 
+test('the folded “More” part: who must act, a partner present and a named place, without JavaScript', async ({ page }) => {
+	await signIn(page, 'facilitator@example.org');
+	await speak(page, 'nl');
+	await page.goto('/fieldwork/log?type=office_hours');
+	const more = page.locator('details#more');
+	// Folded: the common case keeps its few taps; a native <details> opens without JavaScript.
+	await expect(more).not.toHaveAttribute('open');
+	await page.getByText('Meer: wie moet iets doen, partner, plek').click();
+	await expect(more).toHaveAttribute('open');
+	await expectAccessible(page);
+	await page.getByLabel('Nieuwe persoon: voornaam').fill('Karim');
+	await page.getByRole('checkbox', { name: 'Administratie', exact: true }).check();
+	await page.getByLabel('Gekende plek in de wijk').selectOption({ label: 'Wijkhuis Rabot' });
+	const colleague = more.getByRole('group', { name: 'Moet iets doen' }).getByRole('checkbox').first();
+	const colleagueName = (await more.getByRole('group', { name: 'Moet iets doen' }).locator('label').first().textContent())!.trim();
+	await colleague.check();
+	await more.getByRole('checkbox', { name: 'OCMW Gent — sociaal huis Rabot', exact: true }).check();
+	await page.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(page.getByRole('status').first()).toContainText('Het contact is opgeslagen.');
+	const main = page.locator('main');
+	await expect(main).toContainText('Wijkhuis Rabot');
+	await expect(main).toContainText(colleagueName);
+	await expect(main).toContainText('OCMW Gent — sociaal huis Rabot');
+	await expectAccessible(page);
+});
+
 test('the log form holds in Bulgarian and Arabic on a 360 px phone', async ({ browser }, info) => {
 	for (const locale of ['bg', 'ar']) {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'nl-BE' });

@@ -1,13 +1,14 @@
 import { m } from '#lib/paraglide/messages.js';
 import type { IconName } from '#lib/components/ui/icons.ts';
 import type { Theme } from '#lib/themes.ts';
+import { labelled, type LabelRow } from '#lib/labelled.ts';
 
 // The network's codes in the reader's language, for pages (no server code: components import this).
 // Unknown codes show as-is, so a new code never breaks a page before its label is written.
 
 type Msg = () => string;
 
-const THEME: Record<Theme, { label: Msg; icon: IconName }> = {
+const THEME: Record<Theme, LabelRow> = {
 	services: { label: m.theme_services, icon: 'services' },
 	leisure: { label: m.theme_leisure, icon: 'leisure' },
 	income: { label: m.theme_income, icon: 'coins' },
@@ -22,8 +23,8 @@ const THEME: Record<Theme, { label: Msg; icon: IconName }> = {
 	other: { label: m.theme_other, icon: 'dots' }
 };
 
-export const themeLabel = (t: string) => THEME[t as Theme]?.label() ?? t;
-export const themeIcon = (t: string): IconName => THEME[t as Theme]?.icon ?? 'dots';
+export const themeLabel = (t: string) => labelled(t, THEME).label;
+export const themeIcon = (t: string): IconName => labelled(t, THEME).icon;
 
 const KIND: Record<string, Msg> = {
 	welfare: m.network_kind_welfare,

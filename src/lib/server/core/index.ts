@@ -27,6 +27,7 @@ export {
 	wholeWeeksBetween
 } from './time.ts';
 export { containsPattern } from './like.ts';
+export { machine } from './machine.ts';
 // Tables other modules JOIN on (one SQL statement instead of a round trip per row) or the demo seed
 // writes; part of this module's public API, so a change to them is a change to its door.
 export { coreAudit } from './schema.ts';

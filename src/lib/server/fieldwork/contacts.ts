@@ -15,7 +15,7 @@ type Input = typeof logContactInput._output;
 type Logged = { id: string; clientId: string | null; repeated: boolean };
 
 /** Roles that work with people in an organisation (a colleague who "must act" holds one of them). */
-const STAFF_ROLES = ['facilitator', 'outreach', 'coordinator'] as const;
+export const STAFF_ROLES = ['facilitator', 'outreach', 'coordinator'] as const;
 
 /** Every person must be one of the organisation the actor may read; otherwise nothing is written. */
 async function checkPeople(ctx: Ctx, input: Input): Promise<void> {

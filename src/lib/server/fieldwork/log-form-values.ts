@@ -31,6 +31,7 @@ export function contactFromForm(values: Values, organisationId: string) {
 		type: one(values.type),
 		startedAt,
 		durationMinutes: int(duration) ?? Number.NaN,
+		placeId: one(values.placeId) || undefined,
 		placeName: one(values.placeName) || undefined,
 		themes: many(values.themes),
 		people: [...new Set(many(values.people))].map((personId) => ({ personId })),
@@ -38,6 +39,8 @@ export function contactFromForm(values: Values, organisationId: string) {
 		anonymousCount: int(one(values.anonymousCount)) ?? 0,
 		anonymousAgeFrom: int(one(values.ageFrom)),
 		anonymousAgeTo: int(one(values.ageTo)),
+		mustActUserIds: [...new Set(many(values.mustAct))],
+		partnerIds: [...new Set(many(values.partners))],
 		note: one(values.note) || undefined,
 		noteShareable: one(values.noteShareable) === 'on'
 	};

@@ -5,10 +5,12 @@ import { can, covers, grantsHolding, permission } from '../access/index.ts';
 import { areasArea } from '../areas/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { fieldworkContact, fieldworkContactParty, fieldworkWorker } from './schema.ts';
+import { moreChoices } from './log-form-more.ts';
 
 // What the log form offers a worker before a word is typed: its neighbourhoods (the last one used
-// first), its usual duration, the last place name, the people it met lately, and — when the form's
-// "Search" button was pressed — the people of the organisation whose first name matches.
+// first), its usual duration, the last place name, the people it met lately, the folded "More" part's
+// colleagues, partners and named places, and — when the form's "Search" button was pressed (or the
+// page's search as you type asked) — the people of the organisation whose first name matches.
 
 export const logChoicesInput = z.object({ q: z.string().max(80, 'error_too_long').optional() }).prefault({});
 
@@ -71,6 +73,11 @@ export const logChoices = defineVerb({
 					.orderBy(peoplePerson.firstName)
 					.limit(10)
 			: [];
+		const more = await moreChoices(
+			ctx,
+			organisationIds,
+			areas.map((a) => a.id)
+		);
 		const strip = (p: Person): Person => ({ id: p.id, firstName: p.firstName, lastName: p.lastName });
 		const now = belgianClock(new Date());
 		return {
@@ -80,6 +87,7 @@ export const logChoices = defineVerb({
 			lastPlaceName: last?.placeName ?? null,
 			recent: met.filter(readable).map(strip),
 			matches: matches.filter(readable).map(strip),
+			...more,
 			today: now.day,
 			time: `${String(Math.floor(now.minute / 60)).padStart(2, '0')}:${String(now.minute % 60).padStart(2, '0')}`
 		};

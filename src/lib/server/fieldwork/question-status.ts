@@ -1,3 +1,4 @@
+import { machine } from '../core/index.ts';
 import type { QuestionStatus } from './schema.ts';
 
 // The question's status machine, without I/O (questions.ts applies it inside the verb's transaction).
@@ -13,6 +14,7 @@ export const QUESTION_NEXT: Record<QuestionStatus, readonly QuestionStatus[]> = 
 	referred: ['in_progress'],
 	dropped: ['in_progress']
 };
+const steps = machine(QUESTION_NEXT);
 
 export type StatusClass = 'open' | 'closed';
 
@@ -23,9 +25,9 @@ export function questionClass(status: QuestionStatus): StatusClass {
 
 /** The steps a worker may take from `status`: the buttons the question page shows. */
 export function questionNextSteps(status: QuestionStatus): readonly QuestionStatus[] {
-	return QUESTION_NEXT[status];
+	return steps.nextSteps(status);
 }
 
 export function mayMoveQuestion(from: QuestionStatus, to: QuestionStatus): boolean {
-	return QUESTION_NEXT[from].includes(to);
+	return steps.canStep(from, to);
 }

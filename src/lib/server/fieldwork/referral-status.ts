@@ -1,3 +1,4 @@
+import { machine } from '../core/index.ts';
 import type { ReferralReason, ReferralStatus } from './schema.ts';
 import type { StatusClass } from './question-status.ts';
 
@@ -16,6 +17,7 @@ export const REFERRAL_NEXT: Record<ReferralStatus, readonly ReferralStatus[]> = 
 	rejected: [],
 	revoked: []
 };
+const steps = machine(REFERRAL_NEXT);
 
 /** The same rule as the schema's generated status_class (an integration test holds them together). */
 export function referralClass(status: ReferralStatus): StatusClass {
@@ -23,7 +25,7 @@ export function referralClass(status: ReferralStatus): StatusClass {
 }
 
 export function referralNextSteps(status: ReferralStatus): readonly ReferralStatus[] {
-	return REFERRAL_NEXT[status];
+	return steps.nextSteps(status);
 }
 
 export type ReferralStep = { to: ReferralStatus; reason?: ReferralReason | null; reasonText?: string | null };
@@ -34,7 +36,7 @@ export type ReferralStep = { to: ReferralStatus; reason?: ReferralReason | null;
  * or a reason given for a step that takes none.
  */
 export function referralStepProblem(from: ReferralStatus, step: ReferralStep): Record<string, string> | null {
-	if (!REFERRAL_NEXT[from].includes(step.to)) return { status: 'fw_referral_error_step' };
+	if (!steps.canStep(from, step.to)) return { status: 'fw_referral_error_step' };
 	if (step.to === 'not_helped') {
 		if (!step.reason) return { reason: 'fw_referral_error_reason' };
 		if (step.reason === 'other' && !step.reasonText?.trim()) return { reasonText: 'fw_referral_error_reason_text' };

@@ -4,14 +4,16 @@ import { CONTACT_TYPES, contactFromForm, logChoices, logContact } from '#lib/ser
 import { ctxOf, failFrom, formValues, guard } from '#lib/server/web/index.ts';
 
 // The contact log on a phone: one form, no JavaScript needed. Its "Search" button posts the same form
-// back with the people whose first name matches, everything typed kept; "Save" logs the contact.
+// back with the people whose first name matches, everything typed kept; "Save" logs the contact. With
+// JavaScript the page searches as one types: the same search through this load (?q=), same checkboxes.
 
 const flat = (values: Record<string, string | string[]>) =>
 	Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
 
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => {
-		const choices = await logChoices(ctx, {});
+		const q = event.url.searchParams.get('q')?.slice(0, 80) || undefined;
+		const choices = await logChoices(ctx, { q });
 		const type = event.url.searchParams.get('type');
 		return { choices, types: CONTACT_TYPES, preset: (CONTACT_TYPES as readonly string[]).includes(type ?? '') ? type : null };
 	});

@@ -1,5 +1,5 @@
 // A status machine as a table of allowed next steps, shared by the fieldwork records (questions,
-// referrals): the table is the one rule, so the buttons a page shows and the steps a verb accepts
+// referrals, signals): the table is the one rule, so the buttons a page shows and the steps a verb accepts
 // cannot drift apart. Each record keeps its own checks (required fields per step) on top of it.
 
 export type Machine<S extends string> = {

@@ -1,3 +1,4 @@
+import { machine } from '../core/index.ts';
 import type { SignalStatus } from './schema.ts';
 
 // The one machine of a signal's life: noted → substantiated → escalated → answered → closed. No step
@@ -21,11 +22,12 @@ export const SIGNAL_NEXT: Record<SignalStatus, readonly SignalStatus[]> = {
 	answered: ['closed'],
 	closed: []
 };
+const steps = machine(SIGNAL_NEXT);
 
 /** Field → message key, empty when the step is allowed. `evidence` is counted from the links, never typed. */
 export function checkSignalStep(from: SignalStatus, to: SignalStatus, evidence: number, change: SignalChange = {}): Record<string, string> {
 	if (from === to) return { status: 'fw_signal_error_same_status' };
-	if (!SIGNAL_NEXT[from].includes(to)) {
+	if (!steps.canStep(from, to)) {
 		// The clear message for the usual skip: escalating what nobody has substantiated yet.
 		if (from === 'noted' && (to === 'escalated' || to === 'answered')) return { status: 'fw_signal_error_substantiate_first' };
 		return { status: 'fw_signal_error_step' };
@@ -42,5 +44,5 @@ export function checkSignalStep(from: SignalStatus, to: SignalStatus, evidence: 
 
 /** The steps a signal may take from `status` (the signal page offers only these). */
 export function signalNextSteps(status: SignalStatus): readonly SignalStatus[] {
-	return SIGNAL_NEXT[status];
+	return steps.nextSteps(status);
 }

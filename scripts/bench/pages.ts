@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Result } from 'lighthouse';
+import { waitFor } from './server.ts';
 
 // `npm run bench -- pages`: Lighthouse (mobile defaults: a mid-range phone on simulated slow 4G) on the
 // production build in build/ (it builds nothing: `npm run build` first), served by scripts/serve.ts as
@@ -51,23 +52,8 @@ const RESIDENT = 'resident@example.org';
 const DEMO_PASSWORD = 'wijkweb-demo';
 const CHROME = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const kb = (bytes: number) => bytes / 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
-	const until = Date.now() + timeoutMs;
-	while (Date.now() < until) {
-		if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* not up yet */
-		}
-		await sleep(100);
-	}
-	throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
-}
 
 /** Signs in through the page's own form post (as a browser would) and returns the session cookie. */
 async function signIn(email: string): Promise<string> {

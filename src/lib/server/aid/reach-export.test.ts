@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
 import { neutralise, reachCsv, reachRows, reachXlsx, type ReachSheetLabels } from './reach-export.ts';
 import { REACH_FIGURES, type Reach } from './reach.ts';
 import { cell, suppressTable } from '../stats/index.ts';
+import { zipTexts } from '../../../../tests/zip-texts.ts';
 
 const hostile = '=HYPERLINK("http://evil","x")';
 
@@ -35,27 +35,6 @@ const labels: ReachSheetLabels = {
 	suppressed: '<5',
 	note: '<5: fewer than 5, or hidden.'
 };
-
-/** The files inside a zip (an XLSX), read with node:zlib alone: enough to look at the sheet's XML. */
-function unzip(buf: Buffer): Record<string, string> {
-	const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-	const count = buf.readUInt16LE(eocd + 10);
-	let at = buf.readUInt32LE(eocd + 16);
-	const files: Record<string, string> = {};
-	for (let i = 0; i < count; i++) {
-		const method = buf.readUInt16LE(at + 10);
-		const size = buf.readUInt32LE(at + 20);
-		const nameLen = buf.readUInt16LE(at + 28);
-		const skip = nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-		const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
-		const local = buf.readUInt32LE(at + 42);
-		const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-		const data = buf.subarray(start, start + size);
-		files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-		at += 46 + skip;
-	}
-	return files;
-}
 
 describe('the downloads of the reach figures', () => {
 	it('neutralises texts a spreadsheet would run as a formula', () => {
@@ -94,7 +73,7 @@ describe('the downloads of the reach figures', () => {
 	it('writes an XLSX whose sheet holds "<5", the numbers and the texts as text cells, and no formula', async () => {
 		const buf = await reachXlsx(reach, labels);
 		expect(buf.subarray(0, 2).toString()).toBe('PK');
-		const files = unzip(buf);
+		const files = zipTexts(buf);
 		const sheet = files['xl/worksheets/sheet1.xml']!;
 		const strings = files['xl/sharedStrings.xml']!;
 		expect(sheet).toBeDefined();
@@ -113,7 +92,7 @@ describe('the downloads of the reach figures', () => {
 
 	it('writes an area called "-Rabot" into the XLSX as "-Rabot" (and into the CSV guarded)', async () => {
 		const named = { ...labels, areaName: '-Rabot' };
-		const strings = unzip(await reachXlsx(reach, named))['xl/sharedStrings.xml']!;
+		const strings = zipTexts(await reachXlsx(reach, named))['xl/sharedStrings.xml']!;
 		expect(strings).toContain('<t>-Rabot</t>');
 		expect(strings).not.toContain("'-Rabot");
 		expect(reachCsv(reach, named)).toContain("Area,'-Rabot\r\n");

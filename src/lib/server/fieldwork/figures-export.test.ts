@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inflateRawSync } from 'node:zlib';
 import { figuresCsv, figuresRows, figuresXlsx, neutralise, type FiguresSheetLabels } from './figures-export.ts';
 import { shapeFigures, type FigureRow } from './figures-shape.ts';
+import { zipTexts } from '../../../../tests/zip-texts.ts';
 
 const row = (dim: string, key: string, n: number, minutes = 0, name: string | null = null): FigureRow => ({ dim, key, n, minutes, name });
 const figures = shapeFigures({ from: '2025-01-01', to: '2025-03-31', areaId: null, theme: null, type: null }, [
@@ -57,27 +57,6 @@ const labels = {
 	notes: ['Groups of 1 to 4 are shown as <5.']
 } satisfies FiguresSheetLabels;
 
-/** The files inside a zip (an XLSX), read with node:zlib alone: enough to look at the sheet's XML. */
-function unzip(buf: Buffer): Record<string, string> {
-	const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-	const count = buf.readUInt16LE(eocd + 10);
-	let at = buf.readUInt32LE(eocd + 16);
-	const files: Record<string, string> = {};
-	for (let i = 0; i < count; i++) {
-		const method = buf.readUInt16LE(at + 10);
-		const size = buf.readUInt32LE(at + 20);
-		const nameLen = buf.readUInt16LE(at + 28);
-		const skip = nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
-		const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
-		const local = buf.readUInt32LE(at + 42);
-		const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-		const data = buf.subarray(start, start + size);
-		files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-		at += 46 + skip;
-	}
-	return files;
-}
-
 describe('the fieldwork figures as files', () => {
 	it('writes the same cells as the page, "<5" where a cell is hidden', () => {
 		const rows = figuresRows(figures, labels);
@@ -103,7 +82,7 @@ describe('the fieldwork figures as files', () => {
 	it('writes one XLSX sheet with numbers as numbers and "<5" as text', async () => {
 		const buffer = await figuresXlsx(figures, labels);
 		expect(buffer.subarray(0, 2).toString()).toBe('PK');
-		const files = unzip(buffer);
+		const files = zipTexts(buffer);
 		const sheet = files['xl/worksheets/sheet1.xml']!;
 		const strings = files['xl/sharedStrings.xml']!;
 		expect(sheet).not.toContain('<f>');

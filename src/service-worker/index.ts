@@ -6,6 +6,7 @@ import { version } from '$app/env';
 // install, and the street page itself network-first with the cache as fallback, so a reload with no
 // network still shows it. Nothing else is cached: every other page needs the network and shows
 // current data. The contacts themselves wait in IndexedDB (lib/fieldwork/street-queue.ts), not here.
+// Signing out removes the cached street page (see the fetch handler).
 
 const CACHE = `wijkweb-${version}`;
 const ASSETS = [...immutable, ...staticFiles].map((f) => `/${f.path.replace(/^\//, '')}`);
@@ -37,9 +38,16 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
+	// Signing out forgets the cached street page (it was made for this worker's session), so a phone
+	// handed on shows nobody's page offline. The queue of unsent contacts stays in IndexedDB: signing
+	// in again sends it, nothing typed is lost. The request itself goes to the network untouched.
+	if (request.method === 'POST' && url.pathname === '/sign-out') {
+		event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(OFFLINE_PAGES.map((p) => cache.delete(p)))));
+		return;
+	}
+	if (request.method !== 'GET') return;
 	if (assets.has(url.pathname)) {
 		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
 		return;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, signOut } from './helpers.ts';
 
 // The street log offline, on a 360 px phone with JavaScript: the service worker serves the page with
 // no network, three contacts wait on the phone, and arrive once each when the network is back, even
@@ -74,4 +74,46 @@ test('three street contacts logged offline arrive once each when the network is 
 	await page.reload();
 	await expect.poll(async () => (await queue(page)).length, { timeout: 40_000 }).toBe(0);
 	for (const n of counts) expect(await onHomePage(page, n)).toBe(1);
+});
+
+test('signing out forgets the cached street page, and keeps what still waits to be sent', async ({ page }) => {
+	const cached = () => page.evaluate(async () => !!(await caches.match('/fieldwork/street')));
+	await signIn(page, 'outreach@example.org');
+	await page.goto('/fieldwork/street');
+	await page.waitForFunction(() => !!navigator.serviceWorker?.controller, null, { timeout: 30_000 });
+	await expect.poll(cached, { timeout: 15_000 }).toBe(true);
+	// Something still waiting on the phone when the worker signs out.
+	const waiting = { clientId: crypto.randomUUID(), anonymousCount: 4 };
+	await page.evaluate(
+		(item) =>
+			new Promise<void>((resolve, reject) => {
+				const req = indexedDB.open('wijkweb-street', 1);
+				req.onupgradeneeded = () => req.result.createObjectStore('queue', { keyPath: 'clientId' });
+				req.onerror = () => reject(req.error);
+				req.onsuccess = () => {
+					const t = req.result.transaction('queue', 'readwrite');
+					t.objectStore('queue').put(item);
+					t.oncomplete = () => resolve();
+				};
+			}),
+		waiting
+	);
+	await signOut(page);
+	await expect(page).toHaveURL('/');
+	await expect.poll(cached, { timeout: 15_000 }).toBe(false);
+	const kept = (await queue(page)) as { clientId: string }[];
+	expect(kept.map((k) => k.clientId)).toContain(waiting.clientId);
+	// Clean up, so that the next sign-in does not try to send a made-up item.
+	await page.evaluate(
+		(id) =>
+			new Promise<void>((resolve) => {
+				const req = indexedDB.open('wijkweb-street', 1);
+				req.onsuccess = () => {
+					const t = req.result.transaction('queue', 'readwrite');
+					t.objectStore('queue').delete(id);
+					t.oncomplete = () => resolve();
+				};
+			}),
+		waiting.clientId
+	);
 });

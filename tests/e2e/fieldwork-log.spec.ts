@@ -94,6 +94,9 @@ test('with JavaScript the people field searches as one types; what was ticked st
 	await signIn(page, 'facilitator@example.org');
 	await speak(page, 'nl');
 	await page.goto('/fieldwork/log?type=phone');
+	// Ticks made before the page's JavaScript has started are set back by hydration (a known gap of the
+	// form on a slow phone, in the closing note); this test is about searching, so it waits for the app.
+	await page.waitForLoadState('networkidle');
 	await page.getByRole('checkbox', { name: 'Wonen', exact: true }).check();
 	// Georgi (demo seed) is not among the facilitator's recent people in a fresh run (the first project's
 	// run makes him one for the second): the status line shows the search itself answered.

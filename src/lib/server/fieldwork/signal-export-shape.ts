@@ -39,15 +39,8 @@ export type ExportSignal = {
 /** Counts of one slice of a signal's evidence; people as countEvidence counts them. */
 type SliceCells = { contacts: Cell; questions: Cell; people: Cell };
 
-export type SignalReport = {
-	title: string;
-	description: string;
-	theme: string;
-	areaName: string | null;
-	status: string;
-	escalatedTo: string | null;
-	escalatedOn: string | null;
-	answer: string | null;
+/** A signal's own fields as they leave (cleaned), with its evidence turned into counts. */
+export type SignalReport = Omit<ExportSignal, 'id' | 'contacts' | 'questions'> & {
 	totals: SliceCells;
 	/** Every month ('YYYY-MM', Brussels) from the first piece of evidence to the last, zeros included. */
 	byMonth: ({ month: string } & SliceCells)[];

@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/server/people/schema.ts';
 import { networkAssignment, networkPartner, networkRelationship } from '../../src/lib/server/network/schema.ts';
 import { aidCertificate, aidDraft, aidExperience, aidFeedback, aidLink, aidNeed, aidOffer, aidVisit } from '../../src/lib/server/aid/schema.ts';
+import { activitiesActivity, activitiesAttendance, activitiesRegistration, activitiesSession } from '../../src/lib/server/activities/schema.ts';
 import { fieldworkContact, fieldworkContactParty, fieldworkQuestion, fieldworkReferral } from '../../src/lib/server/fieldwork/schema.ts';
 import { rightsErasureRequest } from '../../src/lib/server/rights/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
@@ -157,6 +158,22 @@ export async function personWithEverything(db: Db, place: Place, worker: { perso
 		shared: { firstName: PERSONAL.firstName, reach: PERSONAL.referralShared },
 		createdByUserId: worker.userId
 	});
+	// Activities (issue 15): registered for a sewing workshop and came to its first session.
+	const [activity] = await db
+		.insert(activitiesActivity)
+		.values({ ...place, kind: 'recurring', title: 'Naaiatelier', recurrence: 'weekly', startsOn: '2025-03-01', createdByUserId: worker.userId })
+		.returning();
+	const startsAt = new Date('2025-03-05T13:00:00Z');
+	const [session] = await db
+		.insert(activitiesSession)
+		.values({ ...place, activityId: activity!.id, startsAt, endsAt: new Date('2025-03-05T15:00:00Z') })
+		.returning();
+	await db
+		.insert(activitiesRegistration)
+		.values({ organisationId: place.organisationId, activityId: activity!.id, personId: id, status: 'registered' });
+	await db
+		.insert(activitiesAttendance)
+		.values({ ...place, sessionId: session!.id, activityId: activity!.id, personId: id, sessionStartsAt: startsAt });
 	// One contact purpose per organisation: the first person of a test file makes it, the others reuse it.
 	await db
 		.insert(peoplePurpose)

@@ -76,6 +76,15 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'fieldwork.signal.read':        [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'fieldwork.signal.manage':      [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
 	'fieldwork.figures.read':       [_,   _,   _,   _,   Y,   Y,   _,   _,   Y,   _],
+	// Activities and indicators (issue 15): staff organise; reach and indicators also for the officer.
+	'activities.activity.read':     [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'activities.activity.manage':   [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'activities.registration.manage': [_, _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'activities.attendance.record': [_,   _,   Y,   Y,   Y,   _,   _,   _,   Y,   _],
+	'activities.reach.read':        [_,   _,   Y,   _,   Y,   Y,   _,   _,   Y,   _],
+	'indicators.indicator.read':    [_,   _,   Y,   Y,   Y,   Y,   _,   _,   Y,   _],
+	'indicators.indicator.manage':  [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
+	'indicators.value.record':      [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

@@ -85,6 +85,17 @@ export const PERMISSIONS = {
 	'fieldwork.signal.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
 	// Aggregates only, small groups suppressed: for coordinators and the city's programme officers.
 	'fieldwork.figures.read': { roles: ['coordinator', 'officer', 'admin'], write: false, scope: 'place' },
+	// Activities (issue 15): staff organise and take attendance; reach is aggregates only (stats/).
+	'activities.activity.read': { roles: [...STAFF, 'admin'], write: false, scope: 'place' },
+	'activities.activity.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'activities.registration.manage': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'activities.attendance.record': { roles: [...STAFF, 'admin'], write: true, scope: 'place' },
+	'activities.reach.read': { roles: ['facilitator', 'coordinator', 'officer', 'admin'], write: false, scope: 'place' },
+	// Indicators (issue 15): every staff role and the officer read them (a steering group's figures);
+	// coordinators define them; whoever holds the figure enters a manual indicator's value.
+	'indicators.indicator.read': { roles: [...STAFF, 'officer', 'admin'], write: false, scope: 'place' },
+	'indicators.indicator.manage': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
+	'indicators.value.record': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

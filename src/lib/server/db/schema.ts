@@ -10,3 +10,5 @@ export * from '../aid/schema.ts';
 export * from '../api/schema.ts';
 export * from '../rights/schema.ts';
 export * from '../fieldwork/schema.ts';
+export * from '../activities/schema.ts';
+export * from '../indicators/schema.ts';

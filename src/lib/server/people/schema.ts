@@ -99,6 +99,11 @@ export const peoplePerson = pgTable(
 		// ISO 3166-1 alpha-2 (src/lib/countries.ts); kept only while the person's organisation has an
 		// origin purpose the person consented to (or its lawful basis covers it). origin_group derives from it.
 		countryOfOrigin: text('country_of_origin'),
+		// Activities' reach (issue 15): the share of people in a vulnerable situation and of clients of the
+		// social service. Null is "not recorded"; kept and counted only while the organisation has an active
+		// 'social_situation' purpose that covers the person (like the country of origin).
+		vulnerable: boolean('vulnerable'),
+		socialServiceClient: boolean('social_service_client'),
 		// The name folded for search: lower case, accents removed ("Céline" → "celine"), by PostgreSQL
 		// itself (people_fold, migration 0012), so every writer gets it and a trigram index serves it.
 		searchName: text('search_name').generatedAlwaysAs(sql`people_fold(first_name || ' ' || coalesce(last_name, ''))`),

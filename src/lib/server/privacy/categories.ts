@@ -44,7 +44,11 @@ export const CATEGORY_READERS = {
 		'fieldwork.question.manage',
 		'fieldwork.referral.manage',
 		'fieldwork.signal.read',
-		'fieldwork.signal.manage'
+		'fieldwork.signal.manage',
+		// Activities: the checklist and the registrations show participants' names.
+		'activities.activity.read',
+		'activities.registration.manage',
+		'activities.attendance.record'
 	],
 	contact: [
 		'people.person.read',
@@ -61,7 +65,9 @@ export const CATEGORY_READERS = {
 		'people.own.export',
 		'network.partner.read',
 		'network.partner.manage',
-		'fieldwork.referral.manage'
+		'fieldwork.referral.manage',
+		// A call-back phone left with "I'm coming".
+		'activities.registration.manage'
 	],
 	household: [
 		'people.person.read',
@@ -69,6 +75,7 @@ export const CATEGORY_READERS = {
 		'people.person.merge',
 		'people.person.export',
 		'people.household.manage',
+		'activities.registration.manage',
 		'network.map.read',
 		'people.own.export'
 	],
@@ -133,7 +140,13 @@ export const NO_PERSONAL_DATA = [
 	// The organisation's purposes and their texts: configuration, not people.
 	'people.purpose.manage',
 	// Fieldwork figures: counts only, groups under 5 shown as "<5" (stats/).
-	'fieldwork.figures.read'
+	'fieldwork.figures.read',
+	// Activity reach and indicators: counts only, small groups suppressed; definitions are configuration.
+	'activities.activity.manage',
+	'activities.reach.read',
+	'indicators.indicator.read',
+	'indicators.indicator.manage',
+	'indicators.value.record'
 ] as const satisfies readonly PermissionName[];
 
 export type Reader = { role: Role; ownOnly: boolean };

@@ -20,6 +20,10 @@ const ERASED_NAME = '—';
  */
 export const ERASURE_DECISIONS: Record<string, 'deleted' | 'anonymised' | 'kept'> = {
 	'access_role_grant.person_id': 'deleted',
+	// Activities (issue 15): attendance and registrations keep the erased shell, so every reach figure
+	// stays the same; a registration of a known person holds no name or phone of its own.
+	'activities_attendance.person_id': 'kept',
+	'activities_registration.person_id': 'kept',
 	'aid_certificate.person_id': 'deleted',
 	'aid_draft.person_id': 'deleted',
 	'aid_experience.person_id': 'kept',

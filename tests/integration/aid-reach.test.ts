@@ -254,6 +254,20 @@ describe('who sees what', () => {
 		expect((await reachAreaChoices(ctxFor(db, coordinator.actor))).map((x) => x.id)).toEqual(expect.arrayContaining([area.id, area2.id]));
 	});
 
+	it('answers a token held outside the organisation (the city officer over the API) with figures rounded to 5', async () => {
+		const page = await getMutualAidReach(ctxFor(db, officer.actor), { ...year });
+		const api = await getMutualAidReach(ctxFor(db, { ...officer.actor, via: 'token' }), { ...year });
+		expect(page.figures.volunteersStillActive12m).toEqual({ value: 15, suppressed: false });
+		for (const [k, c] of Object.entries(api.figures)) {
+			const exact = page.figures[k as keyof typeof page.figures];
+			expect(c.suppressed).toBe(exact.suppressed);
+			if (!c.suppressed) expect(c).toEqual({ value: Math.round(exact.value! / 5) * 5, suppressed: false, rounded: true });
+		}
+		// The organisation's own coordinator keeps exact figures over the API.
+		const own = await getMutualAidReach(ctxFor(db, { ...coordinator.actor, via: 'token' }), { ...year, areaId: area.id });
+		expect(own.figures.linksMade).toEqual({ value: 15, suppressed: false });
+	});
+
 	it('refuses residents, facilitators and anonymous visitors', async () => {
 		await expect(getMutualAidReach(ctxFor(db, resident.actor), year)).rejects.toBeInstanceOf(ForbiddenError);
 		await expect(getMutualAidReach(ctxFor(db, facilitator.actor), year)).rejects.toBeInstanceOf(ForbiddenError);

@@ -7,7 +7,7 @@ import { listAreas } from '../areas/index.ts';
 import { peoplePerson, AGE_GROUPS, consentGiven } from '../people/index.ts';
 import { aidLink, aidNeed, aidOffer } from './schema.ts';
 import { CATEGORY_CODES } from './categories.ts';
-import { monthsOf, suppressNested, suppressTable, type Cell } from '../stats/index.ts';
+import { audienceOf, monthsOf, suppressNested, suppressTable, type Cell, type FigureOptions } from '../stats/index.ts';
 
 /*
  * The coordinator's success figures of mutual aid over a period of whole months (from is moved to the
@@ -88,7 +88,9 @@ export const getMutualAidReach = defineVerb({
 	writes: false,
 	// Only the links of the organisations and areas the actor may read figures for.
 	access: (ctx) => ({ scope: scopeFilter(ctx.actor, READ, { organisation: aidNeed.organisationId, area: aidNeed.areaId }) }),
-	run: async (ctx, { areaId, from, to }, { scope }): Promise<Reach> => shape({ areaId, from, to }, await figures(ctx, { areaId, from, to, scope }))
+	// A token held outside the organisation (a city officer's, a funder's) gets external figures: rounded to 5.
+	run: async (ctx, { areaId, from, to }, { scope }): Promise<Reach> =>
+		shape({ areaId, from, to }, await figures(ctx, { areaId, from, to, scope }), { audience: audienceOf(ctx.actor) })
 });
 
 /** The areas the actor may see figures for (the area select of the page). */
@@ -197,15 +199,21 @@ const NESTED = [
 ] as const satisfies ReadonlyArray<readonly [ReachFigure, ReachFigure]>;
 
 /** Rows in a fixed order (every category, every month of the period, zeros included), then suppressed. */
-function shape(q: { areaId: string | null; from: string; to: string }, row: Row): Reach {
-	const figures = suppressNested<ReachFigure>(Object.fromEntries(REACH_FIGURES.map((k) => [k, row[k]])) as Record<ReachFigure, number>, NESTED);
+function shape(q: { areaId: string | null; from: string; to: string }, row: Row, opts: FigureOptions): Reach {
+	const figures = suppressNested<ReachFigure>(Object.fromEntries(REACH_FIGURES.map((k) => [k, row[k]])) as Record<ReachFigure, number>, NESTED, opts);
 	const byCat = new Map(row.by_category.map((r) => [r.category, r]));
 	const categories = [...CATEGORY_CODES, ...[...byCat.keys()].filter((c) => !(CATEGORY_CODES as string[]).includes(c)).sort()];
 	const byMonth = new Map(row.monthly.map((r) => [r.month, r]));
 	const months = monthsOf(q.from, q.to);
 	const table = <K extends string>(keys: K[], get: (k: K) => { made: number; completed: number } | undefined) => {
-		const made = suppressTable(keys.map((k) => get(k)?.made ?? 0));
-		const completed = suppressTable(keys.map((k) => get(k)?.completed ?? 0));
+		const made = suppressTable(
+			keys.map((k) => get(k)?.made ?? 0),
+			opts
+		);
+		const completed = suppressTable(
+			keys.map((k) => get(k)?.completed ?? 0),
+			opts
+		);
 		return keys.map((k, i) => ({ key: k, made: made[i]!, completed: completed[i]! }));
 	};
 	return {

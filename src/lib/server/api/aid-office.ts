@@ -181,9 +181,14 @@ export const reachQuery = z.object({
 const cellSchema = z
 	.object({
 		value: z.number().int().nullable().meta({ description: 'The count; null when suppressed.' }),
-		suppressed: z.boolean()
+		suppressed: z.boolean(),
+		rounded: z.boolean().optional().meta({ description: 'Rounded to 5 (a token held outside the organisation); totals may not add up.' })
 	})
-	.meta({ id: 'FigureCell', description: 'A count; counts of 1 to 4 people or links are never shown (value null, suppressed true).' });
+	.meta({
+		id: 'FigureCell',
+		description:
+			'A count; counts of 1 to 4 people or links are never shown (value null, suppressed true); rounded to 5 for holders outside the organisation.'
+	});
 
 export const reachResponse = z
 	.object({

@@ -11,3 +11,7 @@ export {
 	activitiesRegistration,
 	activitiesAttendance
 } from './schema.ts';
+// Public activities (part public): the neighbourhood page, its feeds and "I'm coming".
+export { publicActivities, publicActivity, PUBLIC_WEEKS, type PublicActivity, type PublicSession, type PublicPattern } from './public.ts';
+export { sessionEvent, type PublicSessionEvent } from './ical.ts';
+export { joinActivity, joinInput, callbackErrors, JOIN_LIMITS, JOIN_BURST } from './join.ts';

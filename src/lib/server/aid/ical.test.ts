@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeText, firstOn, foldLine, weeklyCalendar, type WeeklyEvent } from './ical.ts';
+import { escapeText, foldLine } from '../core/index.ts';
+import { firstOn, weeklyCalendar, type WeeklyEvent } from './ical.ts';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 const base: WeeklyEvent = {

@@ -44,7 +44,7 @@ export {
 export { countVisit, getVisit, visitsToday, walkIn } from './office-visits.ts';
 export { officeHourInput, officeHourIdInput, countVisitInput, walkInInput } from './office-hours-validation.ts';
 export { DuplicatePersonError } from './office-hours-duplicates.ts';
-export { weeklyCalendar } from './ical.ts';
+export { weeklyCalendar, weeklyEvent } from './ical.ts';
 export { reachInput, getMutualAidReach, reachAreaChoices, REACH_FIGURES, type Reach, type ReachFigure } from './reach.ts';
 export { lastTwelveMonths } from '../stats/index.ts';
 export { reachCsv, reachXlsx, type ReachSheetLabels } from './reach-export.ts';

@@ -36,7 +36,6 @@ const ADULT_NAMES = [
 	'Yusuf',
 	'Dirk',
 	'Petar',
-	'Hamid',
 	'Mehmet',
 	'Zeynep',
 	'Meryem',
@@ -76,7 +75,8 @@ const CHILD_NAMES = [
 	'Milan',
 	'Ayla'
 ];
-const LAST_INITIALS = 'ABCDEFGHIJKLMNOPRSTVWYZ';
+// No J: the network map spec finds its isolated Ines J. by her initials.
+const LAST_INITIALS = 'ABCDEFGHKLMNOPRSTVWYZ';
 
 export async function seedDemoActivities(db: Db, organisationId: string, rabot: Area, placeId: string, users: Users): Promise<void> {
 	const g = generator(15);

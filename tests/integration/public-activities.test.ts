@@ -68,6 +68,10 @@ describe('what the neighbourhood page lists', () => {
 		expect(s.pattern).toMatchObject({ recurrence: 'weekly', start: 14 * 60, end: 16 * 60 });
 		expect(s.place).toBe('Wijkhuis');
 		expect(JSON.stringify(activities)).not.toMatch(/Focusgroep|Oud|Elders/);
+		// A public activity with nothing planned in the next eight weeks is not listed (its page still is).
+		const later = await activity({ title: 'Later' }, [-3, 60]);
+		expect((await publicActivities(anon, { code: area.code })).activities.map((x) => x.id)).not.toContain(later.id);
+		expect((await publicActivity(anon, { code: area.code, id: later.id })).activity.sessions).toHaveLength(1);
 		const other = await publicActivities(anon, { code: otherArea.code });
 		expect(other.activities.map((x) => x.id)).toEqual([elsewhere.id]);
 	});

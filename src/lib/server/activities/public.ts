@@ -119,7 +119,7 @@ async function activitiesWithSessions(ctx: Ctx, areaId: string, opts: { id?: str
 	});
 }
 
-/** A neighbourhood's public activities with their sessions of the next eight weeks. */
+/** A neighbourhood's public activities with a session in the next eight weeks, and those sessions. */
 export const publicActivities = defineVerb({
 	name: 'activities.activity.public_list',
 	summary: 'A neighbourhood’s public activities and their sessions of the next eight weeks. No token needed',
@@ -129,7 +129,9 @@ export const publicActivities = defineVerb({
 	access: () => null,
 	run: async (ctx, { code }) => {
 		const area = await areaOf(ctx, code);
-		return { area, activities: await activitiesWithSessions(ctx, area.id, { weeks: PUBLIC_WEEKS }) };
+		// Only what one can still go to: a one-off that took place, or a series with nothing planned, is left out.
+		const activities = await activitiesWithSessions(ctx, area.id, { weeks: PUBLIC_WEEKS });
+		return { area, activities: activities.filter((a) => a.sessions.length > 0) };
 	}
 });
 

@@ -8,7 +8,8 @@ import { operation, type Operation } from './operation.ts';
 const cell = z
 	.object({
 		value: z.number().nullable().meta({ description: 'The figure; null when suppressed.' }),
-		suppressed: z.boolean()
+		suppressed: z.boolean(),
+		rounded: z.boolean().optional().meta({ description: 'Rounded to 5 (a token held outside the organisation); totals may not add up.' })
 	})
 	.meta({ id: 'FieldworkCell', description: 'A figure; groups of 1 to 4 are never shown (value null, suppressed true).' });
 const counted = { contacts: cell, hours: cell.meta({ description: 'Whole hours of direct contact.' }) };

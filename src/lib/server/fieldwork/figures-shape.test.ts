@@ -72,3 +72,17 @@ describe('the fieldwork figures from counted rows', () => {
 		]);
 	});
 });
+
+describe('the fieldwork figures for an external audience', () => {
+	it('rounds every shown count to 5 (hours and averages stay as they are), hiding the same cells', () => {
+		const rows = [row('total', '', 23, 750), row('type', 'home_visit', 16, 540), row('type', 'phone', 7, 210), row('people', '', 12)];
+		const inside = shapeFigures(Q, rows);
+		const outside = shapeFigures(Q, rows, { audience: 'external' });
+		expect(outside.totals.contacts).toEqual({ value: 25, suppressed: false, rounded: true });
+		expect(outside.totals.knownPeople).toEqual({ value: 10, suppressed: false, rounded: true });
+		expect(outside.byType.map((r) => v(r.contacts)).slice(0, 4)).toEqual([15, 0, 0, 5]);
+		expect(outside.totals.hours).toEqual(inside.totals.hours);
+		expect(inside.totals.contacts).toEqual({ value: 23, suppressed: false });
+		expect(outside.byType.map((r) => r.contacts.suppressed)).toEqual(inside.byType.map((r) => r.contacts.suppressed));
+	});
+});

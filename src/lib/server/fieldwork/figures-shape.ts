@@ -1,4 +1,4 @@
-import { cell, monthsOf, suppressNested, suppressTable, type Cell } from '../stats/index.ts';
+import { cell, monthsOf, suppressNested, suppressTable, type Cell, type FigureOptions } from '../stats/index.ts';
 import { THEMES } from '../../themes.ts';
 import { CONTACT_TYPES, QUESTION_STATUSES, REFERRAL_STATUSES } from './schema.ts';
 
@@ -45,8 +45,11 @@ export const hoursOf = (minutes: number) => Math.round(minutes / 60);
  * A table of contacts and their hours: the contact counts suppressed as a table, and an hours cell
  * hidden wherever its contacts are (hours of one to four contacts can point at the people on them).
  */
-function contactTable(keys: string[], get: (k: string) => FigureRow | undefined) {
-	const counts = suppressTable(keys.map((k) => get(k)?.n ?? 0));
+function contactTable(keys: string[], get: (k: string) => FigureRow | undefined, opts: FigureOptions) {
+	const counts = suppressTable(
+		keys.map((k) => get(k)?.n ?? 0),
+		opts
+	);
 	return keys.map((key, i) => {
 		const contacts = counts[i]!;
 		return { key, contacts, hours: contacts.suppressed ? HIDDEN : shown(hoursOf(get(key)?.minutes ?? 0)), name: get(key)?.name ?? null };
@@ -67,21 +70,24 @@ function yearsOf(from: string, to: string): { year: string; months: number }[] {
 
 export function shapeFigures(
 	q: { from: string; to: string; areaId: string | null; theme: string | null; type: string | null },
-	rows: FigureRow[]
+	rows: FigureRow[],
+	// External (a token held outside the organisation): every count also rounded to 5 (stats/).
+	opts: FigureOptions = {}
 ): FieldworkFigures {
 	const total = one(rows, 'total');
-	const contacts = cell(total.n);
+	const contacts = cell(total.n, opts);
 
-	const byType = contactTable(ordered(CONTACT_TYPES, index(rows, 'type')), (k) => index(rows, 'type').get(k));
+	const byType = contactTable(ordered(CONTACT_TYPES, index(rows, 'type')), (k) => index(rows, 'type').get(k), opts);
 	const themes = index(rows, 'theme');
-	const byTheme = contactTable(ordered(THEMES, themes), (k) => themes.get(k));
+	const byTheme = contactTable(ordered(THEMES, themes), (k) => themes.get(k), opts);
 	const months = index(rows, 'month');
-	const byMonth = contactTable(monthsOf(q.from, q.to), (k) => months.get(k));
+	const byMonth = contactTable(monthsOf(q.from, q.to), (k) => months.get(k), opts);
 	const areas = index(rows, 'area');
 	// Only the neighbourhoods with contacts: a city has many, and a missing one has none.
 	const byArea = contactTable(
 		[...areas.values()].sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')).map((r) => r.key),
-		(k) => areas.get(k)
+		(k) => areas.get(k),
+		opts
 	);
 
 	// Home visits: the total is the by-type row itself, so the two never disagree; the years add up to
@@ -90,24 +96,38 @@ export function shapeFigures(
 	const visits = index(rows, 'home_year');
 	const workers = index(rows, 'workers_year');
 	const years = yearsOf(q.from, q.to);
-	const yearTotals = suppressTable(years.map((y) => visits.get(y.year)?.n ?? 0));
+	const yearTotals = suppressTable(
+		years.map((y) => visits.get(y.year)?.n ?? 0),
+		opts
+	);
 	const homeYears = years.map((y, i) => {
 		const t = homeVisits.suppressed ? HIDDEN : yearTotals[i]!;
-		const w = cell(workers.get(y.year)?.n ?? 0);
+		const w = cell(workers.get(y.year)?.n ?? 0, opts);
 		// One decimal: an average, never a named worker's count (and hidden with fewer than five workers).
-		const perWorker = t.suppressed || w.suppressed ? HIDDEN : shown(w.value ? Math.round((t.value! / w.value) * 10) / 10 : 0);
+		// From the exact counts, so a rounded total never skews the average.
+		const [n, k] = [visits.get(y.year)?.n ?? 0, workers.get(y.year)?.n ?? 0];
+		const perWorker = t.suppressed || w.suppressed ? HIDDEN : shown(k ? Math.round((n / k) * 10) / 10 : 0);
 		return { year: y.year, months: y.months, target: Math.round((HOME_VISIT_TARGET * y.months) / 12), total: t, workers: w, perWorker };
 	});
 
 	const questions = index(rows, 'question');
-	const questionCounts = suppressTable(ordered(QUESTION_STATUSES, questions).map((s) => questions.get(s)?.n ?? 0));
+	const questionCounts = suppressTable(
+		ordered(QUESTION_STATUSES, questions).map((s) => questions.get(s)?.n ?? 0),
+		opts
+	);
 	const referrals = index(rows, 'referral');
 	const referralKeys = ordered(REFERRAL_STATUSES, referrals);
-	const referralCounts = suppressTable(referralKeys.map((s) => referrals.get(s)?.n ?? 0));
+	const referralCounts = suppressTable(
+		referralKeys.map((s) => referrals.get(s)?.n ?? 0),
+		opts
+	);
 	const partners = [...index(rows, 'partner').values()].sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'));
-	const partnerCounts = suppressTable(partners.map((p) => p.n));
+	const partnerCounts = suppressTable(
+		partners.map((p) => p.n),
+		opts
+	);
 	const referralTotal = [...referrals.values()].reduce((s, r) => s + r.n, 0);
-	const nested = suppressNested({ referrals: referralTotal, overrides: one(rows, 'override').n }, [['referrals', 'overrides']]);
+	const nested = suppressNested({ referrals: referralTotal, overrides: one(rows, 'override').n }, [['referrals', 'overrides']], opts);
 
 	return {
 		period: { from: q.from, to: q.to },
@@ -117,8 +137,8 @@ export function shapeFigures(
 		totals: {
 			contacts,
 			hours: contacts.suppressed ? HIDDEN : shown(hoursOf(total.minutes)),
-			knownPeople: cell(one(rows, 'people').n),
-			anonymousPeople: cell(one(rows, 'anonymous').n),
+			knownPeople: cell(one(rows, 'people').n, opts),
+			anonymousPeople: cell(one(rows, 'anonymous').n, opts),
 			homeVisits
 		},
 		byType: byType.map((r) => ({ type: r.key, contacts: r.contacts, hours: r.hours })),
@@ -127,7 +147,10 @@ export function shapeFigures(
 		byArea: byArea.map((r) => ({ areaId: r.key || null, name: r.name, contacts: r.contacts, hours: r.hours })),
 		homeVisits: { target: HOME_VISIT_TARGET, years: homeYears },
 		questions: {
-			total: cell([...questions.values()].reduce((s, r) => s + r.n, 0)),
+			total: cell(
+				[...questions.values()].reduce((s, r) => s + r.n, 0),
+				opts
+			),
 			byStatus: ordered(QUESTION_STATUSES, questions).map((status, i) => ({ status, count: questionCounts[i]! }))
 		},
 		referrals: {

@@ -14,7 +14,7 @@ import {
 import { grantedAreas, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
 import { areasArea, listAreas } from '../areas/index.ts';
 import { networkPartner } from '../network/index.ts';
-import { lastTwelveMonths } from '../stats/index.ts';
+import { audienceOf, lastTwelveMonths } from '../stats/index.ts';
 import { THEMES } from '../../themes.ts';
 import { CONTACT_TYPES, fieldworkContact, fieldworkContactParty, fieldworkQuestion, fieldworkReferral } from './schema.ts';
 import { shapeFigures, type FieldworkFigures, type FigureRow } from './figures-shape.ts';
@@ -102,7 +102,9 @@ export const getFieldworkFigures = defineVerb({
 			referral: scopeFilter(ctx.actor, READ, { organisation: fieldworkReferral.organisationId, area: fieldworkReferral.areaId })
 		};
 	},
-	run: async (ctx, input, scopes): Promise<FieldworkFigures> => shapeFigures(input, await countRows(ctx, input, scopes))
+	// A token held outside the organisation (a city officer's) gets external figures, rounded to 5.
+	run: async (ctx, input, scopes): Promise<FieldworkFigures> =>
+		shapeFigures(input, await countRows(ctx, input, scopes), { audience: audienceOf(ctx.actor) })
 });
 
 const all = (...parts: (SQL | undefined | false | null | '')[]) => sql.join([sql`true`, ...parts.filter((p): p is SQL => !!p)], sql` and `);

@@ -12,6 +12,6 @@ export {
 	activitiesAttendance
 } from './schema.ts';
 // Public activities (part public): the neighbourhood page, its feeds and "I'm coming".
-export { publicActivities, publicActivity, PUBLIC_WEEKS, type PublicActivity, type PublicSession, type PublicPattern } from './public.ts';
-export { sessionEvent, type PublicSessionEvent } from './ical.ts';
-export { joinActivity, joinInput, callbackErrors, JOIN_LIMITS, JOIN_BURST } from './join.ts';
+export { publicActivities, publicActivity } from './public.ts';
+export { sessionEvent } from './ical.ts';
+export { joinActivity } from './join.ts';

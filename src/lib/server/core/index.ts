@@ -43,4 +43,4 @@ export {
 	type ProblemCode
 } from './problems.ts';
 // Public activities (issue 15, part public): the one iCalendar writer of office hours and activities.
-export { calendar, escapeText, foldLine, type CalendarEvent, type LocalTime } from './ical.ts';
+export { calendar, escapeText, foldLine, type CalendarEvent } from './ical.ts';

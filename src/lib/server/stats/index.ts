@@ -4,4 +4,4 @@ export { cell, suppressTable, suppressNested, lastTwelveMonths, monthsOf, type C
 // The metric contract between the data modules and indicators/ (issue 15).
 export type { Metric, MetricScope, MetricPeriod } from './metric.ts';
 // Published figures (part public of issue 15): totals both ways, rounding for external audiences.
-export { suppressGrid, audienceOf, roundToFive, MIN_SHOWN, ROUND_TO, type Grid, type Audience, type FigureOptions } from './rules.ts';
+export { suppressGrid, audienceOf, type Grid, type Audience, type FigureOptions } from './rules.ts';

@@ -11,3 +11,17 @@ export {
 	activitiesRegistration,
 	activitiesAttendance
 } from './schema.ts';
+// Activities: records, sessions, registrations (part activities)
+export { createActivity, updateActivity } from './activities.ts';
+export { listActivities, getActivity, activityChoices } from './activity-read.ts';
+export { createSession } from './sessions.ts';
+export { registerForActivity, cancelRegistration } from './registrations.ts';
+export { layOutSeries } from './series.ts';
+export {
+	createActivityInput,
+	updateActivityInput,
+	listActivitiesInput,
+	createSessionInput,
+	registerInput,
+	cancelRegistrationInput
+} from './validation.ts';

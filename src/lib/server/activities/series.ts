@@ -41,7 +41,11 @@ export function seriesDays(plan: Pick<SeriesPlan, 'recurrence' | 'startsOn' | 'e
 		// Monthly counts from the first day each time (not from the previous session), so a series on the
 		// 31st falls on the last day of a shorter month and comes back to the 31st after it.
 		const day =
-			plan.recurrence === 'weekly' ? addDays(plan.startsOn, 7 * i) : plan.recurrence === 'biweekly' ? addDays(plan.startsOn, 14 * i) : addMonths(plan.startsOn, i);
+			plan.recurrence === 'weekly'
+				? addDays(plan.startsOn, 7 * i)
+				: plan.recurrence === 'biweekly'
+					? addDays(plan.startsOn, 14 * i)
+					: addMonths(plan.startsOn, i);
 		if (daysBetween(day, plan.endsOn) < 0) break;
 		if (days.length === ACTIVITY_LIMITS.sessionsMax) throw new InvalidError({ endsOn: 'act_error_too_many_sessions' });
 		days.push(day);

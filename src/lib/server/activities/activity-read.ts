@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { after, decodeCursor, defineVerb, pageOf } from '../core/index.ts';
+import { after, belgianDateOf, decodeCursor, defineVerb, pageOf } from '../core/index.ts';
 import { grantedAreas, grantedOrganisations, inScope, permission, scopeFilter } from '../access/index.ts';
 import { areasArea, areasPlace } from '../areas/index.ts';
 import { peopleOrganisation, peoplePerson } from '../people/index.ts';
@@ -137,7 +137,7 @@ export const getActivity = defineVerb({
 			area: extra[0]?.area ?? null,
 			organisation: extra[0]?.organisation ?? '',
 			organiser: organiser ? [organiser.firstName, organiser.lastName].filter(Boolean).join(' ') : null,
-			sessions,
+			sessions: sessions.map((s) => ({ ...s, day: belgianDateOf(s.startsAt) })),
 			registrations: registrations.map((r) => ({ ...r, position: waitingRank.get(r.id) ?? null })),
 			taken: registrations.filter((r) => r.counted && r.sessionId === null).length
 		};

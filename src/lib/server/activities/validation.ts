@@ -62,14 +62,17 @@ const fields = z.object({
 	lon: coord(180),
 	themes: list(z.enum(THEMES, 'act_error_theme'), THEMES.length),
 	targetGroups: list(z.enum(TARGET_GROUPS, 'error_choice'), TARGET_GROUPS.length),
-	capacity: z.preprocess(
-		(v) => (v === '' || v === undefined ? 0 : v),
-		z.coerce
-			.number('act_error_capacity')
-			.int('act_error_capacity')
-			.min(0, 'act_error_capacity')
-			.max(ACTIVITY_LIMITS.capacityMax, 'act_error_capacity')
-	),
+	capacity: z
+		.preprocess(
+			(v) => (v === '' || v === undefined ? 0 : v),
+			z.coerce
+				.number('act_error_capacity')
+				.int('act_error_capacity')
+				.min(0, 'act_error_capacity')
+				.max(ACTIVITY_LIMITS.capacityMax, 'act_error_capacity')
+		)
+		.default(0),
+
 	public: checkbox.optional().default(false),
 	...schedule
 });

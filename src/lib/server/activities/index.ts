@@ -16,11 +16,12 @@ export { createActivity, updateActivity } from './activities.ts';
 export { listActivities, getActivity, activityChoices } from './activity-read.ts';
 export { createSession } from './sessions.ts';
 export { registerForActivity, cancelRegistration } from './registrations.ts';
-export { layOutSeries } from './series.ts';
 export {
 	createActivityInput,
 	updateActivityInput,
+	activityFieldsInput,
 	listActivitiesInput,
+	listActivitiesQuery,
 	createSessionInput,
 	registerInput,
 	cancelRegistrationInput

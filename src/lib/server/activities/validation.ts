@@ -100,22 +100,24 @@ export type CreateActivityInput = z.infer<typeof createActivityInput>;
 
 /** A change replaces the activity's fields; kind, organisation and neighbourhood stay what they were. */
 export const updateActivityInput = refined(fields.extend({ id: z.uuid('error_not_found') }));
+/** The body of a change through the API (the id is in the path; the verb checks the whole again). */
+export const activityFieldsInput = fields;
 export type UpdateActivityInput = z.infer<typeof updateActivityInput>;
 
-export const listActivitiesInput = z
-	.object({
-		areaId: optionalUuid,
-		kind: z.preprocess(blankToNull, z.enum(ACTIVITY_KINDS, 'error_choice').nullish()),
-		theme: z.preprocess(blankToNull, z.enum(THEMES, 'act_error_theme').nullish()),
-		public: z.preprocess(
-			(v) => (v === '' ? null : v === 'true' || v === true ? true : v === 'false' || v === false ? false : v),
-			z.boolean('error_choice').nullish()
-		),
-		from: optionalDay,
-		to: optionalDay,
-		...pageFields
-	})
-	.prefault({});
+/** The list's query (the API's), and the verb's input that may be left out. */
+export const listActivitiesQuery = z.object({
+	areaId: optionalUuid,
+	kind: z.preprocess(blankToNull, z.enum(ACTIVITY_KINDS, 'error_choice').nullish()),
+	theme: z.preprocess(blankToNull, z.enum(THEMES, 'act_error_theme').nullish()),
+	public: z.preprocess(
+		(v) => (v === '' ? null : v === 'true' || v === true ? true : v === 'false' || v === false ? false : v),
+		z.boolean('error_choice').nullish()
+	),
+	from: optionalDay,
+	to: optionalDay,
+	...pageFields
+});
+export const listActivitiesInput = listActivitiesQuery.prefault({});
 
 export const activityIdInput = z.object({ id: z.uuid('error_not_found') });
 

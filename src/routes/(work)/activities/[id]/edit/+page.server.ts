@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { error, redirect } from '@sveltejs/kit';
-import { activityChoices, getActivity, updateActivity, updateActivityInput } from '#lib/server/activities/index.ts';
+import { activityChoices, activityFieldsInput, getActivity, updateActivity } from '#lib/server/activities/index.ts';
 import { can } from '#lib/server/access/index.ts';
 import { ctxOf, failFrom, guard, parseForm, pathId, translate } from '#lib/server/web/index.ts';
 
@@ -40,7 +40,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const id = pathId(event);
-		const parsed = await parseForm(event.request, updateActivityInput, event.locals.locale, ['themes', 'targetGroups']);
+		const parsed = await parseForm(event.request, activityFieldsInput, event.locals.locale, ['themes', 'targetGroups']);
 		if (!parsed.ok) return parsed.failure;
 		try {
 			await updateActivity(ctxOf(event), { ...parsed.data, id });

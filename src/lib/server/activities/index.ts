@@ -18,7 +18,6 @@ export { createSession } from './sessions.ts';
 export { registerForActivity, cancelRegistration } from './registrations.ts';
 export {
 	createActivityInput,
-	updateActivityInput,
 	activityFieldsInput,
 	listActivitiesInput,
 	listActivitiesQuery,

@@ -29,7 +29,7 @@ test('a facilitator creates a weekly activity, sees its sessions and registers a
 	await expectAccessible(page);
 	await page.getByLabel('Titel').fill(title);
 	await page.getByRole('textbox', { name: /^Andere plaats/ }).fill('Buurthuis Rabot, zaal 2');
-	await page.getByLabel('Laatste dag').fill(await page.getByLabel('Eerste dag').inputValue().then((d) => addWeeks(d, 3)));
+	await page.locator('#f-endsOn').fill(addWeeks(await page.locator('#f-startsOn').inputValue(), 3));
 	await page.getByRole('checkbox', { name: 'Vrije tijd' }).check();
 	await page.getByRole('button', { name: 'Activiteit aanmaken' }).click();
 

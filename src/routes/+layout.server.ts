@@ -19,6 +19,8 @@ export const load: LayoutServerLoad = async (event) => {
 			partners: holds(a, 'network.partner.read'),
 			// Staff who log contacts (issue 14): their home page for fieldwork.
 			fieldwork: holds(a, 'fieldwork.contact.log'),
+			// Activities (issue 15): records, sessions, registrations.
+			activities: holds(a, 'activities.activity.read'),
 			network: holds(a, 'network.map.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,

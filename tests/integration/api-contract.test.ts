@@ -4,7 +4,7 @@ import { ctxFor, makeActor, makeArea, makeOrganisation } from '../factories/inde
 import { apiCall, type ApiCall } from '../factories/api.ts';
 import { anonymous, type Actor } from '../../src/lib/server/core/context.ts';
 import { OPERATIONS, documented, openApiDocument } from '../../src/lib/server/api/index.ts';
-import { addYears, todayInBelgium } from '../../src/lib/server/core/time.ts';
+import { addDays, addYears, todayInBelgium } from '../../src/lib/server/core/time.ts';
 import {
 	completeLink,
 	countVisit,
@@ -23,6 +23,7 @@ import { createHousehold, registerPerson, registerPersonInput } from '../../src/
 import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
 import { createQuestion, createReferral, createSignal, linkSignalEvidence, logContact } from '../../src/lib/server/fieldwork/index.ts';
 import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/fieldwork/schema.ts';
+import { createActivity } from '../../src/lib/server/activities/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -132,6 +133,21 @@ const areaContact = async () =>
 			})
 			.returning({ id: fieldworkContact.id })
 	)[0]!.id;
+
+const activityBody = {
+	organisationId: org.id,
+	areaId: muide.id,
+	kind: 'recurring' as const,
+	title: 'Naaiatelier',
+	placeName: 'Buurthuis Muide',
+	themes: ['leisure' as const],
+	recurrence: 'weekly' as const,
+	startsOn: today,
+	endsOn: addDays(today, 60),
+	startTime: '14:00',
+	durationMinutes: 120
+};
+const newActivity = () => createActivity(ctxFor(db, facilitator.actor), activityBody);
 
 type Sample = { as: Actor; call: ApiCall; status: number; /** A file operation: the content type it must answer. */ type?: string };
 
@@ -462,7 +478,29 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const s = await newSignal();
 		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
 		return { as: admin.actor, call: { path: `/signals/export?format=docx&id=${s.id}` }, status: 200, type: 'wordprocessingml.document' };
-	}
+	},
+	// Activities (issue 15, part activities): a weekly series in Muide.
+	createActivity: () => ({ as: facilitator.actor, call: { method: 'POST', path: '/activities', body: activityBody }, status: 201 }),
+	listActivities: async () => (await newActivity(), { as: facilitator.actor, call: { path: '/activities?limit=1&kind=recurring' }, status: 200 }),
+	updateActivity: async () => {
+		const { organisationId: _o, areaId: _a, kind: _k, ...fields } = activityBody;
+		const { id } = await newActivity();
+		return { as: facilitator.actor, call: { method: 'PUT', path: `/activities/${id}`, body: { ...fields, startTime: '15:00' } }, status: 200 };
+	},
+	createSession: async () => ({
+		as: facilitator.actor,
+		call: {
+			method: 'POST',
+			path: `/activities/${(await newActivity()).id}/sessions`,
+			body: { day: addYears(today, 1), startTime: '10:00', endTime: '12:00' }
+		},
+		status: 201
+	}),
+	registerForActivity: async () => ({
+		as: facilitator.actor,
+		call: { method: 'POST', path: `/activities/${(await newActivity()).id}/registrations`, body: { personId: (await muidePerson()).id } },
+		status: 201
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -15,3 +15,17 @@ export {
 export { publicActivities, publicActivity } from './public.ts';
 export { sessionEvent } from './ical.ts';
 export { joinActivity } from './join.ts';
+// Activities: records, sessions, registrations (part activities)
+export { createActivity, updateActivity } from './activities.ts';
+export { listActivities, getActivity, activityChoices } from './activity-read.ts';
+export { createSession } from './sessions.ts';
+export { registerForActivity, cancelRegistration } from './registrations.ts';
+export {
+	createActivityInput,
+	activityFieldsInput,
+	listActivitiesInput,
+	listActivitiesQuery,
+	createSessionInput,
+	registerInput,
+	cancelRegistrationInput
+} from './validation.ts';

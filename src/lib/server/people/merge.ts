@@ -107,6 +107,23 @@ async function resolveConflicts(db: Db, merged: string, kept: string): Promise<R
 			AND EXISTS (SELECT 1 FROM fieldwork_contact_party k WHERE k.person_id = ${kept} AND k.contact_id = p.contact_id)`,
 		out
 	);
+	// Activities (issue 15): both records at one session would be one person there twice (the attendance
+	// primary key is session and person): the kept record's row stays, so the session counts one person.
+	await count(
+		'activities_attendance.deleted',
+		sql`DELETE FROM activities_attendance a WHERE a.person_id = ${merged}
+			AND EXISTS (SELECT 1 FROM activities_attendance k WHERE k.person_id = ${kept} AND k.session_id = a.session_id)`,
+		out
+	);
+	// Both registered for the same series or session (one live registration per person): the kept one stays,
+	// the merged one is cancelled (kept as a row, out of the unique index).
+	await count(
+		'activities_registration.cancelled',
+		sql`UPDATE activities_registration r SET status = 'cancelled', updated_at = now() WHERE r.person_id = ${merged} AND r.status <> 'cancelled'
+			AND EXISTS (SELECT 1 FROM activities_registration k WHERE k.person_id = ${kept} AND k.status <> 'cancelled'
+				AND k.activity_id = r.activity_id AND k.session_id IS NOT DISTINCT FROM r.session_id)`,
+		out
+	);
 	return out;
 }
 

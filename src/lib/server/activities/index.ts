@@ -11,3 +11,16 @@ export {
 	activitiesRegistration,
 	activitiesAttendance
 } from './schema.ts';
+// Attendance (attendance part): the checklist on a phone and the API's list of who came.
+export { recordAttendance, tickAttendance, untickAttendance, addParticipant, setHeadcount, closeAttendance } from './attendance.ts';
+export { getChecklist } from './checklist.ts';
+export {
+	ATTENDANCE_LIST_MAX,
+	recordAttendanceInput,
+	tickInput,
+	addParticipantInput,
+	setHeadcountInput,
+	closeAttendanceInput,
+	checklistInput
+} from './attendance-validation.ts';
+export { shortName } from './attendance-rules.ts';

@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/server/activities/index.ts';
 import { activitiesAttendance, activitiesSession } from '../../src/lib/server/activities/schema.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
+import { apiCall } from '../factories/api.ts';
 
 // Taking attendance on a real PostgreSQL: the session's place decides (another organisation's or
 // neighbourhood's session is an unknown one), wrong roles are 403, bad input is a 422 that changes
@@ -269,5 +270,32 @@ describe('two organisers at once', () => {
 		await Promise.all([recordAttendance(f, { sessionId: s.id, personIds: one }), recordAttendance(g, { sessionId: s.id, personIds: two })]);
 		const present = (await db.select().from(activitiesAttendance).where(eq(activitiesAttendance.sessionId, s.id))).map((r) => r.personId).sort();
 		expect([JSON.stringify([...one].sort()), JSON.stringify([...two].sort())]).toContain(JSON.stringify(present));
+	});
+});
+
+describe('the API: recordAttendance', () => {
+	const put = (actor: typeof facilitator, activityId: string, sessionId: string, body: unknown) =>
+		apiCall(actor.actor, { method: 'PUT', path: `/activities/${activityId}/sessions/${sessionId}/attendance`, body }, 'nl');
+
+	it('sets the list (a resend says changed: false); other organisation or neighbourhood 404, wrong roles 403, bad input 422 in Dutch; nothing changed', async () => {
+		const s = await newSession();
+		const [a, b] = await people(2);
+		const ok = await put(facilitator, activity.id, s.id, { personIds: [a, b], anonymousCount: 2 });
+		expect([ok.status, ok.body.present, ok.body.changed]).toEqual([200, 2, true]);
+		const again = await put(facilitator, activity.id, s.id, { personIds: [b, a], anonymousCount: 2 });
+		expect([again.status, again.body.changed]).toEqual([200, false]);
+		const before = await snapshot();
+		for (const actor of [stranger, muideFacilitator]) expect((await put(actor, activity.id, s.id, { personIds: [a] })).status).toBe(404);
+		for (const actor of [resident, volunteer, officer]) expect((await put(actor, activity.id, s.id, { personIds: [a] })).status).toBe(403);
+		const other = await makeActivity(db, { organisationId: org.id, areaId: rabot.id });
+		expect((await put(facilitator, other.id, s.id, { personIds: [a] })).status).toBe(404);
+		const bad = await put(facilitator, activity.id, s.id, { personIds: [a], anonymousCount: 10000 });
+		expect(bad.status).toBe(422);
+		expect(JSON.stringify(bad.body)).toContain('Geef een aantal van 0 tot 5000.');
+		for (const body of [{ personIds: [a], anonymousCount: -1 }, { personIds: [a, a] }, { personIds: [outsider] }])
+			expect((await put(facilitator, activity.id, s.id, body)).status, JSON.stringify(body)).toBe(422);
+		const rows = (await snapshot()).attendance;
+		expect(rows).toBe(before.attendance);
+		expect(await rowsOf(s.id)).toBe(2);
 	});
 });

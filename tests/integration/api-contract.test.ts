@@ -23,6 +23,7 @@ import { createHousehold, registerPerson, registerPersonInput } from '../../src/
 import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
 import { createQuestion, createReferral, createSignal, linkSignalEvidence, logContact } from '../../src/lib/server/fieldwork/index.ts';
 import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/fieldwork/schema.ts';
+import { makeActivity, makeSession } from '../factories/activities.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -462,6 +463,13 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const s = await newSignal();
 		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
 		return { as: admin.actor, call: { path: `/signals/export?format=docx&id=${s.id}` }, status: 200, type: 'wordprocessingml.document' };
+	},
+	// Attendance (issue 15): a session's whole list, set at once.
+	recordAttendance: async () => {
+		const activity = await makeActivity(db, { organisationId: org.id, areaId: area.id });
+		const session = await makeSession(db, activity);
+		const body = { personIds: [(await newMember()).id], anonymousCount: 2 };
+		return { as: admin.actor, call: { method: 'PUT', path: `/activities/${activity.id}/sessions/${session.id}/attendance`, body }, status: 200 };
 	}
 };
 

@@ -44,3 +44,14 @@ export const checklistInput = z.object({
 	// A search over the organisation's people, by name (the plain GET form's ?q=).
 	q: z.string().trim().max(80, 'error_too_long').optional()
 });
+
+// The checklist page's forms (the session and activity come from the path).
+export const tickForm = z.object({
+	personId: personId,
+	// The button's value: what the person becomes ("1": present, "0": not present).
+	present: z.enum(['1', '0'], 'error_choice'),
+	// The search the list was showing, kept across the redirect.
+	q: z.string().trim().max(80, 'error_too_long').optional()
+});
+export const addParticipantForm = z.object({ firstName: line(1, 80) });
+export const headcountForm = z.object({ anonymousCount: headcount });

@@ -21,6 +21,9 @@ export {
 	addParticipantInput,
 	setHeadcountInput,
 	closeAttendanceInput,
-	checklistInput
+	checklistInput,
+	tickForm,
+	addParticipantForm,
+	headcountForm
 } from './attendance-validation.ts';
 export { shortName } from './attendance-rules.ts';

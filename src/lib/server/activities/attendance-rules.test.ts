@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checklistOrder, diffAttendance, duplicates, isLate, mayClose, shortName } from './attendance-rules.ts';
+import { checklistOrder, diffAttendance, duplicates, isLate, mayClose, nameMatches, shortName } from './attendance-rules.ts';
 import { recordAttendanceInput, setHeadcountInput } from './attendance-validation.ts';
 
 const S = '6f1c1a52-6a43-4d49-9c6c-2f0a3c1b0a01';
@@ -69,5 +69,15 @@ describe('validation', () => {
 	});
 	it('refuses a person id that is not an id', () => {
 		expect(bad(recordAttendanceInput.safeParse({ sessionId: S, personIds: ['nope'] }))).toBe('att_error_person');
+	});
+});
+
+describe('nameMatches', () => {
+	it('finds a name by any of its words, without accents or case', () => {
+		expect(nameMatches('Céline', 'Dubois', 'celine')).toBe(true);
+		expect(nameMatches('Céline', 'Dubois', 'DUB cél')).toBe(true);
+		expect(nameMatches('Céline', 'Dubois', 'celine x')).toBe(false);
+		expect(nameMatches('Lieve', null, 'lie')).toBe(true);
+		expect(nameMatches('Lieve', null, '')).toBe(true);
 	});
 });

@@ -61,3 +61,15 @@ export function checklistOrder<P extends { id: string; name: string }>(
 	}
 	return out;
 }
+
+/** Folded for comparing names as people type them: lower case, accents removed ("Céline" → "celine"). */
+export const foldName = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+
+/** Whether a person's name holds what was searched (every word of it, in any order). */
+export function nameMatches(firstName: string, lastName: string | null, q: string): boolean {
+	const name = foldName(`${firstName} ${lastName ?? ''}`);
+	return foldName(q)
+		.split(/\s+/)
+		.filter(Boolean)
+		.every((w) => name.includes(w));
+}

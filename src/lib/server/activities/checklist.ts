@@ -4,7 +4,7 @@ import { permission } from '../access/index.ts';
 import { peoplePerson } from '../people/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesRegistration, activitiesSession } from './schema.ts';
 import { checklistInput } from './attendance-validation.ts';
-import { checklistOrder, shortName } from './attendance-rules.ts';
+import { checklistOrder, nameMatches, shortName } from './attendance-rules.ts';
 import { mayCloseSession, sessionForAttendance } from './attendance.ts';
 
 // The checklist of one session (the read model of the attendance page): who registered, who came
@@ -81,7 +81,10 @@ export const getChecklist = defineVerb({
 		// Those ticked from a search stay on the list (after the others), so a tick can be undone.
 		const listed = new Set([...registered, ...returning].map((p) => p.id));
 		const extra = [...present.filter((p) => !p.erased && !listed.has(p.id)), ...found];
-		const people = checklistOrder(registered.map(named), returning.map(named), extra.map(named)).map((p) => ({
+		// A search narrows the list to the names that match, and adds the organisation's other matches.
+		const q = input.q;
+		const keep = (p: Named) => !q || nameMatches(p.firstName, p.lastName, q);
+		const people = checklistOrder(registered.filter(keep).map(named), returning.filter(keep).map(named), extra.filter(keep).map(named)).map((p) => ({
 			...p,
 			present: ticked.has(p.id),
 			found: found.some((f) => f.id === p.id)

@@ -54,7 +54,11 @@ async function stored(sessionId: string) {
 	}
 }
 
-const count = (page: Page, label: string) => page.locator('[data-counts] div').filter({ has: page.getByText(label, { exact: true }) }).locator('dd');
+const count = (page: Page, label: string) =>
+	page
+		.locator('[data-counts] div')
+		.filter({ has: page.getByText(label, { exact: true }) })
+		.locator('dd');
 
 /** The saved state shown beside one toggle (names can repeat: found from the toggle itself). */
 const savedOf = (button: Locator) => button.locator('xpath=ancestor::li[1]').getByRole('status');
@@ -110,7 +114,8 @@ test('a facilitator takes attendance at a sewing-workshop session: 8 ticks, a ne
 	expect((await stored(s.id)).rows).toBe(8);
 
 	// A name per project that no other project's name contains (the search below finds it alone).
-	const newcomer = ({ 'phone-no-js': 'Yaratekst', phone: 'Yaramobiel', desktop: 'Yarabureau' } as Record<string, string>)[info.project.name] ?? 'Yara';
+	const newcomer =
+		({ 'phone-no-js': 'Yaratekst', phone: 'Yaramobiel', desktop: 'Yarabureau' } as Record<string, string>)[info.project.name] ?? 'Yara';
 	await page.getByLabel('Voornaam').fill(newcomer);
 	await page.getByRole('button', { name: 'Toevoegen als aanwezig' }).click();
 	await expect(page.getByText(`${newcomer} is toegevoegd en aangevinkt als aanwezig.`)).toBeVisible();

@@ -63,7 +63,11 @@ export function checklistOrder<P extends { id: string; name: string }>(
 }
 
 /** Folded for comparing names as people type them: lower case, accents removed ("Céline" → "celine"). */
-export const foldName = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+export const foldName = (s: string) =>
+	s
+		.normalize('NFD')
+		.replace(/\p{Diacritic}/gu, '')
+		.toLowerCase();
 
 /** Whether a person's name holds what was searched (every word of it, in any order). */
 export function nameMatches(firstName: string, lastName: string | null, q: string): boolean {

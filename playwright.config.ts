@@ -46,7 +46,8 @@ export default defineConfig({
 		{
 			name: 'phone',
 			dependencies: ['http'],
-			testMatch: /fieldwork-offline\.spec/,
+			// …and the attendance checklist's background ticks (issue 15).
+			testMatch: /(fieldwork-offline|attendance)\.spec/,
 			use: { viewport: { width: 360, height: 740 }, javaScriptEnabled: true, locale: 'nl-BE' }
 		},
 		// Checks made at their own sizes in their own contexts (no label breaks inside a word at 360 px in

@@ -24,6 +24,7 @@ import { createPartner, createRelationship } from '../../src/lib/server/network/
 import { createQuestion, createReferral, createSignal, linkSignalEvidence, logContact } from '../../src/lib/server/fieldwork/index.ts';
 import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/fieldwork/schema.ts';
 import { createActivity } from '../../src/lib/server/activities/index.ts';
+import { makeActivity, makeSession } from '../factories/activities.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -500,7 +501,14 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		as: facilitator.actor,
 		call: { method: 'POST', path: `/activities/${(await newActivity()).id}/registrations`, body: { personId: (await muidePerson()).id } },
 		status: 201
-	})
+	}),
+	// Attendance (issue 15): a session's whole list, set at once.
+	recordAttendance: async () => {
+		const activity = await makeActivity(db, { organisationId: org.id, areaId: area.id });
+		const session = await makeSession(db, activity);
+		const body = { personIds: [(await newMember()).id], anonymousCount: 2 };
+		return { as: admin.actor, call: { method: 'PUT', path: `/activities/${activity.id}/sessions/${session.id}/attendance`, body }, status: 200 };
+	}
 };
 
 const doc = openApiDocument('http://localhost');

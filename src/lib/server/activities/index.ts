@@ -29,3 +29,8 @@ export {
 	registerInput,
 	cancelRegistrationInput
 } from './validation.ts';
+// Attendance (attendance part): the checklist on a phone and the API's list of who came.
+export { recordAttendance, tickAttendance, untickAttendance, addParticipant, setHeadcount, closeAttendance } from './attendance.ts';
+export { getChecklist } from './checklist.ts';
+// The checklist page's forms, and the API's bound on a list (the verbs' own inputs stay inside).
+export { ATTENDANCE_LIST_MAX, tickForm, addParticipantForm, headcountForm } from './attendance-validation.ts';

@@ -62,7 +62,7 @@ test('a coordinator exports a person’s data, reads the consultation log, and e
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('—');
 	await expect(page.getByRole('button', { name: 'Definitief wissen' })).toHaveCount(0);
 	await expectAccessible(page);
-	await page.goto('/people');
+	await page.goto(`/people?q=${encodeURIComponent(gone)}`);
 	await expect(page.getByRole('link', { name: gone })).toHaveCount(0);
 });
 

@@ -11,3 +11,14 @@ export {
 	activitiesRegistration,
 	activitiesAttendance
 } from './schema.ts';
+// Reach (part reach): the figures of activities over whole months, and their downloads.
+export { getActivityReach } from './reach.ts';
+export { activityReachFields, activityReachInput, REACH_MAX_YEARS, type ActivityReachQuery } from './reach-validation.ts';
+export {
+	ACTIVITY_REACH_FIGURES,
+	ACTIVITY_REACH_SHARES,
+	type ActivityReach,
+	type ActivityReachFigure,
+	type ActivityReachShare
+} from './reach-shape.ts';
+export { activityReachCsv, activityReachXlsx, type ActivityReachSheetLabels } from './reach-export.ts';

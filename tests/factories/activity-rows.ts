@@ -73,7 +73,16 @@ export async function makeHousehold(db: Db, place: Place, personIds: string[], j
 	const [h] = await db.insert(peopleHousehold).values({ organisationId: place.organisationId, areaId: place.areaId }).returning();
 	await db
 		.insert(peopleHouseholdMember)
-		.values(personIds.map((personId, i) => ({ householdId: h!.id, personId, role: i === 0 ? 'adult' : 'child', head: i === 0, joinedOn, leftOn })));
+		.values(
+			personIds.map((personId, i) => ({
+				householdId: h!.id,
+				personId,
+				role: i === 0 ? ('adult' as const) : ('child' as const),
+				head: i === 0,
+				joinedOn,
+				leftOn
+			}))
+		);
 	return h!;
 }
 

@@ -12,7 +12,7 @@ export {
 	activitiesAttendance
 } from './schema.ts';
 // Reach (part reach): the figures of activities over whole months, and their downloads.
-export { getActivityReach } from './reach.ts';
+export { getActivityReach, activityReachChoices } from './reach.ts';
 export { activityReachFields, activityReachInput, REACH_MAX_YEARS, type ActivityReachQuery } from './reach-validation.ts';
 export {
 	ACTIVITY_REACH_FIGURES,

@@ -1,9 +1,11 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, asc, isNull, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { addDays, BELGIAN_ZONE, defineVerb, NotFoundError, startOfBelgianDay, type Ctx } from '../core/index.ts';
 import { grantedAreas, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
+import { listAreas } from '../areas/index.ts';
 import { consentGiven, peopleHouseholdMember, peoplePerson } from '../people/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesSession } from './schema.ts';
-import { activityReachInput, type ActivityReachQuery } from './reach-validation.ts';
+import { activityReachInput, REACH_MAX_ACTIVITIES, type ActivityReachQuery } from './reach-validation.ts';
 import { CHILD_UNDER } from './reach-rules.ts';
 import { shapeReach, type ActivityReach, type ReachCounts } from './reach-shape.ts';
 
@@ -135,3 +137,28 @@ async function counts(ctx: Ctx, q: ActivityReachQuery, scope: Scope): Promise<Re
 	`);
 	return result.rows[0]!;
 }
+
+/** What the reach page offers to choose from: the neighbourhoods and the activities in the actor's scope. */
+export const activityReachChoices = defineVerb({
+	name: 'activities.reach.choices',
+	summary: 'The neighbourhoods and activities the actor may see the reach of (the filters of the reach page)',
+	permission: permission(READ),
+	input: z.object({}).default({}),
+	writes: false,
+	access: (ctx) => ({
+		areaIds: grantedAreas(ctx.actor, READ),
+		scope: scopeFilter(ctx.actor, READ, { organisation: activitiesActivity.organisationId, area: activitiesActivity.areaId })
+	}),
+	run: async (ctx, _input, { areaIds, scope }) => {
+		const areas = (await listAreas(ctx))
+			.filter((a) => !areaIds || areaIds.includes(a.id))
+			.map((a) => ({ id: a.id, name: a.name, city: a.city, code: a.code }));
+		const activities = await ctx.db
+			.select({ id: activitiesActivity.id, title: activitiesActivity.title, kind: activitiesActivity.kind, areaId: activitiesActivity.areaId })
+			.from(activitiesActivity)
+			.where(and(scope ?? sql`true`, isNull(activitiesActivity.archivedAt)))
+			.orderBy(asc(activitiesActivity.title), asc(activitiesActivity.id))
+			.limit(REACH_MAX_ACTIVITIES);
+		return { areas, activities };
+	}
+});

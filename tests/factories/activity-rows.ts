@@ -71,18 +71,16 @@ export async function makePeople(db: Db, place: Place, n: number, facts: Partial
 /** A household with these members (joined on `joinedOn`, or always). */
 export async function makeHousehold(db: Db, place: Place, personIds: string[], joinedOn: string | null = null, leftOn: string | null = null) {
 	const [h] = await db.insert(peopleHousehold).values({ organisationId: place.organisationId, areaId: place.areaId }).returning();
-	await db
-		.insert(peopleHouseholdMember)
-		.values(
-			personIds.map((personId, i) => ({
-				householdId: h!.id,
-				personId,
-				role: i === 0 ? ('adult' as const) : ('child' as const),
-				head: i === 0,
-				joinedOn,
-				leftOn
-			}))
-		);
+	await db.insert(peopleHouseholdMember).values(
+		personIds.map((personId, i) => ({
+			householdId: h!.id,
+			personId,
+			role: i === 0 ? ('adult' as const) : ('child' as const),
+			head: i === 0,
+			joinedOn,
+			leftOn
+		}))
+	);
 	return h!;
 }
 

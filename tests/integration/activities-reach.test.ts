@@ -20,7 +20,6 @@ const ctx = ctxFor(db, coordinator.actor);
 const year2025 = { from: '2025-01-01', to: '2025-12-31' };
 
 const reach = (q: Record<string, unknown>, c = ctx) => getActivityReach(c, q as never) as Promise<ActivityReach>;
-const value = (r: ActivityReach, k: keyof ActivityReach['figures']) => r.figures[k].value;
 
 /** `n` weekly sessions of the activity from `first` (YYYY-MM-DD), each attended by these people. */
 async function weekly(activity: Awaited<ReturnType<typeof makeActivity>>, first: string, n: number, people: string[], anonymous = 0) {

@@ -25,13 +25,9 @@ export const activityReachQuery = z.object({
 	}),
 	areaId: z.uuid('error_choice').optional().meta({ description: 'One neighbourhood; absent: every neighbourhood in the caller’s scope.' }),
 	kind: z.enum(['recurring', 'one_off', 'focus_group'], 'error_choice').optional().meta({ description: 'Only activities of this kind.' }),
-	activityIds: z
-		.string()
-		.max(8000)
-		.optional()
-		.meta({
-			description: 'Activity ids, comma-separated; absent: every activity (of the neighbourhood and kind). An id outside the caller’s scope is a 404.'
-		})
+	activityIds: z.string().max(8000).optional().meta({
+		description: 'Activity ids, comma-separated; absent: every activity (of the neighbourhood and kind). An id outside the caller’s scope is a 404.'
+	})
 });
 
 export const activityReachResponse = z

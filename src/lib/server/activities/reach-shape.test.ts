@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVITY_REACH_FIGURES, shapeReach, type ReachCounts } from './reach-shape.ts';
 
 const q = { from: '2025-01-01', to: '2025-03-31', areaId: null, kind: null, activityIds: [] };
-const zero = Object.fromEntries(ACTIVITY_REACH_FIGURES.map((k) => [k, 0])) as ReachCounts;
+const zero = Object.fromEntries(ACTIVITY_REACH_FIGURES.map((k) => [k, 0])) as unknown as ReachCounts;
 const counts = (c: Partial<ReachCounts>): ReachCounts => ({ ...zero, countries: [], monthly: [], activities: [], ...c });
 const shown = (value: number) => ({ value, suppressed: false });
 const hidden = { value: null, suppressed: true };

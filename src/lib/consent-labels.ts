@@ -10,7 +10,8 @@ export const purposeLabel = label({
 	origin_statistics: m.consent_purpose_origin_statistics,
 	intercultural: m.consent_purpose_intercultural,
 	photos: m.consent_purpose_photos,
-	share_partner: m.consent_purpose_share_partner
+	share_partner: m.consent_purpose_share_partner,
+	social_situation: m.consent_purpose_social_situation
 });
 
 export const methodLabel = label({ spoken: m.consent_method_spoken, paper: m.consent_method_paper, online: m.consent_method_online });
@@ -33,5 +34,6 @@ export const stopLabel = label({
 	intercultural_figures: m.consent_stops_intercultural_figures,
 	origin: m.consent_stops_origin,
 	photos: m.consent_stops_photos,
-	sharing: m.consent_stops_sharing
+	sharing: m.consent_stops_sharing,
+	situation: m.consent_stops_situation
 });

@@ -252,6 +252,7 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getNeighbourhoodBoard: () => ({ as: anonymous, call: { path: `/areas/${area.code}/board` }, status: 200 }),
 	listNeighbourhoodOfficeHours: async () => (await newHour(), { as: anonymous, call: { path: `/areas/${area.code}/office-hours` }, status: 200 }),
 	getMutualAidReach: () => ({ as: admin.actor, call: { path: '/aid/reach?from=2025-01-01&to=2025-12-31' }, status: 200 }),
+	getActivityReach: () => ({ as: admin.actor, call: { path: '/activities/reach?from=2025-01-01&to=2025-12-31' }, status: 200 }),
 	getFieldworkFigures: () => ({ as: admin.actor, call: { path: '/fieldwork/figures?from=2025-01-01&to=2025-12-31' }, status: 200 }),
 	createPerson: () => ({
 		as: admin.actor,

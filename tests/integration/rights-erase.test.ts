@@ -127,7 +127,9 @@ describe('erasePerson', () => {
 		for (const [what, value] of Object.entries(PERSONAL)) expect(text, what).not.toContain(value);
 		expect(text).not.toContain(s.resident.email);
 		const [row] = await db.select().from(peoplePerson).where(eq(peoplePerson.id, s.id));
-		expect(row).toMatchObject({ firstName: '—', lastName: null, email: null, phone: null, birthYear: null, countryOfOrigin: null, userId: null });
+		expect(row).toMatchObject({ firstName: '—', lastName: null, email: null, phone: null, userId: null });
+		// The statistical attributes the activities' reach counts stay on the shell (docs/architecture.md "Reach").
+		expect(row).toMatchObject({ birthYear: 1987, countryOfOrigin: 'MA' });
 		expect(row!.erasedAt).toBeInstanceOf(Date);
 		// Signed out and gone: the account, its sessions.
 		expect(await db.select().from(authUser).where(eq(authUser.id, s.resident.user.id))).toEqual([]);

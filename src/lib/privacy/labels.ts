@@ -12,7 +12,8 @@ const PURPOSE: Record<string, Msg> = {
 	origin_statistics: m.privacy_code_origin_statistics,
 	intercultural: m.privacy_code_intercultural,
 	photos: m.privacy_code_photos,
-	share_partner: m.privacy_code_share_partner
+	share_partner: m.privacy_code_share_partner,
+	social_situation: m.privacy_code_social_situation
 };
 
 const BASIS: Record<string, Msg> = {

@@ -34,3 +34,14 @@ export { recordAttendance, tickAttendance, untickAttendance, addParticipant, set
 export { getChecklist } from './checklist.ts';
 // The checklist page's forms, and the API's bound on a list (the verbs' own inputs stay inside).
 export { ATTENDANCE_LIST_MAX, tickForm, addParticipantForm, headcountForm } from './attendance-validation.ts';
+// Reach (part reach): the figures of activities over whole months, and their downloads.
+export { getActivityReach, activityReachChoices } from './reach.ts';
+export { activityReachFields, activityReachInput, REACH_MAX_YEARS, type ActivityReachQuery } from './reach-validation.ts';
+export {
+	ACTIVITY_REACH_FIGURES,
+	ACTIVITY_REACH_SHARES,
+	type ActivityReach,
+	type ActivityReachFigure,
+	type ActivityReachShare
+} from './reach-shape.ts';
+export { activityReachCsv, activityReachXlsx, type ActivityReachSheetLabels } from './reach-export.ts';

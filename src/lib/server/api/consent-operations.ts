@@ -36,8 +36,8 @@ const consentResponse = z
 const withdrawalResponse = consentResponse
 	.extend({
 		stops: z
-			.array(z.enum(['contact', 'intercultural_figures', 'origin', 'photos', 'sharing']))
-			.describe('What stopped at once: contact, intercultural_figures, origin, photos or sharing.')
+			.array(z.enum(['contact', 'intercultural_figures', 'origin', 'photos', 'sharing', 'situation']))
+			.describe('What stopped at once: contact, intercultural_figures, origin, photos, sharing or situation.')
 	})
 	.meta({ id: 'Withdrawal' });
 

@@ -19,6 +19,8 @@ import { FIELDWORK_SIGNAL_OPERATIONS } from './fieldwork-signals-operations.ts';
 import { FIELDWORK_SIGNAL_EXPORT_OPERATIONS } from './fieldwork-signal-export-operations.ts';
 import { ACTIVITIES_OPERATIONS } from './activities-operations.ts';
 import { ATTENDANCE_OPERATIONS } from './attendance-operations.ts';
+// Activities' reach (part reach).
+import { REACH_OPERATIONS } from './reach-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -64,6 +66,8 @@ export const OPERATIONS: Operation[] = [
 	// /signals/export before /signals/{id}: the first template that fits is served.
 	...FIELDWORK_SIGNAL_EXPORT_OPERATIONS,
 	...FIELDWORK_SIGNAL_OPERATIONS,
+	// /activities/reach before /activities/{id}: the first template that fits is served.
+	...REACH_OPERATIONS,
 	...ACTIVITIES_OPERATIONS,
 	...ATTENDANCE_OPERATIONS
 ];

@@ -86,7 +86,9 @@ export const WITHDRAWAL_STOPS = {
 	// people/origin.ts (engineer A's gate): the country of origin is no longer kept or counted.
 	origin_statistics: ['origin'],
 	photos: ['photos'],
-	share_partner: ['sharing']
+	share_partner: ['sharing'],
+	// activities/reach.ts: the person's situation flags (vulnerable, client of the social service) are no longer counted.
+	social_situation: ['situation']
 } as const satisfies Record<PurposeCode, readonly string[]>;
 
 export type WithdrawalEffect = (typeof WITHDRAWAL_STOPS)[PurposeCode][number];

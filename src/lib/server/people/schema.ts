@@ -205,7 +205,7 @@ export const peopleLinkRequest = pgTable(
 // overwritten. Help never depends on it.
 
 /** The purposes Wijkweb knows how to honour (what stops when consent is withdrawn). */
-export const PURPOSE_CODES = ['contact', 'origin_statistics', 'intercultural', 'photos', 'share_partner'] as const;
+export const PURPOSE_CODES = ['contact', 'origin_statistics', 'intercultural', 'photos', 'share_partner', 'social_situation'] as const;
 /** GDPR art. 6 bases; a purpose under anything but consent is recorded, not asked. */
 export const PURPOSE_BASES = ['consent', 'public_task', 'legal_obligation', 'contract', 'vital_interest', 'legitimate_interest'] as const;
 /** Categories of personal data, for the register of processing (art. 30). */

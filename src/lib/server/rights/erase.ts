@@ -4,7 +4,9 @@ import { personRecordIds } from './catalog.ts';
 
 // Erasure (GDPR art. 17) without changing a published figure: the person's row stays with only what
 // the figures count (organisation, neighbourhood, age band, student, origin group, languages and the
-// intercultural consent — coarse categories the mutual-aid reach reads; see aid/reach.ts), every
+// intercultural consent — coarse categories the mutual-aid reach reads; see aid/reach.ts — and the
+// birth year, country of origin and the two situation flags that the activities' reach counts: with
+// name, contacts and account gone they point at no one; see docs/architecture.md "Reach"), every
 // name, contact detail, note and free text is removed, and the rows that figures count (links, visits,
 // household membership, consents, assignments) stay as anonymous rows pointing at it.
 
@@ -115,7 +117,7 @@ export async function erasePersonData(
 			WHERE m.household_id = h.id AND m.left_on IS NULL AND p.erased_at IS NULL AND NOT (p.id = ${any}))`);
 	await run(sql`
 		UPDATE people_person SET first_name = ${ERASED_NAME}, last_name = NULL, email = NULL, phone = NULL, user_id = NULL,
-		       birth_year = NULL, preferred_channel = NULL, country_of_origin = NULL,
+		       preferred_channel = NULL,
 		       erased_at = coalesce(erased_at, ${at}), updated_at = now()
 		WHERE id = ${any}`);
 	// The account goes with its sessions (signed out everywhere), logins and tokens (their foreign keys

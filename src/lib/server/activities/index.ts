@@ -11,3 +11,6 @@ export {
 	activitiesRegistration,
 	activitiesAttendance
 } from './schema.ts';
+
+// Indicators (issue 15, the indicators part): the activities' metrics for the indicators registry.
+export { ACTIVITY_METRICS } from './metrics.ts';

@@ -17,6 +17,7 @@ import { FIELDWORK_QUESTION_OPERATIONS } from './fieldwork-questions-operations.
 import { FIELDWORK_FIGURES_OPERATIONS } from './fieldwork-figures-operations.ts';
 import { FIELDWORK_SIGNAL_OPERATIONS } from './fieldwork-signals-operations.ts';
 import { FIELDWORK_SIGNAL_EXPORT_OPERATIONS } from './fieldwork-signal-export-operations.ts';
+import { INDICATOR_OPERATIONS } from './indicators-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -61,5 +62,6 @@ export const OPERATIONS: Operation[] = [
 	...FIELDWORK_FIGURES_OPERATIONS,
 	// /signals/export before /signals/{id}: the first template that fits is served.
 	...FIELDWORK_SIGNAL_EXPORT_OPERATIONS,
-	...FIELDWORK_SIGNAL_OPERATIONS
+	...FIELDWORK_SIGNAL_OPERATIONS,
+	...INDICATOR_OPERATIONS
 ];

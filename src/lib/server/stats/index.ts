@@ -3,3 +3,5 @@
 export { cell, suppressTable, suppressNested, lastTwelveMonths, monthsOf, type Cell } from './rules.ts';
 // The metric contract between the data modules and indicators/ (issue 15).
 export type { Metric, MetricScope, MetricPeriod } from './metric.ts';
+// Indicators (issue 15, the indicators part): the periods table every metric's one statement starts from.
+export { periodTable, textArray, inOrder, type PeriodTable } from './metric-periods.ts';

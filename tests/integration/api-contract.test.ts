@@ -23,6 +23,7 @@ import { createHousehold, registerPerson, registerPersonInput } from '../../src/
 import { createPartner, createRelationship } from '../../src/lib/server/network/index.ts';
 import { createQuestion, createReferral, createSignal, linkSignalEvidence, logContact } from '../../src/lib/server/fieldwork/index.ts';
 import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/fieldwork/schema.ts';
+import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -132,6 +133,17 @@ const areaContact = async () =>
 			})
 			.returning({ id: fieldworkContact.id })
 	)[0]!.id;
+
+const indicatorBody = (template: string) => ({
+	organisationId: org.id,
+	name: `Contract ${template}`,
+	template,
+	target: 10,
+	periodType: template === 'manual' ? 'year' : 'month',
+	startsOn: '2026-01-01',
+	endsOn: '2026-12-31'
+});
+const newIndicator = async (template: string) => (await defineIndicator(staff, indicatorBody(template))).id;
 
 type Sample = { as: Actor; call: ApiCall; status: number; /** A file operation: the content type it must answer. */ type?: string };
 
@@ -462,7 +474,28 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const s = await newSignal();
 		await linkSignalEvidence(staff, { id: s.id, contactIds: [await areaContact()] });
 		return { as: admin.actor, call: { path: `/signals/export?format=docx&id=${s.id}` }, status: 200, type: 'wordprocessingml.document' };
-	}
+	},
+	// Indicators (issue 15, the indicators part).
+	defineIndicator: () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: '/indicators', body: indicatorBody('participants_per_month') },
+		status: 201
+	}),
+	listIndicators: async () => (await newIndicator('participants_per_month'), { as: admin.actor, call: { path: '/indicators' }, status: 200 }),
+	getIndicatorValues: async () => ({
+		as: admin.actor,
+		call: { path: `/indicators/${await newIndicator('participants_per_month')}/values` },
+		status: 200
+	}),
+	recordIndicatorValue: async () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: `/indicators/${await newIndicator('manual')}/values`,
+			body: { periodStart: '2026-01-01', value: 12, note: 'Contract' }
+		},
+		status: 200
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -20,6 +20,8 @@ export const load: LayoutServerLoad = async (event) => {
 			// Staff who log contacts (issue 14): their home page for fieldwork.
 			fieldwork: holds(a, 'fieldwork.contact.log'),
 			network: holds(a, 'network.map.read'),
+			// Indicators (issue 15): their targets and values.
+			indicators: holds(a, 'indicators.indicator.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

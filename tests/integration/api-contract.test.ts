@@ -139,7 +139,7 @@ const indicatorBody = (template: string) => ({
 	name: `Contract ${template}`,
 	template,
 	target: 10,
-	periodType: template === 'manual' ? 'year' : 'month',
+	periodType: (template === 'manual' ? 'year' : 'month') as 'year' | 'month',
 	startsOn: '2026-01-01',
 	endsOn: '2026-12-31'
 });

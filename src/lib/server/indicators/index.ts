@@ -17,3 +17,5 @@ export {
 export { defineIndicator, listIndicators, getIndicatorValues, recordIndicatorValue, indicatorChoices, type IndicatorView } from './indicators.ts';
 export { countsWords } from './describe.ts';
 export { NEAR, statusOf, type PeriodValue, type Status } from './values.ts';
+export { indicatorFormFields, indicatorFromForm } from './form.ts';
+export { indicatorCsv, indicatorXlsx, type IndicatorSheetLabels } from './export.ts';

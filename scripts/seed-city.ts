@@ -3,6 +3,7 @@ import { openDatabase } from './lib/database.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR, CITY_FACILITATOR, SIZES } from './lib/city.ts';
 import { NETWORK_SIZES } from './lib/city-network.ts';
 import { FIELDWORK_SIZES } from './lib/city-fieldwork.ts';
+import { ACTIVITY_SIZES } from './lib/city-activities.ts';
 import { connect } from '../src/lib/server/db/index.ts';
 import { runMigrations } from '../src/lib/server/db/index.ts';
 import { DEMO_PASSWORD } from '../src/lib/server/seed/index.ts';
@@ -31,7 +32,8 @@ try {
 				`25 districts, ${s.people.toLocaleString('en')} people, ${s.activeOffers.toLocaleString('en')} active offers, ` +
 				`${s.openNeeds.toLocaleString('en')} open needs, ${(s.pastNeeds + s.earlierLinks).toLocaleString('en')} past links, ` +
 				`households for six in ten people, ${NETWORK_SIZES.partners} partner organisations, ${(NETWORK_SIZES.personTies + NETWORK_SIZES.partnerTies).toLocaleString('en')} ties, ` +
-				`${FIELDWORK_SIZES.contacts.toLocaleString('en')} fieldwork contacts, ${FIELDWORK_SIZES.questions.toLocaleString('en')} questions, ${FIELDWORK_SIZES.referrals.toLocaleString('en')} referrals, ${FIELDWORK_SIZES.signals} signals.`
+				`${FIELDWORK_SIZES.contacts.toLocaleString('en')} fieldwork contacts, ${FIELDWORK_SIZES.questions.toLocaleString('en')} questions, ${FIELDWORK_SIZES.referrals.toLocaleString('en')} referrals, ${FIELDWORK_SIZES.signals} signals, ` +
+				`${ACTIVITY_SIZES.activities.toLocaleString('en')} activities, ${(ACTIVITY_SIZES.activities * ACTIVITY_SIZES.sessionsPerActivity).toLocaleString('en')} sessions, ${(ACTIVITY_SIZES.activities * ACTIVITY_SIZES.sessionsPerActivity * ACTIVITY_SIZES.perSession).toLocaleString('en')} attendances.`
 		);
 		console.log(
 			`Accounts: ${CITY_FACILITATOR} (facilitator, first district), ${CITY_COORDINATOR} (coordinator), worker-city-1…${FIELDWORK_SIZES.workers}@example.org (fieldworkers) — password ${DEMO_PASSWORD}.`

@@ -8,6 +8,7 @@ import { peoplePerson } from '../../src/lib/server/people/index.ts';
 import { CATEGORY_CODES } from '../../src/lib/server/aid/index.ts';
 import { seedCityNetwork } from './city-network.ts';
 import { seedCityFieldwork } from './city-fieldwork.ts';
+import { seedCityActivities } from './city-activities.ts';
 
 // The city-scale dataset for the mutual-aid and people-search benchmarks: Ghent's 25 real districts,
 // 50 000 people (first and family names, birth years),
@@ -462,6 +463,8 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 		await seedCityNetwork(q, step);
 		await seedCityFieldwork(q, step, onClient(client), (await client.query(`select pg_temp.uid('wijkweb-city-org') as id`)).rows[0].id as string);
 
+		await seedCityActivities(q, step);
+
 		await step('facilitator and coordinator accounts', async () => {
 			const db = onClient(client);
 			const orgId = (await client.query(`select pg_temp.uid('wijkweb-city-org') as id`)).rows[0].id as string;
@@ -490,7 +493,7 @@ export async function seedCity(pool: pg.Pool, log: (m: string) => void = console
 	await step('vacuum analyze', () =>
 		pool.query(
 			'vacuum (analyze) people_person, aid_offer, aid_need, aid_link, aid_experience, aid_certificate, areas_area, people_household, people_household_member, network_partner, network_partner_area, network_relationship, ' +
-				'fieldwork_contact, fieldwork_contact_party, fieldwork_question, fieldwork_question_event, fieldwork_referral, fieldwork_referral_event, fieldwork_signal, fieldwork_signal_evidence'
+				'fieldwork_contact, fieldwork_contact_party, fieldwork_question, fieldwork_question_event, fieldwork_referral, fieldwork_referral_event, fieldwork_signal, fieldwork_signal_evidence, activities_activity, activities_session, activities_attendance'
 		)
 	);
 	return steps;

@@ -148,4 +148,43 @@ describe('the demo seed', () => {
 		expect(s.rows.filter((x) => x.evidence < 2)).toEqual([]);
 		expect(s.rows.map((x) => x.title)).toContain('Het OCMW maakt enkel online afspraken');
 	});
+
+	it('has a year of activities whose reach comes out of attendance rows: the grocery, the sewing workshop, the holiday offer', async () => {
+		const one = async (q: ReturnType<typeof sql>) => (await db.execute<Record<string, number>>(q)).rows[0]!;
+		// The grocery: about 120 distinct families (heads of household) in each whole month of the last year.
+		const grocery = await db.execute<{ month: string; families: number }>(sql`
+			select to_char(a.session_starts_at at time zone 'Europe/Brussels', 'YYYY-MM') as month, count(distinct m.household_id)::int as families
+			from activities_attendance a
+			join activities_activity act on act.id = a.activity_id and act.title = 'Sociale kruidenier'
+			join people_household_member m on m.person_id = a.person_id and m.left_on is null
+			where a.session_starts_at < date_trunc('month', now()) and a.session_starts_at >= date_trunc('month', now()) - interval '11 months'
+			group by 1`);
+		expect(grocery.rows.length).toBe(11);
+		for (const m of grocery.rows) expect(m.families, m.month).toBeGreaterThanOrEqual(100);
+		for (const m of grocery.rows) expect(m.families, m.month).toBeLessThanOrEqual(130);
+		// The sewing workshop: about 70 participants over the year, from 11 countries, each for a stretch (in- and outflow).
+		const sewing = await one(sql`
+			select count(distinct a.person_id)::int as people, count(distinct p.country_of_origin)::int as countries
+			from activities_attendance a join people_person p on p.id = a.person_id
+			join activities_activity act on act.id = a.activity_id and act.title = 'Naaiatelier'`);
+		expect(sewing.people).toBeGreaterThanOrEqual(60);
+		expect(sewing.people).toBeLessThanOrEqual(70);
+		expect(sewing.countries).toBe(11);
+		// The holiday offer: 31 families and 70 children, everyone came at least once.
+		const holiday = await one(sql`
+			select count(distinct m.household_id)::int as families,
+				count(distinct a.person_id) filter (where extract(year from a.session_starts_at at time zone 'Europe/Brussels') - p.birth_year < 18)::int as children
+			from activities_attendance a join people_person p on p.id = a.person_id
+			join people_household_member m on m.person_id = a.person_id and m.left_on is null
+			join activities_activity act on act.id = a.activity_id and act.title = 'Vakantiewerking voor gezinnen'`);
+		expect(holiday).toEqual({ families: 31, children: 70 });
+		// Sessions to come are open and have no attendance; past ones are closed.
+		const s = await one(sql`
+			select count(*) filter (where starts_at > now())::int as future,
+				count(*) filter (where starts_at > now() and (closed_at is not null or exists (select 1 from activities_attendance a where a.session_id = s.id)))::int as future_touched,
+				count(*) filter (where starts_at < now() - interval '1 day' and closed_at is null)::int as past_open
+			from activities_session s`);
+		expect(s.future).toBeGreaterThanOrEqual(16);
+		expect(s).toMatchObject({ future_touched: 0, past_open: 0 });
+	});
 });

@@ -10,6 +10,7 @@ import { ROLES, type Role } from '../access/index.ts';
 import { getSetting, setSetting } from '../core/index.ts';
 import { seedDemoAid } from './demo-aid.ts';
 import { seedDemoNetwork } from './demo-network.ts';
+import { seedDemoActivities } from './activities.ts';
 import { seedDemoFieldwork } from './fieldwork.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
@@ -68,13 +69,16 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		.onConflictDoNothing()
 		.returning();
 	if (!org || !rabot || !sluizeken) throw new Error('The demo data is partly there already; use a fresh database.');
-	await db.insert(areasPlace).values({
-		areaId: rabot.id,
-		organisationId: org.id,
-		name: 'Wijkhuis Rabot',
-		kind: 'neighbourhood_house',
-		address: 'Rabotstraat 1, 9000 Gent'
-	});
+	const [house] = await db
+		.insert(areasPlace)
+		.values({
+			areaId: rabot.id,
+			organisationId: org.id,
+			name: 'Wijkhuis Rabot',
+			kind: 'neighbourhood_house',
+			address: 'Rabotstraat 1, 9000 Gent'
+		})
+		.returning();
 	const people: Partial<Record<Role, string>> = {};
 	const users: Partial<Record<Role, string>> = {};
 	for (const role of ROLES) {
@@ -102,6 +106,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 	await seedDemoAid(db, org.id, rabot, sluizeken, { volunteer: people.volunteer!, resident: people.resident! });
 	await seedDemoNetwork(db, org.id, rabot, sluizeken, { facilitator: people.facilitator!, outreach: people.outreach! });
 	await seedDemoFieldwork(db, org.id, rabot, { facilitator: users.facilitator!, outreach: users.outreach!, coordinator: users.coordinator! });
+	await seedDemoActivities(db, org.id, rabot, house!.id, { facilitator: users.facilitator!, coordinator: users.coordinator! });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

@@ -17,6 +17,7 @@ import {
 } from '../fieldwork/index.ts';
 import { addDays, belgianDateOf, dayOfWeek, startOfBelgianDay, todayInBelgium } from '../core/index.ts';
 import type { Theme } from '../../themes.ts';
+import { generator } from './random.ts';
 
 // The demo's year of fieldwork (issue 14), ending now: the facilitator's home visits (about 60 a
 // year), office hours, calls and a weekly group; the outreach worker's street contacts with young
@@ -32,24 +33,6 @@ type Party = typeof fieldworkContactParty.$inferInsert;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-/** mulberry32: small, fast and good enough for demo data; never Math.random (the seed must repeat). */
-function generator(seed: number) {
-	let a = seed >>> 0;
-	const next = () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-	const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
-	// A valid RFC 9562 version-4 UUID (the routes check ids with z.uuid()).
-	const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[int(0, 3)]}${hex(3)}-${hex(12)}`;
-	return { next, int, pick, uuid, chance: (p: number) => next() < p };
-}
 
 // What people bring up, by kind of contact: weighted mixes of one to three themes.
 const HOME_MIXES: Theme[][] = [

@@ -29,7 +29,8 @@ export function indicatorFromForm(v: z.infer<typeof indicatorFormFields>) {
 	return {
 		template: v.template || null,
 		organisationId: v.organisationId ?? '',
-		areaId: v.areaId || null,
+		// 'all': the whole organisation (a required select cannot have an empty choice).
+		areaId: v.areaId && v.areaId !== 'all' ? v.areaId : null,
 		name: v.name ?? '',
 		description: v.description ?? '',
 		target: num(v.target),

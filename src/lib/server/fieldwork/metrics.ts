@@ -56,7 +56,6 @@ export const contactsMetric: Metric = {
 		// A contact lasts at most 12 hours (CONTACT_LIMITS): one that started before the first period may still reach into it.
 		const rows = sql`select ${c.id} as id, ${c.startedAt} as st, ${c.startedAt} + ${c.durationMinutes} * interval '1 minute' as en
 			from ${c} where ${contactWhere(scope, filters)} and ${c.startedAt} >= ${p.from} - interval '12 hours' and ${c.startedAt} < ${p.to}`;
-		let value: SQL;
 		if (measure === 'people') {
 			const band = filters.ageBand
 				? sql`and ${ageOfAt(sql`pp.birth_year`, sql`x.st`)} between ${filters.ageBand.from}::int and ${filters.ageBand.to}::int`
@@ -69,7 +68,7 @@ export const contactsMetric: Metric = {
 				group by p.i`);
 			return inOrder(p.count, result.rows);
 		}
-		value =
+		const value =
 			measure === 'hours'
 				? sql`coalesce(sum(extract(epoch from least(x.en, p.e) - greatest(x.st, p.s))), 0) / 3600.0`
 				: sql`count(x.id) filter (where x.st >= p.s)`;

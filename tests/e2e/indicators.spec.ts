@@ -61,7 +61,7 @@ test('a coordinator defines “participants per month” from its template and s
 	await page.goto('/indicators');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indicatoren');
 	const card = page.locator('article', { has: page.getByRole('link', { name, exact: true }) });
-	await expect(card.getByText(/Laatste periode/)).toBeVisible();
+	await expect(card.getByText(/^Laatste periode:/)).toBeVisible();
 	await expect(card.locator('svg[role="img"]')).toHaveCount(1);
 	await expectAccessible(page);
 });

@@ -194,7 +194,12 @@ export const listIndicators = defineVerb({
 			rows.map(async (row) => {
 				const started = periodsOfIndicator(row).filter((p) => p.from <= today);
 				const { values } = await valuesOf(ctx, row, started.slice(-RECENT));
-				return { ...(await view(ctx, row, localeOf(ctx, input.locale))), recent: values, latest: values.at(-1) ?? null };
+				// The latest period that is over (a month just begun says little), else the current one.
+				return {
+					...(await view(ctx, row, localeOf(ctx, input.locale))),
+					recent: values,
+					latest: values.filter((v) => !v.current).at(-1) ?? values.at(-1) ?? null
+				};
 			})
 		);
 	}

@@ -1,12 +1,14 @@
 import type { Actions, PageServerLoad } from './$types';
 import { redirect } from '@sveltejs/kit';
 import { getIndicatorValues, recordIndicatorValue, recordValueInput } from '#lib/server/indicators/index.ts';
+import { todayInBelgium } from '#lib/server/core/index.ts';
 import { ctxOf, failFrom, guard, parseForm, pathId } from '#lib/server/web/index.ts';
 import { z } from 'zod';
 
 export const load: PageServerLoad = async (event) =>
 	guard(event, async (ctx) => ({
 		...(await getIndicatorValues(ctx, { id: pathId(event), locale: event.locals.locale })),
+		today: todayInBelgium(),
 		created: event.url.searchParams.has('created'),
 		saved: event.url.searchParams.has('saved')
 	}));

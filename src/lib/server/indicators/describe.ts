@@ -23,7 +23,8 @@ function say(key: string, locale: Locale, inputs: Record<string, unknown> = {}):
 	return fn ? fn(inputs, { locale }) : key;
 }
 
-const list = (codes: readonly string[], prefix: string, locale: Locale) => codes.map((c) => say(`${prefix}${c}`, locale)).join(', ');
+const list = (codes: readonly string[], prefix: string, locale: Locale) =>
+	codes.map((c) => say(`${prefix}${c}`, locale)).join(locale === 'ar' ? '، ' : ', ');
 
 /** The sentence for an indicator, in `locale` (nl when unknown). */
 export function countsWords(c: Counted, localeName: string, activityTitles: readonly string[] = []): string {
@@ -47,5 +48,6 @@ export function countsWords(c: Counted, localeName: string, activityTitles: read
 			? say('ind_per_programme_year_from', locale, { month: say(`ind_month_${c.programmeStartMonth ?? 1}`, locale) })
 			: say(`ind_per_${c.periodType}`, locale);
 	parts.push(c.perWeek ? say('ind_counts_per_week', locale, { period: every }) : every);
-	return parts.join(', ');
+	// Arabic writes its own comma.
+	return parts.join(locale === 'ar' ? '، ' : ', ');
 }

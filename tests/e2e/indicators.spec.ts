@@ -86,11 +86,12 @@ test('the indicator pages hold at 360 px in Bulgarian and Arabic and at 1280 px 
 		] as const) {
 			await page.setViewportSize({ width, height: 800 });
 			await setLanguage(page, locale);
-			for (const [what, path] of [
+			const pages: [string, string][] = [
 				['detail', detail],
 				['dashboard', '/indicators'],
 				['new', '/indicators/new?template=participants_per_month']
-			]) {
+			];
+			for (const [what, path] of pages) {
 				await page.goto(path);
 				await expect(page.locator('html')).toHaveAttribute('lang', locale);
 				await expectAccessible(page);

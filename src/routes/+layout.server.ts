@@ -22,6 +22,8 @@ export const load: LayoutServerLoad = async (event) => {
 			// Activities (issue 15): records, sessions, registrations.
 			activities: holds(a, 'activities.activity.read'),
 			network: holds(a, 'network.map.read'),
+			// Indicators (issue 15): their targets and values.
+			indicators: holds(a, 'indicators.indicator.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

@@ -25,6 +25,7 @@ import { createQuestion, createReferral, createSignal, linkSignalEvidence, logCo
 import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/fieldwork/schema.ts';
 import { createActivity } from '../../src/lib/server/activities/index.ts';
 import { makeActivity, makeSession } from '../factories/activities.ts';
+import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -149,6 +150,16 @@ const activityBody = {
 	durationMinutes: 120
 };
 const newActivity = () => createActivity(ctxFor(db, facilitator.actor), activityBody);
+const indicatorBody = (template: string) => ({
+	organisationId: org.id,
+	name: `Contract ${template}`,
+	template,
+	target: 10,
+	periodType: (template === 'manual' ? 'year' : 'month') as 'year' | 'month',
+	startsOn: '2026-01-01',
+	endsOn: '2026-12-31'
+});
+const newIndicator = async (template: string) => (await defineIndicator(staff, indicatorBody(template))).id;
 
 type Sample = { as: Actor; call: ApiCall; status: number; /** A file operation: the content type it must answer. */ type?: string };
 
@@ -509,7 +520,28 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const session = await makeSession(db, activity);
 		const body = { personIds: [(await newMember()).id], anonymousCount: 2 };
 		return { as: admin.actor, call: { method: 'PUT', path: `/activities/${activity.id}/sessions/${session.id}/attendance`, body }, status: 200 };
-	}
+	},
+	// Indicators (issue 15, the indicators part).
+	defineIndicator: () => ({
+		as: admin.actor,
+		call: { method: 'POST', path: '/indicators', body: indicatorBody('participants_per_month') },
+		status: 201
+	}),
+	listIndicators: async () => (await newIndicator('participants_per_month'), { as: admin.actor, call: { path: '/indicators' }, status: 200 }),
+	getIndicatorValues: async () => ({
+		as: admin.actor,
+		call: { path: `/indicators/${await newIndicator('participants_per_month')}/values` },
+		status: 200
+	}),
+	recordIndicatorValue: async () => ({
+		as: admin.actor,
+		call: {
+			method: 'POST',
+			path: `/indicators/${await newIndicator('manual')}/values`,
+			body: { periodStart: '2026-01-01', value: 12, note: 'Contract' }
+		},
+		status: 200
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -45,3 +45,6 @@ export {
 	type ActivityReachShare
 } from './reach-shape.ts';
 export { activityReachCsv, activityReachXlsx, type ActivityReachSheetLabels } from './reach-export.ts';
+
+// Indicators (issue 15, the indicators part): the activities' metrics for the indicators registry.
+export { ACTIVITY_METRICS } from './metrics.ts';

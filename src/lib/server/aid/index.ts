@@ -56,3 +56,5 @@ export { aidCertificate, aidLink, aidNeed, aidOffer, aidOfficeHour } from './sch
 export { readDraft, saveDraftStep, sendDraft, discardDraft } from './drafts.ts';
 export { STEPS, type Step } from './steps.ts';
 export { whatNext } from './next-steps.ts';
+// Indicators (issue 15, the indicators part): mutual aid's metrics for the indicators registry.
+export { AID_METRICS } from './metrics.ts';

@@ -21,6 +21,7 @@ import { ACTIVITIES_OPERATIONS } from './activities-operations.ts';
 import { ATTENDANCE_OPERATIONS } from './attendance-operations.ts';
 // Activities' reach (part reach).
 import { REACH_OPERATIONS } from './reach-operations.ts';
+import { INDICATOR_OPERATIONS } from './indicators-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -69,5 +70,6 @@ export const OPERATIONS: Operation[] = [
 	// /activities/reach before /activities/{id}: the first template that fits is served.
 	...REACH_OPERATIONS,
 	...ACTIVITIES_OPERATIONS,
-	...ATTENDANCE_OPERATIONS
+	...ATTENDANCE_OPERATIONS,
+	...INDICATOR_OPERATIONS
 ];

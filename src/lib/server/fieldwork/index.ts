@@ -55,3 +55,6 @@ export { signalNextSteps } from './signal-status.ts';
 
 // Anonymised signals export (part X): CSV and DOCX for a steering group, no names, "<5".
 export { exportSignals, EXPORT_FORMATS } from './signal-export.ts';
+
+// Indicators (issue 15, the indicators part): fieldwork's metrics for the indicators registry.
+export { FIELDWORK_METRICS, DIRECT_CONTACT_TYPES } from './metrics.ts';

@@ -2,8 +2,6 @@
 // The tables too, for the seeds (the demo and city seeds write activities straight into them).
 export {
 	ACTIVITY_KINDS,
-	RECURRENCES,
-	TARGET_GROUPS,
 	REGISTRATION_STATUSES,
 	ACTIVITY_LIMITS,
 	activitiesActivity,
@@ -36,14 +34,8 @@ export { getChecklist } from './checklist.ts';
 export { ATTENDANCE_LIST_MAX, tickForm, addParticipantForm, headcountForm } from './attendance-validation.ts';
 // Reach (part reach): the figures of activities over whole months, and their downloads.
 export { getActivityReach, activityReachChoices } from './reach.ts';
-export { activityReachFields, activityReachInput, REACH_MAX_YEARS, type ActivityReachQuery } from './reach-validation.ts';
-export {
-	ACTIVITY_REACH_FIGURES,
-	ACTIVITY_REACH_SHARES,
-	type ActivityReach,
-	type ActivityReachFigure,
-	type ActivityReachShare
-} from './reach-shape.ts';
+export { activityReachFields, activityReachInput, REACH_MAX_YEARS } from './reach-validation.ts';
+export { ACTIVITY_REACH_FIGURES, type ActivityReach, type ActivityReachFigure } from './reach-shape.ts';
 export { activityReachCsv, activityReachXlsx, type ActivityReachSheetLabels } from './reach-export.ts';
 
 // Indicators (issue 15, the indicators part): the activities' metrics for the indicators registry.

@@ -4,6 +4,6 @@ export { cell, suppressTable, suppressNested, lastTwelveMonths, monthsOf, type C
 // The metric contract between the data modules and indicators/ (issue 15).
 export type { Metric, MetricScope, MetricPeriod } from './metric.ts';
 // Published figures (part public of issue 15): totals both ways, rounding for external audiences.
-export { suppressGrid, audienceOf, type Grid, type Audience, type FigureOptions } from './rules.ts';
+export { audienceOf, type FigureOptions } from './rules.ts';
 // Indicators (issue 15, the indicators part): the periods table every metric's one statement starts from.
-export { periodTable, textArray, inOrder, type PeriodTable } from './metric-periods.ts';
+export { periodTable, textArray, inOrder } from './metric-periods.ts';

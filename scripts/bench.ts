@@ -11,6 +11,7 @@ import { benchSearch } from './bench/search.ts';
 import { benchNetwork } from './bench/network.ts';
 import { benchRights } from './bench/rights.ts';
 import { benchFieldwork } from './bench/fieldwork.ts';
+import { benchActivities } from './bench/activities.ts';
 import { benchOffline } from './bench/fieldwork-offline.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
@@ -19,7 +20,8 @@ import { benchOffline } from './bench/fieldwork-offline.ts';
 // Prints a Markdown report and writes it to bench-results/latest.md (figures for docs/performance.md).
 // Then the mutual-aid figures on city-scale data (scripts/bench/aid.ts). `npm run bench -- aid` runs
 // only those and writes bench-results/aid.md; `npm run bench -- fieldwork` the fieldwork figures of issue 14
-// (scripts/bench/fieldwork.ts, bench-results/fieldwork.md); `npm run bench -- offline` 200 street contacts queued offline
+// (scripts/bench/fieldwork.ts, bench-results/fieldwork.md); `npm run bench -- activities` reach and indicators of issue 15
+// (scripts/bench/activities.ts, bench-results/activities.md); `npm run bench -- offline` 200 street contacts queued offline
 // and sent when the network is back (scripts/bench/fieldwork-offline.ts, bench-results/fieldwork-offline.md); `npm run bench -- rights` only export and erasure of one
 // person (scripts/bench/rights.ts, bench-results/rights.md). `npm run bench -- pages [/more/paths]` runs only Lighthouse on
 // the production build (scripts/bench/pages.ts; `npm run build` first) and writes bench-results/pages.md
@@ -127,6 +129,13 @@ if (only[0] === 'fieldwork') {
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/fieldwork.md', out.join('\n') + '\n');
 	console.log('\nWritten to bench-results/fieldwork.md');
+	process.exit(0);
+}
+if (only[0] === 'activities') {
+	await benchActivities(say);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/activities.md', out.join('\n') + '\n');
+	console.log('\nWritten to bench-results/activities.md');
 	process.exit(0);
 }
 if (only[0] === 'offline') {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/index.ts';
-import { peopleHousehold, peopleHouseholdMember, peoplePerson } from '../people/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { peopleConsent, peopleHousehold, peopleHouseholdMember, peoplePerson, peoplePurpose, peoplePurposeText } from '../people/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesRegistration, activitiesSession } from '../activities/index.ts';
 import { addDays, addMonths, belgianLocalToInstant, dayOfWeek, todayInBelgium } from '../core/index.ts';
 import type { Theme } from '../../themes.ts';
@@ -318,4 +319,49 @@ export async function seedDemoActivities(db: Db, organisationId: string, rabot: 
 	await insert(activitiesSession, sessions);
 	await insert(activitiesRegistration, registrations);
 	await insert(activitiesAttendance, attendance, 2000);
+	await seedReachConsent(db, organisationId, people, users.facilitator);
+}
+
+const SITUATION_TEXT = {
+	nl: 'Mogen we noteren of u in een kwetsbare situatie leeft en of u cliënt bent van het OCMW, om anoniem te tellen wie onze activiteiten bereiken? U kunt dit altijd intrekken.',
+	fr: 'Pouvons-nous noter si vous vivez une situation de vulnérabilité et si vous êtes client du CPAS, pour compter anonymement qui nos activités atteignent ? Vous pouvez retirer cet accord à tout moment.',
+	en: 'May we note whether you live in a vulnerable situation and whether you are a client of the social service, to count anonymously whom our activities reach? You can withdraw this at any time.',
+	bg: 'Може ли да отбележим дали живеете в уязвимо положение и дали сте клиент на социалната служба, за да преброим анонимно кого достигат нашите дейности? Можете да оттеглите съгласието си по всяко време.',
+	tr: 'Etkinliklerimizin kimlere ulaştığını anonim olarak saymak için kırılgan bir durumda yaşayıp yaşamadığınızı ve sosyal hizmetin danışanı olup olmadığınızı not edebilir miyiz? Bu izni istediğiniz zaman geri alabilirsiniz.',
+	ar: 'هل يمكننا أن نسجل إن كنت تعيش في وضع هش وإن كنت من عملاء الخدمة الاجتماعية، لنحصي دون ذكر الأسماء من تصل إليهم أنشطتنا؟ يمكنك سحب موافقتك في أي وقت.'
+};
+
+/**
+ * Reach counts countries of origin and the two situation flags only under a purpose the person agreed
+ * to: the organisation's intercultural purpose (made with every organisation) and a 'social_situation'
+ * purpose the demo adds. Most participants said yes, spoken, when they first came; some did not.
+ */
+async function seedReachConsent(db: Db, organisationId: string, people: Person[], by: string) {
+	const g = generator(151);
+	const [intercultural] = await db
+		.select({ id: peoplePurpose.id, version: peoplePurpose.version })
+		.from(peoplePurpose)
+		.where(and(eq(peoplePurpose.organisationId, organisationId), eq(peoplePurpose.code, 'intercultural')));
+	const [situation] = await db
+		.insert(peoplePurpose)
+		.values({ organisationId, code: 'social_situation', lawfulBasis: 'consent', categories: ['health'], retentionDays: 1095 })
+		.returning({ id: peoplePurpose.id, version: peoplePurpose.version });
+	await db.insert(peoplePurposeText).values({ purposeId: situation!.id, version: 1, texts: SITUATION_TEXT });
+	const consents: Array<typeof peopleConsent.$inferInsert> = [];
+	const recordedAt = new Date(Date.now() - 400 * 86_400_000);
+	for (const p of people) {
+		for (const purpose of [intercultural, situation]) {
+			if (purpose && g.chance(0.85))
+				consents.push({
+					personId: p.id,
+					purposeId: purpose.id,
+					version: purpose.version,
+					given: true,
+					method: 'spoken',
+					recordedByUserId: by,
+					recordedAt
+				});
+		}
+	}
+	for (let i = 0; i < consents.length; i += 1000) await db.insert(peopleConsent).values(consents.slice(i, i + 1000));
 }

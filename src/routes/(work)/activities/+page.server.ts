@@ -15,5 +15,13 @@ export const load: PageServerLoad = async (event) =>
 		const parsed = listActivitiesInput.safeParse({ ...sent, cursor });
 		const [page, areas] = await Promise.all([listActivities(ctx, parsed.success ? parsed.data : {}), listAreas(ctx)]);
 		const next = page.nextCursor ? `?${new URLSearchParams({ ...sent, cursor: page.nextCursor })}` : null;
-		return { activities: page.items, next, areas, themes: THEMES, values: sent, canAdd: holds(ctx.actor, 'activities.activity.manage') };
+		return {
+			activities: page.items,
+			next,
+			areas,
+			themes: THEMES,
+			values: sent,
+			canAdd: holds(ctx.actor, 'activities.activity.manage'),
+			canReach: holds(ctx.actor, 'activities.reach.read')
+		};
 	});

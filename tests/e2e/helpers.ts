@@ -149,3 +149,37 @@ export async function registerPerson(page: Page, name: string, fill?: (page: Pag
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 	return page.url().replace(/\/$/, '');
 }
+
+/** A CSV as rows of cells (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	const body = text.replace(/^\uFEFF/, '');
+	for (let i = 0; i < body.length; i++) {
+		const ch = body[i]!;
+		if (quoted) {
+			if (ch === '"' && body[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else cell += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (ch === '\r' || ch === '\n') {
+			if (ch === '\r' && body[i + 1] === '\n') i++;
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += ch;
+	}
+	if (cell || row.length) {
+		row.push(cell);
+		rows.push(row);
+	}
+	return rows;
+}

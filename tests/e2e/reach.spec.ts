@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { E2E_ORIGIN, expectAccessible, parseCsv, signIn } from './helpers.ts';
 
 // The reach of activities as a coordinator uses it, over the demo seed's year of Rabot activities: the
 // page with its charts, a changed period and a ticked activity (a plain GET form, so it works without
@@ -7,36 +7,6 @@ import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
 // 1280 px in Dutch show the layout holds (looked at by hand; written to the test's output folder).
 
 const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
-
-/** A CSV as rows of cells (RFC 4180: quoted cells may hold commas and doubled quotes). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	const body = text.replace(/^\uFEFF/, '');
-	for (let i = 0; i < body.length; i++) {
-		const ch = body[i]!;
-		if (quoted) {
-			if (ch === '"' && body[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (ch === '\r' && body[i + 1] === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else cell += ch;
-	}
-	return rows;
-}
 
 test('the coordinator reads the reach of activities, changes the period and downloads the same cells', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');

@@ -28,6 +28,7 @@ const PURE: Record<string, string[]> = {
 		'waitingSides',
 		'weekdayOf',
 		'weeklyCalendar',
+		'weeklyEvent',
 		'weeklyProposal'
 	],
 	// Whether the person page may offer the link form: the rule the verb applies, on a record in hand.

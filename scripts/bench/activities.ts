@@ -2,7 +2,8 @@ import { startEmbedded } from '../../src/lib/server/db/embedded.ts';
 import { connect, runMigrations, type Database } from '../../src/lib/server/db/index.ts';
 import { loadActor } from '../../src/lib/server/access/index.ts';
 import type { Ctx } from '../../src/lib/server/core/index.ts';
-import { addDays, addMonths, lastTwelveMonths, todayInBelgium } from '../../src/lib/server/core/index.ts';
+import { addDays, addMonths, todayInBelgium } from '../../src/lib/server/core/index.ts';
+import { lastTwelveMonths } from '../../src/lib/server/stats/index.ts';
 import { getActivityReach } from '../../src/lib/server/activities/index.ts';
 import { defineIndicator, getIndicatorValues } from '../../src/lib/server/indicators/index.ts';
 import { citySeeded, seedCity, CITY_COORDINATOR } from '../lib/city.ts';
@@ -125,7 +126,7 @@ export async function benchActivities(say: Say) {
 							['aid_links_made', 'month', {}],
 							['aid_links_completed', 'month', {}],
 							['participants_per_month', 'month', {}]
-						] as const
+						] as [string, 'month' | 'year', { themes?: string[]; activityIds?: string[] }][]
 					).map(async ([template, periodType, filters], i) =>
 						defineIndicator(ctx, {
 							organisationId,

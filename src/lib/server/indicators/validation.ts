@@ -117,10 +117,6 @@ export const defineIndicatorInput = defineIndicatorFields
 		else if (!isWholePeriods(v.startsOn, to, v.periodType, v.programmeStartMonth)) issue('endsOn', 'ind_error_range_periods');
 	});
 
-type DefineIndicatorInput = z.infer<typeof defineIndicatorInput>;
-
-const indicatorIdInput = z.object({ id: z.uuid('error_not_found') });
-
 /** A range of periods to read (absent: the indicator's whole range); whole periods overlapping it are answered. */
 export const indicatorValuesInput = z
 	.object({

@@ -11,7 +11,8 @@ for (const locale of ['nl', 'ar'] as const) {
 		expect(answer?.status()).toBe(200);
 		await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
 		// A few components stand for the rest: the page really shows them, not an error page.
-		await expect(page.locator('main table')).toHaveCount(2);
+		// The table component, the bar chart's and the target chart's tables.
+		await expect(page.locator('main table')).toHaveCount(3);
 		await expect(page.locator('main input[type="checkbox"]').first()).toBeAttached();
 		await expectAccessible(page);
 		await page.screenshot({ path: info.outputPath(`style-${locale}-${info.project.name}.png`), fullPage: true });

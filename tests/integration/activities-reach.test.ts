@@ -193,6 +193,22 @@ describe('getActivityReach: the Harelbeke holiday offer', async () => {
 	}
 	const q = { from: '2025-07-01', to: '2025-08-31', activityIds: [offer.id] };
 
+	it('answers a token held outside the organisation (an officer over the API) rounded to 5; staff keep exact figures', async () => {
+		const officer = await makeActor(db, 'officer', { organisationId: hOrg.id });
+		const page = await reach(q, ctxFor(db, officer.actor));
+		const api = await reach(q, ctxFor(db, { ...officer.actor, via: 'token' }));
+		expect(page.figures.children).toEqual({ value: 70, suppressed: false });
+		for (const [k, c] of Object.entries(api.figures)) {
+			const exact = page.figures[k as keyof typeof page.figures];
+			expect(c.suppressed, k).toBe(exact.suppressed);
+			if (!c.suppressed) expect(c, k).toEqual({ value: Math.round(exact.value! / 5) * 5, suppressed: false, rounded: true });
+		}
+		// Families: 31 published as 30 to a funder; the coordinator's own token keeps 31.
+		expect(api.figures.families.value).toBe(30);
+		const own = await reach(q, ctxFor(db, { ...hCoordinator.actor, via: 'token' }));
+		expect(own.figures.families).toEqual({ value: 31, suppressed: false });
+	});
+
 	it('gives exactly 31 families, 70 children, 85 % of foreign origin and 25 % clients of the social service', async () => {
 		expect(everyone).toHaveLength(100);
 		const r = await reach(q, hCtx);

@@ -1,4 +1,4 @@
-import { cell, monthsOf, suppressNested, suppressTable, type Cell } from '../stats/index.ts';
+import { cell, monthsOf, suppressNested, suppressTable, type Cell, type FigureOptions } from '../stats/index.ts';
 import { shareOf } from './reach-rules.ts';
 import type { ActivityKind } from './schema.ts';
 
@@ -64,26 +64,35 @@ const HIDDEN: Cell = { value: null, suppressed: true };
 /**
  * Each month's participants are its new plus its returning people. Columns are suppressed first (their
  * totals are published); then, in a month where only one of the two parts is hidden, the other is
- * hidden too, or the month's total minus it would give the hidden one back. The stats part's 2-D
- * suppression replaces this once it lands.
+ * hidden too, or the month's total minus it would give the hidden one back. (stats' suppressGrid would
+ * hide the month's total instead in some tables; the chart needs the totals, so not used here yet.)
  */
-function monthlyCells(rows: { newcomers: number; returning: number }[]) {
-	const newcomers = suppressTable(rows.map((r) => r.newcomers));
-	const returning = suppressTable(rows.map((r) => r.returning));
+function monthlyCells(rows: { newcomers: number; returning: number }[], opts: FigureOptions) {
+	const newcomers = suppressTable(
+		rows.map((r) => r.newcomers),
+		opts
+	);
+	const returning = suppressTable(
+		rows.map((r) => r.returning),
+		opts
+	);
 	return rows.map((r, i) => {
 		const [n, b] = [newcomers[i]!, returning[i]!];
 		const one = n.suppressed !== b.suppressed;
-		return { participants: cell(r.newcomers + r.returning), newcomers: one ? HIDDEN : n, returning: one ? HIDDEN : b };
+		return { participants: cell(r.newcomers + r.returning, opts), newcomers: one ? HIDDEN : n, returning: one ? HIDDEN : b };
 	});
 }
 
 export function shapeReach(
 	q: { from: string; to: string; areaId: string | null; kind: ActivityKind | null; activityIds: string[] },
-	c: ReachCounts
+	c: ReachCounts,
+	// Figures that leave the organisation (a token of another organisation) are also rounded to 5.
+	opts: FigureOptions = {}
 ): ActivityReach {
 	const figures = suppressNested<ActivityReachFigure>(
 		Object.fromEntries(ACTIVITY_REACH_FIGURES.map((k) => [k, c[k]])) as Record<ActivityReachFigure, number>,
-		NESTED
+		NESTED,
+		opts
 	);
 	const shares = Object.fromEntries(ACTIVITY_REACH_SHARES.map((k) => [k, shareOf(figures[k], figures.participants)])) as Record<
 		ActivityReachShare,
@@ -91,16 +100,20 @@ export function shapeReach(
 	>;
 	// Most people first; the unknown origins are part of the same table (its total is the participants).
 	const countries = [...c.countries].sort((a, b) => b.people - a.people || a.country.localeCompare(b.country));
-	const countryCells = suppressTable([...countries.map((x) => x.people), c.originUnknown]);
+	const countryCells = suppressTable([...countries.map((x) => x.people), c.originUnknown], opts);
 	const byMonth = new Map(c.monthly.map((m) => [m.month, m]));
 	const months = monthsOf(q.from, q.to).map((month) => ({
 		month,
 		newcomers: byMonth.get(month)?.newcomers ?? 0,
 		returning: byMonth.get(month)?.returning ?? 0
 	}));
-	const monthCells = monthlyCells(months);
+	const monthCells = monthlyCells(months, opts);
 	const acts = [...c.activities].sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
-	const column = (k: 'sessions' | 'attendances' | 'participants' | 'anonymous') => suppressTable(acts.map((a) => a[k]));
+	const column = (k: 'sessions' | 'attendances' | 'participants' | 'anonymous') =>
+		suppressTable(
+			acts.map((a) => a[k]),
+			opts
+		);
 	const [sessions, attendances, participants, anonymous] = [column('sessions'), column('attendances'), column('participants'), column('anonymous')];
 	return {
 		period: { from: q.from, to: q.to },

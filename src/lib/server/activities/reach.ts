@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { addDays, BELGIAN_ZONE, defineVerb, NotFoundError, startOfBelgianDay, type Ctx } from '../core/index.ts';
 import { grantedAreas, permission, scopeFilter, type ScopedPermission } from '../access/index.ts';
 import { listAreas } from '../areas/index.ts';
+import { audienceOf } from '../stats/index.ts';
 import { consentGiven, peopleHouseholdMember, peoplePerson } from '../people/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesSession } from './schema.ts';
 import { activityReachInput, REACH_MAX_ACTIVITIES, type ActivityReachQuery } from './reach-validation.ts';
@@ -50,7 +51,7 @@ export const getActivityReach = defineVerb({
 		}
 		return scope;
 	},
-	run: async (ctx, q, scope): Promise<ActivityReach> => shapeReach(q, await counts(ctx, q, scope))
+	run: async (ctx, q, scope): Promise<ActivityReach> => shapeReach(q, await counts(ctx, q, scope), { audience: audienceOf(ctx.actor) })
 });
 
 async function counts(ctx: Ctx, q: ActivityReachQuery, scope: Scope): Promise<ReachCounts> {

@@ -1,3 +1,4 @@
+import { audienceOf } from '../stats/index.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays, defineVerb, ForbiddenError, InvalidError, NotFoundError, todayInBelgium, type Ctx } from '../core/index.ts';
@@ -84,7 +85,9 @@ async function valuesOf(ctx: Ctx, row: IndicatorRow, periods: Period[]): Promise
 		for (const g of got) entries.set(g.periodStart, { value: g.value, note: g.note, enteredAt: g.enteredAt.toISOString(), enteredBy: g.by ?? null });
 		raw = periods.map((p) => entries.get(p.from)?.value ?? null);
 	}
-	const values = shapeValues({ measure: row.measure, perWeek: row.perWeek, target: row.target }, periods, raw, rangeOf(row), todayInBelgium());
+	const values = shapeValues({ measure: row.measure, perWeek: row.perWeek, target: row.target }, periods, raw, rangeOf(row), todayInBelgium(), {
+		audience: audienceOf(ctx.actor)
+	});
 	return { values, entries };
 }
 

@@ -17,6 +17,21 @@ describe('values against the target', () => {
 		expect(statusOf(0, 0)).toBe('met');
 	});
 
+	it('for a reader outside the organisation, people counts are rounded to 5 and the light is of the published value', () => {
+		const out = shapeValues({ measure: 'people', perWeek: false, target: 70 }, months, [68, 72, 3, 0], range, '2025-12-01', { audience: 'external' });
+		expect(out.map((p) => [p.value.value, p.value.suppressed, p.value.rounded ?? false, p.status])).toEqual([
+			[70, false, true, 'met'],
+			[70, false, true, 'met'],
+			[null, true, false, 'hidden'],
+			[0, false, true, 'behind']
+		]);
+		// Hours are not people counts: never rounded.
+		const hours = shapeValues({ measure: 'hours', perWeek: false, target: 30 }, months, [31, 29, 1, 2], range, '2025-12-01', {
+			audience: 'external'
+		});
+		expect(hours.map((p) => p.value)).toEqual([31, 29, 1, 2].map((value) => ({ value, suppressed: false })));
+	});
+
 	it('people counts of 1–4 are hidden and get no status; hours and events are shown as they are', () => {
 		const people = shapeValues({ measure: 'people', perWeek: false, target: 3 }, months, [4, 0, 5, 2], range, '2025-03-15');
 		expect(people.map((p) => [p.value.value, p.value.suppressed, p.status, p.current])).toEqual([

@@ -1,4 +1,4 @@
-import { cell, type Cell } from '../stats/index.ts';
+import { cell, type Cell, type FigureOptions } from '../stats/index.ts';
 import type { Measure } from '../../measures.ts';
 import { perWeekAverage, type Period } from './periods.ts';
 
@@ -38,16 +38,21 @@ export function shapeValues(
 	periods: readonly Period[],
 	raw: readonly (number | null)[],
 	range: Period,
-	today: string
+	today: string,
+	// A token of another organisation gets people counts rounded to 5 as well (stats/rules.ts).
+	opts: FigureOptions = {}
 ): PeriodValue[] {
 	return periods.map((p, i) => {
 		const current = p.from <= today && today < p.to;
 		const base = { ...p, target: def.target, current };
 		const total = raw[i] ?? null;
 		if (p.from > today || total === null) return { ...base, value: { value: null, suppressed: false }, status: 'pending' };
-		const shown = def.measure && PEOPLE.includes(def.measure) ? cell(total) : { value: total, suppressed: false };
+		const shown = def.measure && PEOPLE.includes(def.measure) ? cell(total, opts) : { value: total, suppressed: false };
 		if (shown.suppressed) return { ...base, value: shown, status: 'hidden' };
-		const value = round(def.perWeek ? (perWeekAverage(total, p, range) ?? 0) : total);
-		return { ...base, value: { value, suppressed: false }, status: statusOf(value, def.target) };
+		// The published count (rounded for an external reader) is what the average and the light are of.
+		const published = shown.value ?? total;
+		const value = round(def.perWeek ? (perWeekAverage(published, p, range) ?? 0) : published);
+		const rounded = shown.rounded ? { rounded: true } : {};
+		return { ...base, value: { value, suppressed: false, ...rounded }, status: statusOf(value, def.target) };
 	});
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, E2E_ORIGIN, expectAccessible, headerLink, mailedLink, signIn, signOut } from './helpers.ts';
+import { DEMO_PASSWORD, expectAccessible, headerLink, mailedLink, signIn, signOut, speak } from './helpers.ts';
 
 test('a resident signs up, confirms the address from the mailbox, signs in and changes the password', async ({ page }, info) => {
 	const email = `nadia-${info.project.name}-${Date.now()}@example.test`;
@@ -131,7 +131,7 @@ test('a resident sees her devices in words and no API tokens, in Bulgarian and A
 		ar: ['هذا الجهاز', 'Chrome على Linux', 'آخر استخدام اليوم']
 	};
 	for (const [locale, [thisDevice, device, used]] of Object.entries(expected)) {
-		await page.request.post('/language', { form: { locale, redirectTo: '/account' }, headers: { origin: E2E_ORIGIN } });
+		await speak(page, locale);
 		await page.goto('/account');
 		const here = page.locator('section[aria-labelledby="sessions-h"] article').filter({ hasText: thisDevice! });
 		await expect(here.getByRole('heading', { level: 3 })).toHaveText(device!);
@@ -139,7 +139,7 @@ test('a resident sees her devices in words and no API tokens, in Bulgarian and A
 		await expectAccessible(page);
 		await page.screenshot({ path: info.outputPath(`account-${locale}.png`), fullPage: true });
 	}
-	await page.request.post('/language', { form: { locale: 'nl', redirectTo: '/account' }, headers: { origin: E2E_ORIGIN } });
+	await speak(page, 'nl');
 });
 
 test('the demo mailbox trusts the socket, not a header a client sends', async ({ request }) => {

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, parseCsv, signIn, signOut } from './helpers.ts';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expectAccessible, parseCsv, signIn, signOut, speak } from './helpers.ts';
 
 // Issue 15's journey on a 360 px phone (with and without JavaScript): the organiser of the demo's
 // sewing workshop adds today's session and takes attendance there — ticks 8, adds a newcomer by first
@@ -7,8 +7,6 @@ import { E2E_ORIGIN, expectAccessible, parseCsv, signIn, signOut } from './helpe
 // indicator move by exactly what was recorded; a resident finds the workshop on the neighbourhood page
 // and adds it to a calendar (the .ics fetched and parsed). Figures are read before and after through
 // the same CSV downloads the pages offer, so the test compares what a user would get.
-
-const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 
 /** Today in Brussels as 'YYYY-MM-DD' (the sessions' and figures' calendar). */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -51,7 +49,7 @@ function vevents(ics: string) {
 
 test('attendance on a phone moves reach and the indicator; a resident adds the workshop to a calendar', async ({ page }, info) => {
 	const js = info.project.use.javaScriptEnabled !== false;
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 
 	// 1. The coordinator defines "participants per month" from its template and reads both figures.
 	await signIn(page, 'coordinator@example.org');

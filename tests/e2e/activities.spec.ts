@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, expectFits, registerPerson, signIn } from './helpers.ts';
+import { expectAccessible, expectFits, registerPerson, signIn, speak } from './helpers.ts';
 
 // Activities (issue 15): a facilitator creates a weekly activity with plain form posts, sees its
 // sessions laid out, registers a person found by name, and a session that ends before it starts is
@@ -70,7 +70,7 @@ test('a facilitator creates a weekly activity, sees its sessions and registers a
 		await page.screenshot({ path: info.outputPath('activity-nl-1280.png'), fullPage: true });
 	} else {
 		for (const locale of ['bg', 'ar']) {
-			await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN } });
+			await speak(page, locale);
 			for (const [name, path] of [
 				['activity', activityUrl],
 				['new', '/activities/new?kind=recurring'],
@@ -82,7 +82,7 @@ test('a facilitator creates a weekly activity, sees its sessions and registers a
 				await page.screenshot({ path: info.outputPath(`${name}-${locale}-360.png`), fullPage: true });
 			}
 		}
-		await page.request.post('/language', { form: { locale: 'nl', redirectTo: '/' }, headers: { origin: E2E_ORIGIN } });
+		await speak(page, 'nl');
 	}
 });
 

@@ -1,17 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, expectFits, expectWholeWords, signIn } from './helpers.ts';
-import { E2E_RESIDENT, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, type Locale } from './long-texts.ts';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectFits, expectWholeWords, signIn, speak } from './helpers.ts';
+import { E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS } from './long-texts.ts';
 
 // The resident's question pages and the pages that show what people wrote, in all six languages, with the
 // long texts the browser tests' server seeds (long-texts.ts): no word broken inside on a tile, no page
 // wider than the screen, nothing typed lost by a language switch.
-
-// Through the switcher, as a person does: signed in, the account's own choice wins over the cookie
-// (another journey may have stored one for this demo account).
-const speak = async (page: Page, locale: Locale) => {
-	const res = await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
-	expect(res.status()).toBe(303);
-};
 
 test('the category tiles and the feedback choices never break inside a word, in all six languages', async ({ page }, info) => {
 	// The demo resident has a link that took place and no feedback yet: /help asks for it.
@@ -79,7 +72,8 @@ test('a language switch keeps the answers given so far, and the resident pages l
 	page.on('request', (r) => {
 		if (r.resourceType() === 'script') scripts.push(r.url());
 	});
-	await signIn(page, E2E_RESIDENT);
+	// The switcher, signed in, stores the account's language: on the one account no other spec uses.
+	await signIn(page, E2E_SWITCHER);
 	await page.goto('/help/need');
 	await page.locator('button[name="category"][value="paperwork"]').click();
 	await expect(page).toHaveURL(/\/help\/need\/when$/);

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, speak } from './helpers.ts';
 import { openDatabase } from '../../scripts/lib/database.ts';
 import { connect } from '../../src/lib/server/db/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesSession } from '../../src/lib/server/activities/schema.ts';
@@ -62,12 +62,6 @@ const count = (page: Page, label: string) =>
 
 /** The saved state shown beside one toggle (names can repeat: found from the toggle itself). */
 const savedOf = (button: Locator) => button.locator('xpath=ancestor::li[1]').getByRole('status');
-
-// By the cookie, never the switcher: signed in, the switcher stores the account's language, which then
-// wins over the cookie in every later spec of this account.
-async function speak(page: Page, locale: string) {
-	await page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
-}
 
 test('a facilitator takes attendance at a sewing-workshop session: 8 ticks, a newcomer, a headcount of 2, closed', async ({ page }, info) => {
 	const js = info.project.use.javaScriptEnabled !== false;

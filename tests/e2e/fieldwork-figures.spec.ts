@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, parseCsv, signIn } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, parseCsv, signIn, speak } from './helpers.ts';
 
 // The coordinator's fieldwork figures, as a coordinator uses them: the page with its charts and
 // tables, a filter (a plain GET form, so it works without JavaScript), the CSV download parsed back,
@@ -8,11 +8,10 @@ import { E2E_ORIGIN, expectAccessible, parseCsv, signIn } from './helpers.ts';
 
 // By the language cookie, not the switcher: signed in, the switcher stores the account's language,
 // which would then win over the cookie in later specs of the coordinator.
-const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 
 test('the coordinator reads the fieldwork figures, filters them and downloads the same cells', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 	const res = await page.goto('/fieldwork/figures');
 	expect(res?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cijfers veldwerk');
@@ -83,14 +82,14 @@ test('the figures page holds at 360 px in Bulgarian and Arabic and at 1280 px in
 		await signIn(page, 'coordinator@example.org');
 		for (const [locale, width] of shots) {
 			await page.setViewportSize({ width, height: 800 });
-			await setLanguage(page, locale);
+			await speak(page, locale);
 			await page.goto('/fieldwork/figures');
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
 			await expectAccessible(page);
 			await page.screenshot({ path: info.outputPath(`figures-${locale}-${width}-${info.project.name}.png`), fullPage: true });
 		}
 	} finally {
-		await setLanguage(page, 'nl');
+		await speak(page, 'nl');
 		await context.close();
 	}
 });

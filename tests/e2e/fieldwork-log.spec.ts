@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, speak } from './helpers.ts';
 
 // A facilitator logs a street contact with a group nobody names, counting every tap and every field
 // filled: the form must stay this short on a phone, with and without JavaScript. The home visit with
 // someone met before is journey (1), counted from the home page: fieldwork-journey.spec.ts.
-
-/**
- * The page's language by the cookie a visitor's switch sets. Not the switcher itself: signed in, that
- * stores the account's own language, which then wins over the cookie in every later spec of this account.
- */
-async function speak(page: Page, locale: string) {
-	await page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
-}
 
 /** Counts what the worker does: each click, fill or check is one interaction. */
 function counter(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, speak } from './helpers.ts';
 import { E2E_RESIDENT } from './long-texts.ts';
 
 // Issue 12, the resident's journey as question pages: "Ask for help" in at most six taps with the
@@ -8,12 +8,6 @@ import { E2E_RESIDENT } from './long-texts.ts';
 // needed on the phone, and an axe scan of every step in Dutch and Arabic.
 
 const SCREEN = { width: 360, height: 780 };
-
-// The account's own language wins over the cookie once it chose one: switch it the way a person does.
-const speak = async (page: Page, locale: string) => {
-	const res = await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
-	expect(res.status()).toBe(303);
-};
 
 /** Where the page's main action ends when it loads, in CSS px from the top of the screen. */
 async function bottomOf(target: Locator) {

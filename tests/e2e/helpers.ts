@@ -91,6 +91,16 @@ export async function expectWholeWords(page: Page, selector: string) {
 	expect(broken, `words split over lines in ${selector} on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * The page's language for this browser context, by the cookie a visitor's switch sets. Never the
+ * switcher while signed in: that stores the account's own language, which wins over the cookie in every
+ * later spec of the same demo account (the runs are sequential, so one spec's choice broke three others).
+ * The one spec that exercises the signed-in switcher does so on an account no other spec uses.
+ */
+export async function speak(page: Page, locale: string) {
+	await page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/sign-in');
 	await page.getByLabel(/e-mail/i).fill(email);

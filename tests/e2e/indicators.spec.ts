@@ -1,12 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, speak } from './helpers.ts';
 
 // A coordinator defines the "participants per month" indicator from its template, without JavaScript
 // in the phone project (a GET step then a POST), and reads it: what it counts in words, the chart with
 // its target line and its table, the CSV. Computed from the demo seed's attendance rows (Rabot's year of
 // activities). Screenshots at 360 px in Bulgarian and Arabic and at 1280 px in Dutch, looked at by hand.
-
-const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 
 async function defineParticipants(page: Page, name: string) {
 	await page.goto('/indicators/new');
@@ -24,7 +22,7 @@ async function defineParticipants(page: Page, name: string) {
 
 test('a coordinator defines “participants per month” from its template and sees its chart', async ({ page }, info) => {
 	await signIn(page, 'coordinator@example.org');
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 	const name = `Deelnemers ${info.project.name}`;
 
 	// Bad input first: a target of −5 comes back with the message in Dutch, nothing saved.
@@ -76,7 +74,7 @@ test('the indicator pages hold at 360 px in Bulgarian and Arabic and at 1280 px 
 	const page = await context.newPage();
 	try {
 		await signIn(page, 'coordinator@example.org');
-		await setLanguage(page, 'nl');
+		await speak(page, 'nl');
 		await defineParticipants(page, `Schermen ${info.project.name}`);
 		const detail = new URL(page.url()).pathname;
 		for (const [locale, width] of [
@@ -85,7 +83,7 @@ test('the indicator pages hold at 360 px in Bulgarian and Arabic and at 1280 px 
 			['nl', 1280]
 		] as const) {
 			await page.setViewportSize({ width, height: 800 });
-			await setLanguage(page, locale);
+			await speak(page, locale);
 			const pages: [string, string][] = [
 				['detail', detail],
 				['dashboard', '/indicators'],
@@ -99,7 +97,7 @@ test('the indicator pages hold at 360 px in Bulgarian and Arabic and at 1280 px 
 			}
 		}
 	} finally {
-		await setLanguage(page, 'nl');
+		await speak(page, 'nl');
 		await context.close();
 	}
 });

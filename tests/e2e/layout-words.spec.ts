@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { E2E_ORIGIN, signIn } from './helpers.ts';
+import { E2E_ORIGIN, signIn, speak } from './helpers.ts';
 import { LOCALES, type Locale } from './long-texts.ts';
 
 // Issue 12: no label, legend, button, link-styled button or tile text breaks inside a word on a 360 px
@@ -46,12 +46,6 @@ async function phone(browser: Browser, locale: Locale): Promise<BrowserContext> 
 	await context.route(/\/_app\/.*\.js$/, (r) => r.abort());
 	await context.addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 	return context;
-}
-
-/** Signed in, the account's own language wins over the cookie: set it as the switcher does. */
-async function speak(page: Page, locale: Locale) {
-	const res = await page.request.post('/language', { form: { locale, redirectTo: '/' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
-	expect(res.status()).toBe(303);
 }
 
 async function expectWhole(page: Page, path: string, locale: Locale) {

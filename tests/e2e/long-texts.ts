@@ -115,8 +115,14 @@ export const RESIDENT_NEEDS = {
 	}
 };
 
-/** An account only the browser tests use, so that switching its language changes no demo account. */
+/** A resident account only the browser tests use, so that their drafts and answers change no demo account. */
 export const E2E_RESIDENT = 'e2e-resident@example.org';
+
+/**
+ * The one account whose language a spec changes with the signed-in switcher (which stores it on the
+ * account, where it wins over the cookie): every other spec sets the cookie (helpers.ts `speak`).
+ */
+export const E2E_SWITCHER = 'e2e-switcher@example.org';
 
 /** The demo volunteer's offer, linked (accepted) to the Arabic need: the volunteer sees its long contact details. */
 export const VOLUNTEER_OFFER = {

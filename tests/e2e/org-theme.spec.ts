@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, speak } from './helpers.ts';
 import { discPng } from './png.ts';
 
 // An organisation's own look: its coordinator refuses a colour that fails contrast (a field error,
@@ -12,8 +12,6 @@ const ACCENT_RGB = 'rgb(122, 31, 92)';
 async function shot(page: Page, info: TestInfo, name: string) {
 	await page.screenshot({ path: info.outputPath(`${name}-${info.project.name}.png`), fullPage: true });
 }
-
-const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 
 test('a coordinator sets the organisation’s colour and logo; a refused colour changes nothing; themed pages pass axe', async ({ page }, info) => {
 	await signIn(page, 'coordinator@example.org');
@@ -48,13 +46,13 @@ test('a coordinator sets the organisation’s colour and logo; a refused colour 
 		await shot(page, info, 'themed-aid');
 
 		for (const locale of ['bg', 'ar']) {
-			await setLanguage(page, locale);
+			await speak(page, locale);
 			await page.goto(form!);
 			await expectAccessible(page);
 			await shot(page, info, `theme-form-${locale}`);
 		}
 	} finally {
-		await setLanguage(page, 'nl');
+		await speak(page, 'nl');
 		await page.goto(form!);
 		await page.getByLabel('Accentkleur').fill('');
 		const remove = page.getByLabel('Het logo verwijderen');

@@ -1,11 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, expectFits } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectFits, speak } from './helpers.ts';
 
 // A visitor without an account on the Rabot page (the demo seed's Naaiatelier, weekly on Wednesday
 // 14:00–16:00): in Bulgarian and Arabic, the activity's calendar read back, and "I'm coming".
 
 const RABOT = '/areas/gent-7';
-const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 
 /** The VEVENTs of a feed, each as its unfolded property lines. */
 function events(ics: string) {
@@ -28,7 +27,7 @@ function events(ics: string) {
 
 test('the neighbourhood page shows the Naaiatelier in Bulgarian and Arabic, and its calendar is on Wednesdays at 14:00', async ({ page }, info) => {
 	for (const locale of ['bg', 'ar']) {
-		await setLanguage(page, locale);
+		await speak(page, locale);
 		await page.goto(RABOT);
 		await expect(page.locator('html')).toHaveAttribute('lang', locale);
 		const card = page.locator('article, section div', { hasText: 'Naaiatelier' }).first();
@@ -38,7 +37,7 @@ test('the neighbourhood page shows the Naaiatelier in Bulgarian and Arabic, and 
 		if (locale === 'ar') await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 		if (info.project.name === 'phone-no-js') await page.screenshot({ path: info.outputPath(`rabot-${locale}-360.png`), fullPage: true });
 	}
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 	await page.goto(RABOT);
 	await expectAccessible(page);
 	const section = page.locator('section', { has: page.getByRole('heading', { name: 'Activiteiten in de wijk' }) });
@@ -75,7 +74,7 @@ test('the neighbourhood page shows the Naaiatelier in Bulgarian and Arabic, and 
 });
 
 test("a visitor says I'm coming with a first name and phone, after being asked for the consent", async ({ page }, info) => {
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 	await page.goto(RABOT);
 	await page.getByRole('link', { name: 'Naaiatelier' }).first().click();
 	const firstName = `Mira ${info.project.name} ${Date.now() % 100000}`.slice(0, 60);
@@ -93,7 +92,7 @@ test("a visitor says I'm coming with a first name and phone, after being asked f
 	await expect(page.getByText('We bellen je terug')).toBeVisible();
 	await expectAccessible(page);
 	if (info.project.name === 'phone-no-js') {
-		await setLanguage(page, 'ar');
+		await speak(page, 'ar');
 		await page.reload();
 		await expectFits(page);
 		await page.screenshot({ path: info.outputPath('coming-ar-360.png'), fullPage: true });

@@ -1,16 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_ORIGIN, expectAccessible, parseCsv, signIn } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, parseCsv, signIn, speak } from './helpers.ts';
 
 // The reach of activities as a coordinator uses it, over the demo seed's year of Rabot activities: the
 // page with its charts, a changed period and a ticked activity (a plain GET form, so it works without
 // JavaScript), the CSV parsed back, the refusals. Screenshots at 360 px in Bulgarian and Arabic and at
 // 1280 px in Dutch show the layout holds (looked at by hand; written to the test's output folder).
 
-const setLanguage = (page: Page, locale: string) => page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
-
 test('the coordinator reads the reach of activities, changes the period and downloads the same cells', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 	expect((await page.goto('/activities/reach'))?.status()).toBe(200);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bereik van activiteiten');
 	await expect(page.getByRole('heading', { name: 'Cijfers', exact: true })).toBeVisible();
@@ -89,14 +87,14 @@ test('the reach page holds at 360 px in Bulgarian and Arabic and at 1280 px in D
 		await signIn(page, 'coordinator@example.org');
 		for (const [locale, width] of shots) {
 			await page.setViewportSize({ width, height: 800 });
-			await setLanguage(page, locale);
+			await speak(page, locale);
 			await page.goto('/activities/reach');
 			await expect(page.locator('html')).toHaveAttribute('lang', locale);
 			await expectAccessible(page);
 			await page.screenshot({ path: info.outputPath(`reach-${locale}-${width}-${info.project.name}.png`), fullPage: true });
 		}
 	} finally {
-		await setLanguage(page, 'nl');
+		await speak(page, 'nl');
 		await context.close();
 	}
 });

@@ -7,7 +7,7 @@ import { peopleOrganisation, peoplePerson } from '../../src/lib/server/people/sc
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
 import { seedConsent } from '../../src/lib/server/people/index.ts';
-import { E2E_RESIDENT, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
+import { E2E_RESIDENT, E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
 
 // The browser tests' own data, added to the demo by their server (scripts/e2e-server.ts) and never
 // to a demo someone starts: the long texts of long-texts.ts in Rabot, with links that show contact
@@ -121,8 +121,13 @@ export async function seedLongTexts(db: Db) {
 		.set({ activeLinks: sql`1` })
 		.where(eq(aidOffer.id, volunteerOffer!.id));
 
-	// Its own account: a language switch stores the account's language, which must not change a demo account's.
-	const { person: own } = await createUser(db, { email: E2E_RESIDENT, name: 'Nadia', password: DEMO_PASSWORD });
-	await db.update(peoplePerson).set(inRabot).where(eq(peoplePerson.id, own.id));
-	await db.insert(accessRoleGrant).values({ personId: own.id, role: 'resident', ...inRabot });
+	// Accounts of their own: drafts and answers, and (E2E_SWITCHER) a language stored by the switcher.
+	for (const [email, name] of [
+		[E2E_RESIDENT, 'Nadia'],
+		[E2E_SWITCHER, 'Selin']
+	]) {
+		const { person: own } = await createUser(db, { email, name, password: DEMO_PASSWORD });
+		await db.update(peoplePerson).set(inRabot).where(eq(peoplePerson.id, own.id));
+		await db.insert(accessRoleGrant).values({ personId: own.id, role: 'resident', ...inRabot });
+	}
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
+import { expectAccessible, signIn, speak } from './helpers.ts';
 
 // Staff pages after the facilitators' trial: the queue's tools row (no list markers over the links),
 // the weekly proposal reachable without filtering, the links page's heading order (axe best
@@ -11,10 +11,6 @@ async function shot(page: Page, info: TestInfo, name: string) {
 	const height = Math.min(await page.evaluate(() => document.documentElement.scrollHeight), 2400);
 	const width = page.viewportSize()!.width;
 	await page.screenshot({ path: info.outputPath(`${name}-${info.project.name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height } });
-}
-
-async function setLanguage(page: Page, locale: string) {
-	await page.context().addCookies([{ name: 'wijkweb_locale', value: locale, url: E2E_ORIGIN }]);
 }
 
 /** axe's best-practice rules (heading order among them) on a copy of the page, as expectAccessible scans. */
@@ -88,7 +84,7 @@ test('the links page passes axe best practice (heading order) and reads well in 
 	test.setTimeout(120_000);
 	await signIn(page, 'facilitator@example.org');
 	for (const locale of ['nl', 'fr', 'en', 'ar']) {
-		await setLanguage(page, locale);
+		await speak(page, locale);
 		await page.goto('/aid/links');
 		await expect(page.locator('main article').first()).toBeVisible();
 		// The headings are the same in every language: the best-practice scan once.
@@ -96,14 +92,14 @@ test('the links page passes axe best practice (heading order) and reads well in 
 		await expectAccessible(page);
 		await shot(page, info, `aid-links-${locale}`);
 	}
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 });
 
 test('the coordinator sees this month in the default figures, with full-width charts', async ({ page }, info) => {
 	test.setTimeout(120_000);
 	await signIn(page, 'coordinator@example.org');
 	for (const locale of ['nl', 'fr', 'en']) {
-		await setLanguage(page, locale);
+		await speak(page, locale);
 		await page.goto('/aid/reach');
 		const thisMonth = new Date().toISOString().slice(0, 7);
 		await expect(page.locator('#f-to')).toHaveValue(new RegExp(`^${thisMonth}-\\d\\d$`));
@@ -120,7 +116,7 @@ test('the coordinator sees this month in the default figures, with full-width ch
 			.nth(1)
 			.screenshot({ path: info.outputPath(`aid-reach-monthly-${locale}-${info.project.name}.png`) });
 	}
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 });
 
 test('a walk-in registered a second time is recognised and the person already known is used', async ({ page }, info) => {
@@ -163,13 +159,13 @@ test('a walk-in registered a second time is recognised and the person already kn
 
 	// The warning in Bulgarian and Arabic on a phone.
 	for (const locale of ['bg', 'ar']) {
-		await setLanguage(page, locale);
+		await speak(page, locale);
 		await register(name, phone);
 		await expect(page.getByRole('status').locator('button[name="personId"]').first()).toBeVisible();
 		await expectAccessible(page);
 		await shot(page, info, `office-hour-duplicate-${locale}`);
 	}
-	await setLanguage(page, 'nl');
+	await speak(page, 'nl');
 });
 
 test('the queue pages on: "show more" gives the next needs, none twice, in Bulgarian and Arabic too', async ({ page }, info) => {
@@ -179,7 +175,7 @@ test('the queue pages on: "show more" gives the next needs, none twice, in Bulga
 		['bg', 'Покажи още'],
 		['ar', 'عرض المزيد']
 	] as const) {
-		await setLanguage(page, locale);
+		await speak(page, locale);
 		await page.goto('/aid?status=all&limit=2');
 		const first = await needs();
 		expect(first).toHaveLength(2);

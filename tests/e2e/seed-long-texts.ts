@@ -125,7 +125,7 @@ export async function seedLongTexts(db: Db) {
 	for (const [email, name] of [
 		[E2E_RESIDENT, 'Nadia'],
 		[E2E_SWITCHER, 'Selin']
-	]) {
+	] as const) {
 		const { person: own } = await createUser(db, { email, name, password: DEMO_PASSWORD });
 		await db.update(peoplePerson).set(inRabot).where(eq(peoplePerson.id, own.id));
 		await db.insert(accessRoleGrant).values({ personId: own.id, role: 'resident', ...inRabot });

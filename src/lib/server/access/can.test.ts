@@ -85,6 +85,15 @@ const EXPECTED: Record<PermissionName, boolean[]> = {
 	'indicators.indicator.read':    [_,   _,   Y,   Y,   Y,   Y,   _,   _,   Y,   _],
 	'indicators.indicator.manage':  [_,   _,   _,   _,   Y,   _,   _,   _,   Y,   _],
 	'indicators.value.record':      [_,   _,   Y,   _,   Y,   _,   _,   _,   Y,   _],
+	'funding.programme.read':       [_,   _,   _,   _,   _,   Y,   _,   _,   Y,   _],
+	'funding.programme.manage':     [_,   _,   _,   _,   _,   Y,   _,   _,   Y,   _],
+	'funding.application.read':     [_,   _,   _,   _,   _,   Y,   _,   _,   Y,   _],
+	'funding.application.review':   [_,   _,   _,   _,   _,   Y,   _,   _,   Y,   _],
+	'funding.grant.manage':         [_,   _,   _,   _,   _,   Y,   _,   _,   Y,   _],
+	'funding.own.read':             [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
+	'funding.own.write':            [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y],
+	'funding.jury.read':            [_,   _,   _,   _,   _,   _,   Y,   _,   _,   _],
+	'funding.jury.score':           [_,   _,   _,   _,   _,   _,   Y,   _,   _,   _],
 	'areas.area.read':              [Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y,   Y]
 };
 

@@ -96,6 +96,20 @@ export const PERMISSIONS = {
 	'indicators.indicator.read': { roles: [...STAFF, 'officer', 'admin'], write: false, scope: 'place' },
 	'indicators.indicator.manage': { roles: ['coordinator', 'admin'], write: true, scope: 'place' },
 	'indicators.value.record': { roles: ['facilitator', 'coordinator', 'admin'], write: true, scope: 'place' },
+	// Funding (issue 16). A funder's programme officers set programmes and calls (their rules are data),
+	// read and review the applications to their organisation's calls and follow the grants; applicants
+	// are any account (a neighbourhood group, an association, a city team) acting on the applications
+	// they own or co-edit ('own'); jury members read and score only the calls they sit on ('own': the
+	// funding_juror table), never the applicants' contact data.
+	'funding.programme.read': { roles: ['officer', 'admin'], write: false, scope: 'place' },
+	'funding.programme.manage': { roles: ['officer', 'admin'], write: true, scope: 'place' },
+	'funding.application.read': { roles: ['officer', 'admin'], write: false, scope: 'place' },
+	'funding.application.review': { roles: ['officer', 'admin'], write: true, scope: 'place' },
+	'funding.grant.manage': { roles: ['officer', 'admin'], write: true, scope: 'place' },
+	'funding.own.read': { roles: [], signedIn: true, write: false, scope: 'own' },
+	'funding.own.write': { roles: [], signedIn: true, write: true, scope: 'own' },
+	'funding.jury.read': { roles: ['jury'], write: false, scope: 'own' },
+	'funding.jury.score': { roles: ['jury'], write: true, scope: 'own' },
 	'areas.area.read': {
 		roles: ['resident', 'volunteer', ...STAFF, 'officer', 'jury', 'expert', 'admin'],
 		signedIn: true,

@@ -12,3 +12,4 @@ export * from '../rights/schema.ts';
 export * from '../fieldwork/schema.ts';
 export * from '../activities/schema.ts';
 export * from '../indicators/schema.ts';
+export * from '../funding/schema.ts';

@@ -3,7 +3,6 @@ import {
 	type AnyPgColumn,
 	boolean,
 	check,
-	customType,
 	date,
 	index,
 	integer,
@@ -16,7 +15,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { createdAt, id, updatedAt } from '../db/columns.ts';
+import { bytea, createdAt, id, updatedAt } from '../db/columns.ts';
 import { authUser } from '../auth/schema.ts';
 import { areasArea } from '../areas/schema.ts';
 // Only for the purpose "sharing with a named partner"; network's tables reference ours too (both lazily).
@@ -38,8 +37,6 @@ export const MEMBER_ROLES = ['adult', 'child'] as const;
 export const LOGO_TYPES = ['image/png', 'image/webp', 'image/jpeg'] as const;
 export const LOGO_MAX_BYTES = 100 * 1024;
 
-// drizzle-orm has no bytea column of its own; pg hands bytea over as a Buffer both ways.
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const peopleOrganisation = pgTable(
 	'people_organisation',

@@ -48,7 +48,13 @@ export const CATEGORY_READERS = {
 		// Activities: the checklist and the registrations show participants' names.
 		'activities.activity.read',
 		'activities.registration.manage',
-		'activities.attendance.record'
+		'activities.attendance.record',
+		// Funding: an application names its applicant and contact person (never shown to the jury).
+		'funding.application.read',
+		'funding.application.review',
+		'funding.grant.manage',
+		'funding.own.read',
+		'funding.own.write'
 	],
 	contact: [
 		'people.person.read',
@@ -67,7 +73,11 @@ export const CATEGORY_READERS = {
 		'network.partner.manage',
 		'fieldwork.referral.manage',
 		// A call-back phone left with "I'm coming".
-		'activities.registration.manage'
+		'activities.registration.manage',
+		// An applicant's e-mail (the decision's mail) and a co-editor's invitation address.
+		'funding.application.read',
+		'funding.application.review',
+		'funding.own.write'
 	],
 	household: [
 		'people.person.read',
@@ -127,6 +137,12 @@ export const CATEGORY_READERS = {
 
 /** Permissions that read no personal data: settings, aggregates with small groups suppressed, own writes. */
 export const NO_PERSONAL_DATA = [
+	// Programmes and calls are rules, not people; a juror reads an application without its contact data
+	// and scores it (the project's texts, budget and the applicant's organisation name).
+	'funding.programme.read',
+	'funding.programme.manage',
+	'funding.jury.read',
+	'funding.jury.score',
 	'account.self',
 	'admin.organisation.manage',
 	'admin.area.manage',

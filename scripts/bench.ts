@@ -13,6 +13,7 @@ import { benchRights } from './bench/rights.ts';
 import { benchFieldwork } from './bench/fieldwork.ts';
 import { benchActivities } from './bench/activities.ts';
 import { benchOffline } from './bench/fieldwork-offline.ts';
+import { benchFunding } from './bench/funding.ts';
 
 // `npm run bench`: production build, first start on a fresh data dir, restart, then latency and
 // throughput of /, /sign-in and /healthz at 50 connections next to a bare node:http server asking
@@ -22,7 +23,8 @@ import { benchOffline } from './bench/fieldwork-offline.ts';
 // only those and writes bench-results/aid.md; `npm run bench -- fieldwork` the fieldwork figures of issue 14
 // (scripts/bench/fieldwork.ts, bench-results/fieldwork.md); `npm run bench -- activities` reach and indicators of issue 15
 // (scripts/bench/activities.ts, bench-results/activities.md); `npm run bench -- offline` 200 street contacts queued offline
-// and sent when the network is back (scripts/bench/fieldwork-offline.ts, bench-results/fieldwork-offline.md); `npm run bench -- rights` only export and erasure of one
+// and sent when the network is back (scripts/bench/fieldwork-offline.ts, bench-results/fieldwork-offline.md); `npm run bench -- funding` the rules
+// engine on a 4-year application with 200 budget lines, issue 16 (scripts/bench/funding.ts, bench-results/funding.md); `npm run bench -- rights` only export and erasure of one
 // person (scripts/bench/rights.ts, bench-results/rights.md). `npm run bench -- pages [/more/paths]` runs only Lighthouse on
 // the production build (scripts/bench/pages.ts; `npm run build` first) and writes bench-results/pages.md
 // and pages.json; the full run ends with it too.
@@ -143,6 +145,13 @@ if (only[0] === 'offline') {
 	mkdirSync('bench-results', { recursive: true });
 	writeFileSync('bench-results/fieldwork-offline.md', out.join('\n') + '\n');
 	console.log('\nWritten to bench-results/fieldwork-offline.md');
+	process.exit(0);
+}
+if (only[0] === 'funding') {
+	benchFunding(say);
+	mkdirSync('bench-results', { recursive: true });
+	writeFileSync('bench-results/funding.md', out.join('\n') + '\n');
+	console.log('\nWritten to bench-results/funding.md');
 	process.exit(0);
 }
 if (only[0] === 'network') {

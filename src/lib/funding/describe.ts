@@ -17,7 +17,10 @@ export type DescribeNames = {
 	body?: Pick<ApplicationBody, 'budget' | 'partners'>;
 };
 
-type Params = Record<string, string>;
+// Every input any rule's message takes, always present (empty when the result has no such value): each
+// message picks the ones it names, and Paraglide's typed inputs are then satisfied by one shape.
+const INPUTS = ['subject', 'now', 'limit', 'amount', 'max', 'count', 'share', 'over', 'year', 'previous'] as const;
+type Params = Record<(typeof INPUTS)[number], string>;
 type Say = (inputs: Params) => string;
 type Pair = { pass: Say; fail: Say };
 
@@ -54,7 +57,8 @@ function subjectName(result: RuleResult, names: DescribeNames): string {
 /** The inputs every rule's messages may use; each message takes the ones it needs. */
 function params(result: RuleResult, names: DescribeNames): Params {
 	const { actual, limit } = result;
-	const p: Params = { subject: subjectName(result, names) };
+	const p = Object.fromEntries(INPUTS.map((k) => [k, ''])) as Params;
+	p.subject = subjectName(result, names);
 	if (actual?.kind === 'instant') p.now = instant(actual.value);
 	if (limit?.kind === 'instant') p.limit = instant(limit.value);
 	if (actual?.kind === 'cents') p.amount = euro(actual.value);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allPass, applicationTotals, checkApplication } from './rules.ts';
+import { allPass, applicationTotals, checkApplication, type CheckContext } from './rules.ts';
 import type { ApplicationBody, BudgetLine, CallRules } from './types.ts';
 
 // The neighbourhood improvement contract's rules (DOMAIN.md): 4 years, grant ≤ 800 000 €, co-financing
@@ -29,7 +29,7 @@ const RULES: CallRules = {
 	scaleMax: 10,
 	spreadFlag: 3
 };
-const NOW = { now: new Date('2027-02-01T10:00:00Z'), applicantKind: 'association' as const };
+const NOW: CheckContext = { now: new Date('2027-02-01T10:00:00Z'), applicantKind: 'association' };
 const line = (id: string, year: number, category: BudgetLine['category'], amountCents: number): BudgetLine => ({
 	id,
 	year,

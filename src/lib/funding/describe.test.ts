@@ -75,6 +75,8 @@ describe('describeRule', () => {
 			'Het gevraagde startfonds is € 450,00; hoogstens € 400,00 (€ 50,00 te veel).'
 		);
 		expect(say(result('start_fund_max', false, cents(10_000), cents(0)))).toBe('Deze oproep biedt geen startfonds; u vraagt € 100,00.');
+		// Not over the cap but no amount (negative): the amount is the problem, not the cap.
+		expect(say(result('start_fund_max', false, cents(-100), cents(40_000)))).toBe('€ -1,00 is geen geldig bedrag.');
 		// 170 000 € of small infrastructure on a grant of 800 000 €: 21,3 % (rounded), 10 000 € too much.
 		expect(say(result('small_infrastructure_max', false, share(17_000_000, 80_000_000), share(2000, 10_000)))).toBe(
 			'Kleine infrastructuur is 21,3% (afgerond) van de gevraagde subsidie; deze oproep laat hoogstens 20% toe (€ 10.000,00 te veel).'

@@ -4,7 +4,7 @@ import { locales } from '../paraglide/runtime.js';
 import { countWords } from '../words.ts';
 import { addDays, belgianDay, belgianNoon, callTemplate, TEMPLATE_CODES } from './templates.ts';
 import { applicationTotals, checkApplication } from './rules.ts';
-import { BUDGET_CATEGORIES, type CallRules } from './types.ts';
+import { BUDGET_CATEGORIES, type ApplicationBody, type BudgetLine, type CallRules } from './types.ts';
 
 // The three ready-made calls: rules that hold together (phases one after the other, a deadline at noon
 // on a working day, the improvement contract's ten sections), a valid application that passes each,
@@ -184,6 +184,45 @@ describe('an application on each template', () => {
 		// Years 3 and 4 swapped: year 4 now costs more than year 3.
 		for (const line of body.budget) if (line.year >= 3) line.year = 7 - line.year;
 		expect(failing(rules, body)).toEqual(['yearly_decreasing:4']);
+	});
+
+	it("the participatory call takes a neighbourhood group's small application, written by hand", () => {
+		const rules = rulesOf('participatory');
+		const line = (id: string, category: BudgetLine['category'], description: string, amountCents: number): BudgetLine => ({
+			id,
+			year: 1,
+			category,
+			description,
+			amountCents
+		});
+		const body: ApplicationBody = {
+			title: 'Groene Gevels Brugse Poort',
+			summary: 'Bewoners vergroenen samen hun straat.',
+			sections: Object.fromEntries(
+				rules.sections.map((s) => [s.key, 'Twintig bewoners van de straat werken mee, met de steun van de buurtregisseur.'])
+			),
+			budget: [
+				line('a', 'material', 'Plantbakken en aarde', 420_000),
+				line('b', 'works', 'Uitbreken van tegels voor geveltuinen', 610_000),
+				line('c', 'rent', 'Zaal voor de bewonersavonden', 90_000),
+				line('d', 'communication', 'Flyers in vier talen', 30_000)
+			],
+			ownContributionCents: 0,
+			startFundCents: 40_000,
+			partners: [],
+			targetGroups: ['everyone'],
+			indicators: [{ id: 'i', metric: null, name: 'Geveltuinen aangelegd', target: 30, unit: 'tuinen' }],
+			risks: []
+		};
+		const context = { now: new Date('2027-02-01T09:00:00Z'), applicantKind: 'neighbourhood_group' as const };
+		expect(checkApplication(rules, body, context).filter((r) => !r.pass)).toEqual([]);
+		// Project support above 15 000 €: the grant cap.
+		const more = { ...body, budget: [...body.budget, line('e', 'works', 'Extra bestrating', 400_001)] };
+		expect(
+			checkApplication(rules, more, context)
+				.filter((r) => !r.pass)
+				.map((r) => r.rule)
+		).toEqual(['grant_max']);
 	});
 
 	it('the participatory call refuses a start fund of 450 €', () => {

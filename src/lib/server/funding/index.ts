@@ -6,6 +6,20 @@ export { FUNDING_LIMITS } from './schema.ts';
 export { applicationMachine } from './status.ts';
 
 // — programmes and calls (calls.ts, programmes.ts, templates.ts, public.ts)
+export { createProgramme, listProgrammes, type ProgrammeSummary, type ProgrammeCall } from './programmes.ts';
+export { createCall, updateCall, publishCall, closeCall, blankRules } from './calls.ts';
+export { getCall, listCalls, type CallView, type CallListItem, type CallDocument } from './call-read.ts';
+export { uploadCallDocument, downloadCallDocument, removeCallDocument } from './documents.ts';
+export {
+	callRulesShape,
+	createProgrammeInput,
+	createCallInput,
+	updateCallInput,
+	callIdInput,
+	listCallsInput,
+	rulesProblems
+} from './call-validation.ts';
+export { deadline, type Deadline } from './public.ts';
 
 // — applications (applications.ts, submit.ts, editors.ts, copy.ts)
 

@@ -26,6 +26,7 @@ import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/
 import { createActivity } from '../../src/lib/server/activities/index.ts';
 import { makeActivity, makeSession } from '../factories/activities.ts';
 import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
+import { createCall, createProgramme, publishCall } from '../../src/lib/server/funding/index.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -150,6 +151,13 @@ const activityBody = {
 	durationMinutes: 120
 };
 const newActivity = () => createActivity(ctxFor(db, facilitator.actor), activityBody);
+const officer = await makeActor(db, 'officer', { organisationId: org.id });
+const newProgramme = async () => (await createProgramme(ctxFor(db, officer.actor), { organisationId: org.id, name: 'Wijkfonds' })).id;
+const publishedCall = async () => {
+	const made = await createCall(ctxFor(db, officer.actor), { programmeId: await newProgramme(), template: 'improvement_contract' });
+	await publishCall(ctxFor(db, officer.actor), { id: made.id });
+	return made.id;
+};
 const indicatorBody = (template: string) => ({
 	organisationId: org.id,
 	name: `Contract ${template}`,
@@ -541,7 +549,20 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 			body: { periodStart: '2026-01-01', value: 12, note: 'Contract' }
 		},
 		status: 200
-	})
+	}),
+	// Funding (issue 16), part calls: an officer's programme and calls; a published call is public.
+	createProgramme: () => ({
+		as: officer.actor,
+		call: { method: 'POST', path: '/funding/programmes', body: { organisationId: org.id, name: 'Buurtbudget' } },
+		status: 201
+	}),
+	createCall: async () => ({
+		as: officer.actor,
+		call: { method: 'POST', path: `/funding/programmes/${await newProgramme()}/calls`, body: { template: 'participatory', locale: 'fr' } },
+		status: 201
+	}),
+	listCalls: async () => (await publishedCall(), { as: anonymous, call: { path: '/funding/calls' }, status: 200 }),
+	getCall: async () => ({ as: anonymous, call: { path: `/funding/calls/${await publishedCall()}` }, status: 200 })
 };
 
 const doc = openApiDocument('http://localhost');

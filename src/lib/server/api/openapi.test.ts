@@ -181,7 +181,8 @@ describe('the operations the aid pages have (issue: everything the pages can do,
 
 	it('opens only what the public pages show without a token (the neighbourhoods, the board by code)', () => {
 		const open = OPERATIONS.filter((o) => o.public).map((o) => o.operationId);
-		expect(open.sort()).toEqual(['getNeighbourhoodBoard', 'listNeighbourhoodOfficeHours', 'listNeighbourhoods']);
+		// Funding calls: a published or closed call is public (its page needs no account); a draft answers 404 without its officer's token.
+		expect(open.sort()).toEqual(['getCall', 'getNeighbourhoodBoard', 'listCalls', 'listNeighbourhoodOfficeHours', 'listNeighbourhoods']);
 		const board = op('/areas/{area}/board', 'get')!;
 		expect(board.security).toEqual([]);
 		expect(board.responses['401']).toBeUndefined();

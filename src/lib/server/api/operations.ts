@@ -22,6 +22,7 @@ import { ATTENDANCE_OPERATIONS } from './attendance-operations.ts';
 // Activities' reach (part reach).
 import { REACH_OPERATIONS } from './reach-operations.ts';
 import { INDICATOR_OPERATIONS } from './indicators-operations.ts';
+import { FUNDING_CALL_OPERATIONS } from './funding-calls-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -71,5 +72,6 @@ export const OPERATIONS: Operation[] = [
 	...REACH_OPERATIONS,
 	...ACTIVITIES_OPERATIONS,
 	...ATTENDANCE_OPERATIONS,
-	...INDICATOR_OPERATIONS
+	...INDICATOR_OPERATIONS,
+	...FUNDING_CALL_OPERATIONS
 ];

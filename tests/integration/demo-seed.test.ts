@@ -8,6 +8,8 @@ import { listPartners } from '../../src/lib/server/network/index.ts';
 import { todayInBelgium } from '../../src/lib/server/core/time.ts';
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { eq } from 'drizzle-orm';
+import { getCall, listCalls } from '../../src/lib/server/funding/index.ts';
+import { anonymous } from '../../src/lib/server/core/context.ts';
 
 const { db } = await freshDatabase();
 
@@ -186,5 +188,21 @@ describe('the demo seed', () => {
 			from activities_session s`);
 		expect(s.future).toBeGreaterThanOrEqual(16);
 		expect(s).toMatchObject({ future_touched: 0, past_open: 0 });
+	});
+
+	it('has the three template calls: the improvement contract open for about six weeks with its PDF, the participatory call open, one closed', async () => {
+		const calls = await listCalls({ db, actor: anonymous });
+		const byTemplate = (title: string) => calls.find((c) => c.title.toLowerCase().includes(title))!;
+		expect(calls).toHaveLength(3);
+		const contract = byTemplate('wijkverbetering');
+		expect(contract.open).toBe(true);
+		const weeks = (contract.closesAt.getTime() - Date.now()) / (7 * 86_400_000);
+		expect(weeks).toBeGreaterThan(5);
+		expect(weeks).toBeLessThan(7);
+		expect(calls.filter((c) => c.open)).toHaveLength(2);
+		expect(calls[2]!.open).toBe(false);
+		expect(calls[2]!.closesAt.getTime()).toBeLessThan(Date.now() - 25 * 86_400_000);
+		const full = await getCall({ db, actor: anonymous }, { id: contract.id });
+		expect(full.documents.map((d) => d.mediaType)).toEqual(['application/pdf']);
 	});
 });

@@ -20,6 +20,8 @@ export {
 	rulesProblems
 } from './call-validation.ts';
 export { deadline, type Deadline } from './public.ts';
+// Tables the demo seed writes; part of this module's public API, so a change to them is a change to its door.
+export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 
 // — applications (applications.ts, submit.ts, editors.ts, copy.ts)
 

@@ -12,6 +12,7 @@ import { seedDemoAid } from './demo-aid.ts';
 import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoActivities } from './activities.ts';
 import { seedDemoFieldwork } from './fieldwork.ts';
+import { seedDemoFunding } from './funding.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
@@ -107,6 +108,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 	await seedDemoNetwork(db, org.id, rabot, sluizeken, { facilitator: people.facilitator!, outreach: people.outreach! });
 	await seedDemoFieldwork(db, org.id, rabot, { facilitator: users.facilitator!, outreach: users.outreach!, coordinator: users.coordinator! });
 	await seedDemoActivities(db, org.id, rabot, house!.id, { facilitator: users.facilitator!, coordinator: users.coordinator! });
+	await seedDemoFunding(db, org.id, users.officer!);
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

@@ -24,6 +24,8 @@ export const load: LayoutServerLoad = async (event) => {
 			network: holds(a, 'network.map.read'),
 			// Indicators (issue 15): their targets and values.
 			indicators: holds(a, 'indicators.indicator.read'),
+			// Funding (issue 16): the officer's programmes and calls.
+			funding: holds(a, 'funding.programme.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

@@ -3,7 +3,8 @@ import { getLocale } from '../paraglide/runtime.js';
 import { formatLocale, intl } from '../intl.ts';
 import { categoryLabel } from './describe.ts';
 import { formatCents } from './money.ts';
-import type { ApplicantKind, CallRules } from './types.ts';
+import { BELGIAN_ZONE } from '../zone.ts';
+import type { ApplicantKind, CallRules, CallStatus } from './types.ts';
 
 // A call's rules as plain sentences in the page's language, for the public call page and the officer's
 // overview: who may apply, how much, which shares, how long. Counts of years go through Intl's unit
@@ -38,4 +39,33 @@ export function rulesInWords(rules: CallRules): string[] {
 	if (rules.decreasingLastYears > 0) out.push(m.fund_call_words_decreasing({ years: yearsText(rules.decreasingLastYears) }));
 	if (rules.minIndicators > 0) out.push(m.fund_call_words_indicators({ count: String(rules.minIndicators) }));
 	return out;
+}
+
+// — what the call pages say around the rules: its status, its instants, its deadline.
+
+const STATUS: Record<CallStatus, () => string> = {
+	draft: m.fund_call_status_draft,
+	published: m.fund_call_status_published,
+	closed: m.fund_call_status_closed
+};
+export const callStatusLabel = (s: CallStatus) => STATUS[s]();
+export const callStatusTone = (s: CallStatus) => (s === 'published' ? 'success' : s === 'closed' ? 'warning' : 'neutral');
+
+/** An instant on the Belgian clock in the page's language: "3 december 2026 om 12:00". */
+export const instantText = (at: Date | string) =>
+	intl('DateTimeFormat', lang(), { dateStyle: 'long', timeStyle: 'short', timeZone: BELGIAN_ZONE }).format(new Date(at));
+/** A calendar day ('YYYY-MM-DD') in the page's language. */
+export const dayText = (day: string) => intl('DateTimeFormat', lang(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
+/** The deadline as the server counted it (funding/public.ts `deadline`), in words. */
+export type DeadlineWords =
+	{ kind: 'not_open'; opensAt: Date | string } | { kind: 'days'; days: number } | { kind: 'today'; minute: number } | { kind: 'closed' };
+export function deadlineText(d: DeadlineWords): string {
+	if (d.kind === 'closed') return m.fund_call_deadline_closed();
+	if (d.kind === 'not_open') return m.fund_call_deadline_not_open({ when: instantText(d.opensAt) });
+	if (d.kind === 'today') {
+		const time = `${String(Math.floor(d.minute / 60)).padStart(2, '0')}:${String(d.minute % 60).padStart(2, '0')}`;
+		return m.fund_call_deadline_today({ time });
+	}
+	return m.fund_call_deadline_days({ when: intl('RelativeTimeFormat', lang(), { numeric: 'auto' }).format(d.days, 'day') });
 }

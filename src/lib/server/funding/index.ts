@@ -20,6 +20,7 @@ export {
 	rulesProblems
 } from './call-validation.ts';
 export { deadline, type Deadline } from './public.ts';
+export * as callForms from './call-forms.ts';
 // Tables the demo seed writes; part of this module's public API, so a change to them is a change to its door.
 export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 

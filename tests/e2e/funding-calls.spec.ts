@@ -10,6 +10,8 @@ const SHOTS = process.env.FUNDING_SHOTS ?? 'test-results/funding-calls';
 const nextDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 test('an officer makes, edits and publishes a call; the public page shows it in three languages', async ({ page }, info) => {
+	// About a dozen pages, each with an axe scan: on a shared two-core machine the first run was still at the Bulgarian page's scan at 120 s.
+	test.setTimeout(300_000);
 	const title = `Wijkverbeteringscontract ${info.project.name} ${Date.now() % 100000}`;
 	await signIn(page, 'officer@example.org');
 	await page.goto('/funding');

@@ -110,7 +110,7 @@ test('with JavaScript the people field searches as one types; what was ticked st
 	await context.close();
 });
 
-test('a theme ticked before the page’s JavaScript has started stays ticked once it runs', async ({ browser }, info) => {
+test('a theme ticked and “More” opened before the page’s JavaScript has started stay so once it runs', async ({ browser }, info) => {
 	const context = await browser.newContext({ viewport: info.project.use.viewport, javaScriptEnabled: true, locale: 'nl-BE' });
 	const page = await context.newPage();
 	await signIn(page, 'facilitator@example.org');
@@ -124,9 +124,12 @@ test('a theme ticked before the page’s JavaScript has started stays ticked onc
 	await page.goto('/fieldwork/log?type=phone', { waitUntil: 'domcontentloaded' });
 	const theme = page.getByRole('checkbox', { name: 'Wonen', exact: true });
 	await theme.check();
+	// …and opens the folded "More" part (hydration closed it: Reveal.svelte had a dynamic `open`).
+	await page.getByText('Meer: wie moet iets doen, partner, plek').click();
 	await page.waitForLoadState('networkidle');
 	await expect(page.locator('input[name="q"]')).toBeEditable();
 	await expect(theme).toBeChecked();
+	await expect(page.locator('details#more')).toHaveAttribute('open');
 	await context.close();
 });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { expectAccessible, signIn, speak } from './helpers.ts';
+import { expectAccessible, signIn, slowScripts, speak } from './helpers.ts';
 import { openDatabase } from '../../scripts/lib/database.ts';
 import { connect } from '../../src/lib/server/db/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesSession } from '../../src/lib/server/activities/schema.ts';
@@ -196,10 +196,7 @@ test('letters typed in the search before the page’s JavaScript has started sti
 	await signIn(page, 'facilitator@example.org');
 	await speak(page, 'nl');
 	// A slow phone: the page's scripts arrive 1.5 s after its HTML, and the organiser types at once.
-	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
-		await new Promise((r) => setTimeout(r, 1500));
-		await route.continue();
-	});
+	await slowScripts(page);
 	await page.goto(`/activities/${s.activityId}/sessions/${s.id}`, { waitUntil: 'domcontentloaded' });
 	const names = await page.locator('button.tick').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-person') ?? ''));
 	const first = names.find((n) => n.length >= 4)!;

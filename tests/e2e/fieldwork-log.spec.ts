@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signIn, speak } from './helpers.ts';
+import { expectAccessible, signIn, slowScripts, speak } from './helpers.ts';
 
 // A facilitator logs a street contact with a group nobody names, counting every tap and every field
 // filled: the form must stay this short on a phone, with and without JavaScript. The home visit with
@@ -117,10 +117,7 @@ test('a theme ticked and “More” opened before the page’s JavaScript has st
 	await speak(page, 'nl');
 	// A slow phone: the scripts arrive 1.5 s after the HTML, and the worker ticks at once. Hydration used
 	// to set the box back (Choices.svelte rendered `checked`; now `defaultChecked`).
-	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
-		await new Promise((r) => setTimeout(r, 1500));
-		await route.continue();
-	});
+	await slowScripts(page);
 	await page.goto('/fieldwork/log?type=phone', { waitUntil: 'domcontentloaded' });
 	const theme = page.getByRole('checkbox', { name: 'Wonen', exact: true });
 	await theme.check();

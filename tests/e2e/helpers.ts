@@ -83,6 +83,14 @@ export async function axeScan(copy: Page, tags: string[]) {
 	}, tags);
 }
 
+/** A slow phone: the page's scripts arrive `ms` after its HTML, so a test can type or tick before hydration. */
+export async function slowScripts(page: Page, ms = 1500) {
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await new Promise((r) => setTimeout(r, ms));
+		await route.continue();
+	});
+}
+
 /** Only the sideways check of expectAccessible, for a page already scanned with other data in it. */
 export async function expectFits(page: Page) {
 	await onCopy(page, (copy) => expectNoSideways(copy, page.url()));

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { expectAccessible, signIn, speak } from './helpers.ts';
+import { expectAccessible, signIn, slowScripts, speak } from './helpers.ts';
 import { openDatabase } from '../../scripts/lib/database.ts';
 import { connect } from '../../src/lib/server/db/index.ts';
 import { activitiesActivity, activitiesAttendance, activitiesSession } from '../../src/lib/server/activities/schema.ts';
@@ -188,4 +188,29 @@ test('residents and volunteers do not see the checklist; another neighbourhoodâ€
 	await signIn(page, 'facilitator@example.org');
 	const res = await page.goto(`/activities/${s.activityId}/sessions/00000000-0000-4000-8000-000000000000`);
 	expect(res?.status()).toBe(404);
+});
+
+test('letters typed in the search before the pageâ€™s JavaScript has started still narrow the list', async ({ page }, info) => {
+	test.skip(info.project.use.javaScriptEnabled === false, 'without JavaScript the search is the button, tested above');
+	const s = await openSession(info.project.name);
+	await signIn(page, 'facilitator@example.org');
+	await speak(page, 'nl');
+	// A slow phone: the page's scripts arrive 1.5 s after its HTML, and the organiser types at once.
+	await slowScripts(page);
+	await page.goto(`/activities/${s.activityId}/sessions/${s.id}`, { waitUntil: 'domcontentloaded' });
+	const names = await page.locator('button.tick').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-person') ?? ''));
+	const first = names.find((n) => n.length >= 4)!;
+	const typed = first.slice(0, 4);
+	expect(names.filter((n) => !n.toLowerCase().includes(typed.toLowerCase())).length, 'names the search leaves out').toBeGreaterThan(0);
+	await page.getByLabel('Zoek iemand van de organisatie').fill(typed);
+	await page.waitForLoadState('networkidle');
+	await expect(page.locator(`button.tick[data-person="${first}"]`).first()).toBeVisible();
+	await expect
+		.poll(async () =>
+			(await page.locator('button.tick').evaluateAll((bs) => bs.map((b) => b.getAttribute('data-person') ?? ''))).every((n) =>
+				n.toLowerCase().includes(typed.toLowerCase())
+			)
+		)
+		.toBe(true);
+	await expect(page.getByLabel('Zoek iemand van de organisatie')).toHaveValue(typed);
 });

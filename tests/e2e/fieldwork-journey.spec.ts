@@ -7,8 +7,8 @@ import { E2E_ORIGIN, expectAccessible, signIn } from './helpers.ts';
 // person to the welfare office, and follows the referral to "arrived"; every page scanned by axe.
 
 /**
- * Elif is among the facilitator's most recent people in the demo seed (seed/fieldwork.ts, one seeded
- * generator) and gave her consent to share with the welfare office: the referral needs no override.
+ * Elif is the facilitator's latest contact in the demo seed and gave her consent to share with the
+ * welfare office (seed/fieldwork.ts makes both so whatever the day it runs): the referral needs no override.
  */
 const PERSON = 'Elif';
 const WELFARE = 'OCMW Gent — sociaal huis Rabot';

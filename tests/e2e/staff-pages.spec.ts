@@ -1,6 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { expectAccessible, signIn, speak } from './helpers.ts';
+import { axeScan, expectAccessible, onCopy, signIn, speak } from './helpers.ts';
 
 // Staff pages after the facilitators' trial: the queue's tools row (no list markers over the links),
 // the weekly proposal reachable without filtering, the links page's heading order (axe best
@@ -15,23 +14,11 @@ async function shot(page: Page, info: TestInfo, name: string) {
 
 /** axe's best-practice rules (heading order among them) on a copy of the page, as expectAccessible scans. */
 async function bestPractice(page: Page) {
-	const url = page.url();
-	const html = await page.content();
-	const context = await page.context().browser()!.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true, bypassCSP: true });
-	try {
-		const copy = await context.newPage();
-		await copy.route(
-			(u) => u.href === url,
-			(r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-		);
-		await copy.route(/\/_app\/.*\.js$/, (r) => r.abort());
-		await copy.goto(url, { waitUntil: 'load' });
-		const results = await new AxeBuilder({ page: copy }).withTags(['best-practice']).analyze();
-		expect(results.passes.map((p) => p.id)).toContain('heading-order');
-		return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-	} finally {
-		await context.close();
-	}
+	return onCopy(page, async (copy) => {
+		const { violations, passes } = await axeScan(copy, ['best-practice']);
+		expect(passes).toContain('heading-order');
+		return violations;
+	});
 }
 
 test('the queue offers the weekly proposal without filtering, its tabs have no markers over the links', async ({ page }, info) => {

@@ -10,7 +10,7 @@ import type { MetricPeriod } from './metric.ts';
 const instants = (days: readonly string[]) => `{${days.map((d) => startOfBelgianDay(d).toISOString()).join(',')}}`;
 
 export type PeriodTable = {
-	/** `(select i, s, e from generate_series …)`: one row per period, i from 1 in the periods' order. */
+	/** `(select i, s, e from generate_series …) as period_rows` (PostgreSQL 15 wants the alias): one row per period, i from 1 in the periods' order. */
 	table: SQL;
 	/** The first instant of the first period and the end of the last: the rows' index range. */
 	from: SQL;
@@ -24,7 +24,7 @@ export function periodTable(periods: readonly MetricPeriod[]): PeriodTable {
 	const first = periods.reduce((a, p) => (p.from < a ? p.from : a), periods[0]?.from ?? '2000-01-01');
 	const last = periods.reduce((a, p) => (p.to > a ? p.to : a), periods[0]?.to ?? '2000-01-01');
 	return {
-		table: sql`(select i, (${starts}::timestamptz[])[i] as s, (${ends}::timestamptz[])[i] as e from generate_series(1, ${periods.length}::int) as i)`,
+		table: sql`(select i, (${starts}::timestamptz[])[i] as s, (${ends}::timestamptz[])[i] as e from generate_series(1, ${periods.length}::int) as i) as period_rows`,
 		from: sql`${startOfBelgianDay(first).toISOString()}::timestamptz`,
 		to: sql`${startOfBelgianDay(last).toISOString()}::timestamptz`,
 		count: periods.length

@@ -37,7 +37,6 @@ export const MEMBER_ROLES = ['adult', 'child'] as const;
 export const LOGO_TYPES = ['image/png', 'image/webp', 'image/jpeg'] as const;
 export const LOGO_MAX_BYTES = 100 * 1024;
 
-
 export const peopleOrganisation = pgTable(
 	'people_organisation',
 	{

@@ -44,4 +44,4 @@ export {
 } from './problems.ts';
 // Public activities (issue 15, part public): the one iCalendar writer of office hours and activities.
 export { calendar, escapeText, foldLine, type CalendarEvent } from './ical.ts';
-export { fileType, type KnownFileType } from './file-type.ts';
+export { fileType } from './file-type.ts';

@@ -2,9 +2,6 @@
 // engine (src/lib/funding/rules.ts), the jury, decisions, grants paid in tranches and spending against
 // the budget. Reached only through this file.
 
-export { FUNDING_LIMITS } from './schema.ts';
-export { applicationMachine } from './status.ts';
-
 // — programmes and calls (calls.ts, programmes.ts, templates.ts, public.ts)
 export { createProgramme, listProgrammes } from './programmes.ts';
 export { createCall, updateCall, publishCall, closeCall } from './calls.ts';
@@ -21,4 +18,3 @@ export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 
 // — grants: projects, tranches, expenses, budget amendments (projects.ts, tranches.ts, expenses.ts)
-export { openProject } from './projects.ts';

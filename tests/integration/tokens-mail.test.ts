@@ -248,12 +248,13 @@ describe('the account page', () => {
 	});
 
 	it('offers API tokens to the roles that work over the API only', async () => {
-		for (const role of ['resident', 'volunteer', 'jury', 'expert', null] as const) {
+		// A jury member works over the API too since funding (declareConflict, scoreApplication).
+		for (const role of ['resident', 'volunteer', 'expert', null] as const) {
 			const { actor } = await makeActor(db, role);
 			const data = (await accountLoad(getEvent('/account', actor, '127.0.0.1'))) as AccountData;
 			expect(data.canMakeTokens, String(role)).toBe(false);
 		}
-		for (const role of ['facilitator', 'outreach', 'coordinator', 'officer', 'admin'] as const) {
+		for (const role of ['facilitator', 'outreach', 'coordinator', 'officer', 'admin', 'jury'] as const) {
 			const { actor } = await makeActor(db, role);
 			const data = (await accountLoad(getEvent('/account', actor, '127.0.0.1'))) as AccountData;
 			expect(data.canMakeTokens, role).toBe(true);

@@ -18,7 +18,7 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
 
 // The API is for work: a role uses it when the registry gives it a permission beyond what every
 // resident has (their own needs and offers, their account, the public areas). Today that is
-// facilitator, outreach, coordinator, officer and admin. The account page offers tokens only to
+// facilitator, outreach, coordinator, officer, admin and jury. The account page offers tokens only to
 // them; the verbs themselves stay open to every account (a resident's app may answer a proposal
 // over the API), so this decides what a page shows, not what an account may do.
 const residentOwn = new Set<string>(

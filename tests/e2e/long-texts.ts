@@ -124,6 +124,9 @@ export const E2E_RESIDENT = 'e2e-resident@example.org';
  */
 export const E2E_SWITCHER = 'e2e-switcher@example.org';
 
+/** The account whose password the forgotten-password journey changes (each project sets it again), so no other spec's sign-in breaks. */
+export const E2E_FORGOT = 'e2e-forgot@example.org';
+
 /** The demo volunteer's offer, linked (accepted) to the Arabic need: the volunteer sees its long contact details. */
 export const VOLUNTEER_OFFER = {
 	title: 'Administratie en brieven van de overheid samen doornemen, ook in het Frans',

@@ -7,7 +7,7 @@ import { peopleOrganisation, peoplePerson } from '../../src/lib/server/people/sc
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
 import { seedConsent } from '../../src/lib/server/people/index.ts';
-import { E2E_RESIDENT, E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
+import { E2E_FORGOT, E2E_RESIDENT, E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
 
 // The browser tests' own data, added to the demo by their server (scripts/e2e-server.ts) and never
 // to a demo someone starts: the long texts of long-texts.ts in Rabot, with links that show contact
@@ -121,10 +121,12 @@ export async function seedLongTexts(db: Db) {
 		.set({ activeLinks: sql`1` })
 		.where(eq(aidOffer.id, volunteerOffer!.id));
 
-	// Accounts of their own: drafts and answers, and (E2E_SWITCHER) a language stored by the switcher.
+	// Accounts of their own: drafts and answers, (E2E_SWITCHER) a language stored by the switcher, and
+	// (E2E_FORGOT) a password changed through the mailed link.
 	for (const [email, name] of [
 		[E2E_RESIDENT, 'Nadia'],
-		[E2E_SWITCHER, 'Selin']
+		[E2E_SWITCHER, 'Selin'],
+		[E2E_FORGOT, 'Jonas']
 	] as const) {
 		const { person: own } = await createUser(db, { email, name, password: DEMO_PASSWORD });
 		await db.update(peoplePerson).set(inRabot).where(eq(peoplePerson.id, own.id));

@@ -6,5 +6,6 @@ export { ctxOf } from './ctx.ts';
 export { dispatch } from './dispatch.ts';
 export { type FormState, failForm, failFrom, forForm, formValues, parseForm } from './forms.ts';
 export { guard, pathId } from './guard.ts';
+export { nextPath, signInFor } from './next.ts';
 export { db, getAuth } from './runtime.ts';
 export { translate } from './translate.ts';

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isDemo, signInInput } from '#lib/server/auth/index.ts';
-import { parseForm, failForm } from '#lib/server/web/index.ts';
+import { parseForm, failForm, nextPath } from '#lib/server/web/index.ts';
 import { callAuth } from '#lib/server/web/index.ts';
 import { translate } from '#lib/server/web/index.ts';
 
-export const load: PageServerLoad = ({ locals }) => {
-	if (locals.actor.userId) redirect(303, '/');
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.actor.userId) redirect(303, nextPath(url));
 	return { demo: isDemo() };
 };
 
@@ -22,6 +22,6 @@ export const actions: Actions = {
 		if (status !== 200) return failForm(400, values, translate('auth_sign_in_failed', l));
 		// The password was right and the account has a second factor: better-auth waits for the code.
 		if (data?.twoFactorRedirect === true) redirect(303, '/sign-in/two-factor');
-		redirect(303, '/');
+		redirect(303, nextPath(event.url));
 	}
 };

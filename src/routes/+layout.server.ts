@@ -1,13 +1,15 @@
 import type { LayoutServerLoad } from './$types';
 import { can, holds } from '#lib/server/access/index.ts';
 import { actorLook } from '#lib/server/people/index.ts';
+import { hasApplications } from '#lib/server/funding/index.ts';
 import { ctxOf, mailboxOpenTo } from '#lib/server/web/index.ts';
 
 export const load: LayoutServerLoad = async (event) => {
 	const { locals, url } = event;
 	const a = locals.actor;
 	// The organisation whose look these pages wear (people/theme.ts says which): null for Wijkweb's own.
-	const look = await actorLook(ctxOf(event));
+	const ctx = ctxOf(event);
+	const [look, applications] = await Promise.all([actorLook(ctx), hasApplications(ctx)]);
 	return {
 		me: a.userId ? { name: a.name ?? '', email: a.email ?? '' } : null,
 		look,
@@ -26,6 +28,8 @@ export const load: LayoutServerLoad = async (event) => {
 			indicators: holds(a, 'indicators.indicator.read'),
 			// Funding (issue 16): the officer's programmes and calls.
 			funding: holds(a, 'funding.programme.read'),
+			// An applicant's own applications (owned or co-edited).
+			apply: applications,
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

@@ -7,7 +7,7 @@ import { peopleOrganisation, peoplePerson } from '../../src/lib/server/people/sc
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
 import { seedConsent } from '../../src/lib/server/people/index.ts';
-import { E2E_FORGOT, E2E_RESIDENT, E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
+import { E2E_APPLICANTS, E2E_FORGOT, E2E_RESIDENT, E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
 
 // The browser tests' own data, added to the demo by their server (scripts/e2e-server.ts) and never
 // to a demo someone starts: the long texts of long-texts.ts in Rabot, with links that show contact
@@ -132,4 +132,6 @@ export async function seedLongTexts(db: Db) {
 		await db.update(peoplePerson).set(inRabot).where(eq(peoplePerson.id, own.id));
 		await db.insert(accessRoleGrant).values({ personId: own.id, role: 'resident', ...inRabot });
 	}
+	// Applicants for funding: accounts with no role at all, as an association's secretary has.
+	for (const email of Object.values(E2E_APPLICANTS)) await createUser(db, { email, name: 'Buurtwerk Rabot vzw', password: DEMO_PASSWORD });
 }

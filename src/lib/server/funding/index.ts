@@ -11,7 +11,7 @@ export { callRulesShape, createProgrammeInput, createCallInput } from './call-va
 export { deadline } from './public.ts';
 export * as callForms from './call-forms.ts';
 // Tables the demo seed writes; part of this module's public API, so a change to them is a change to its door.
-export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
+export { fundingProgramme, fundingCall, fundingFile, fundingApplication, fundingApplicationVersion, fundingApplicationEvent } from './schema.ts';
 
 // — applications (applications.ts, submit.ts, editors.ts, copy.ts)
 export { hasApplications } from './nav.ts';

@@ -13,6 +13,7 @@ import { seedDemoNetwork } from './demo-network.ts';
 import { seedDemoActivities } from './activities.ts';
 import { seedDemoFieldwork } from './fieldwork.ts';
 import { seedDemoFunding } from './funding.ts';
+import { DEMO_APPLICANTS, seedDemoApplications } from './funding-applications.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
@@ -108,7 +109,13 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 	await seedDemoNetwork(db, org.id, rabot, sluizeken, { facilitator: people.facilitator!, outreach: people.outreach! });
 	await seedDemoFieldwork(db, org.id, rabot, { facilitator: users.facilitator!, outreach: users.outreach!, coordinator: users.coordinator! });
 	await seedDemoActivities(db, org.id, rabot, house!.id, { facilitator: users.facilitator!, coordinator: users.coordinator! });
-	await seedDemoFunding(db, org.id, users.officer!);
+	const funding = await seedDemoFunding(db, org.id, users.officer!);
+	const applicants = [];
+	for (const a of DEMO_APPLICANTS) {
+		const { user } = await createUser(db, { email: a.email, name: a.name, password: DEMO_PASSWORD });
+		applicants.push({ userId: user.id, name: a.name, kind: a.kind });
+	}
+	await seedDemoApplications(db, org.id, funding.calls, applicants, users.officer!);
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

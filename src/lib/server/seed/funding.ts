@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/index.ts';
 import { fundingCall, fundingFile, fundingProgramme } from '../funding/index.ts';
+import type { CallRules } from '../../funding/types.ts';
 import { callTemplate, type TemplateCode } from '../../funding/templates.ts';
 
 // The demo's funding (issue 16): the city's neighbourhood fund with the three template calls — the
@@ -55,7 +56,7 @@ export async function seedDemoFunding(db: Db, organisationId: string, officerUse
 		{ code: 'participatory', closesIn: 60, status: 'published' },
 		{ code: 'sustainable_contract', closesIn: -30, status: 'closed' }
 	];
-	const ids: Record<string, string> = {};
+	const ids: Record<string, { id: string; rules: CallRules }> = {};
 	for (const c of calls) {
 		const made = placed(c.code, c.closesIn, now);
 		const [row] = await db
@@ -74,12 +75,12 @@ export async function seedDemoFunding(db: Db, organisationId: string, officerUse
 				createdByUserId: officerUserId
 			})
 			.returning({ id: fundingCall.id });
-		ids[c.code] = row!.id;
+		ids[c.code] = { id: row!.id, rules: made.rules };
 	}
 	const pdf = demoPdf('Wijkverbeteringscontract - oproeptekst');
 	await db.insert(fundingFile).values({
 		organisationId,
-		callId: ids.improvement_contract!,
+		callId: ids.improvement_contract!.id,
 		name: 'oproeptekst-wijkverbeteringscontract.pdf',
 		mediaType: 'application/pdf',
 		size: pdf.byteLength,
@@ -87,5 +88,5 @@ export async function seedDemoFunding(db: Db, organisationId: string, officerUse
 		content: pdf,
 		createdByUserId: officerUserId
 	});
-	return { programmeId: programme!.id, calls: ids };
+	return { programmeId: programme!.id, calls: ids as Record<TemplateCode, { id: string; rules: CallRules }> };
 }

@@ -13,7 +13,23 @@ export * as callForms from './call-forms.ts';
 // Tables the demo seed writes; part of this module's public API, so a change to them is a change to its door.
 export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 
-// — applications (applications.ts, submit.ts, editors.ts, copy.ts)
+// — applications (applications.ts, submit.ts, application-read.ts, application-access.ts, editors.ts, copy.ts)
+export { createApplication, updateApplication, validateApplication } from './applications.ts';
+export { submitApplication, withdrawApplication } from './submit.ts';
+export { getApplication, listMyApplications, getApplicationVersion, type ApplicationView } from './application-read.ts';
+export { applicationFor } from './application-access.ts';
+export { RulesFailedError } from './rules-failed.ts';
+export { applicationMachine, EDITABLE } from './status.ts';
+export {
+	applicationBodyShape,
+	createApplicationInput,
+	updateApplicationInput,
+	validateApplicationInput,
+	submitApplicationInput,
+	withdrawApplicationInput
+} from './application-validation.ts';
+// The application tables the demo seed and the other parts (review, grants) write.
+export { fundingApplication, fundingApplicationEvent, fundingApplicationVersion } from './schema.ts';
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 

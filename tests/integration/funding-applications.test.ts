@@ -4,12 +4,7 @@ import { freshAppDatabase } from './db.ts';
 import { ctxFor, makeActor, makeOrganisation } from '../factories/index.ts';
 import { anonymous } from '../../src/lib/server/core/index.ts';
 import { coreAudit } from '../../src/lib/server/core/schema.ts';
-import {
-	fundingApplication,
-	fundingApplicationEvent,
-	fundingApplicationVersion,
-	fundingEditor
-} from '../../src/lib/server/funding/schema.ts';
+import { fundingApplication, fundingApplicationEvent, fundingApplicationVersion, fundingEditor } from '../../src/lib/server/funding/schema.ts';
 import {
 	createApplication,
 	createCall,
@@ -101,7 +96,8 @@ afterEach(() => {
 describe('the status machine', () => {
 	it('allows only its table of steps, and the applicant takes only submit and withdraw', () => {
 		const allowed: string[] = [];
-		for (const from of APPLICATION_STATUSES) for (const to of APPLICATION_STATUSES) if (applicationMachine.canStep(from, to)) allowed.push(`${from}→${to}`);
+		for (const from of APPLICATION_STATUSES)
+			for (const to of APPLICATION_STATUSES) if (applicationMachine.canStep(from, to)) allowed.push(`${from}→${to}`);
 		expect(allowed.sort()).toEqual(
 			[
 				'draft→submitted',
@@ -198,10 +194,17 @@ describe('an application', () => {
 		for (const [bad, key] of cases) {
 			const e = await refused(updateApplication(a, { id, version: before.version, body: bad } as never));
 			expect(e.status).toBe(422);
-			expect(Object.values(e.fields ?? {}).some((v) => v === key || key === 'error_invalid'), JSON.stringify(e.fields)).toBe(true);
+			expect(
+				Object.values(e.fields ?? {}).some((v) => v === key || key === 'error_invalid'),
+				JSON.stringify(e.fields)
+			).toBe(true);
 		}
 		// 60 000 characters exactly is still a valid shape (the word limit is the engine's).
-		const fits = await updateApplication(a, { id, version: before.version, body: { ...body, sections: { ...body.sections, [firstSection]: 'a'.repeat(60_000) } } });
+		const fits = await updateApplication(a, {
+			id,
+			version: before.version,
+			body: { ...body, sections: { ...body.sections, [firstSection]: 'a'.repeat(60_000) } }
+		});
 		expect(fits.version).toBe(before.version + 1);
 		await updateApplication(a, { id, version: fits.version, body });
 	});
@@ -283,7 +286,12 @@ describe('an application', () => {
 		expect((await refused(withdrawApplication(a, { id, reason: '  ' }))).fields).toEqual({ reason: 'error_required' });
 		await withdrawApplication(a, { id, reason: 'Ander fonds gevonden' });
 		const ev = await events(id);
-		expect(ev.at(-1)).toMatchObject({ fromStatus: 'submitted', toStatus: 'withdrawn', reason: 'Ander fonds gevonden', actorUserId: applicant.user.id });
+		expect(ev.at(-1)).toMatchObject({
+			fromStatus: 'submitted',
+			toStatus: 'withdrawn',
+			reason: 'Ander fonds gevonden',
+			actorUserId: applicant.user.id
+		});
 		const row = await appRow(id);
 		expect((await refused(withdrawApplication(a, { id, reason: 'Nog eens' }))).key).toBe('fund_app_error_step');
 		expect((await refused(submitApplication(a, { id, version: row.version }))).key).toBe('fund_app_error_step');
@@ -332,7 +340,8 @@ describe('the deadline, to the second, on the night the clocks go back (Europe/B
 			opensAt: '2026-10-20T09:00:00Z',
 			closesAt,
 			onePerApplicant: false,
-			phases: movePhase(movePhase(r.phases, { index: 0, edge: 'start', day: '2026-10-20' }).phases, { index: 0, edge: 'end', day: '2026-10-25' }).phases
+			phases: movePhase(movePhase(r.phases, { index: 0, edge: 'start', day: '2026-10-20' }).phases, { index: 0, edge: 'end', day: '2026-10-25' })
+				.phases
 		}));
 		const body = goodBody(c.rules);
 		const make = async () => {
@@ -353,6 +362,11 @@ describe('the deadline, to the second, on the night the clocks go back (Europe/B
 		expect(e.status).toBe(422);
 		expect(e.fields).toEqual({ 'rules.deadline_closed': 'fund_app_error_rule' });
 		expect(await appRow(late.id)).toEqual(before);
-		expect(await db.select().from(fundingApplicationVersion).where(and(eq(fundingApplicationVersion.applicationId, late.id)))).toEqual([]);
+		expect(
+			await db
+				.select()
+				.from(fundingApplicationVersion)
+				.where(and(eq(fundingApplicationVersion.applicationId, late.id)))
+		).toEqual([]);
 	});
 });

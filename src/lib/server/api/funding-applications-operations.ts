@@ -71,7 +71,12 @@ const application = z
 		submittedAt: when.nullable(),
 		versions: z.array(z.object({ version: z.int(), submittedAt: when })).describe('The frozen (submitted) versions.'),
 		events: z.array(
-			z.object({ fromStatus: z.enum(APPLICATION_STATUSES).nullable(), toStatus: z.enum(APPLICATION_STATUSES), at: when, reason: z.string().nullable() })
+			z.object({
+				fromStatus: z.enum(APPLICATION_STATUSES).nullable(),
+				toStatus: z.enum(APPLICATION_STATUSES),
+				at: when,
+				reason: z.string().nullable()
+			})
 		),
 		decision: z.object({ grantedCents: z.int().nullable(), reason: z.string().nullable(), decidedAt: when }).nullable()
 	})
@@ -109,7 +114,14 @@ export const FUNDING_APPLICATION_OPERATIONS: Operation[] = [
 		input: ({ params, body }) => ({ ...body, callId: params.id }),
 		response: validated
 	}),
-	operation({ method: 'get', path: '/funding/applications/{id}', operationId: 'getApplication', verb: getApplication, response: application, respond: asJson }),
+	operation({
+		method: 'get',
+		path: '/funding/applications/{id}',
+		operationId: 'getApplication',
+		verb: getApplication,
+		response: application,
+		respond: asJson
+	}),
 	operation({
 		method: 'put',
 		path: '/funding/applications/{id}',

@@ -152,7 +152,8 @@ export const PROBLEM_TYPES = {
 	fund_app_error_one_per_applicant: {
 		status: 409,
 		slug: 'one-application-per-applicant',
-		meaning: 'The call takes one application per applicant, and this applicant (the organisation, else the account) already has one that is not withdrawn.'
+		meaning:
+			'The call takes one application per applicant, and this applicant (the organisation, else the account) already has one that is not withdrawn.'
 	},
 	fund_app_error_step: {
 		status: 409,

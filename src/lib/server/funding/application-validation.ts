@@ -38,7 +38,10 @@ export const applicationBodyShape = z.strictObject({
 	title: text(FUNDING_LIMITS.titleMax),
 	summary: text(FUNDING_LIMITS.textMax),
 	// A section over the character cap (a 50 000-word paste) is refused here, before any word is counted.
-	sections: z.record(z.string().regex(/^[a-z0-9_]{1,40}$/u, `${E}id`), z.string('error_required').max(FUNDING_LIMITS.sectionCharsMax, `${E}section_long`)),
+	sections: z.record(
+		z.string().regex(/^[a-z0-9_]{1,40}$/u, `${E}id`),
+		z.string('error_required').max(FUNDING_LIMITS.sectionCharsMax, `${E}section_long`)
+	),
 	budget: z.array(line).max(FUNDING_LIMITS.budgetLinesMax, 'error_too_long'),
 	ownContributionCents: cents,
 	startFundCents: cents,

@@ -110,4 +110,3 @@ export const validateApplication = defineVerb({
 		return { results, pass: allPass(results), totals: applicationTotals(call.rules, input.body) };
 	}
 });
-

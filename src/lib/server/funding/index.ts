@@ -17,19 +17,13 @@ export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 export { createApplication, updateApplication, validateApplication } from './applications.ts';
 export { submitApplication, withdrawApplication } from './submit.ts';
 export { getApplication, listMyApplications, getApplicationVersion, type ApplicationView } from './application-read.ts';
-export { applicationFor } from './application-access.ts';
-export { RulesFailedError } from './rules-failed.ts';
-export { applicationMachine, EDITABLE } from './status.ts';
 export {
 	applicationBodyShape,
 	createApplicationInput,
 	updateApplicationInput,
 	validateApplicationInput,
-	submitApplicationInput,
-	withdrawApplicationInput
+	submitApplicationInput
 } from './application-validation.ts';
-// The application tables the demo seed and the other parts (review, grants) write.
-export { fundingApplication, fundingApplicationEvent, fundingApplicationVersion } from './schema.ts';
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 

@@ -9,7 +9,10 @@ import type { RuleResult } from '../../funding/types.ts';
 export class RulesFailedError extends InvalidError {
 	readonly results: RuleResult[];
 	constructor(failing: RuleResult[]) {
-		super(Object.fromEntries(failing.map((r) => [`rules.${r.rule}${r.subject ? `.${r.subject}` : ''}`, 'fund_app_error_rule'])), 'fund_app_error_rules');
+		super(
+			Object.fromEntries(failing.map((r) => [`rules.${r.rule}${r.subject ? `.${r.subject}` : ''}`, 'fund_app_error_rule'])),
+			'fund_app_error_rules'
+		);
 		this.results = failing;
 	}
 }

@@ -31,7 +31,7 @@ export function submitBlockers(results: RuleResult[], from: ApplicationStatus): 
 
 export const submitApplication = defineVerb({
 	name: 'funding.application.submit',
-	summary: "Submit an application once every rule of the call holds and before its deadline; the submitted version is frozen",
+	summary: 'Submit an application once every rule of the call holds and before its deadline; the submitted version is frozen',
 	permission: permission('funding.own.write'),
 	input: submitApplicationInput,
 	writes: true,
@@ -46,13 +46,25 @@ export const submitApplication = defineVerb({
 		// Answering without a change since the last freeze: the version in force is that one already.
 		await ctx.db
 			.insert(fundingApplicationVersion)
-			.values({ applicationId: application.id, version: application.version, body: application.body, rules: call.rules, submittedByUserId: ctx.actor.userId, submittedAt: now })
+			.values({
+				applicationId: application.id,
+				version: application.version,
+				body: application.body,
+				rules: call.rules,
+				submittedByUserId: ctx.actor.userId,
+				submittedAt: now
+			})
 			.onConflictDoNothing();
 		await ctx.db.update(fundingApplication).set({ status: to, submittedAt: now, updatedAt: now }).where(eq(fundingApplication.id, application.id));
 		await logStep(ctx, application.id, application.status, to, null);
 		return { id: application.id, status: to, version: application.version };
 	},
-	audit: (_input, out) => ({ action: 'update', entity: 'funding_application', entityId: out.id, details: { status: out.status, version: out.version } })
+	audit: (_input, out) => ({
+		action: 'update',
+		entity: 'funding_application',
+		entityId: out.id,
+		details: { status: out.status, version: out.version }
+	})
 });
 
 export const withdrawApplication = defineVerb({
@@ -73,5 +85,11 @@ export const withdrawApplication = defineVerb({
 		await logStep(ctx, application.id, application.status, 'withdrawn', input.reason);
 		return { id: application.id, status: 'withdrawn' as const };
 	},
-	audit: (input, out) => ({ action: 'update', entity: 'funding_application', entityId: out.id, reason: input.reason, details: { status: out.status } })
+	audit: (input, out) => ({
+		action: 'update',
+		entity: 'funding_application',
+		entityId: out.id,
+		reason: input.reason,
+		details: { status: out.status }
+	})
 });

@@ -26,7 +26,8 @@ import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/
 import { createActivity } from '../../src/lib/server/activities/index.ts';
 import { makeActivity, makeSession } from '../factories/activities.ts';
 import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
-import { createCall, createProgramme, publishCall } from '../../src/lib/server/funding/index.ts';
+import { createApplication, createCall, createProgramme, getCall, publishCall, updateApplication } from '../../src/lib/server/funding/index.ts';
+import { blankApplication } from '../../src/lib/funding/blank.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -157,6 +158,23 @@ const publishedCall = async () => {
 	const made = await createCall(ctxFor(db, officer.actor), { programmeId: await newProgramme(), template: 'improvement_contract' });
 	await publishCall(ctxFor(db, officer.actor), { id: made.id });
 	return made.id;
+};
+// Applications (issue 16, part applications): each sample by a new applicant (one per applicant per call).
+const appCall = await publishedCall();
+const appRules = (await getCall(ctxFor(db, officer.actor), { id: appCall })).rules;
+const newApplicant = async () => (await makeActor(db, null)).actor;
+const appBody = () => ({
+	...blankApplication(appRules),
+	title: 'Samen Rabot',
+	sections: Object.fromEntries(appRules.sections.map((s) => [s.key, 'Een korte tekst.'])),
+	budget: [{ id: 'l1', year: 1, category: 'personnel' as const, description: 'Opbouwwerk', amountCents: 10_000_000 }],
+	ownContributionCents: 2_500_000,
+	indicators: ['a', 'b', 'c'].map((id) => ({ id, metric: null, name: `Indicator ${id}`, target: 5, unit: 'x' }))
+});
+const newApplication = async () => {
+	const as = await newApplicant();
+	const made = await createApplication(ctxFor(db, as), { callId: appCall, applicantKind: 'association', applicantName: 'Buurtwerk' });
+	return { as, id: made.id };
 };
 const indicatorBody = (template: string) => ({
 	organisationId: org.id,
@@ -562,7 +580,30 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		status: 201
 	}),
 	listCalls: async () => (await publishedCall(), { as: anonymous, call: { path: '/funding/calls' }, status: 200 }),
-	getCall: async () => ({ as: anonymous, call: { path: `/funding/calls/${await publishedCall()}` }, status: 200 })
+	getCall: async () => ({ as: anonymous, call: { path: `/funding/calls/${await publishedCall()}` }, status: 200 }),
+	createApplication: async () => ({
+		as: await newApplicant(),
+		call: { method: 'POST', path: `/funding/calls/${appCall}/applications`, body: { applicantKind: 'city', applicantName: 'Stad Gent' } },
+		status: 201
+	}),
+	getApplication: async () => {
+		const { as, id } = await newApplication();
+		return { as, call: { path: `/funding/applications/${id}` }, status: 200 };
+	},
+	updateApplication: async () => {
+		const { as, id } = await newApplication();
+		return { as, call: { method: 'PUT', path: `/funding/applications/${id}`, body: { version: 1, body: appBody() } }, status: 200 };
+	},
+	validateApplication: async () => ({
+		as: await newApplicant(),
+		call: { method: 'POST', path: `/funding/calls/${appCall}/validate`, body: { applicantKind: 'association', body: appBody() } },
+		status: 200
+	}),
+	submitApplication: async () => {
+		const { as, id } = await newApplication();
+		await updateApplication(ctxFor(db, as), { id, version: 1, body: appBody() });
+		return { as, call: { method: 'POST', path: `/funding/applications/${id}/submit`, body: { version: 2 } }, status: 200 };
+	}
 };
 
 const doc = openApiDocument('http://localhost');

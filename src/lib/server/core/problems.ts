@@ -137,6 +137,33 @@ export const PROBLEM_TYPES = {
 		status: 409,
 		slug: 'archive-needs-public-task',
 		meaning: 'Only an organisation working under its public task may archive instead of erasing.'
+	},
+	// Funding (issue 16): applications.
+	fund_app_error_stale: {
+		status: 409,
+		slug: 'application-stale',
+		meaning: 'The application was saved by someone else (a co-editor, another tab) since the version named: GET it again; nothing was changed.'
+	},
+	fund_app_error_not_editable: {
+		status: 409,
+		slug: 'application-not-editable',
+		meaning: 'The application is submitted (or decided, or withdrawn): it can be edited only while a draft or when the officer asks for information.'
+	},
+	fund_app_error_one_per_applicant: {
+		status: 409,
+		slug: 'one-application-per-applicant',
+		meaning:
+			'The call takes one application per applicant, and this applicant (the organisation, else the account) already has one that is not withdrawn.'
+	},
+	fund_app_error_step: {
+		status: 409,
+		slug: 'application-step',
+		meaning: 'That status step is not allowed from the application’s current status.'
+	},
+	fund_app_error_rules: {
+		status: 422,
+		slug: 'application-rules-fail',
+		meaning: 'Some rules of the call do not hold: `errors` names each as `rules.<rule>[.<subject>]`; validateApplication gives the figures.'
 	}
 } as const satisfies Record<string, ProblemType>;
 

@@ -13,7 +13,17 @@ export * as callForms from './call-forms.ts';
 // Tables the demo seed writes; part of this module's public API, so a change to them is a change to its door.
 export { fundingProgramme, fundingCall, fundingFile, fundingApplication, fundingApplicationVersion, fundingApplicationEvent } from './schema.ts';
 
-// — applications (applications.ts, submit.ts, editors.ts, copy.ts)
+// — applications (applications.ts, submit.ts, application-read.ts, application-access.ts, editors.ts, copy.ts)
+export { createApplication, updateApplication, validateApplication } from './applications.ts';
+export { submitApplication, withdrawApplication } from './submit.ts';
+export { getApplication, listMyApplications, getApplicationVersion, type ApplicationView } from './application-read.ts';
+export {
+	applicationBodyShape,
+	createApplicationInput,
+	updateApplicationInput,
+	validateApplicationInput,
+	submitApplicationInput
+} from './application-validation.ts';
 export { hasApplications } from './nav.ts';
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { error } from '@sveltejs/kit';
-import { applicationCopyDocx, getApplicationVersion } from '#lib/server/funding/index.ts';
+import { applicationCopyDocx, getApplication, getApplicationVersion } from '#lib/server/funding/index.ts';
 import { guard, pathId, translate } from '#lib/server/web/index.ts';
 
 // The submitted copy of an application as a Word document: one frozen version (`?version=`, the latest
@@ -10,7 +10,11 @@ export const GET: RequestHandler = async (event) => {
 	const asked = event.url.searchParams.get('version');
 	const version = asked === null ? null : Number(asked);
 	if (version !== null && !(Number.isSafeInteger(version) && version > 0)) error(404, translate('error_not_found', event.locals.locale));
-	const copy = await guard(event, async (ctx) => getApplicationVersion(ctx, { id, version }));
+	const copy = await guard(event, async (ctx) => {
+		const latest = version ?? (await getApplication(ctx, { id })).versions.at(-1)?.version;
+		if (!latest) error(404, translate('error_not_found', event.locals.locale));
+		return getApplicationVersion(ctx, { id, version: latest });
+	});
 	const bytes = await applicationCopyDocx({ ...copy, locale: event.locals.locale });
 	return new Response(bytes, {
 		headers: {

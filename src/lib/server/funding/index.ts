@@ -14,6 +14,7 @@ export * as callForms from './call-forms.ts';
 export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 
 // — applications (applications.ts, submit.ts, editors.ts, copy.ts)
+export { applicationCopyDocx, type CopyInput } from './copy.ts';
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 

@@ -15,6 +15,16 @@ export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 
 // — applications (applications.ts, submit.ts, editors.ts, copy.ts)
 export { applicationCopyDocx, type CopyInput } from './copy.ts';
+export {
+	inviteEditor,
+	acceptEditorInvite,
+	removeEditor,
+	listEditors,
+	inviteEditorForm,
+	removeEditorForm,
+	EDITOR_INVITE_DAYS,
+	EDITORS_MAX
+} from './editors.ts';
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 

@@ -25,6 +25,17 @@ export {
 	submitApplicationInput
 } from './application-validation.ts';
 export { hasApplications } from './nav.ts';
+export { applicationCopyDocx, type CopyInput } from './copy.ts';
+export {
+	inviteEditor,
+	acceptEditorInvite,
+	removeEditor,
+	listEditors,
+	inviteEditorForm,
+	removeEditorForm,
+	EDITOR_INVITE_DAYS,
+	EDITORS_MAX
+} from './editors.ts';
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 

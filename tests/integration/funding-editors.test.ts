@@ -269,7 +269,7 @@ describe('the pages', () => {
 		const token = tokenOf((await mailsTo('reader@example.test')).at(-1)!.text)!;
 		const load = (who: { actor: unknown } | null, t = token) =>
 			invitePage.load({ locals: { actor: who ? who.actor : anonymous, locale: 'en' }, params: { token: t } } as never);
-		expect(await load(null)).toEqual({ state: 'sign_in', signIn: `/sign-in?redirectTo=${encodeURIComponent(`/apply/invite/${token}`)}` });
+		expect(await load(null)).toEqual({ state: 'sign_in', signIn: `/sign-in?next=${encodeURIComponent(`/apply/invite/${token}`)}` });
 		expect(await load(stranger)).toEqual({ state: 'ready' });
 		expect(await load(stranger, 'not-a-token')).toMatchObject({ state: 'refused' });
 		const accept = (who: { actor: unknown } | null, t = token) =>

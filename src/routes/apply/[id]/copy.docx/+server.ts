@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 		return getApplicationVersion(ctx, { id, version: latest });
 	});
 	const bytes = await applicationCopyDocx({ ...copy, locale: event.locals.locale });
-	return new Response(bytes, {
+	return new Response(new Uint8Array(bytes), {
 		headers: {
 			'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 			'content-disposition': `attachment; filename="application-${id.slice(0, 8)}-v${copy.version}.docx"`,

@@ -11,7 +11,7 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/u;
 
 export const load: PageServerLoad = ({ locals, params }) => {
 	const back = `/apply/invite/${params.token}`;
-	if (!locals.actor.userId) return { state: 'sign_in' as const, signIn: `/sign-in?redirectTo=${encodeURIComponent(back)}` };
+	if (!locals.actor.userId) return { state: 'sign_in' as const, signIn: `/sign-in?next=${encodeURIComponent(back)}` };
 	if (!TOKEN.test(params.token)) return { state: 'refused' as const, message: translate('fund_editor_error_link', locals.locale) };
 	return { state: 'ready' as const };
 };

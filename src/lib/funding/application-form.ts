@@ -50,19 +50,32 @@ const lines = (text: string) => text.replace(/\r\n?/gu, '\n');
 const oneLine = (text: string) => lines(text).replace(/\n/gu, ' ').trim();
 const multiLine = (text: string) => lines(text).trim();
 
-/** The rows of a repeated group: `<prefix>_<n>_<part>` → n → part → value, in the order of n. */
-function rows(values: Map<string, string>, prefix: string, parts: readonly string[]): { n: number; get: (part: string) => string }[] {
-	const pattern = new RegExp(`^${prefix}_(\\d{1,6})_(${parts.join('|')})$`, 'u');
-	const found = new Map<number, Map<string, string>>();
+type Row = { n: number; get: (part: string) => string };
+const GROUPS = {
+	line: ['id', 'year', 'category', 'description', 'amount'],
+	partner: ['id', 'name', 'role', 'contribution', 'partner_id'],
+	indicator: ['id', 'metric', 'name', 'target', 'unit'],
+	risk: ['id', 'risk', 'mitigation']
+} as const;
+type Group = keyof typeof GROUPS;
+const ROW_NAME = /^(line|partner|indicator|risk)_(\d{1,6})_([a-z_]+)$/u;
+
+/** The rows of every repeated group (`<group>_<n>_<part>` → n → part → value), each in the order of n; one pass. */
+function rows(values: Map<string, string>): Record<Group, Row[]> {
+	const found: Record<Group, Map<number, Map<string, string>>> = { line: new Map(), partner: new Map(), indicator: new Map(), risk: new Map() };
 	for (const [name, value] of values) {
-		const hit = pattern.exec(name);
+		const hit = ROW_NAME.exec(name);
 		if (!hit) continue;
-		const n = Number(hit[1]);
-		let row = found.get(n);
-		if (!row) found.set(n, (row = new Map()));
-		row.set(hit[2]!, value);
+		const group = hit[1] as Group;
+		if (!(GROUPS[group] as readonly string[]).includes(hit[3]!)) continue;
+		const n = Number(hit[2]);
+		let row = found[group].get(n);
+		if (!row) found[group].set(n, (row = new Map()));
+		row.set(hit[3]!, value);
 	}
-	return [...found.keys()].sort((a, b) => a - b).map((n) => ({ n, get: (part: string) => found.get(n)!.get(part) ?? '' }));
+	const ordered = (group: Group) =>
+		[...found[group].keys()].sort((a, b) => a - b).map((n) => ({ n, get: (part: string) => found[group].get(n)!.get(part) ?? '' }));
+	return { line: ordered('line'), partner: ordered('partner'), indicator: ordered('indicator'), risk: ordered('risk') };
 }
 
 /** Gives ids: a previous one when posted (once), else `<letter><k>` with the smallest free k, deterministically. */
@@ -108,12 +121,13 @@ export function bodyFromForm(form: FormData | Fields, rules: CallRules, previous
 	const sections: Record<string, string> = { ...previous.sections };
 	for (const s of rules.sections) sections[s.key] = text(`section_${s.key}`, previous.sections[s.key] ?? '', multiLine);
 
+	const grouped = rows(values);
 	const lineId = idGiver(
 		previous.budget.map((l) => l.id),
 		'l'
 	);
 	const budget: BudgetLine[] = [];
-	for (const row of rows(values, 'line', ['id', 'year', 'category', 'description', 'amount'])) {
+	for (const row of grouped.line) {
 		const description = oneLine(row.get('description'));
 		const typed = row.get('amount');
 		if (!description && !typed.trim()) continue;
@@ -133,7 +147,7 @@ export function bodyFromForm(form: FormData | Fields, rules: CallRules, previous
 		'p'
 	);
 	const partners: ApplicationPartner[] = [];
-	for (const row of rows(values, 'partner', ['id', 'name', 'role', 'contribution', 'partner_id'])) {
+	for (const row of grouped.partner) {
 		const [name, role, typed] = [oneLine(row.get('name')), oneLine(row.get('role')), row.get('contribution')];
 		if (!name && !role && !typed.trim()) continue;
 		const organisation = row.get('partner_id').trim();
@@ -153,7 +167,7 @@ export function bodyFromForm(form: FormData | Fields, rules: CallRules, previous
 		'i'
 	);
 	const indicators: ProposedIndicator[] = [];
-	for (const row of rows(values, 'indicator', ['id', 'metric', 'name', 'target', 'unit'])) {
+	for (const row of grouped.indicator) {
 		const [name, typed, unit] = [oneLine(row.get('name')), row.get('target'), oneLine(row.get('unit'))];
 		const metric = row.get('metric').trim();
 		if (!name && !typed.trim() && !unit && !metric) continue;
@@ -177,7 +191,7 @@ export function bodyFromForm(form: FormData | Fields, rules: CallRules, previous
 		'r'
 	);
 	const risks: Risk[] = [];
-	for (const row of rows(values, 'risk', ['id', 'risk', 'mitigation'])) {
+	for (const row of grouped.risk) {
 		const [risk, mitigation] = [multiLine(row.get('risk')), multiLine(row.get('mitigation'))];
 		if (!risk && !mitigation) continue;
 		const id = riskId(row.get('id'));

@@ -1,8 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { fail, redirect } from '@sveltejs/kit';
-import { ConflictError } from '#lib/server/core/index.ts';
-import { getApplication, updateApplication, withdrawApplication } from '#lib/server/funding/index.ts';
-import { bodyFromForm, fieldsFromBody } from '#lib/funding/application-form.ts';
+import { ConflictError, InvalidError } from '#lib/server/core/index.ts';
+import { applicationBodyShape, getApplication, updateApplication, withdrawApplication } from '#lib/server/funding/index.ts';
+import { bodyFromForm, fieldsFromBody, type Parsed } from '#lib/funding/application-form.ts';
+import type { ApplicationBody } from '#lib/funding/types.ts';
 import { ctxOf, failFrom, guard, pathId, signInFor, translate } from '#lib/server/web/index.ts';
 
 // One application: the whole form while it may be edited (one plain post saves it, with or without
@@ -19,6 +20,24 @@ export const load: PageServerLoad = async (event) => {
 	});
 };
 
+// The verb's input check names paths of the body ("sections.context", "budget.3.description"); the
+// form's fields are "section_context", "line_<n>_description" (fieldOf maps a row's id to its n).
+const LIST_FIELD: Record<string, string> = { budget: 'line', partners: 'partner', indicators: 'indicator', risks: 'risk' };
+const SUFFIX: Record<string, string> = { amountCents: 'amount', contributionCents: 'contribution', partnerId: 'partner_id' };
+function formField(path: string, body: ApplicationBody, fieldOf: Parsed['fieldOf']): string {
+	const [head, second, third] = path.replace(/^body\./u, '').split('.');
+	if (head === 'sections' && second) return `section_${second}`;
+	if (head === 'ownContributionCents') return 'own_contribution';
+	if (head === 'startFundCents') return 'start_fund';
+	const list = head ? LIST_FIELD[head] : undefined;
+	if (list && second !== undefined) {
+		const row = (body[head as 'budget'] as { id: string }[])[Number(second)];
+		const at = row ? fieldOf[row.id] : undefined;
+		if (at && third) return `${at}_${SUFFIX[third] ?? third}`;
+	}
+	return head ?? path;
+}
+
 const texts = (form: FormData) => {
 	const out: Record<string, string> = {};
 	for (const [k, v] of form) if (typeof v === 'string') out[k] = v;
@@ -33,9 +52,16 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const values = texts(form);
 		const current = await guard(event, (c) => getApplication(c, { id }));
-		const { body, problems } = bodyFromForm(form, current.rules, current.body);
+		const { body, problems, fieldOf } = bodyFromForm(form, current.rules, current.body);
 		const errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, translate(key, locale)]));
 		if (Object.keys(errors).length) return fail(400, { values, errors, message: null });
+		// The verb checks the same shape, but names only "body"; here each refusal lands on its field.
+		const shape = applicationBodyShape.safeParse(body);
+		if (!shape.success) {
+			const fields: Record<string, string> = {};
+			for (const issue of shape.error.issues) fields[formField(issue.path.join('.'), body, fieldOf)] ??= translate(issue.message, locale);
+			return fail(422, { values, errors: fields, message: null });
+		}
 		const version = Number(values.version);
 		try {
 			await updateApplication(ctx, { id, version, body });
@@ -43,6 +69,10 @@ export const actions: Actions = {
 			if (e instanceof ConflictError && current.editable && version !== current.version) {
 				// Theirs, as saved: the page shows each field that differs from what this person typed.
 				return fail(409, { values, errors: {}, message: translate('fund_app_error_stale', locale), theirs: fieldsFromBody(current.body), version: current.version });
+			}
+			if (e instanceof InvalidError) {
+				const fields = Object.fromEntries(Object.entries(e.fields).map(([path, key]) => [formField(path, body, fieldOf), translate(key, locale)]));
+				return fail(e.status, { values, errors: fields, message: translate(e.key, locale) });
 			}
 			return failFrom(e, values, locale);
 		}

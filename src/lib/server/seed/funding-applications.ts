@@ -26,6 +26,18 @@ const text = (words: number) => {
 	return out.join(' ').split(' ').slice(0, words).join(' ');
 };
 
+// What a neighbourhood group writes on a budget line of each category (the demo speaks Dutch).
+const LINE: Partial<Record<BudgetCategory, string>> = {
+	personnel: 'Opbouwwerker, halftijds',
+	operations: 'Werking: huur van zalen, verzekering',
+	studies: 'Studie van de buurtnoden',
+	investments: 'Inrichting van de buurtkeuken',
+	material: 'Speelmateriaal en tafels',
+	rent: 'Huur van de feestzaal',
+	works: 'Plantvakken en banken',
+	communication: 'Wijkkrant en affiches'
+};
+
 type Plan = { title: string; yearly: number[]; cofinancingShare: number; startFund?: number };
 
 /** A body for these rules: every section at about half its limit, a budget split over the call's categories per year. */
@@ -36,7 +48,7 @@ function body(rules: CallRules, plan: Plan): ApplicationBody {
 			id: `y${y + 1}-${category}`,
 			year: y + 1,
 			category,
-			description: `${category} jaar ${y + 1}`,
+			description: `${LINE[category] ?? category}, jaar ${y + 1}`,
 			amountCents: Math.round((total * EURO) / categories.length)
 		}))
 	);

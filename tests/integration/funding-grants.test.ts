@@ -194,7 +194,7 @@ describe('budget amendments', () => {
 		const flat = BUDGET.map((l) => ({ ...l, amountCents: amounts[l.id] ?? l.amountCents }));
 		const e = await refused(proposeAmendment(a, { projectId, body: { budget: flat }, reason: 'Jaar 4 meer' }));
 		expect(e.status).toBe(422);
-		expect(e.fields).toEqual({ 'rules.yearly_decreasing.4': 'fund_rule_yearly_decreasing_fail' });
+		expect(e.fields).toEqual({ 'rules.yearly_decreasing.4': 'fund_amend_error_rule' });
 		expect((await db.select().from(fundingBudgetVersion).where(eq(fundingBudgetVersion.projectId, projectId))).length).toBe(1);
 	});
 

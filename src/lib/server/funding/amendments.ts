@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { ConflictError, defineVerb, InvalidError, NotFoundError, type Ctx } from '../core/index.ts';
 import { can, permission } from '../access/index.ts';
-import { checkAmendment } from '../../funding/budget.ts';
+import { checkAmendment, type AmendmentCheck } from '../../funding/budget.ts';
 import type { ApplicationBody } from '../../funding/types.ts';
 import { fundingBudgetVersion, fundingExpense } from './schema.ts';
 import { decideAmendmentInput, proposeAmendmentInput } from './grant-validation.ts';
@@ -12,7 +12,15 @@ import { budgetVersions, managedProject, readableProject, type ProjectRecord } f
 // amount and what was already spent, then approved or refused by the funder's officer. The approved
 // version with the highest number is the budget in force; one proposal waits at a time.
 
-/** An amendment that breaks a rule: 422, one field per failing rule (`rules.<code>[.<subject>]`). */
+/** An amendment that breaks a rule: 422, one field per failing rule (`rules.<code>[.<subject>]`); `check` says by how much. */
+export class AmendmentRefusedError extends InvalidError {
+	readonly check: AmendmentCheck;
+	constructor(fields: Record<string, string>, check: AmendmentCheck) {
+		super(fields);
+		this.check = check;
+	}
+}
+
 async function refuseUnlessValid(ctx: Ctx, project: ProjectRecord, body: ApplicationBody) {
 	const spending = await ctx.db
 		.select({ lineId: fundingExpense.lineId, year: fundingExpense.year, amountCents: fundingExpense.amountCents })
@@ -21,10 +29,10 @@ async function refuseUnlessValid(ctx: Ctx, project: ProjectRecord, body: Applica
 	const check = checkAmendment(project.rules, body, { applicantKind: project.applicantKind, grantedCents: project.grantedCents, spending });
 	if (check.ok) return;
 	const fields: Record<string, string> = {};
-	for (const r of check.rules.filter((x) => !x.pass)) fields[`rules.${r.rule}${r.subject ? `.${r.subject}` : ''}`] = `fund_rule_${r.rule}_fail`;
+	for (const r of check.rules.filter((x) => !x.pass)) fields[`rules.${r.rule}${r.subject ? `.${r.subject}` : ''}`] = 'fund_amend_error_rule';
 	if (!check.grant.pass) fields.grant = 'fund_amend_error_over_granted';
 	for (const l of check.belowSpent) fields[`spent.${l.lineId}.${l.year}`] = 'fund_amend_error_below_spent';
-	throw new InvalidError(fields);
+	throw new AmendmentRefusedError(fields, check);
 }
 
 export const proposeAmendment = defineVerb({

@@ -21,6 +21,7 @@ export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 export { openProject, getProject, getProjectBudget, listProjects, type ProjectView, type ProjectListItem } from './projects.ts';
 export { planTranche, recordTranche, OverGrantError } from './tranches.ts';
 export { recordExpense, downloadExpenseDocument } from './expenses.ts';
-export { proposeAmendment, decideAmendment } from './amendments.ts';
+export { proposeAmendment, decideAmendment, AmendmentRefusedError } from './amendments.ts';
 export { planTrancheInput, recordTrancheInput, recordExpenseInput, proposeAmendmentInput, decideAmendmentInput } from './grant-validation.ts';
+export * as grantForms from './grant-forms.ts';
 export { fundingApplication, fundingApplicationVersion } from './schema.ts';

@@ -13,7 +13,7 @@ import type { ApplicationBody, BudgetLine } from '../../funding/types.ts';
 const EURO = 100;
 
 /** A one-page PDF saying what it is: "%PDF-" first, so the expense's type check recognises it. */
-function invoicePdf(text: string): Uint8Array {
+function invoicePdf(text: string): Uint8Array<ArrayBuffer> {
 	const stream = `BT /F1 14 Tf 72 760 Td (${text.replace(/[()\\]/gu, '')}) Tj ET`;
 	const parts = [
 		'<< /Type /Catalog /Pages 2 0 R >>',
@@ -31,7 +31,7 @@ function invoicePdf(text: string): Uint8Array {
 	const xref = pdf.length;
 	pdf += `xref\n0 ${parts.length + 1}\n0000000000 65535 f \n${at.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
 	pdf += `trailer\n<< /Size ${parts.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-	return new Uint8Array(Buffer.from(pdf, 'latin1'));
+	return new Uint8Array(new TextEncoder().encode(pdf));
 }
 
 const line = (id: string, year: number, category: BudgetLine['category'], description: string, euro: number): BudgetLine => ({

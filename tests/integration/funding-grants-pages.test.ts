@@ -114,8 +114,10 @@ describe('the project page', () => {
 		const bad = (await act('propose', post(applicant, 'propose', fields({ 'operations-4': '25000', 'personnel-3': '10000' })))) as Failure;
 		expect(bad.status).toBe(422);
 		expect(bad.data.refused!.rules.filter((r) => !r.pass).map((r) => r.rule)).toEqual(['yearly_decreasing']);
-		// The investments line (8 000 €, 8 450 € spent) raised to what was spent; personnel year 1 less.
-		const good = (await act('propose', post(applicant, 'propose', fields({ 'investments-1': '8450', 'personnel-1': '19550' })))) as Redirect;
+		// Granted 95 000 € of 100 000 €: the investments line (8 000 €, 8 450 € spent) and operations year 2
+		// (5 000 €, 5 234,56 € spent above) raised to what was spent, personnel year 1 and year 4 less.
+		const amounts = { 'investments-1': '8450', 'personnel-1': '19550', 'operations-2': '5234,56', 'operations-4': '9765,44' };
+		const good = (await act('propose', post(applicant, 'propose', fields(amounts)))) as Redirect;
 		expect(good.status).toBe(303);
 		const decided = (await act('decide', post(officer, 'decide', { version: '2', decision: 'approve', reason: '' }))) as Redirect;
 		expect(decided.location).toBe(`/funding/projects/${id}?done=approved#amendments`);

@@ -573,7 +573,11 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 	getProjectBudget: () => ({ as: grantee.actor, call: { path: `/funding/projects/${projectId}/budget` }, status: 200 }),
 	planTranche: () => ({
 		as: officer.actor,
-		call: { method: 'POST', path: `/funding/projects/${projectId}/tranches`, body: { plannedOn: '2027-06-01', amountCents: 100_000, condition: 'Jaarverslag' } },
+		call: {
+			method: 'POST',
+			path: `/funding/projects/${projectId}/tranches`,
+			body: { plannedOn: '2027-06-01', amountCents: 100_000, condition: 'Jaarverslag' }
+		},
 		status: 201
 	}),
 	recordTranche: async () => ({

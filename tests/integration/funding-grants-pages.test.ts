@@ -79,11 +79,17 @@ describe('the project page', () => {
 	it('refuses a file that is an executable named .pdf (415) or too large (413), nothing stored', async () => {
 		const [files, expenses] = [await rows(fundingFile), await rows(fundingExpense)];
 		const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...new Uint8Array(300)]);
-		const f = (await act('expense', withFile(officer, { ...expense, amount: '10' }, { name: 'factuur.pdf', bytes: exe, type: 'application/pdf' }))) as Failure;
+		const f = (await act(
+			'expense',
+			withFile(officer, { ...expense, amount: '10' }, { name: 'factuur.pdf', bytes: exe, type: 'application/pdf' })
+		)) as Failure;
 		expect([f.status, f.data.errors.file]).toEqual([415, 'Only a PDF, PNG or JPEG: this file is none of them.']);
 		const big = new Uint8Array(6 * 1024 * 1024);
 		big.set(new TextEncoder().encode('%PDF-1.7\n'));
-		const g = (await act('expense', withFile(officer, { ...expense, amount: '10' }, { name: 'groot.pdf', bytes: big, type: 'application/pdf' }))) as Failure;
+		const g = (await act(
+			'expense',
+			withFile(officer, { ...expense, amount: '10' }, { name: 'groot.pdf', bytes: big, type: 'application/pdf' })
+		)) as Failure;
 		expect([g.status, g.data.errors.file]).toEqual([413, 'This file is larger than 5 MB.']);
 		expect([await rows(fundingFile), await rows(fundingExpense)]).toEqual([files, expenses]);
 	});

@@ -99,7 +99,9 @@ async function grantedProject(grantedEuro = 100_000) {
 		})
 		.returning({ id: fundingApplication.id });
 	await db.insert(fundingApplicationVersion).values({ applicationId: app!.id, version: 1, body, rules });
-	return db.transaction((tx) => openProject({ db: tx as unknown as typeof db, actor: officer.actor }, { id: app!.id, organisationId: org.id }, grantedEuro * 100, '2026-01-01'));
+	return db.transaction((tx) =>
+		openProject({ db: tx as unknown as typeof db, actor: officer.actor }, { id: app!.id, organisationId: org.id }, grantedEuro * 100, '2026-01-01')
+	);
 }
 
 const projectId = await grantedProject();
@@ -199,7 +201,9 @@ describe('budget amendments', () => {
 	});
 
 	it('a line below what was spent on it, or more than the grant, is refused', async () => {
-		const below = BUDGET.map((l) => (l.id === 'b' ? { ...l, amountCents: 1_000_000 - 500_000 } : l.id === 'a' ? { ...l, amountCents: 2_500_000 } : l));
+		const below = BUDGET.map((l) =>
+			l.id === 'b' ? { ...l, amountCents: 1_000_000 - 500_000 } : l.id === 'a' ? { ...l, amountCents: 2_500_000 } : l
+		);
 		expect((await refused(proposeAmendment(a, { projectId, body: { budget: below }, reason: 'x' }))).fields).toEqual({
 			'spent.b.1': 'fund_amend_error_below_spent'
 		});
@@ -225,7 +229,11 @@ describe('budget amendments', () => {
 		expect(view.budget.lines.find((l) => l.lineId === 'b')).toMatchObject({ plannedCents: 1_200_000, overspent: false, remainingCents: 100_000 });
 		expect((await refused(decideAmendment(o, { projectId, version: 2, approve: false, reason: 'toch niet' }))).status).toBe(409);
 		// A refusal needs a reason and leaves the budget in force as it was.
-		const p3 = await proposeAmendment(o, { projectId, body: { budget: moved.map((l) => (l.id === 'c' ? { ...l, amountCents: 2_999_900 } : l)) }, reason: 'Kleiner' });
+		const p3 = await proposeAmendment(o, {
+			projectId,
+			body: { budget: moved.map((l) => (l.id === 'c' ? { ...l, amountCents: 2_999_900 } : l)) },
+			reason: 'Kleiner'
+		});
 		expect((await refused(decideAmendment(o, { projectId, version: p3.version, approve: false }))).fields).toEqual({ reason: 'error_required' });
 		await decideAmendment(o, { projectId, version: p3.version, approve: false, reason: 'Geen reden' });
 		expect((await getProject(o, { id: projectId })).budgetVersion).toBe(2);

@@ -44,7 +44,14 @@ describe('projectBudget', () => {
 			10_000_000,
 			4
 		);
-		expect(b.lines[0]).toMatchObject({ lineId: 'a', year: 1, plannedCents: 2_000_000, spentCents: 2_100_000, remainingCents: -100_000, overspent: true });
+		expect(b.lines[0]).toMatchObject({
+			lineId: 'a',
+			year: 1,
+			plannedCents: 2_000_000,
+			spentCents: 2_100_000,
+			remainingCents: -100_000,
+			overspent: true
+		});
 		expect(b.lines[2]).toMatchObject({ lineId: 'c', spentCents: 100, remainingCents: 2_999_900, overspent: false });
 		expect(b.years.map((y) => [y.plannedCents, y.spentCents, y.overspent])).toEqual([
 			[3_000_000, 2_100_000, false],

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { BUDGET_CATEGORIES } from '../../funding/types.ts';
-import { getProjectBudget, planTranche, planTrancheInput, recordExpense, recordExpenseInput, recordTranche, recordTrancheInput } from '../funding/index.ts';
+import {
+	getProjectBudget,
+	planTranche,
+	planTrancheInput,
+	recordExpense,
+	recordExpenseInput,
+	recordTranche,
+	recordTrancheInput
+} from '../funding/index.ts';
 import { operation, type Operation } from './operation.ts';
 
 // Funding (issue 16), part grant follow-up: a project's budget against its spending, tranches planned

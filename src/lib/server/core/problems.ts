@@ -62,7 +62,11 @@ export const PROBLEM_TYPES = {
 		meaning: 'A request with this Idempotency-Key is still running: retry in a moment to get its answer.'
 	},
 	// Funding, grant follow-up (issue 16).
-	fund_tranche_error_paid: { status: 409, slug: 'tranche-already-paid', meaning: 'This tranche was already recorded as paid; a tranche is paid once.' },
+	fund_tranche_error_paid: {
+		status: 409,
+		slug: 'tranche-already-paid',
+		meaning: 'This tranche was already recorded as paid; a tranche is paid once.'
+	},
 	fund_amend_error_pending: {
 		status: 409,
 		slug: 'amendment-pending',

@@ -81,7 +81,9 @@ export const recordExpense = defineVerb({
 			.select({ lineId: fundingExpense.lineId, year: fundingExpense.year, amountCents: fundingExpense.amountCents })
 			.from(fundingExpense)
 			.where(and(eq(fundingExpense.projectId, project.id), eq(fundingExpense.lineId, input.lineId), eq(fundingExpense.year, input.year)));
-		const line = projectBudget(inForce.body, spending, [], project.grantedCents).lines.find((l) => l.lineId === input.lineId && l.year === input.year)!;
+		const line = projectBudget(inForce.body, spending, [], project.grantedCents).lines.find(
+			(l) => l.lineId === input.lineId && l.year === input.year
+		)!;
 		return {
 			id: row!.id,
 			projectId: project.id,
@@ -96,7 +98,14 @@ export const recordExpense = defineVerb({
 		action: 'create',
 		entity: 'funding_expense',
 		entityId: out.id,
-		details: { projectId: out.projectId, lineId: input.lineId, year: input.year, amountCents: input.amountCents, fileId: out.fileId, overspent: out.overspent }
+		details: {
+			projectId: out.projectId,
+			lineId: input.lineId,
+			year: input.year,
+			amountCents: input.amountCents,
+			fileId: out.fileId,
+			overspent: out.overspent
+		}
 	})
 });
 

@@ -70,7 +70,13 @@ export const proposeForm = z
 		reason: f.reason,
 		budget: f.line.map((l, i) => {
 			const { year, lineId } = l as { year: number; lineId: string };
-			return { id: lineId, year, category: f.category[i] as BudgetCategory, description: f.description[i] as string, amountCents: f.amount[i] as number };
+			return {
+				id: lineId,
+				year,
+				category: f.category[i] as BudgetCategory,
+				description: f.description[i] as string,
+				amountCents: f.amount[i] as number
+			};
 		})
 	}));
 

@@ -42,7 +42,11 @@ export const expenseFile = z.object({
 export const recordExpenseInput = z.object({
 	projectId: uuid,
 	lineId: z.string('fund_expense_error_line').min(1, 'fund_expense_error_line').max(100, 'fund_expense_error_line'),
-	year: z.number('fund_expense_error_line').int('fund_expense_error_line').min(1, 'fund_expense_error_line').max(FUNDING_LIMITS.yearsMax, 'fund_expense_error_line'),
+	year: z
+		.number('fund_expense_error_line')
+		.int('fund_expense_error_line')
+		.min(1, 'fund_expense_error_line')
+		.max(FUNDING_LIMITS.yearsMax, 'fund_expense_error_line'),
 	spentOn: day,
 	amountCents: cents('fund_expense_error_amount'),
 	supplier: text(FUNDING_LIMITS.titleMax).min(1, 'error_required'),

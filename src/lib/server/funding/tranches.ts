@@ -34,7 +34,13 @@ export const planTranche = defineVerb({
 		if (over > 0) throw new OverGrantError(over);
 		const [row] = await ctx.db
 			.insert(fundingTranche)
-			.values({ projectId: project.id, plannedOn: input.plannedOn, amountCents: input.amountCents, condition: input.condition, createdByUserId: ctx.actor.userId })
+			.values({
+				projectId: project.id,
+				plannedOn: input.plannedOn,
+				amountCents: input.amountCents,
+				condition: input.condition,
+				createdByUserId: ctx.actor.userId
+			})
 			.returning({ id: fundingTranche.id });
 		return { id: row!.id, projectId: project.id };
 	},

@@ -1,7 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { loadActor } from '../access/index.ts';
-import { fundingApplication, fundingApplicationVersion, fundingCall, openProject, planTranche, recordExpense, recordTranche } from '../funding/index.ts';
+import {
+	fundingApplication,
+	fundingApplicationVersion,
+	fundingCall,
+	openProject,
+	planTranche,
+	recordExpense,
+	recordTranche
+} from '../funding/index.ts';
 import type { ApplicationBody, BudgetLine } from '../../funding/types.ts';
 
 // The demo's running project (issue 16, grant follow-up): an association's application to the closed
@@ -109,7 +117,9 @@ export async function seedDemoProject(db: Db, organisationId: string, users: { o
 	if (!actor) throw new Error('seedDemoProject: the officer has no account');
 	const ctx = { db, actor };
 	const startsOn = new Date(call.closesAt.getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
-	const projectId = await db.transaction((tx) => openProject({ db: tx as unknown as Db, actor }, { id: application!.id, organisationId }, 95_000 * EURO, startsOn));
+	const projectId = await db.transaction((tx) =>
+		openProject({ db: tx as unknown as Db, actor }, { id: application!.id, organisationId }, 95_000 * EURO, startsOn)
+	);
 	const day = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 	const first = await planTranche(ctx, { projectId, plannedOn: startsOn, amountCents: 40_000 * EURO, condition: 'Ondertekende overeenkomst' });
 	await planTranche(ctx, { projectId, plannedOn: day(-300), amountCents: 35_000 * EURO, condition: 'Jaarverslag 1 goedgekeurd' });
@@ -124,7 +134,23 @@ export async function seedDemoProject(db: Db, organisationId: string, users: { o
 		description: 'Fornuis, werkbank en koelkast (meer dan gepland: de koelkast moest groter)',
 		file: { name: 'factuur-keukencentrum.pdf', content: invoicePdf('Factuur Keukencentrum Gent - 8450 EUR') }
 	});
-	await recordExpense(ctx, { projectId, lineId: 'communication-1', year: 1, spentOn: day(1), amountCents: 640 * EURO, supplier: 'Drukkerij Rabot', description: 'Affiches' });
-	await recordExpense(ctx, { projectId, lineId: 'personnel-1', year: 1, spentOn: day(0), amountCents: 1_650 * EURO, supplier: 'Buurtwerk De Brug vzw', description: 'Loon september' });
+	await recordExpense(ctx, {
+		projectId,
+		lineId: 'communication-1',
+		year: 1,
+		spentOn: day(1),
+		amountCents: 640 * EURO,
+		supplier: 'Drukkerij Rabot',
+		description: 'Affiches'
+	});
+	await recordExpense(ctx, {
+		projectId,
+		lineId: 'personnel-1',
+		year: 1,
+		spentOn: day(0),
+		amountCents: 1_650 * EURO,
+		supplier: 'Buurtwerk De Brug vzw',
+		description: 'Loon september'
+	});
 	return { projectId, applicationId: application!.id };
 }

@@ -90,11 +90,23 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const values = parsed.values;
 		const upload = parsed.formData.get('file');
-		const file = upload instanceof File && upload.size > 0 ? { name: upload.name || 'document', content: new Uint8Array(await upload.arrayBuffer()) } : undefined;
+		const file =
+			upload instanceof File && upload.size > 0
+				? { name: upload.name || 'document', content: new Uint8Array(await upload.arrayBuffer()) }
+				: undefined;
 		const { line, spentOn, amount, supplier, description } = parsed.data;
 		let out;
 		try {
-			out = await recordExpense(ctxOf(event), { projectId, lineId: line.lineId, year: line.year, spentOn, amountCents: amount, supplier, description, file });
+			out = await recordExpense(ctxOf(event), {
+				projectId,
+				lineId: line.lineId,
+				year: line.year,
+				spentOn,
+				amountCents: amount,
+				supplier,
+				description,
+				file
+			});
 		} catch (e) {
 			return failed('expense', e, values, locale);
 		}
@@ -131,4 +143,3 @@ export const actions: Actions = {
 		redirect(303, `/funding/projects/${projectId}?done=${decision === 'approve' ? 'approved' : 'refused'}#amendments`);
 	}
 };
-

@@ -8,6 +8,9 @@ import { createCall, createProgramme, getProject } from '../../src/lib/server/fu
 import { seedDemoProject } from '../../src/lib/server/seed/funding-projects.ts';
 import * as detail from '../../src/routes/(work)/funding/projects/[id]/+page.server.ts';
 import * as list from '../../src/routes/(work)/funding/projects/+page.server.ts';
+import Page from '../../src/routes/(work)/funding/projects/[id]/+page.svelte';
+import { render } from 'svelte/server';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 // The project page's actions as SvelteKit calls them: amounts as people type them ("1.234,56" yes;
 // "-5", "abc", "1,234" a 400 with the field's message), a file too large or not what it says refused
@@ -130,5 +133,30 @@ describe('the project page', () => {
 		const after = await getProject(o, { id });
 		expect(after.budgetVersion).toBe(2);
 		expect(after.budget.lines.find((l) => l.lineId === 'investments-1')).toMatchObject({ overspent: false, remainingCents: 0 });
+	});
+});
+
+describe('the project page as rendered', () => {
+	const html = async (who: { actor: unknown }, search = '', form: unknown = null) => {
+		const url = new URL(`http://localhost/funding/projects/${id}${search}`);
+		const data = await detail.load({ locals: { actor: who.actor, locale: 'en' }, params: { id }, url } as never);
+		return render(Page, { props: { data, form } as never }).body;
+	};
+
+	it('shows overspending in words, the officer’s forms, and only reading to the applicant', async () => {
+		// 100 € more on operations year 2, whose amended amount is exactly what was spent.
+		await act('expense', post(officer, 'expense', { ...expense, amount: '100' }));
+		const officerPage = await html(officer);
+		expect(officerPage).toContain(m.fund_project_budget_title());
+		expect(officerPage).toContain(m.fund_project_overspent({ amount: '@' }).split('@')[0]);
+		expect(officerPage).toContain(m.fund_project_within());
+		expect(officerPage).toContain(m.fund_expense_record_submit());
+		expect(officerPage).toContain('enctype="multipart/form-data"');
+		expect(officerPage).toContain(m.fund_expense_download({ name: 'factuur-keukencentrum.pdf' }));
+		const applicantPage = await html(applicant);
+		expect(applicantPage).toContain(m.fund_project_budget_title());
+		expect(applicantPage).not.toContain(m.fund_expense_record_submit());
+		expect(applicantPage).not.toContain(m.fund_tranche_mark_paid());
+		expect(applicantPage).toContain(m.fund_amend_propose_submit());
 	});
 });

@@ -19,7 +19,13 @@ import { failFrom, forForm, formValues, guard, parseForm, pathId, translate, ctx
 // without JavaScript; each action parses its form (amounts as people type them), calls one verb and maps
 // its refusal back onto the form's fields.
 
-export const load: PageServerLoad = async (event) => guard(event, async (ctx) => ({ project: await getProject(ctx, { id: pathId(event) }) }));
+export const load: PageServerLoad = async (event) =>
+	guard(event, async (ctx) => {
+		const q = event.url.searchParams;
+		// What the last action did (?done=…) and the confirmation step of a decision (?decide=…&version=…).
+		const shown = { done: q.get('done'), by: Number(q.get('by')) || 0, decide: q.get('decide'), version: Number(q.get('version')) || 0 };
+		return { project: await getProject(ctx, { id: pathId(event) }), shown };
+	});
 
 /** The verb's field names → the form's. */
 const FIELD: Record<string, string> = { amountCents: 'amount', paidCents: 'paidAmount', lineId: 'line', spentOn: 'spentOn', trancheId: 'tranche' };

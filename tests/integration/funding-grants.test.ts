@@ -133,6 +133,10 @@ describe('tranches', () => {
 		expect([twice.status, twice.key]).toEqual([409, 'fund_tranche_error_paid']);
 		const [row] = await db.select().from(fundingTranche).where(eq(fundingTranche.id, t1.id));
 		expect([row!.paidOn, row!.paidCents]).toEqual(['2026-02-03', 6_000_000]);
+		// Paid out, the tranches never exceed the grant either: 6 000 000 + 4 000 001 is 1 cent too much.
+		const [t2] = await db.select().from(fundingTranche).where(eq(fundingTranche.plannedOn, '2027-02-01'));
+		const long = await refused(recordTranche(o, { trancheId: t2!.id, paidOn: '2027-02-02', paidCents: 4_000_001 }));
+		expect([long.status, long.fields, long.overCents]).toEqual([422, { paidCents: 'fund_tranche_error_over_grant' }, 1]);
 		const budget = await getProjectBudget(o, { id: projectId });
 		expect(budget.tranches).toEqual({ plannedCents: 9_000_000, paidCents: 6_000_000, unplannedCents: 1_000_000 });
 		expect(budget.leftToPayCents).toBe(4_000_000);

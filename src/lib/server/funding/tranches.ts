@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ConflictError, defineVerb, InvalidError, NotFoundError } from '../core/index.ts';
-import { inScope, permission } from '../access/index.ts';
+import { permission } from '../access/index.ts';
 import { trancheExcess } from '../../funding/budget.ts';
 import { fundingTranche } from './schema.ts';
 import { planTrancheInput, recordTrancheInput } from './grant-validation.ts';
@@ -9,11 +9,11 @@ import { managedProject } from './projects.ts';
 // A grant is paid in tranches: the officer plans each (a date, an amount, a condition such as "yearly
 // report approved") and records it paid, once. The planned tranches never add up to more than the grant.
 
-/** A tranche that would take the planned tranches over the grant: 422, and by how much (`overCents`). */
+/** A tranche that would take the planned (or paid) tranches over the grant: 422, and by how much (`overCents`). */
 export class OverGrantError extends InvalidError {
 	readonly overCents: number;
-	constructor(overCents: number) {
-		super({ amountCents: 'fund_tranche_error_over_grant' });
+	constructor(overCents: number, field: 'amountCents' | 'paidCents' = 'amountCents') {
+		super({ [field]: 'fund_tranche_error_over_grant' });
 		this.overCents = overCents;
 	}
 }
@@ -61,12 +61,23 @@ export const recordTranche = defineVerb({
 	access: async (ctx, { trancheId }) => {
 		const [t] = await ctx.db.select({ projectId: fundingTranche.projectId }).from(fundingTranche).where(eq(fundingTranche.id, trancheId));
 		if (!t) throw new NotFoundError();
-		return inScope(ctx.actor, 'funding.grant.manage', await managedProject(ctx, t.projectId));
+		return managedProject(ctx, t.projectId);
 	},
 	run: async (ctx, input, project) => {
 		const [tranche] = await ctx.db.select().from(fundingTranche).where(eq(fundingTranche.id, input.trancheId)).for('update');
 		if (!tranche) throw new NotFoundError();
 		if (tranche.paidOn !== null) throw new ConflictError('fund_tranche_error_paid');
+		// What is paid out never adds up to more than the grant either (a tranche may be paid short or, up to that, long).
+		const paid = await ctx.db
+			.select({ amountCents: fundingTranche.paidCents, paidCents: fundingTranche.paidCents })
+			.from(fundingTranche)
+			.where(eq(fundingTranche.projectId, project.id));
+		const over = trancheExcess(
+			paid.map((p) => ({ amountCents: p.amountCents ?? 0, paidCents: p.paidCents })),
+			input.paidCents,
+			project.grantedCents
+		);
+		if (over > 0) throw new OverGrantError(over, 'paidCents');
 		await ctx.db.update(fundingTranche).set({ paidOn: input.paidOn, paidCents: input.paidCents }).where(eq(fundingTranche.id, tranche.id));
 		return { id: tranche.id, projectId: project.id, paidOn: input.paidOn, paidCents: input.paidCents };
 	},

@@ -85,7 +85,10 @@ export const actions: Actions = {
 		try {
 			await recordTranche(ctxOf(event), { trancheId: parsed.data.tranche, paidOn: parsed.data.paidOn, paidCents: parsed.data.paidAmount });
 		} catch (e) {
-			return failed('pay', e, parsed.values, locale);
+			const f = failed('pay', e, parsed.values, locale);
+			if (e instanceof OverGrantError)
+				f.data.errors.paidAmount = `${f.data.errors.paidAmount} ${translate('fund_tranche_over_by', locale, { amount: formatCents(e.overCents, locale) })}`;
+			return f;
 		}
 		redirect(303, `/funding/projects/${projectId}?done=paid#tranches`);
 	},

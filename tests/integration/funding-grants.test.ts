@@ -23,6 +23,7 @@ import {
 import { FUNDING_LIMITS } from '../../src/lib/server/funding/schema.ts';
 import { parseAmount } from '../../src/lib/funding/money.ts';
 import { seedDemoProject } from '../../src/lib/server/seed/funding-projects.ts';
+import { seedDemoFunding } from '../../src/lib/server/seed/funding.ts';
 import type { ApplicationBody, BudgetLine } from '../../src/lib/funding/types.ts';
 
 // Grant follow-up on a real PostgreSQL: a granted application becomes a project; tranches within the
@@ -279,5 +280,16 @@ describe('the demo project', () => {
 		expect(view.expenses.filter((e) => e.file?.mediaType === 'application/pdf').length).toBe(1);
 		expect(view.budget.lines.filter((l) => l.overspent).map((l) => l.lineId)).toEqual(['investments-1']);
 		expect(view.budget.leftToPayCents).toBe(5_500_000);
+	});
+
+	it('runs after the demo funding seed, on its closed sustainable-contract call', async () => {
+		const demoOrg = await makeOrganisation(db);
+		const demoOfficer = await makeActor(db, 'officer', { organisationId: demoOrg.id });
+		const { calls } = await seedDemoFunding(db, demoOrg.id, demoOfficer.user.id);
+		const { projectId: demo } = await seedDemoProject(db, demoOrg.id, { officer: demoOfficer.user.id, applicant: applicant.user.id });
+		const view = await getProject(ctxFor(db, demoOfficer.actor), { id: demo });
+		const [app] = await db.select().from(fundingApplication).where(eq(fundingApplication.id, view.applicationId));
+		expect([app!.callId, app!.status]).toEqual([calls.sustainable_contract, 'granted']);
+		expect(view.budget.tranches.paidCents).toBe(4_000_000);
 	});
 });

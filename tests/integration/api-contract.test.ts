@@ -26,8 +26,17 @@ import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/
 import { createActivity } from '../../src/lib/server/activities/index.ts';
 import { makeActivity, makeSession } from '../factories/activities.ts';
 import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
-import { createApplication, createCall, createProgramme, getCall, publishCall, updateApplication } from '../../src/lib/server/funding/index.ts';
+import {
+	createApplication,
+	createCall,
+	createProgramme,
+	getCall,
+	getProject,
+	publishCall,
+	updateApplication
+} from '../../src/lib/server/funding/index.ts';
 import { blankApplication } from '../../src/lib/funding/blank.ts';
+import { seedDemoProject } from '../../src/lib/server/seed/funding-projects.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -176,6 +185,12 @@ const newApplication = async () => {
 	const made = await createApplication(ctxFor(db, as), { callId: appCall, applicantKind: 'association', applicantName: 'Buurtwerk' });
 	return { as, id: made.id };
 };
+
+// A running project (the demo's) on the organisation's sustainable-contract call, granted to an applicant.
+const grantee = await makeActor(db, null);
+await createCall(ctxFor(db, officer.actor), { programmeId: await newProgramme(), template: 'sustainable_contract' });
+const { projectId } = await seedDemoProject(db, org.id, { officer: officer.user.id, applicant: grantee.user.id });
+const unpaidTranche = async () => (await getProject(ctxFor(db, officer.actor), { id: projectId })).tranches.find((t) => t.paidOn === null)!.id;
 const indicatorBody = (template: string) => ({
 	organisationId: org.id,
 	name: `Contract ${template}`,
@@ -603,7 +618,33 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		const { as, id } = await newApplication();
 		await updateApplication(ctxFor(db, as), { id, version: 1, body: appBody() });
 		return { as, call: { method: 'POST', path: `/funding/applications/${id}/submit`, body: { version: 2 } }, status: 200 };
-	}
+	},
+
+	// Funding, part grant follow-up: the applicant reads the budget; the officer plans, pays, records.
+	getProjectBudget: () => ({ as: grantee.actor, call: { path: `/funding/projects/${projectId}/budget` }, status: 200 }),
+	planTranche: () => ({
+		as: officer.actor,
+		call: {
+			method: 'POST',
+			path: `/funding/projects/${projectId}/tranches`,
+			body: { plannedOn: '2027-06-01', amountCents: 100_000, condition: 'Jaarverslag' }
+		},
+		status: 201
+	}),
+	recordTranche: async () => ({
+		as: officer.actor,
+		call: { method: 'POST', path: `/funding/tranches/${await unpaidTranche()}/payment`, body: { paidOn: '2026-12-01', paidCents: 3_500_000 } },
+		status: 200
+	}),
+	recordExpense: () => ({
+		as: officer.actor,
+		call: {
+			method: 'POST',
+			path: `/funding/projects/${projectId}/expenses`,
+			body: { lineId: 'operations-2', year: 2, spentOn: '2026-12-01', amountCents: 12_345, supplier: 'Drukkerij', description: 'Affiches' }
+		},
+		status: 201
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -24,6 +24,7 @@ import { REACH_OPERATIONS } from './reach-operations.ts';
 import { INDICATOR_OPERATIONS } from './indicators-operations.ts';
 import { FUNDING_CALL_OPERATIONS } from './funding-calls-operations.ts';
 import { FUNDING_APPLICATION_OPERATIONS } from './funding-applications-operations.ts';
+import { FUNDING_GRANT_OPERATIONS } from './funding-grants-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -75,5 +76,6 @@ export const OPERATIONS: Operation[] = [
 	...ATTENDANCE_OPERATIONS,
 	...INDICATOR_OPERATIONS,
 	...FUNDING_CALL_OPERATIONS,
-	...FUNDING_APPLICATION_OPERATIONS
+	...FUNDING_APPLICATION_OPERATIONS,
+	...FUNDING_GRANT_OPERATIONS
 ];

@@ -61,6 +61,24 @@ export const PROBLEM_TYPES = {
 		slug: 'idempotency-key-in-flight',
 		meaning: 'A request with this Idempotency-Key is still running: retry in a moment to get its answer.'
 	},
+	// Funding, grant follow-up (issue 16).
+	fund_tranche_error_paid: {
+		status: 409,
+		slug: 'tranche-already-paid',
+		meaning: 'This tranche was already recorded as paid; a tranche is paid once.'
+	},
+	fund_amend_error_pending: {
+		status: 409,
+		slug: 'amendment-pending',
+		meaning: 'A budget amendment of this project waits for the officer’s decision: one at a time.'
+	},
+	fund_amend_error_decided: { status: 409, slug: 'amendment-decided', meaning: 'This budget amendment was already approved or refused.' },
+	fund_expense_error_file_size: { status: 413, slug: 'expense-file-too-large', meaning: 'The expense’s document is larger than 5 MB.' },
+	fund_expense_error_file_type: {
+		status: 415,
+		slug: 'expense-file-type',
+		meaning: 'The expense’s document is not a PDF, PNG or JPEG by its first bytes (its name and declared type do not count).'
+	},
 	// Accounts, people, areas.
 	access_error_second_factor_required: {
 		status: 403,

@@ -39,4 +39,11 @@ export {
 
 // — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
 
-// — grants: projects, tranches, expenses, budget amendments (projects.ts, tranches.ts, expenses.ts)
+// — grants: projects, tranches, expenses, budget amendments (projects.ts, tranches.ts, expenses.ts, amendments.ts)
+export { openProject, getProject, getProjectBudget, listProjects } from './projects.ts';
+export { planTranche, recordTranche, OverGrantError } from './tranches.ts';
+export { recordExpense, downloadExpenseDocument } from './expenses.ts';
+export { proposeAmendment, decideAmendment, AmendmentRefusedError } from './amendments.ts';
+export { planTrancheInput, recordTrancheInput, recordExpenseInput } from './grant-validation.ts';
+export * as grantForms from './grant-forms.ts';
+export { fundingApplication, fundingApplicationVersion } from './schema.ts';

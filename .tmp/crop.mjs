@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { dirname, basename } from 'node:path';
+const [,, file, out, y, h, w] = process.argv;
+const html = `${dirname(file)}/_view.html`;
+writeFileSync(html, `<body style="margin:0"><img src="${basename(file)}" style="display:block"></body>`);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: Number(w), height: Number(h) } });
+await p.goto('file://' + html);
+await p.screenshot({ path: out, clip: { x: 0, y: Number(y), width: Number(w), height: Number(h) }, fullPage: true });
+await b.close();

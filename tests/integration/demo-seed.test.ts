@@ -206,18 +206,18 @@ describe('the demo seed', () => {
 		expect(full.documents.map((d) => d.mediaType)).toEqual(['application/pdf']);
 	});
 
-	it('has applications at every stage an applicant meets, each sent one passing every rule of its call when it was sent', async () => {
+	it('has applications at every stage an applicant meets, one granted and running, each sent one passing every rule of its call when it was sent', async () => {
 		const rows = await db.execute<{ status: string; title: string; submitted: boolean; versions: number; events: number }>(sql`
 			select a.status, a.body->>'title' as title, a.submitted_at is not null as submitted,
 				(select count(*)::int from funding_application_version v where v.application_id = a.id) as versions,
 				(select count(*)::int from funding_application_event e where e.application_id = a.id) as events
 			from funding_application a order by a.created_at`);
-		expect(rows.rows.map((r) => r.status).sort()).toEqual(['draft', 'eligible', 'in_review', 'ineligible', 'submitted', 'withdrawn']);
+		expect(rows.rows.map((r) => r.status).sort()).toEqual(['draft', 'eligible', 'granted', 'in_review', 'ineligible', 'submitted', 'withdrawn']);
 		for (const r of rows.rows) {
 			expect(r.submitted).toBe(r.status !== 'draft');
 			expect(r.versions).toBe(r.status === 'draft' ? 0 : 1);
 			// Submitted, then each officer's or applicant's step to where it is.
-			expect(r.events).toBe({ draft: 0, submitted: 1, eligible: 2, ineligible: 2, withdrawn: 2, in_review: 3 }[r.status]);
+			expect(r.events).toBe({ draft: 0, submitted: 1, eligible: 2, ineligible: 2, withdrawn: 2, in_review: 3, granted: 4 }[r.status]);
 		}
 		// The draft breaks the co-financing rule (15 % where 20 % is asked), which its check page explains.
 		const draft = await db.execute<{ body: import('../../src/lib/funding/types.ts').ApplicationBody; rules: import('../../src/lib/funding/types.ts').CallRules }>(

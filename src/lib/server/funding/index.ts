@@ -46,4 +46,3 @@ export { recordExpense, downloadExpenseDocument } from './expenses.ts';
 export { proposeAmendment, decideAmendment, AmendmentRefusedError } from './amendments.ts';
 export { planTrancheInput, recordTrancheInput, recordExpenseInput } from './grant-validation.ts';
 export * as grantForms from './grant-forms.ts';
-export { fundingApplication, fundingApplicationVersion } from './schema.ts';

@@ -14,6 +14,7 @@ import { seedDemoActivities } from './activities.ts';
 import { seedDemoFieldwork } from './fieldwork.ts';
 import { seedDemoFunding } from './funding.ts';
 import { DEMO_APPLICANTS, seedDemoApplications } from './funding-applications.ts';
+import { seedDemoProject } from './funding-projects.ts';
 import wijken from './gent-wijken.json' with { type: 'json' };
 
 export const DEMO_PASSWORD = 'wijkweb-demo';
@@ -116,6 +117,7 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}): Pro
 		applicants.push({ userId: user.id, name: a.name, kind: a.kind });
 	}
 	await seedDemoApplications(db, org.id, funding.calls, applicants, users.officer!);
+	await seedDemoProject(db, org.id, { officer: users.officer!, applicant: applicants.at(-1)!.userId });
 	await setSetting(db, 'demo_seeded', new Date().toISOString());
 	log(`Demo data created: ${ROLES.length} accounts (<role>@example.org / ${DEMO_PASSWORD}).`);
 	return true;

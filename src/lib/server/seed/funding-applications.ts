@@ -84,7 +84,9 @@ export const DEMO_APPLICANTS = [
 	{ email: 'applicant@example.org', name: 'Buurtwerk De Sleep vzw', kind: 'association' },
 	{ email: 'neighbourhood-group@example.org', name: 'Buurtgroep Sleepstraat', kind: 'neighbourhood_group' },
 	{ email: 'bike-workshop@example.org', name: 'Fietsatelier Rabot vzw', kind: 'association' },
-	{ email: 'garden@example.org', name: 'Tuin van Heden vzw', kind: 'association' }
+	{ email: 'garden@example.org', name: 'Tuin van Heden vzw', kind: 'association' },
+	// The running project's (seed/funding-projects.ts): granted on the closed call.
+	{ email: 'bridge@example.org', name: 'Buurtwerk De Brug vzw', kind: 'association' }
 ] as const;
 
 export async function seedDemoApplications(

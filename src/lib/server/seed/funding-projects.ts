@@ -3,6 +3,7 @@ import type { Db } from '../db/index.ts';
 import { loadActor } from '../access/index.ts';
 import {
 	fundingApplication,
+	fundingApplicationEvent,
 	fundingApplicationVersion,
 	fundingCall,
 	openProject,
@@ -112,6 +113,23 @@ export async function seedDemoProject(db: Db, organisationId: string, users: { o
 	await db
 		.insert(fundingApplicationVersion)
 		.values({ applicationId: application!.id, version: 1, body, rules: call.rules, submittedByUserId: users.applicant, submittedAt });
+	// Its history, as the verbs would have written it: sent, found eligible, reviewed, granted.
+	const steps = [
+		['draft', 'submitted', users.applicant, null],
+		['submitted', 'eligible', users.officer, null],
+		['eligible', 'in_review', users.officer, null],
+		['in_review', 'granted', users.officer, 'Goed plan; de overdracht in jaar 4 mag soberder.']
+	] as const;
+	await db.insert(fundingApplicationEvent).values(
+		steps.map(([fromStatus, toStatus, actorUserId, reason], i) => ({
+			applicationId: application!.id,
+			fromStatus,
+			toStatus,
+			actorUserId,
+			reason,
+			at: new Date(submittedAt.getTime() + (i === 3 ? 17 : i * 3) * 86_400_000)
+		}))
+	);
 
 	const actor = await loadActor(db, users.officer);
 	if (!actor) throw new Error('seedDemoProject: the officer has no account');

@@ -161,7 +161,11 @@ test('the form in Bulgarian and Arabic on a phone, and a draft nobody else can r
 	await stranger.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
 	const seen = await stranger.goto(draftUrl);
 	expect(seen?.status()).toBe(404);
-	const posted = await stranger.request.post(`${draftUrl}?/save`, { form: { version: '1', title: 'Overgenomen' }, headers: { origin: E2E_ORIGIN }, maxRedirects: 0 });
+	const posted = await stranger.request.post(`${draftUrl}?/save`, {
+		form: { version: '1', title: 'Overgenomen' },
+		headers: { origin: E2E_ORIGIN },
+		maxRedirects: 0
+	});
 	expect(posted.status()).toBe(404);
 	await other.close();
 	await page.goto(draftUrl);

@@ -7,7 +7,17 @@ import { peopleOrganisation, peoplePerson } from '../../src/lib/server/people/sc
 import { authUser } from '../../src/lib/server/auth/schema.ts';
 import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
 import { seedConsent } from '../../src/lib/server/people/index.ts';
-import { E2E_APPLICANTS, E2E_FORGOT, E2E_RESIDENT, E2E_SWITCHER, LOCALES, LONG_HELPER, LONG_NEEDS, RESIDENT_NEEDS, VOLUNTEER_OFFER } from './long-texts.ts';
+import {
+	E2E_APPLICANTS,
+	E2E_FORGOT,
+	E2E_RESIDENT,
+	E2E_SWITCHER,
+	LOCALES,
+	LONG_HELPER,
+	LONG_NEEDS,
+	RESIDENT_NEEDS,
+	VOLUNTEER_OFFER
+} from './long-texts.ts';
 
 // The browser tests' own data, added to the demo by their server (scripts/e2e-server.ts) and never
 // to a demo someone starts: the long texts of long-texts.ts in Rabot, with links that show contact

@@ -220,11 +220,14 @@ describe('the demo seed', () => {
 			expect(r.events).toBe({ draft: 0, submitted: 1, eligible: 2, ineligible: 2, withdrawn: 2, in_review: 3, granted: 4 }[r.status]);
 		}
 		// The draft breaks the co-financing rule (15 % where 20 % is asked), which its check page explains.
-		const draft = await db.execute<{ body: import('../../src/lib/funding/types.ts').ApplicationBody; rules: import('../../src/lib/funding/types.ts').CallRules }>(
-			sql`select a.body, c.rules from funding_application a join funding_call c on c.id = a.call_id where a.status = 'draft'`
-		);
+		const draft = await db.execute<{
+			body: import('../../src/lib/funding/types.ts').ApplicationBody;
+			rules: import('../../src/lib/funding/types.ts').CallRules;
+		}>(sql`select a.body, c.rules from funding_application a join funding_call c on c.id = a.call_id where a.status = 'draft'`);
 		const { checkApplication } = await import('../../src/lib/funding/rules.ts');
-		const failing = checkApplication(draft.rows[0]!.rules, draft.rows[0]!.body, { now: new Date(), applicantKind: 'association' }).filter((r) => !r.pass);
+		const failing = checkApplication(draft.rows[0]!.rules, draft.rows[0]!.body, { now: new Date(), applicantKind: 'association' }).filter(
+			(r) => !r.pass
+		);
 		expect(failing.map((r) => r.rule)).toEqual(['cofinancing_min']);
 	});
 });

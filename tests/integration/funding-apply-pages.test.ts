@@ -31,7 +31,10 @@ const made = await createCall(o, { programmeId, template: 'improvement_contract'
 await publishCall(o, { id: made.id });
 const call = await getCall(o, { id: made.id });
 
-type Failure = { status: number; data: { errors: Record<string, string>; message?: string | null; theirs?: Record<string, string>; version?: number } };
+type Failure = {
+	status: number;
+	data: { errors: Record<string, string>; message?: string | null; theirs?: Record<string, string>; version?: number };
+};
 type Redirect = { status: number; location: string };
 const row = async (id: string) => (await db.select().from(fundingApplication).where(eq(fundingApplication.id, id)))[0]!;
 
@@ -64,17 +67,25 @@ describe('starting an application', () => {
 	});
 	it('starts one for a kind the call allows, and refuses a kind it does not', async () => {
 		const url = `/apply/new?call=${call.id}`;
-		const bad = (await outcome(start.actions.default!(formPost(url, starter, { applicantKind: 'neighbourhood_group', applicantName: 'Buurtgroep' })))) as Failure;
+		const bad = (await outcome(
+			start.actions.default!(formPost(url, starter, { applicantKind: 'neighbourhood_group', applicantName: 'Buurtgroep' }))
+		)) as Failure;
 		expect(bad.status).toBe(422);
 		expect(Object.keys(bad.data.errors)).toContain('applicantKind');
-		const ok = (await outcome(start.actions.default!(formPost(url, starter, { applicantKind: 'association', applicantName: 'Buurtwerk Rabot' })))) as Redirect;
+		const ok = (await outcome(
+			start.actions.default!(formPost(url, starter, { applicantKind: 'association', applicantName: 'Buurtwerk Rabot' }))
+		)) as Redirect;
 		expect(ok.status).toBe(303);
 		expect(ok.location).toMatch(/^\/apply\/[0-9a-f-]{36}$/);
 	});
 });
 
 describe('the form page', async () => {
-	const { id } = await createApplication(ctxFor(db, applicant.actor), { callId: call.id, applicantKind: 'association', applicantName: 'Vereniging Twee' });
+	const { id } = await createApplication(ctxFor(db, applicant.actor), {
+		callId: call.id,
+		applicantKind: 'association',
+		applicantName: 'Vereniging Twee'
+	});
 
 	it('saves the whole form as a plain post and goes to the check page when asked', async () => {
 		const r = (await save(applicant, id, fields(body(call.rules, 15_000_00), { version: '1', intent: 'check' }))) as Redirect;
@@ -91,7 +102,11 @@ describe('the form page', async () => {
 		expect(amount.status).toBe(400);
 		expect(Object.keys(amount.data.errors)).toEqual(['own_contribution']);
 		const key = call.rules.sections[0]!.key;
-		const long = (await save(applicant, id, fields(before.body, { version: String(before.version), [`section_${key}`]: 'a'.repeat(60_001) }))) as Failure;
+		const long = (await save(
+			applicant,
+			id,
+			fields(before.body, { version: String(before.version), [`section_${key}`]: 'a'.repeat(60_001) })
+		)) as Failure;
 		expect(long.status).toBe(422);
 		expect(Object.keys(long.data.errors)).toContain(`section_${key}`);
 		expect(await row(id)).toEqual(before);
@@ -108,7 +123,11 @@ describe('the form page', async () => {
 		expect(stale.data.version).toBe(before.version + 1);
 		expect((await row(id)).body.title).toBe('Hun titel');
 		// Saving again on the version shown is this person's decision, and it goes through.
-		const again = (await save(applicant, id, fields(before.body, { version: String(stale.data.version), title: 'Mijn titel', intent: 'save' }))) as Redirect;
+		const again = (await save(
+			applicant,
+			id,
+			fields(before.body, { version: String(stale.data.version), title: 'Mijn titel', intent: 'save' })
+		)) as Redirect;
 		expect(again.status).toBe(303);
 		expect((await row(id)).body.title).toBe('Mijn titel');
 	});
@@ -124,13 +143,17 @@ describe('the form page', async () => {
 
 	it('submits only once every rule holds; then the Word copy has the title, and strangers get 404', async () => {
 		const low = await row(id);
-		const refused = (await outcome(check.actions.default!(formPost(`/apply/${id}/check`, applicant, { version: String(low.version) }, { params: { id } })))) as Failure;
+		const refused = (await outcome(
+			check.actions.default!(formPost(`/apply/${id}/check`, applicant, { version: String(low.version) }, { params: { id } }))
+		)) as Failure;
 		expect(refused.status).toBe(422);
 		expect((await row(id)).status).toBe('draft');
 		// 20 % of 1 000 000 €: the co-financing rule holds.
 		await save(applicant, id, fields(body(call.rules, 20_000_000), { version: String(low.version), intent: 'save' }));
 		const ready = await row(id);
-		const sent = (await outcome(check.actions.default!(formPost(`/apply/${id}/check`, applicant, { version: String(ready.version) }, { params: { id } })))) as Redirect;
+		const sent = (await outcome(
+			check.actions.default!(formPost(`/apply/${id}/check`, applicant, { version: String(ready.version) }, { params: { id } }))
+		)) as Redirect;
 		expect(sent).toMatchObject({ status: 303, location: `/apply/${id}?submitted` });
 		expect((await row(id)).status).toBe('submitted');
 		const res = await copy.GET(formPost(`/apply/${id}/copy.docx`, applicant, {}, { params: { id }, locale: 'nl' }) as never);

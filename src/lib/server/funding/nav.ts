@@ -7,7 +7,11 @@ import { fundingApplication, fundingEditor } from './schema.ts';
 export async function hasApplications(ctx: Ctx): Promise<boolean> {
 	const userId = ctx.actor.userId;
 	if (!userId) return false;
-	const owned = await ctx.db.select({ id: fundingApplication.id }).from(fundingApplication).where(eq(fundingApplication.ownerUserId, userId)).limit(1);
+	const owned = await ctx.db
+		.select({ id: fundingApplication.id })
+		.from(fundingApplication)
+		.where(eq(fundingApplication.ownerUserId, userId))
+		.limit(1);
 	if (owned.length) return true;
 	const edited = await ctx.db
 		.select({ id: fundingEditor.id })

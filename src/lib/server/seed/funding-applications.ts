@@ -62,7 +62,13 @@ function body(rules: CallRules, plan: Plan): ApplicationBody {
 		ownContributionCents: Math.floor(cofinancing / 2),
 		startFundCents: plan.startFund ? plan.startFund * EURO : 0,
 		partners: [
-			{ id: 'p1', name: 'Basisschool De Regenboog', role: 'Partner: lokalen en ouderwerking', contributionCents: cofinancing - Math.floor(cofinancing / 2), partnerId: null }
+			{
+				id: 'p1',
+				name: 'Basisschool De Regenboog',
+				role: 'Partner: lokalen en ouderwerking',
+				contributionCents: cofinancing - Math.floor(cofinancing / 2),
+				partnerId: null
+			}
 		],
 		targetGroups: ['Gezinnen met jonge kinderen', 'Oudere bewoners die alleen wonen'],
 		indicators: Array.from({ length: Math.max(1, rules.minIndicators) }, (_, i) => ({
@@ -121,7 +127,9 @@ export async function seedDemoApplications(
 			})
 			.returning({ id: fundingApplication.id });
 		if (!sent) return;
-		await db.insert(fundingApplicationVersion).values({ applicationId: row!.id, version: 1, body: b, rules: call.rules, submittedByUserId: who.userId, submittedAt: sentAt });
+		await db
+			.insert(fundingApplicationVersion)
+			.values({ applicationId: row!.id, version: 1, body: b, rules: call.rules, submittedByUserId: who.userId, submittedAt: sentAt });
 		let from: ApplicationStatus = 'draft';
 		for (const [i, step] of [{ to: 'submitted' as const, reason: undefined }, ...steps].entries()) {
 			const actor = step.to === 'submitted' || step.to === 'withdrawn' ? who.userId : officerUserId;
@@ -138,16 +146,29 @@ export async function seedDemoApplications(
 	};
 	const [association, group, bikes, garden] = applicants as [Applicant, Applicant, Applicant, Applicant];
 	// The draft: 15 % co-financing where the call asks 20 %, so its check page has something to say.
-	await make(calls.improvement_contract, association, { title: 'Rabot leeft samen', yearly: [60_000, 60_000, 50_000, 40_000], cofinancingShare: 0.15 }, 'draft', []);
+	await make(
+		calls.improvement_contract,
+		association,
+		{ title: 'Rabot leeft samen', yearly: [60_000, 60_000, 50_000, 40_000], cofinancingShare: 0.15 },
+		'draft',
+		[]
+	);
 	await make(calls.participatory, group, { title: 'Speelstraat Sleepstraat', yearly: [9_000], cofinancingShare: 0, startFund: 350 }, 'submitted', []);
 	const closed = calls.sustainable_contract;
 	const yearly = [30_000, 30_000, 20_000, 10_000];
-	await make(closed, association, { title: 'Buurtkeuken De Sleep', yearly, cofinancingShare: 0.1 }, 'in_review', [{ to: 'eligible' }, { to: 'in_review' }]);
+	await make(closed, association, { title: 'Buurtkeuken De Sleep', yearly, cofinancingShare: 0.1 }, 'in_review', [
+		{ to: 'eligible' },
+		{ to: 'in_review' }
+	]);
 	await make(closed, bikes, { title: 'Fietsatelier voor jongeren', yearly, cofinancingShare: 0 }, 'eligible', [{ to: 'eligible' }]);
 	await make(closed, garden, { title: 'Gedeelde moestuin', yearly, cofinancingShare: 0 }, 'ineligible', [
 		{ to: 'ineligible', reason: 'De vereniging is niet in Brussel gevestigd, zoals het reglement vraagt.' }
 	]);
-	await make(closed, { ...group, kind: 'association', name: 'Buurtgroep Sleepstraat vzw' }, { title: 'Repair Café op zaterdag', yearly, cofinancingShare: 0 }, 'withdrawn', [
-		{ to: 'withdrawn', reason: 'We dienen volgend jaar een groter project in.' }
-	]);
+	await make(
+		closed,
+		{ ...group, kind: 'association', name: 'Buurtgroep Sleepstraat vzw' },
+		{ title: 'Repair Café op zaterdag', yearly, cofinancingShare: 0 },
+		'withdrawn',
+		[{ to: 'withdrawn', reason: 'We dienen volgend jaar een groter project in.' }]
+	);
 }

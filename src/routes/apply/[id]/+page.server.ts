@@ -68,7 +68,13 @@ export const actions: Actions = {
 		} catch (e) {
 			if (e instanceof ConflictError && current.editable && version !== current.version) {
 				// Theirs, as saved: the page shows each field that differs from what this person typed.
-				return fail(409, { values, errors: {}, message: translate('fund_app_error_stale', locale), theirs: fieldsFromBody(current.body), version: current.version });
+				return fail(409, {
+					values,
+					errors: {},
+					message: translate('fund_app_error_stale', locale),
+					theirs: fieldsFromBody(current.body),
+					version: current.version
+				});
 			}
 			if (e instanceof InvalidError) {
 				const fields = Object.fromEntries(Object.entries(e.fields).map(([path, key]) => [formField(path, body, fieldOf), translate(key, locale)]));

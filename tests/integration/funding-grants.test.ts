@@ -289,7 +289,7 @@ describe('the demo project', () => {
 		const { projectId: demo } = await seedDemoProject(db, demoOrg.id, { officer: demoOfficer.user.id, applicant: applicant.user.id });
 		const view = await getProject(ctxFor(db, demoOfficer.actor), { id: demo });
 		const [app] = await db.select().from(fundingApplication).where(eq(fundingApplication.id, view.applicationId));
-		expect([app!.callId, app!.status]).toEqual([calls.sustainable_contract, 'granted']);
+		expect([app!.callId, app!.status]).toEqual([calls.sustainable_contract.id, 'granted']);
 		expect(view.budget.tranches.paidCents).toBe(4_000_000);
 	});
 });

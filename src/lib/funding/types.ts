@@ -183,6 +183,7 @@ export const APPLICATION_STATUSES = [
 	'rejected',
 	'withdrawn'
 ] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export const CALL_STATUSES = ['draft', 'published', 'closed'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];

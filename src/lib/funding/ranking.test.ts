@@ -77,12 +77,9 @@ describe('the ranking', () => {
 });
 
 // Properties: random calls (1–4 criteria with weights 1–20, scale 0–10) and random juries.
-const criteriaArb = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 }).chain((keys) =>
-	fc.tuple(
-		fc.constant(keys),
-		fc.array(fc.integer({ min: 1, max: 20 }), { minLength: keys.length, maxLength: keys.length })
-	)
-);
+const criteriaArb = fc
+	.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { minLength: 1, maxLength: 4 })
+	.chain((keys) => fc.tuple(fc.constant(keys), fc.array(fc.integer({ min: 1, max: 20 }), { minLength: keys.length, maxLength: keys.length })));
 const rulesArb = criteriaArb.map(([keys, weights]) => ({ criteria: keys.map((key, i) => ({ key, weight: weights[i]! })), spreadFlag: 3 }));
 const reviewArb = (keys: string[]) =>
 	fc.record({
@@ -94,10 +91,10 @@ const reviewArb = (keys: string[]) =>
 const boardArb = rulesArb.chain((rules) =>
 	fc.tuple(
 		fc.constant(rules),
-		fc.array(
-			fc.record({ applicationId: fc.uuid(), reviews: fc.array(reviewArb(rules.criteria.map((c) => c.key)), { maxLength: 5 }) }),
-			{ minLength: 1, maxLength: 6 }
-		)
+		fc.array(fc.record({ applicationId: fc.uuid(), reviews: fc.array(reviewArb(rules.criteria.map((c) => c.key)), { maxLength: 5 }) }), {
+			minLength: 1,
+			maxLength: 6
+		})
 	)
 );
 

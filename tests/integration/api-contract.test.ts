@@ -26,7 +26,8 @@ import { fieldworkContact, fieldworkSignalEvidence } from '../../src/lib/server/
 import { createActivity } from '../../src/lib/server/activities/index.ts';
 import { makeActivity, makeSession } from '../factories/activities.ts';
 import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
-import { createCall, createProgramme, publishCall } from '../../src/lib/server/funding/index.ts';
+import { assignJuror, checkEligibility, createCall, createProgramme, publishCall, startReview } from '../../src/lib/server/funding/index.ts';
+import { fundingApplication, fundingApplicationVersion } from '../../src/lib/server/funding/schema.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -157,6 +158,42 @@ const publishedCall = async () => {
 	const made = await createCall(ctxFor(db, officer.actor), { programmeId: await newProgramme(), template: 'improvement_contract' });
 	await publishCall(ctxFor(db, officer.actor), { id: made.id });
 	return made.id;
+};
+// Funding, part review: an application in review (inserted as a submit leaves it) and a juror on its call.
+const juror = await makeActor(db, 'jury', { organisationId: org.id });
+const inReview = async () => {
+	const o = ctxFor(db, officer.actor);
+	const { id: callId } = await createCall(o, { programmeId: await newProgramme(), template: 'improvement_contract' });
+	await assignJuror(o, { callId, userId: juror.user.id });
+	const body = {
+		title: 'Speelstraat',
+		summary: '',
+		sections: {},
+		budget: [],
+		ownContributionCents: 0,
+		startFundCents: 0,
+		partners: [],
+		targetGroups: [],
+		indicators: [],
+		risks: []
+	};
+	const [app] = await db
+		.insert(fundingApplication)
+		.values({
+			callId,
+			organisationId: org.id,
+			applicantKind: 'association',
+			applicantName: 'vzw Speelstraat',
+			ownerUserId: resident.user.id,
+			status: 'submitted',
+			body,
+			requestedCents: 500_000
+		})
+		.returning({ id: fundingApplication.id });
+	await db.insert(fundingApplicationVersion).values({ applicationId: app!.id, version: 1, body, rules: {} as never });
+	await checkEligibility(o, { id: app!.id, eligible: true });
+	await startReview(o, { id: app!.id });
+	return app!.id;
 };
 const indicatorBody = (template: string) => ({
 	organisationId: org.id,
@@ -562,7 +599,31 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 		status: 201
 	}),
 	listCalls: async () => (await publishedCall(), { as: anonymous, call: { path: '/funding/calls' }, status: 200 }),
-	getCall: async () => ({ as: anonymous, call: { path: `/funding/calls/${await publishedCall()}` }, status: 200 })
+	getCall: async () => ({ as: anonymous, call: { path: `/funding/calls/${await publishedCall()}` }, status: 200 }),
+	// Funding, part review: a juror declares a conflict and scores; the officer decides.
+	declareConflict: async () => ({
+		as: juror.actor,
+		call: { method: 'POST', path: `/funding/applications/${await inReview()}/conflict`, body: { reason: 'My neighbour runs it' } },
+		status: 201
+	}),
+	scoreApplication: async () => ({
+		as: juror.actor,
+		call: {
+			method: 'PUT',
+			path: `/funding/applications/${await inReview()}/review`,
+			body: { scores: [{ criterion: 'relevance', score: 7, comment: 'Clear need' }], motivation: '', final: false }
+		},
+		status: 200
+	}),
+	decideApplication: async () => ({
+		as: officer.actor,
+		call: {
+			method: 'POST',
+			path: `/funding/applications/${await inReview()}/decision`,
+			body: { decision: 'granted', grantedCents: 400_000, reason: 'A smaller budget for plants' }
+		},
+		status: 200
+	})
 };
 
 const doc = openApiDocument('http://localhost');

@@ -23,6 +23,7 @@ import { ATTENDANCE_OPERATIONS } from './attendance-operations.ts';
 import { REACH_OPERATIONS } from './reach-operations.ts';
 import { INDICATOR_OPERATIONS } from './indicators-operations.ts';
 import { FUNDING_CALL_OPERATIONS } from './funding-calls-operations.ts';
+import { FUNDING_REVIEW_OPERATIONS } from './funding-review-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -73,5 +74,6 @@ export const OPERATIONS: Operation[] = [
 	...ACTIVITIES_OPERATIONS,
 	...ATTENDANCE_OPERATIONS,
 	...INDICATOR_OPERATIONS,
-	...FUNDING_CALL_OPERATIONS
+	...FUNDING_CALL_OPERATIONS,
+	...FUNDING_REVIEW_OPERATIONS
 ];

@@ -20,6 +20,6 @@ export { checkEligibility, startReview, askInformation, reopenReview, decideAppl
 export { assignJuror, unassignJuror, declareConflict, scoreApplication } from './jury.ts';
 export { listJuryCalls, listJuryApplications, getJuryApplication, type JuryApplication } from './jury-read.ts';
 export { getReviewBoard, getReviewApplication, type ReviewBoard, type ReviewApplication } from './board.ts';
-export { declareConflictInput, scoreInput, decideInput } from './review-validation.ts';
+export { declareConflictInput, scoreInput, decideFields } from './review-validation.ts';
 
 // — grants: projects, tranches, expenses, budget amendments (projects.ts, tranches.ts, expenses.ts)

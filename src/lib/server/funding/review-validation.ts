@@ -46,18 +46,20 @@ export const scoreInput = z.object({
 
 export const reopenReviewInput = z.object({ applicationId: uuid, userId: z.string('error_choice').min(1, 'error_choice').max(100, 'error_choice') });
 
-export const decideInput = z
-	.object({
-		id: uuid,
-		decision: z.enum(['granted', 'rejected'], 'error_choice'),
-		grantedCents: z
-			.number('fund_decision_error_amount')
-			.int('fund_decision_error_amount')
-			.min(1, 'fund_decision_error_amount')
-			.max(FUNDING_LIMITS.amountMaxCents, 'fund_decision_error_amount')
-			.optional(),
-		reason: prose(FUNDING_LIMITS.textMax).default('')
-	})
+/** The decision's fields; `decideInput` adds what each verdict needs (the API's body is these, less the id). */
+export const decideFields = z.object({
+	id: uuid,
+	decision: z.enum(['granted', 'rejected'], 'error_choice'),
+	grantedCents: z
+		.number('fund_decision_error_amount')
+		.int('fund_decision_error_amount')
+		.min(1, 'fund_decision_error_amount')
+		.max(FUNDING_LIMITS.amountMaxCents, 'fund_decision_error_amount')
+		.optional(),
+	reason: prose(FUNDING_LIMITS.textMax).default('')
+});
+
+export const decideInput = decideFields
 	.refine((v) => v.decision === 'rejected' || v.grantedCents !== undefined, { path: ['grantedCents'], message: 'fund_decision_error_amount' })
 	.refine((v) => v.decision === 'granted' || v.reason.length > 0, { path: ['reason'], message: 'fund_review_error_reason' });
 

@@ -18,8 +18,8 @@ export { fundingProgramme, fundingCall, fundingFile } from './schema.ts';
 // — review: eligibility, the jury, conflicts, scores, decisions (step.ts, review.ts, jury.ts, jury-read.ts, board.ts)
 export { checkEligibility, startReview, askInformation, reopenReview, decideApplication } from './review.ts';
 export { assignJuror, unassignJuror, declareConflict, scoreApplication } from './jury.ts';
-export { listJuryCalls, listJuryApplications, getJuryApplication, type JuryApplication } from './jury-read.ts';
-export { getReviewBoard, getReviewApplication, type ReviewBoard, type ReviewApplication } from './board.ts';
+export { listJuryCalls, listJuryApplications, getJuryApplication } from './jury-read.ts';
+export { getReviewBoard, getReviewApplication } from './board.ts';
 export { declareConflictInput, scoreInput, decideFields } from './review-validation.ts';
 
 // — grants: projects, tranches, expenses, budget amendments (projects.ts, tranches.ts, expenses.ts)

@@ -26,6 +26,8 @@ export const load: LayoutServerLoad = async (event) => {
 			indicators: holds(a, 'indicators.indicator.read'),
 			// Funding (issue 16): the officer's programmes and calls.
 			funding: holds(a, 'funding.programme.read'),
+			// The jury's calls and the applications they review.
+			jury: holds(a, 'funding.jury.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

@@ -30,6 +30,8 @@ export const load: LayoutServerLoad = async (event) => {
 			funding: holds(a, 'funding.programme.read'),
 			// An applicant's own applications (owned or co-edited).
 			apply: applications,
+			// The jury's calls and the applications they review.
+			jury: holds(a, 'funding.jury.read'),
 			admin: can(a, 'admin.organisation.manage'),
 			organisation: look && can(a, 'people.organisation.theme', { organisationId: look.organisationId, areaId: null }) ? look.organisationId : null,
 			mailbox: mailboxOpenTo(event) || can(a, 'mail.outbox.read')

@@ -27,16 +27,20 @@ import { createActivity } from '../../src/lib/server/activities/index.ts';
 import { makeActivity, makeSession } from '../factories/activities.ts';
 import { defineIndicator } from '../../src/lib/server/indicators/index.ts';
 import {
+	assignJuror,
+	checkEligibility,
 	createApplication,
 	createCall,
 	createProgramme,
 	getCall,
 	getProject,
 	publishCall,
+	startReview,
 	updateApplication
 } from '../../src/lib/server/funding/index.ts';
 import { blankApplication } from '../../src/lib/funding/blank.ts';
 import { seedDemoProject } from '../../src/lib/server/seed/funding-projects.ts';
+import { fundingApplication, fundingApplicationVersion } from '../../src/lib/server/funding/schema.ts';
 
 // The contract: every documented operation is served, every served one documented, and each answers
 // with exactly the fields its schema documents (a field the document does not name fails here).
@@ -191,6 +195,43 @@ const grantee = await makeActor(db, null);
 await createCall(ctxFor(db, officer.actor), { programmeId: await newProgramme(), template: 'sustainable_contract' });
 const { projectId } = await seedDemoProject(db, org.id, { officer: officer.user.id, applicant: grantee.user.id });
 const unpaidTranche = async () => (await getProject(ctxFor(db, officer.actor), { id: projectId })).tranches.find((t) => t.paidOn === null)!.id;
+
+// Funding, part review: an application in review (inserted as a submit leaves it) and a juror on its call.
+const juror = await makeActor(db, 'jury', { organisationId: org.id });
+const inReview = async () => {
+	const o = ctxFor(db, officer.actor);
+	const { id: callId } = await createCall(o, { programmeId: await newProgramme(), template: 'improvement_contract' });
+	await assignJuror(o, { callId, userId: juror.user.id });
+	const body = {
+		title: 'Speelstraat',
+		summary: '',
+		sections: {},
+		budget: [],
+		ownContributionCents: 0,
+		startFundCents: 0,
+		partners: [],
+		targetGroups: [],
+		indicators: [],
+		risks: []
+	};
+	const [app] = await db
+		.insert(fundingApplication)
+		.values({
+			callId,
+			organisationId: org.id,
+			applicantKind: 'association',
+			applicantName: 'vzw Speelstraat',
+			ownerUserId: resident.user.id,
+			status: 'submitted',
+			body,
+			requestedCents: 500_000
+		})
+		.returning({ id: fundingApplication.id });
+	await db.insert(fundingApplicationVersion).values({ applicationId: app!.id, version: 1, body, rules: {} as never });
+	await checkEligibility(o, { id: app!.id, eligible: true });
+	await startReview(o, { id: app!.id });
+	return app!.id;
+};
 const indicatorBody = (template: string) => ({
 	organisationId: org.id,
 	name: `Contract ${template}`,
@@ -644,6 +685,31 @@ const SAMPLES: Record<string, () => Sample | Promise<Sample>> = {
 			body: { lineId: 'operations-2', year: 2, spentOn: '2026-12-01', amountCents: 12_345, supplier: 'Drukkerij', description: 'Affiches' }
 		},
 		status: 201
+	}),
+
+	// Funding, part review: a juror declares a conflict and scores; the officer decides.
+	declareConflict: async () => ({
+		as: juror.actor,
+		call: { method: 'POST', path: `/funding/applications/${await inReview()}/conflict`, body: { reason: 'My neighbour runs it' } },
+		status: 201
+	}),
+	scoreApplication: async () => ({
+		as: juror.actor,
+		call: {
+			method: 'PUT',
+			path: `/funding/applications/${await inReview()}/review`,
+			body: { scores: [{ criterion: 'relevance', score: 7, comment: 'Clear need' }], motivation: '', final: false }
+		},
+		status: 200
+	}),
+	decideApplication: async () => ({
+		as: officer.actor,
+		call: {
+			method: 'POST',
+			path: `/funding/applications/${await inReview()}/decision`,
+			body: { decision: 'granted', grantedCents: 400_000, reason: 'A smaller budget for plants' }
+		},
+		status: 200
 	})
 };
 

@@ -25,6 +25,7 @@ import { INDICATOR_OPERATIONS } from './indicators-operations.ts';
 import { FUNDING_CALL_OPERATIONS } from './funding-calls-operations.ts';
 import { FUNDING_APPLICATION_OPERATIONS } from './funding-applications-operations.ts';
 import { FUNDING_GRANT_OPERATIONS } from './funding-grants-operations.ts';
+import { FUNDING_REVIEW_OPERATIONS } from './funding-review-operations.ts';
 
 // Every /api/v1 operation, bound to its verb. The dispatcher serves exactly these; the OpenAPI document
 // is made from them. Later modules add theirs here.
@@ -77,5 +78,6 @@ export const OPERATIONS: Operation[] = [
 	...INDICATOR_OPERATIONS,
 	...FUNDING_CALL_OPERATIONS,
 	...FUNDING_APPLICATION_OPERATIONS,
-	...FUNDING_GRANT_OPERATIONS
+	...FUNDING_GRANT_OPERATIONS,
+	...FUNDING_REVIEW_OPERATIONS
 ];

@@ -148,6 +148,18 @@ export const PROBLEM_TYPES = {
 		meaning: 'Someone with the same first name and phone number is already registered (office-hour walk-in).'
 	},
 	nudge_error_today: { status: 409, slug: 'nudged-today', meaning: 'The link was already nudged today (Belgian day).' },
+	// Funding: the review of applications.
+	fund_review_error_step: {
+		status: 409,
+		slug: 'application-step-not-allowed',
+		meaning: 'The application’s status does not allow this step (e.g. a decision before the review, or a second decision).'
+	},
+	fund_jury_error_closed: {
+		status: 409,
+		slug: 'application-not-in-review',
+		meaning: 'The application is not in review: scores are given only while it is.'
+	},
+	fund_jury_error_final: { status: 409, slug: 'review-final', meaning: 'The juror’s review is final: only the programme officer can reopen it.' },
 	// A person's rights (rights/).
 	rights_error_erased: { status: 409, slug: 'person-erased', meaning: 'The person has already been erased.' },
 	rights_error_archived: { status: 409, slug: 'person-already-archived', meaning: 'The person has already been archived or erased.' },

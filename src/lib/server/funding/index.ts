@@ -37,7 +37,12 @@ export {
 	EDITORS_MAX
 } from './editors.ts';
 
-// — review: eligibility, the jury, conflicts, scores, decisions (review.ts, jury.ts, decisions.ts)
+// — review: eligibility, the jury, conflicts, scores, decisions (step.ts, review.ts, jury.ts, jury-read.ts, board.ts)
+export { checkEligibility, startReview, askInformation, reopenReview, decideApplication } from './review.ts';
+export { assignJuror, unassignJuror, declareConflict, scoreApplication } from './jury.ts';
+export { listJuryCalls, listJuryApplications, getJuryApplication } from './jury-read.ts';
+export { getReviewBoard, getReviewApplication } from './board.ts';
+export { declareConflictInput, scoreInput, decideFields } from './review-validation.ts';
 
 // — grants: projects, tranches, expenses, budget amendments (projects.ts, tranches.ts, expenses.ts, amendments.ts)
 export { openProject, getProject, getProjectBudget, listProjects } from './projects.ts';

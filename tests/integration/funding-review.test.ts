@@ -6,6 +6,8 @@ import { mailOutbox } from '../../src/lib/server/mail/schema.ts';
 import {
 	fundingApplication,
 	fundingApplicationEvent,
+	fundingBudgetVersion,
+	fundingProject,
 	fundingApplicationVersion,
 	fundingEditor,
 	fundingReview,
@@ -395,6 +397,11 @@ describe('the decision', () => {
 		expect(mail!.text).toMatch(/6\s?000,00/);
 		expect(mail!.text).toContain('Bonne nouvelle');
 		expect(mail!.text).toContain(`/apply/${id}`);
+		// The grant is a project at once, with the scored version as its approved budget.
+		const [project] = await db.select().from(fundingProject).where(eq(fundingProject.applicationId, id));
+		expect(project).toMatchObject({ grantedCents: 600_000, organisationId: row!.organisationId });
+		const versions = await db.select().from(fundingBudgetVersion).where(eq(fundingBudgetVersion.projectId, project!.id));
+		expect(versions.map((v) => [v.version, v.status])).toEqual([[1, 'approved']]);
 	});
 
 	it('rejects with the reason, in Dutch for a Dutch application', async () => {

@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { ConflictError, defineVerb, InvalidError, NotFoundError, type Ctx } from '../core/index.ts';
+import { ConflictError, defineVerb, InvalidError, NotFoundError, todayInBelgium, type Ctx } from '../core/index.ts';
 import { inScope, permission, type ScopedPermission } from '../access/index.ts';
 import { authUser, mailOrigin } from '../auth/index.ts';
 import { addToOutbox, announceMail } from '../mail/index.ts';
 import { fundingApplication, fundingCall, fundingReview } from './schema.ts';
 import { stepApplication } from './step.ts';
+import { openProject } from './projects.ts';
 import { decisionMail, questionMail } from './review-mail.ts';
 import { applicationIdInput, askInformationInput, checkEligibilityInput, decideInput, reopenReviewInput } from './review-validation.ts';
 
@@ -137,6 +138,19 @@ export const decideApplication = defineVerb({
 			.update(fundingApplication)
 			.set({ grantedCents, decisionReason: input.reason || null, decidedAt: new Date(), decidedByUserId: ctx.actor.userId })
 			.where(eq(fundingApplication.id, app.id));
+		// A grant becomes a project at once, in this transaction: its budget version 1 is the version the
+		// jury scored. It starts today, or on the call's realisation phase when that lies ahead.
+		if (granted) {
+			const [call] = await ctx.db.select({ rules: fundingCall.rules }).from(fundingCall).where(eq(fundingCall.id, app.callId));
+			const today = todayInBelgium();
+			const realisation = call?.rules.phases.at(-1)?.startsOn;
+			await openProject(
+				ctx,
+				{ id: app.id, organisationId: app.organisationId },
+				grantedCents!,
+				realisation && realisation > today ? realisation : today
+			);
+		}
 		const mail = decisionMail({ ...(await addressOf(ctx, app)), granted, grantedCents, reason: input.reason });
 		return { id: app.id, status: input.decision, grantedCents, mailId: await addToOutbox(ctx.db, mail) };
 	},

@@ -16,6 +16,10 @@ import {
 } from '../funding/index.ts';
 import { operation, type Operation } from './operation.ts';
 
+// A whole application is bigger than the API's usual 64 KB: the issue's largest (4 years, 200 budget
+// lines, ten 1 000-word sections) is about 75 KB. Half a megabyte, the server's own BODY_SIZE_LIMIT.
+const APPLICATION_BODY_CHARS = 512 * 1024;
+
 // Funding (issue 16), part applications: an applicant starts, saves, checks and submits an application;
 // same verbs, same permissions as the pages. An application is answered only to its owner, its accepted
 // co-editors and the officers of the call's organisation (404 to anyone else, as for an unknown id).
@@ -111,6 +115,7 @@ export const FUNDING_APPLICATION_OPERATIONS: Operation[] = [
 		summary: "Check a whole application body against a call's rules (the server's clock), without saving: for a draft in an outside tool too",
 		verb: validateApplication,
 		request: validateApplicationInput.omit({ callId: true }),
+		maxBodyChars: APPLICATION_BODY_CHARS,
 		input: ({ params, body }) => ({ ...body, callId: params.id }),
 		response: validated
 	}),
@@ -128,6 +133,7 @@ export const FUNDING_APPLICATION_OPERATIONS: Operation[] = [
 		operationId: 'updateApplication',
 		verb: updateApplication,
 		request: updateApplicationInput.omit({ id: true }),
+		maxBodyChars: APPLICATION_BODY_CHARS,
 		input: ({ params, body }) => ({ ...body, id: params.id }),
 		response: saved
 	}),

@@ -26,6 +26,12 @@ export type OperationSpec<V extends AnyVerb, Q extends z.ZodObject | undefined, 
 	query?: Q;
 	/** The JSON body (POST, PUT, PATCH). */
 	request?: B;
+	/**
+	 * The body's cap in characters, when 64 KB is too small for what the operation takes (a whole
+	 * application: ten sections of up to 1 000 words, 200 budget lines). The server's BODY_SIZE_LIMIT
+	 * (512 KB by default) still bounds every request.
+	 */
+	maxBodyChars?: number;
 	/** Path parameters that are not record ids (a neighbourhood's code), by name. */
 	pathParams?: Record<string, PathParam>;
 	/** The verb's input from what was sent; by default the path parameters, the query and the body in one object. */

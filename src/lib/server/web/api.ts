@@ -57,8 +57,16 @@ function nulPaths(value: unknown, path = ''): string[] {
 	});
 }
 
-/** Reads a JSON body of at most 64 KB and validates it; a Response (problem) when it is not acceptable. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, locale: string): Promise<z.infer<S> | Response> {
+/** The body cap of an operation that names none. */
+export const BODY_CHARS_MAX = 65_536;
+
+/** Reads a JSON body of at most `maxChars` (64 KB by default) and validates it; a Response (problem) when it is not acceptable. */
+export async function readJson<S extends z.ZodType>(
+	request: Request,
+	schema: S,
+	locale: string,
+	maxChars = BODY_CHARS_MAX
+): Promise<z.infer<S> | Response> {
 	if (!request.headers.get('content-type')?.includes('application/json')) return problem('error_json_expected', locale);
 	let text: string;
 	try {
@@ -67,7 +75,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 		// Kit refuses bodies above BODY_SIZE_LIMIT while they stream in.
 		return problem(tooLarge(e) ? 'error_too_large' : 'error_bad_request', locale);
 	}
-	if (text.length > 65_536) return problem('error_too_large', locale);
+	if (text.length > maxChars) return problem('error_too_large', locale);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);

@@ -39,7 +39,7 @@ export async function dispatch(event: RequestEvent): Promise<Response> {
 		if (isIdParam(op, name) && !UUID.safeParse(value).success) return problem('error_not_found', locale);
 	const query = op.query ? readQuery(event.url, op.query, locale) : undefined;
 	if (query instanceof Response) return query;
-	const body = op.request ? await readJson(event.request, op.request, locale) : undefined;
+	const body = op.request ? await readJson(event.request, op.request, locale, op.maxBodyChars) : undefined;
 	if (body instanceof Response) return body;
 	const input = op.input ? op.input({ params, query, body } as never) : { ...params, ...(query as object), ...(body as object) };
 	let output: unknown;

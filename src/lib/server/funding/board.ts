@@ -158,6 +158,8 @@ export type ReviewApplication = {
 	callTitle: string;
 	title: string;
 	summary: string;
+	/** The call's sections with the applicant's text, as the jury reads them. */
+	sections: { key: string; title: string; text: string }[];
 	applicantName: string;
 	status: ApplicationStatus;
 	requestedCents: number;
@@ -180,7 +182,10 @@ export const getReviewApplication = defineVerb({
 	writes: false,
 	access: (ctx, { id }) => officerApplication(ctx, id, 'funding.application.read', false),
 	run: async (ctx, _input, app): Promise<ReviewApplication> => {
-		const [call] = await ctx.db.select({ title: fundingCall.title }).from(fundingCall).where(eq(fundingCall.id, app.callId));
+		const [call] = await ctx.db
+			.select({ title: fundingCall.title, rules: fundingCall.rules })
+			.from(fundingCall)
+			.where(eq(fundingCall.id, app.callId));
 		const history = await ctx.db
 			.select({
 				from: fundingApplicationEvent.fromStatus,
@@ -204,6 +209,7 @@ export const getReviewApplication = defineVerb({
 			callTitle: call!.title,
 			title: app.body.title,
 			summary: app.body.summary,
+			sections: call!.rules.sections.map((x) => ({ key: x.key, title: x.title, text: app.body.sections[x.key] ?? '' })),
 			applicantName: app.applicantName,
 			status: app.status,
 			requestedCents: app.requestedCents,

@@ -40,7 +40,7 @@ export default defineConfig({
 			name: 'desktop',
 			dependencies: ['http'],
 			// The activities journey is a phone's (issue 15: 360 px, with and without JavaScript).
-			testIgnore: /(security|access|layout-[a-z-]+|fieldwork-offline|activities-journey)\.spec/,
+			testIgnore: /(security|access|layout-[a-z-]+|fieldwork-offline|activities-journey|funding-review)\.spec/,
 			use: { viewport: { width: 1280, height: 800 }, locale: 'nl-BE' }
 		},
 		// A phone with JavaScript: the street log's offline queue and service worker (issue 14).

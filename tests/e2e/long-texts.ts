@@ -126,6 +126,8 @@ export const E2E_SWITCHER = 'e2e-switcher@example.org';
 
 /** The account whose password the forgotten-password journey changes (each project sets it again), so no other spec's sign-in breaks. */
 export const E2E_FORGOT = 'e2e-forgot@example.org';
+/** A second jury member of the demo organisation (the demo has one), for the review journey. */
+export const E2E_JUROR = 'e2e-juror@example.org';
 /** Applicants without any role (an association's account), one per browser project: the call takes one application per applicant. */
 export const E2E_APPLICANTS = { 'phone-no-js': 'e2e-applicant-phone@example.org', desktop: 'e2e-applicant-desktop@example.org' } as const;
 

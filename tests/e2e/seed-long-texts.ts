@@ -10,6 +10,7 @@ import { seedConsent } from '../../src/lib/server/people/index.ts';
 import {
 	E2E_APPLICANTS,
 	E2E_FORGOT,
+	E2E_JUROR,
 	E2E_RESIDENT,
 	E2E_SWITCHER,
 	LOCALES,
@@ -144,4 +145,6 @@ export async function seedLongTexts(db: Db) {
 	}
 	// Applicants for funding: accounts with no role at all, as an association's secretary has.
 	for (const email of Object.values(E2E_APPLICANTS)) await createUser(db, { email, name: 'Buurtwerk Rabot vzw', password: DEMO_PASSWORD });
+	const { person: juror } = await createUser(db, { email: E2E_JUROR, name: 'Wout', password: DEMO_PASSWORD });
+	await db.insert(accessRoleGrant).values({ personId: juror.id, role: 'jury', organisationId: org.id, areaId: null });
 }

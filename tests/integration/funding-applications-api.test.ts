@@ -5,7 +5,7 @@ import { ctxFor, makeActor, makeOrganisation } from '../factories/index.ts';
 import { apiCall } from '../factories/api.ts';
 import { anonymous } from '../../src/lib/server/core/index.ts';
 import { fundingApplication } from '../../src/lib/server/funding/schema.ts';
-import { createCall, createProgramme, getCall, publishCall, updateApplication } from '../../src/lib/server/funding/index.ts';
+import { createCall, createProgramme, getCall, publishCall } from '../../src/lib/server/funding/index.ts';
 import type { ApplicationBody, CallRules } from '../../src/lib/funding/types.ts';
 
 // Applications through /api/v1 and its one dispatcher: the same verbs and the same access rule as the

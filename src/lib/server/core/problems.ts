@@ -33,7 +33,11 @@ export const PROBLEM_TYPES = {
 		meaning: 'The path exists but not with this method: `Allow` lists the methods it takes.'
 	},
 	error_conflict: { status: 409, title: 'Conflict', meaning: 'The change conflicts with what is already there.' },
-	error_too_large: { status: 413, title: 'Payload Too Large', meaning: 'The body is over 64 KB (512 KB for an application: updateApplication, validateApplication).' },
+	error_too_large: {
+		status: 413,
+		title: 'Payload Too Large',
+		meaning: 'The body is over 64 KB (512 KB for an application: updateApplication, validateApplication).'
+	},
 	error_json_expected: {
 		status: 415,
 		slug: 'unsupported-media-type',

@@ -5,6 +5,7 @@ import { describeRule } from '../../src/lib/funding/describe.ts';
 import { callTemplate } from '../../src/lib/funding/templates.ts';
 import { countWords } from '../../src/lib/words.ts';
 import { bigApplication, bigContext, dutchText } from '../../tests/factories/funding-application.ts';
+import { applicationBodyShape } from '../../src/lib/server/funding/index.ts';
 import { load, ok, pct } from './measure.ts';
 
 // `npm run bench -- funding` (issue 16): the rules engine on the issue's big application, in this
@@ -74,6 +75,16 @@ export function benchFunding(say: Say) {
 		row(
 			`… and each of its ${results.length} results said in Dutch (describeRule)`,
 			timed(() => checkApplication(rules, long, context).map((r) => describeRule(r, { rules, body: long }))),
+			20
+		)
+	);
+	// What validateApplication does with the CPU besides reading the call (one primary-key row): parse
+	// the JSON as it arrives, check its shape, run the engine.
+	const wire = JSON.stringify({ applicantKind: 'association', body: long });
+	say(
+		row(
+			`validateApplication's work: JSON.parse of the ${Math.round(wire.length / 1024)} KB body + its shape (zod) + checkApplication`,
+			timed(() => checkApplication(rules, applicationBodyShape.parse((JSON.parse(wire) as { body: unknown }).body), context)),
 			20
 		)
 	);

@@ -10,6 +10,7 @@ import { E2E_JUROR } from './long-texts.ts';
 // with its invoice. Plain form posts on a 360 px phone without JavaScript (the phone-no-js project only:
 // the decisions change the demo data for good).
 
+const SHOTS = process.env.FUNDING_SHOTS ?? 'test-results/funding-review';
 const CALL = 'Project in een duurzaam wijkcontract';
 const SCORED = 'Buurtkeuken De Sleep';
 const CONFLICTED = 'Fietsatelier voor jongeren';
@@ -31,6 +32,7 @@ async function score(page: Page, points: string[], motivation: string) {
 	await expect(selects).toHaveCount(points.length);
 	for (const [i, p] of points.entries()) await selects.nth(i).selectOption(p);
 	await page.getByLabel('Motivering').fill(motivation);
+	await page.screenshot({ path: `${SHOTS}/jury-score-360.png`, fullPage: true });
 	await page.getByRole('button', { name: 'Definitief maken' }).click();
 	await expect(page.getByText('Uw beoordeling is opgeslagen.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Definitief maken' })).toHaveCount(0);
@@ -87,6 +89,7 @@ test('two jurors score, one declares a conflict, the officer grants less than as
 	await page.goto(board);
 	await expect(page.getByText(/2 juryleden/).first()).toBeVisible();
 	await expect(page.getByText(/De juryleden verschillen 4 punten over/).first()).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/board-360.png`, fullPage: true });
 	await expectAccessible(page);
 	await expectFits(page);
 
@@ -128,5 +131,6 @@ test('two jurors score, one declares a conflict, the officer grants less than as
 	});
 	await page.getByRole('button', { name: 'Uitgave noteren' }).click();
 	await expect(page.getByRole('link', { name: 'factuur.pdf downloaden' })).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/project-360.png`, fullPage: true });
 	await expectAccessible(page);
 });

@@ -126,6 +126,9 @@ export const E2E_SWITCHER = 'e2e-switcher@example.org';
 
 /** The account whose password the forgotten-password journey changes (each project sets it again), so no other spec's sign-in breaks. */
 export const E2E_FORGOT = 'e2e-forgot@example.org';
+/** An applicant and the co-editor they invite, one pair per browser project (the co-editors' journey). */
+export const E2E_OWNERS = { 'phone-no-js': 'e2e-owner-phone@example.org', desktop: 'e2e-owner-desktop@example.org' } as const;
+export const E2E_COEDITORS = { 'phone-no-js': 'e2e-coeditor-phone@example.org', desktop: 'e2e-coeditor-desktop@example.org' } as const;
 /** A second jury member of the demo organisation (the demo has one), for the review journey. */
 export const E2E_JUROR = 'e2e-juror@example.org';
 /** Applicants without any role (an association's account), one per browser project: the call takes one application per applicant. */

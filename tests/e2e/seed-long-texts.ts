@@ -9,8 +9,10 @@ import { createUser, DEMO_PASSWORD } from '../../src/lib/server/seed/demo.ts';
 import { seedConsent } from '../../src/lib/server/people/index.ts';
 import {
 	E2E_APPLICANTS,
+	E2E_COEDITORS,
 	E2E_FORGOT,
 	E2E_JUROR,
+	E2E_OWNERS,
 	E2E_RESIDENT,
 	E2E_SWITCHER,
 	LOCALES,
@@ -145,6 +147,8 @@ export async function seedLongTexts(db: Db) {
 	}
 	// Applicants for funding: accounts with no role at all, as an association's secretary has.
 	for (const email of Object.values(E2E_APPLICANTS)) await createUser(db, { email, name: 'Buurtwerk Rabot vzw', password: DEMO_PASSWORD });
+	for (const email of [...Object.values(E2E_OWNERS), ...Object.values(E2E_COEDITORS)])
+		await createUser(db, { email, name: email.split('@')[0]!, password: DEMO_PASSWORD });
 	const { person: juror } = await createUser(db, { email: E2E_JUROR, name: 'Wout', password: DEMO_PASSWORD });
 	await db.insert(accessRoleGrant).values({ personId: juror.id, role: 'jury', organisationId: org.id, areaId: null });
 }

@@ -66,7 +66,7 @@ test('an applicant invites a co-editor by e-mail; two saves at once are told apa
 	await expect(page.getByText('Iemand anders heeft deze aanvraag intussen bewaard.')).toBeVisible();
 	await expect(field(page, 'title')).toHaveValue('Een speelplein in de Sleepstraat');
 	await page.getByText('Titel', { exact: true }).first().click();
-	await expect(page.getByText('Speelplein voor jong en oud')).toBeVisible();
+	await expect(page.locator('main details p.user-text', { hasText: 'Speelplein voor jong en oud' })).toBeVisible();
 	await expectAccessible(page);
 	// Saving again, having seen theirs, is a choice, and it goes through.
 	await page.getByRole('button', { name: 'Opslaan als ontwerp' }).click();

@@ -75,6 +75,10 @@ const setOrigin = (req: IncomingMessage) => {
 		req.headers['x-wijkweb-proto'] = 'encrypted' in req.socket && req.socket.encrypted ? 'https' : 'http';
 	}
 };
+// adapter-node refuses bodies over BODY_SIZE_LIMIT (its default 512K) before any route sees them; a
+// funding document may be 5 MB (FUNDING_LIMITS.fileMaxBytes), so the default here leaves room for one
+// in a multipart post. The routes keep their own, smaller caps (API JSON 64 KB, form fields 20 000 characters).
+process.env.BODY_SIZE_LIMIT ??= '6M';
 const { handler } = (await import(pathToFileURL(handlerPath).href)) as {
 	handler: (req: IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => void;
 };

@@ -5,8 +5,7 @@ import { ctxOf, failFrom, forForm, formValues, guard, pathId } from '#lib/server
 
 // The officer's review board of a call: every application with its status, the grant asked, each
 // juror's scores side by side, the weighted score and rank, the spread flags; the jury (add, remove).
-export const load: PageServerLoad = async (event) =>
-	guard(event, async (ctx) => ({ board: await getReviewBoard(ctx, { callId: pathId(event) }) }));
+export const load: PageServerLoad = async (event) => guard(event, async (ctx) => ({ board: await getReviewBoard(ctx, { callId: pathId(event) }) }));
 
 const jury = (verb: typeof assignJuror | typeof unassignJuror, form: string) => async (event: Parameters<Actions[string]>[0]) => {
 	const callId = pathId(event);

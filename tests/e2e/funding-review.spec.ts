@@ -116,8 +116,9 @@ test('two jurors score, one declares a conflict, the officer grants less than as
 	await page.getByLabel('Voorwaarde').fill('Ondertekende overeenkomst');
 	await page.getByRole('button', { name: 'Schijf plannen' }).click();
 	await expect(page.getByText(/Geplande schijven: €\s?30\.000,00 van €\s?80\.000,00 toegekend/)).toBeVisible();
+	await page.locator('main input[name="paidOn"]').first().fill('2026-12-15');
 	await page.getByRole('button', { name: 'Als betaald noteren' }).first().click();
-	await expect(page.getByText(/Betaald op/).first()).toBeVisible();
+	await expect(page.getByText(/Betaald op 15 december 2026: €\s?30\.000,00/)).toBeVisible();
 	const expense = page.locator('main form').filter({ hasText: 'Uitgave noteren' });
 	await expense.getByLabel('Budgetlijn en jaar').selectOption({ index: 1 });
 	await expense.getByLabel('Datum').fill('2026-12-01');
